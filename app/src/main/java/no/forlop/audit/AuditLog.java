@@ -1,0 +1,77 @@
+package no.forlop.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Understands how to record an access to patient data and how to find the accesses to one patient.
+ * Entries are written in the caller's transaction, so a change and its audit entry are stored
+ * together or not at all.
+ */
+@Service
+public class AuditLog {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  AuditLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void record(
+      Actor actor,
+      AuditAction action,
+      @Nullable String patient,
+      String resource,
+      @Nullable String details) {
+    jdbc.sql(
+            """
+            insert into audit_event (at, actor, purpose, action, patient, resource, details)
+            values (:at, :actor, :purpose, :action, :patient, :resource, :details)
+            """)
+        .param(
+            "at", java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC))
+        .param("actor", actor.id())
+        .param("purpose", actor.purpose())
+        .param("action", action.name())
+        .param("patient", patient)
+        .param("resource", resource)
+        .param("details", details)
+        .update();
+  }
+
+  /** Records one read of each patient's data in a list (e.g. a list of pathways). */
+  @Transactional
+  public void recordReads(Actor actor, List<String> patients, String resource) {
+    patients.stream().distinct().forEach(p -> record(actor, AuditAction.READ, p, resource, null));
+  }
+
+  @Transactional(readOnly = true)
+  public List<AuditEntry> forPatient(String patient) {
+    return jdbc.sql(
+            """
+            select id, at, actor, purpose, action, patient, resource, details
+            from audit_event where patient = :patient order by id
+            """)
+        .param("patient", patient)
+        .query(
+            (rs, n) ->
+                new AuditEntry(
+                    rs.getLong("id"),
+                    rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getString("actor"),
+                    rs.getString("purpose"),
+                    AuditAction.valueOf(rs.getString("action")),
+                    rs.getString("patient"),
+                    rs.getString("resource"),
+                    rs.getString("details")))
+        .list();
+  }
+}

@@ -1,0 +1,90 @@
+package no.forlop.catalog;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads a catalogue document (YAML or JSON) and validates it: unknown fields, overlapping validity,
+ * references to things that do not exist and impossible values are refused with a message that
+ * names the place.
+ */
+public final class CatalogueParser {
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  private CatalogueParser() {}
+
+  /** Parses YAML or JSON (JSON is valid YAML, but a JSON parser gives better messages for it). */
+  public static Catalogue parse(byte[] content) {
+    var text = new String(content, StandardCharsets.UTF_8).stripLeading();
+    var mapper = text.startsWith("{") ? JSON : YAML;
+    CatalogueDocument document;
+    try {
+      document = mapper.readValue(content, CatalogueDocument.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidCatalogueException(
+          List.of(
+              "unknown field '"
+                  + e.getPropertyName()
+                  + "' at "
+                  + path(e)
+                  + " (known fields: "
+                  + e.getKnownPropertyIds()
+                  + ")"));
+    } catch (JacksonException e) {
+      throw new InvalidCatalogueException(
+          List.of("cannot read the document at " + path(e) + ": " + e.getOriginalMessage()));
+    }
+    if (document == null) {
+      throw new InvalidCatalogueException(List.of("the document is empty"));
+    }
+    var problems = new CatalogueValidator(document).problems();
+    if (!problems.isEmpty()) {
+      throw new InvalidCatalogueException(problems);
+    }
+    return new Catalogue(document, sha256(content));
+  }
+
+  private static String path(JacksonException e) {
+    var path = new StringBuilder();
+    for (var ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!path.isEmpty()) path.append('.');
+        path.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    var location = e.getLocation();
+    var where = location == null ? "" : " (line " + location.getLineNr() + ")";
+    return (path.isEmpty() ? "the top level" : path.toString()) + where;
+  }
+
+  static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

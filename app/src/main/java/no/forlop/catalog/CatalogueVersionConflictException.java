@@ -1,0 +1,12 @@
+package no.forlop.catalog;
+
+/** A version label that is already taken by a catalogue with different content. */
+public class CatalogueVersionConflictException extends RuntimeException {
+
+  CatalogueVersionConflictException(String version) {
+    super(
+        "Catalogue version "
+            + version
+            + " already exists with different content; give the new catalogue a new version.");
+  }
+}

@@ -1,0 +1,32 @@
+package no.forlop.catalog.web;
+
+import no.forlop.catalog.CatalogueService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The catalogue as a page: pathways, codes, ICD-10 groups and norms with their status. */
+@Controller
+class CataloguePageController {
+
+  private final CatalogueService catalogues;
+
+  CataloguePageController(CatalogueService catalogues) {
+    this.catalogues = catalogues;
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/catalogue";
+  }
+
+  @GetMapping("/catalogue")
+  String catalogue(Model model) {
+    var catalogue = catalogues.current();
+    model.addAttribute("catalogue", catalogue);
+    model.addAttribute("versions", catalogues.versions());
+    model.addAttribute(
+        "pathways", catalogue.pathways().stream().map(p -> PathwayRow.of(catalogue, p)).toList());
+    return "catalogue/index";
+  }
+}

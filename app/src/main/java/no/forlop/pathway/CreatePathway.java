@@ -1,0 +1,14 @@
+package no.forlop.pathway;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request to open a pathway instance.
+ *
+ * @param patient the patient's fødselsnummer or D-nummer
+ * @param pathway the pathway's catalogue id (e.g. {@code colorectal}) or code prefix ({@code A12})
+ * @param organisation the owning organisation (organisasjonsnummer)
+ * @param variant the care setting or severity its norms depend on, if known (e.g. OUTPATIENT)
+ */
+public record CreatePathway(
+    String patient, String pathway, String organisation, @Nullable String variant) {}

@@ -1,0 +1,119 @@
+package no.forlop.pathway;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.forlop.catalog.Milestone;
+import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.pathway.domain.CodeFact;
+import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.domain.LeadTime;
+import no.forlop.pathway.domain.PathwayState;
+import no.forlop.pathway.domain.Registration;
+import no.forlop.pathway.domain.Rejection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A pathway instance as other modules and the API see it: its codes as they stand, its full
+ * history, and its lead times as of a date, computed with the catalogue version named.
+ *
+ * @param pathway the catalogue id of the pathway definition
+ * @param codePrefix the official code prefix, where known
+ * @param asOf the date the running intervals are measured to
+ * @param problem set when the registered codes break the coding rules of the catalogue in force
+ *     (e.g. after a catalogue change); the state is then the one reached before that code
+ */
+public record PathwayView(
+    UUID id,
+    String patient,
+    String pathway,
+    @Nullable String codePrefix,
+    String name,
+    String organisation,
+    @Nullable String variant,
+    PathwayState state,
+    Instant createdAt,
+    String createdBy,
+    LocalDate asOf,
+    String catalogueVersion,
+    List<Code> codes,
+    List<Fact> history,
+    List<LeadTime> leadTimes,
+    @Nullable Rejection problem) {
+
+  /**
+   * A code as it stands (registered or proposed).
+   *
+   * @param code the official code, or {@code null} where the catalogue does not know it
+   * @param key the code's key in its scheme (suffix, or milestone where the suffix is unknown)
+   */
+  public record Code(
+      UUID registration,
+      @Nullable String code,
+      String key,
+      Milestone milestone,
+      LocalDate date,
+      CodeState state,
+      String origin,
+      @Nullable String rule,
+      @Nullable String rulesetVersion,
+      List<String> sources,
+      @Nullable StartBasis startBasis,
+      boolean corrected,
+      Instant recordedAt,
+      String recordedBy) {
+
+    static Code of(Registration r) {
+      return new Code(
+          r.id(),
+          r.code().official(),
+          r.code().key(),
+          r.code().milestone(),
+          r.date(),
+          r.state(),
+          r.origin().kind().name(),
+          r.origin().ruleId(),
+          r.origin().rulesetVersion(),
+          r.origin().sources(),
+          r.startBasis(),
+          r.corrected(),
+          r.recordedAt(),
+          r.recordedBy());
+    }
+  }
+
+  /** One entry in the pathway's history. */
+  public record Fact(
+      int seq,
+      CodeFact.Kind kind,
+      UUID registration,
+      @Nullable String code,
+      @Nullable String key,
+      @Nullable LocalDate date,
+      @Nullable CodeState state,
+      String origin,
+      @Nullable String rule,
+      @Nullable String reason,
+      String actor,
+      Instant recordedAt,
+      String catalogueVersion) {
+
+    static Fact of(CodeFact f) {
+      return new Fact(
+          f.seq(),
+          f.kind(),
+          f.registration(),
+          f.code() == null ? null : f.code().official(),
+          f.code() == null ? null : f.code().key(),
+          f.date(),
+          f.state(),
+          f.origin().kind().name(),
+          f.origin().ruleId(),
+          f.reason(),
+          f.actor(),
+          f.recordedAt(),
+          f.catalogueVersion());
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package no.forlop.pathway.domain;
+
+/** Whether a code counts: registered, or proposed and waiting for a coordinator to confirm it. */
+public enum CodeState {
+  REGISTERED,
+  PROPOSED
+}

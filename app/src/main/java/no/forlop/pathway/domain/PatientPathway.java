@@ -1,0 +1,318 @@
+package no.forlop.pathway.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import no.forlop.catalog.CodeDefinition;
+import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.pathway.domain.Rejection.Reason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Understands one patient's pathway instance at one organisation: its history of facts, the codes
+ * they add up to, and whether a new fact keeps the pathway valid. A change is accepted only if the
+ * pathway's registered codes, with the change applied, still walk through the state machine.
+ */
+public final class PatientPathway {
+
+  private final Header header;
+  private final List<CodeFact> history;
+  private final List<CodeFact> pending = new ArrayList<>();
+
+  /**
+   * What identifies the instance.
+   *
+   * @param variant the care setting or severity its norms depend on (e.g. OUTPATIENT), if known
+   */
+  public record Header(
+      UUID id,
+      String patient,
+      String pathway,
+      String organisation,
+      @Nullable String variant,
+      Instant createdAt,
+      String createdBy,
+      String catalogueVersion) {}
+
+  /** When, by whom and under which catalogue version a change is made. */
+  public record Context(LocalDate today, String actor, Instant now, String catalogueVersion) {}
+
+  /** A new code to record. */
+  public record NewCode(
+      CodeDefinition code,
+      LocalDate date,
+      CodeState state,
+      Origin origin,
+      @Nullable StartBasis startBasis,
+      @Nullable LocalDate referralReceivedOn,
+      @Nullable LocalDate referralAssessedOn) {
+
+    public static NewCode manual(CodeDefinition code, LocalDate date) {
+      return new NewCode(code, date, CodeState.REGISTERED, Origin.MANUAL, null, null, null);
+    }
+  }
+
+  /** The outcome of a change: the fact recorded, or why it was refused. */
+  public sealed interface Outcome {
+    /** The change was recorded as this fact. */
+    record Recorded(CodeFact fact) implements Outcome {}
+
+    /** The change was refused. */
+    record Refused(Rejection rejection) implements Outcome {}
+  }
+
+  public PatientPathway(Header header, List<CodeFact> history) {
+    this.header = header;
+    this.history = new ArrayList<>(history);
+  }
+
+  public Header header() {
+    return header;
+  }
+
+  /** Every fact, oldest first, including those not yet stored. */
+  public List<CodeFact> history() {
+    return List.copyOf(history);
+  }
+
+  /** Facts recorded since the pathway was loaded, to be stored. */
+  public List<CodeFact> pending() {
+    return List.copyOf(pending);
+  }
+
+  /** Every registration as it stands now, in the order they were first recorded. */
+  public List<Registration> registrations() {
+    return List.copyOf(fold(history).values());
+  }
+
+  public Optional<Registration> registration(UUID id) {
+    return Optional.ofNullable(fold(history).get(id));
+  }
+
+  /** The registered codes (not proposals, not withdrawn) in clinical order. */
+  public List<Registration> registeredCodes(CodingRules rules) {
+    return rules.walk(registrations()).inClinicalOrder();
+  }
+
+  public PathwayState state(CodingRules rules) {
+    return rules.walk(registrations()).state();
+  }
+
+  /** Records a new code, or refuses it. A proposal is checked on its own, not against the order. */
+  public Outcome register(NewCode code, CodingRules rules, Context context) {
+    var ref = rules.ref(code.code());
+    var own = rules.checkCode(code.code(), code.date(), context.today());
+    if (own.isPresent()) {
+      return refused(own.get());
+    }
+    if (code.code().milestone() == no.forlop.catalog.Milestone.PATHWAY_START) {
+      var start =
+          rules.checkStart(
+              code.startBasis(), code.date(), code.referralReceivedOn(), code.referralAssessedOn());
+      if (start.isPresent()) {
+        return refused(start.get());
+      }
+    }
+    var id = UUID.randomUUID();
+    var fact =
+        new CodeFact(
+            nextSeq(),
+            CodeFact.Kind.REGISTERED,
+            id,
+            ref,
+            code.date(),
+            code.state(),
+            code.origin(),
+            code.startBasis(),
+            null,
+            context.actor(),
+            context.now(),
+            context.catalogueVersion());
+    if (code.state() == CodeState.REGISTERED) {
+      var rejection = orderBroken(fact, rules);
+      if (rejection != null) {
+        return refused(rejection);
+      }
+    }
+    return record(fact);
+  }
+
+  /** Corrects the code and/or date of a registration; the reason is required. */
+  public Outcome correct(
+      UUID registration,
+      @Nullable CodeDefinition newCode,
+      @Nullable LocalDate newDate,
+      @Nullable String reason,
+      CodingRules rules,
+      Context context) {
+    var current = fold(history).get(registration);
+    var problem = checkChangeable(registration, current, reason, "correct");
+    if (problem != null) {
+      return refused(problem);
+    }
+    var code = newCode != null ? rules.ref(newCode) : current.code();
+    var date = newDate != null ? newDate : current.date();
+    if (code.equals(current.code()) && date.equals(current.date())) {
+      return refused(
+          Rejection.of(Reason.NOTHING_TO_CORRECT, current.code().display(), current.date()));
+    }
+    var definition = newCode != null ? newCode : rules.definitionOf(code).orElseThrow();
+    var own = rules.checkCode(definition, date, context.today());
+    if (own.isPresent()) {
+      return refused(own.get());
+    }
+    var fact =
+        change(CodeFact.Kind.CORRECTED, registration, code, date, current.state(), reason, context);
+    if (current.state() == CodeState.REGISTERED) {
+      var rejection = orderBroken(fact, rules);
+      if (rejection != null) {
+        return refused(rejection);
+      }
+    }
+    return record(fact);
+  }
+
+  /** Withdraws a registration (it no longer counts, and stays in the history); reason required. */
+  public Outcome withdraw(
+      UUID registration, @Nullable String reason, CodingRules rules, Context context) {
+    var current = fold(history).get(registration);
+    var problem = checkChangeable(registration, current, reason, "withdraw");
+    if (problem != null) {
+      return refused(problem);
+    }
+    var fact = change(CodeFact.Kind.WITHDRAWN, registration, null, null, null, reason, context);
+    var rejection = orderBroken(fact, rules);
+    return rejection != null ? refused(rejection) : record(fact);
+  }
+
+  /** Confirms a proposal: from now on it is a registered code, if the order allows it. */
+  public Outcome confirm(UUID registration, CodingRules rules, Context context) {
+    var current = fold(history).get(registration);
+    if (current == null) {
+      return refused(Rejection.of(Reason.NO_SUCH_REGISTRATION, registration));
+    }
+    if (!current.isProposed()) {
+      return refused(Rejection.of(Reason.NOT_A_PROPOSAL, current.code().display(), current.date()));
+    }
+    var own =
+        rules
+            .definitionOf(current.code())
+            .flatMap(d -> rules.checkCode(d, current.date(), context.today()));
+    if (own.isPresent()) {
+      return refused(own.get());
+    }
+    var fact =
+        change(
+            CodeFact.Kind.CONFIRMED, registration, null, null, CodeState.REGISTERED, null, context);
+    var rejection = orderBroken(fact, rules);
+    return rejection != null ? refused(rejection) : record(fact);
+  }
+
+  /** Rejects a proposal; the reason is required. */
+  public Outcome reject(UUID registration, @Nullable String reason, Context context) {
+    var current = fold(history).get(registration);
+    if (current == null) {
+      return refused(Rejection.of(Reason.NO_SUCH_REGISTRATION, registration));
+    }
+    if (!current.isProposed()) {
+      return refused(Rejection.of(Reason.NOT_A_PROPOSAL, current.code().display(), current.date()));
+    }
+    if (reason == null || reason.isBlank()) {
+      return refused(Rejection.of(Reason.REASON_REQUIRED, "reject"));
+    }
+    return record(change(CodeFact.Kind.REJECTED, registration, null, null, null, reason, context));
+  }
+
+  private @Nullable Rejection checkChangeable(
+      UUID id, @Nullable Registration current, @Nullable String reason, String verb) {
+    if (current == null) {
+      return Rejection.of(Reason.NO_SUCH_REGISTRATION, id);
+    }
+    if (current.status() != Registration.Status.ACTIVE) {
+      return Rejection.of(Reason.ALREADY_WITHDRAWN, current.code().display(), current.date());
+    }
+    if (reason == null || reason.isBlank()) {
+      return Rejection.of(Reason.REASON_REQUIRED, verb);
+    }
+    return null;
+  }
+
+  private @Nullable Rejection orderBroken(CodeFact candidate, CodingRules rules) {
+    var after = new ArrayList<>(history);
+    after.add(candidate);
+    return rules.walk(List.copyOf(fold(after).values())).rejection();
+  }
+
+  private CodeFact change(
+      CodeFact.Kind kind,
+      UUID registration,
+      @Nullable CodeRef code,
+      @Nullable LocalDate date,
+      @Nullable CodeState state,
+      @Nullable String reason,
+      Context context) {
+    var original = fold(history).get(registration);
+    return new CodeFact(
+        nextSeq(),
+        kind,
+        registration,
+        code,
+        date,
+        state,
+        original.origin(),
+        original.startBasis(),
+        reason == null ? null : reason.strip(),
+        context.actor(),
+        context.now(),
+        context.catalogueVersion());
+  }
+
+  private int nextSeq() {
+    return history.size() + 1;
+  }
+
+  private Outcome record(CodeFact fact) {
+    history.add(fact);
+    pending.add(fact);
+    return new Outcome.Recorded(fact);
+  }
+
+  private static Outcome refused(Rejection rejection) {
+    return new Outcome.Refused(rejection);
+  }
+
+  /** Adds up facts into the registrations they describe. */
+  static Map<UUID, Registration> fold(List<CodeFact> facts) {
+    var registrations = new LinkedHashMap<UUID, Registration>();
+    for (var fact : facts) {
+      var id = fact.registration();
+      var current = registrations.get(id);
+      switch (fact.kind()) {
+        case REGISTERED ->
+            registrations.put(
+                id,
+                new Registration(
+                    id,
+                    fact.code(),
+                    fact.date(),
+                    fact.state(),
+                    Registration.Status.ACTIVE,
+                    fact.origin(),
+                    fact.startBasis(),
+                    false,
+                    fact.recordedAt(),
+                    fact.actor()));
+        case CORRECTED -> registrations.put(id, current.with(fact.code(), fact.date()));
+        case WITHDRAWN -> registrations.put(id, current.with(Registration.Status.WITHDRAWN));
+        case CONFIRMED -> registrations.put(id, current.confirmed());
+        case REJECTED -> registrations.put(id, current.with(Registration.Status.REJECTED));
+      }
+    }
+    return registrations;
+  }
+}

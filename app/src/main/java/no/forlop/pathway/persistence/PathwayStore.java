@@ -1,0 +1,186 @@
+package no.forlop.pathway.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.forlop.catalog.Milestone;
+import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.pathway.domain.CodeFact;
+import no.forlop.pathway.domain.CodeRef;
+import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.domain.Origin;
+import no.forlop.pathway.domain.PatientPathway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Stores pathway instances and their append-only history of facts in PostgreSQL. */
+@Repository
+public class PathwayStore {
+
+  private final JdbcClient jdbc;
+
+  PathwayStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void insert(PatientPathway.Header header) {
+    jdbc.sql(
+            """
+            insert into pathway (id, patient, definition, organisation, setting, created_at,
+                                 created_by, catalogue_version)
+            values (:id, :patient, :definition, :organisation, :setting, :createdAt, :createdBy,
+                    :catalogueVersion)
+            """)
+        .param("id", header.id())
+        .param("patient", header.patient())
+        .param("definition", header.pathway())
+        .param("organisation", header.organisation())
+        .param("setting", header.variant())
+        .param(
+            "createdAt",
+            java.time.OffsetDateTime.ofInstant(header.createdAt(), java.time.ZoneOffset.UTC))
+        .param("createdBy", header.createdBy())
+        .param("catalogueVersion", header.catalogueVersion())
+        .update();
+  }
+
+  /** Appends facts; a concurrent writer of the same position makes this fail (primary key). */
+  public void append(UUID pathway, List<CodeFact> facts) {
+    for (var fact : facts) {
+      var code = fact.code();
+      jdbc.sql(
+              """
+              insert into pathway_fact (pathway_id, seq, kind, registration_id, code_key, milestone,
+                  code, code_date, state, origin, rule_id, ruleset_version, sources, start_basis,
+                  reason, actor, recorded_at, catalogue_version)
+              values (:pathway, :seq, :kind, :registration, :key, :milestone, :code, :date, :state,
+                  :origin, :rule, :ruleset, :sources, :basis, :reason, :actor, :at, :catalogue)
+              """)
+          .param("pathway", pathway)
+          .param("seq", fact.seq())
+          .param("kind", fact.kind().name())
+          .param("registration", fact.registration())
+          .param("key", code == null ? null : code.key())
+          .param("milestone", code == null ? null : code.milestone().name())
+          .param("code", code == null ? null : code.official())
+          .param("date", fact.date())
+          .param("state", fact.state() == null ? null : fact.state().name())
+          .param("origin", fact.origin().kind().name())
+          .param("rule", fact.origin().ruleId())
+          .param("ruleset", fact.origin().rulesetVersion())
+          .param("sources", String.join("\n", fact.origin().sources()))
+          .param("basis", fact.startBasis() == null ? null : fact.startBasis().name())
+          .param("reason", fact.reason())
+          .param("actor", fact.actor())
+          .param(
+              "at", java.time.OffsetDateTime.ofInstant(fact.recordedAt(), java.time.ZoneOffset.UTC))
+          .param("catalogue", fact.catalogueVersion())
+          .update();
+    }
+  }
+
+  /** Loads a pathway for a change, holding a row lock until the transaction ends. */
+  public Optional<PatientPathway> findForUpdate(UUID id) {
+    var locked =
+        jdbc.sql("select id from pathway where id = :id for update")
+            .param("id", id)
+            .query(UUID.class)
+            .optional();
+    return locked.flatMap(this::find);
+  }
+
+  public Optional<PatientPathway> find(UUID id) {
+    return header(id).map(h -> new PatientPathway(h, facts(id)));
+  }
+
+  public List<PatientPathway> findByPatient(String patient) {
+    return headers("where patient = :v", patient).stream()
+        .map(h -> new PatientPathway(h, facts(h.id())))
+        .toList();
+  }
+
+  public List<PatientPathway> findByOrganisation(String organisation) {
+    return headers("where organisation = :v", organisation).stream()
+        .map(h -> new PatientPathway(h, facts(h.id())))
+        .toList();
+  }
+
+  private Optional<PatientPathway.Header> header(UUID id) {
+    return jdbc.sql(SELECT_HEADER + " where id = :id")
+        .param("id", id)
+        .query(PathwayStore::header)
+        .optional();
+  }
+
+  private List<PatientPathway.Header> headers(String where, String value) {
+    return jdbc.sql(SELECT_HEADER + " " + where + " order by created_at, id")
+        .param("v", value)
+        .query(PathwayStore::header)
+        .list();
+  }
+
+  private static final String SELECT_HEADER =
+      """
+      select id, patient, definition, organisation, setting, created_at, created_by,
+             catalogue_version
+      from pathway""";
+
+  private static PatientPathway.Header header(ResultSet rs, int n) throws SQLException {
+    return new PatientPathway.Header(
+        rs.getObject("id", UUID.class),
+        rs.getString("patient"),
+        rs.getString("definition"),
+        rs.getString("organisation"),
+        rs.getString("setting"),
+        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+        rs.getString("created_by"),
+        rs.getString("catalogue_version"));
+  }
+
+  private List<CodeFact> facts(UUID pathway) {
+    return jdbc.sql(
+            """
+            select seq, kind, registration_id, code_key, milestone, code, code_date, state, origin,
+                   rule_id, ruleset_version, sources, start_basis, reason, actor, recorded_at,
+                   catalogue_version
+            from pathway_fact where pathway_id = :pathway order by seq
+            """)
+        .param("pathway", pathway)
+        .query(PathwayStore::fact)
+        .list();
+  }
+
+  private static CodeFact fact(ResultSet rs, int n) throws SQLException {
+    var key = rs.getString("code_key");
+    var code =
+        key == null
+            ? null
+            : new CodeRef(key, Milestone.valueOf(rs.getString("milestone")), rs.getString("code"));
+    var date = rs.getObject("code_date", java.time.LocalDate.class);
+    var state = rs.getString("state");
+    var sources = rs.getString("sources");
+    var origin =
+        new Origin(
+            Origin.Kind.valueOf(rs.getString("origin")),
+            rs.getString("rule_id"),
+            rs.getString("ruleset_version"),
+            sources == null || sources.isEmpty() ? List.of() : Arrays.asList(sources.split("\n")));
+    var basis = rs.getString("start_basis");
+    return new CodeFact(
+        rs.getInt("seq"),
+        CodeFact.Kind.valueOf(rs.getString("kind")),
+        rs.getObject("registration_id", UUID.class),
+        code,
+        date,
+        state == null ? null : CodeState.valueOf(state),
+        origin,
+        basis == null ? null : StartBasis.valueOf(basis),
+        rs.getString("reason"),
+        rs.getString("actor"),
+        rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(),
+        rs.getString("catalogue_version"));
+  }
+}

@@ -1,0 +1,186 @@
+package no.forlop.pathway.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.forlop.audit.Actor;
+import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.pathway.ChangeResult;
+import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.InvalidPathwayRequestException;
+import no.forlop.pathway.PathwayNotFoundException;
+import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.domain.Origin;
+import no.forlop.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The pathway REST API: open pathways, register and change codes, read pathways. */
+@RestController
+@RequestMapping("/api/v1/pathways")
+@Tag(name = "Pathways", description = "Pathway instances, their codes, history and lead times")
+class PathwayController {
+
+  private final PathwayService pathways;
+  private final RejectionTexts texts;
+
+  PathwayController(PathwayService pathways, RejectionTexts texts) {
+    this.pathways = pathways;
+    this.texts = texts;
+  }
+
+  record CreateRequest(
+      @NotBlank String patient,
+      @NotBlank String pathway,
+      @NotBlank String organisation,
+      @Nullable String variant) {}
+
+  record CodeRequest(
+      @NotBlank String code,
+      @NotNull LocalDate date,
+      @Nullable CodeState state,
+      @Nullable StartBasis startBasis,
+      @Nullable LocalDate referralReceivedOn,
+      @Nullable LocalDate referralAssessedOn) {}
+
+  record CorrectionRequest(
+      @Nullable String code, @Nullable LocalDate date, @NotBlank String reason) {}
+
+  record ReasonRequest(@NotBlank String reason) {}
+
+  @PostMapping
+  @Operation(summary = "Open a pathway instance for a patient at an organisation")
+  ResponseEntity<PathwayView> create(@Valid @RequestBody CreateRequest request, Actor actor) {
+    var view =
+        pathways.create(
+            new CreatePathway(
+                request.patient(), request.pathway(), request.organisation(), request.variant()),
+            actor);
+    return ResponseEntity.created(URI.create("/api/v1/pathways/" + view.id())).body(view);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(
+      summary = "A pathway with its codes, history and lead times as of a date (default today)")
+  PathwayView get(
+      @PathVariable UUID id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate asOf,
+      Actor actor) {
+    return pathways.get(id, asOf, actor);
+  }
+
+  @GetMapping
+  @Operation(summary = "The pathways of one patient, or of one organisation")
+  List<PathwayView> list(
+      @RequestParam(required = false) @Nullable String patient,
+      @RequestParam(required = false) @Nullable String organisation,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate asOf,
+      Actor actor) {
+    if ((patient == null) == (organisation == null)) {
+      throw ApiProblem.invalid(
+          "PATIENT_OR_ORGANISATION", "Give exactly one of 'patient' and 'organisation'.", null);
+    }
+    return patient != null
+        ? pathways.byPatient(patient, asOf, actor)
+        : pathways.byOrganisation(organisation, asOf, actor);
+  }
+
+  @PostMapping("/{id}/codes")
+  @Operation(summary = "Register a code by hand (validated by the coding rules)")
+  ResponseEntity<PathwayView> register(
+      @PathVariable UUID id, @Valid @RequestBody CodeRequest request, Actor actor) {
+    var result =
+        pathways.register(
+            id,
+            new RegisterCode(
+                request.code(),
+                request.date(),
+                request.state() == null ? CodeState.REGISTERED : request.state(),
+                Origin.MANUAL,
+                request.startBasis(),
+                request.referralReceivedOn(),
+                request.referralAssessedOn()),
+            actor);
+    return respond(result, HttpStatus.CREATED);
+  }
+
+  @PostMapping("/{id}/codes/{registration}/correction")
+  @Operation(summary = "Correct the code or date of a registration (a new fact; reason required)")
+  ResponseEntity<PathwayView> correct(
+      @PathVariable UUID id,
+      @PathVariable UUID registration,
+      @Valid @RequestBody CorrectionRequest request,
+      Actor actor) {
+    return respond(
+        pathways.correct(id, registration, request.code(), request.date(), request.reason(), actor),
+        HttpStatus.OK);
+  }
+
+  @PostMapping("/{id}/codes/{registration}/withdrawal")
+  @Operation(summary = "Withdraw a registration (kept in the history; reason required)")
+  ResponseEntity<PathwayView> withdraw(
+      @PathVariable UUID id,
+      @PathVariable UUID registration,
+      @Valid @RequestBody ReasonRequest request,
+      Actor actor) {
+    return respond(pathways.withdraw(id, registration, request.reason(), actor), HttpStatus.OK);
+  }
+
+  @PostMapping("/{id}/codes/{registration}/confirmation")
+  @Operation(summary = "Confirm a proposed code")
+  ResponseEntity<PathwayView> confirm(
+      @PathVariable UUID id, @PathVariable UUID registration, Actor actor) {
+    return respond(pathways.confirm(id, registration, actor), HttpStatus.OK);
+  }
+
+  @PostMapping("/{id}/codes/{registration}/rejection")
+  @Operation(summary = "Reject a proposed code (reason required)")
+  ResponseEntity<PathwayView> reject(
+      @PathVariable UUID id,
+      @PathVariable UUID registration,
+      @Valid @RequestBody ReasonRequest request,
+      Actor actor) {
+    return respond(pathways.reject(id, registration, request.reason(), actor), HttpStatus.OK);
+  }
+
+  private ResponseEntity<PathwayView> respond(ChangeResult result, HttpStatus success) {
+    if (result instanceof ChangeResult.Refused refused) {
+      throw ApiProblem.businessRule(
+          refused.rejection().reason().name(), texts.text(refused.rejection()));
+    }
+    return ResponseEntity.status(success).body(((ChangeResult.Changed) result).pathway());
+  }
+
+  @ExceptionHandler(PathwayNotFoundException.class)
+  ResponseEntity<?> notFound(PathwayNotFoundException e) {
+    throw ApiProblem.notFound("PATHWAY_NOT_FOUND", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidPathwayRequestException.class)
+  ResponseEntity<?> invalid(InvalidPathwayRequestException e) {
+    throw e.problem() == InvalidPathwayRequestException.Problem.PATHWAY_ALREADY_OPEN
+        ? ApiProblem.conflict(e.problem().name(), e.getMessage())
+        : ApiProblem.invalid(e.problem().name(), e.getMessage(), null);
+  }
+}

@@ -1,0 +1,107 @@
+package no.forlop.patient;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+/**
+ * A Norwegian national identity number: a fødselsnummer, a D-nummer (day + 40) or a synthetic test
+ * number (month + 80, as issued by Skatteetaten's test environment Tenor). Eleven digits, the last
+ * two of which are modulus-11 check digits.
+ */
+public record PatientIdentifier(String value, Kind kind) {
+
+  /** The kinds of national identity number. */
+  public enum Kind {
+    FODSELSNUMMER,
+    D_NUMMER
+  }
+
+  /** The FHIR identifier system for a fødselsnummer. */
+  public static final String FNR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.1";
+
+  /** The FHIR identifier system for a D-nummer. */
+  public static final String DNR_SYSTEM = "urn:oid:2.16.578.1.12.4.1.4.2";
+
+  private static final int[] WEIGHTS_1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+  private static final int[] WEIGHTS_2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+
+  public PatientIdentifier {
+    var problem = problemWith(value);
+    if (problem != null) {
+      throw new InvalidPatientIdentifierException(problem);
+    }
+    if (kind != kindOf(value)) {
+      throw new IllegalArgumentException(value + " is not a " + kind);
+    }
+  }
+
+  /** Reads an identity number (spaces allowed), or refuses it with the reason. */
+  public static PatientIdentifier parse(String text) {
+    var digits = text == null ? "" : text.replace(" ", "");
+    var problem = problemWith(digits);
+    if (problem != null) {
+      throw new InvalidPatientIdentifierException(problem);
+    }
+    return new PatientIdentifier(digits, kindOf(digits));
+  }
+
+  public static boolean isValid(String text) {
+    return text != null && problemWith(text.replace(" ", "")) == null;
+  }
+
+  /** The identifier with only the birth date visible, for lists and screens (e.g. 120361*****). */
+  public String masked() {
+    return value.substring(0, 6) + "*****";
+  }
+
+  private static Kind kindOf(String digits) {
+    return digits.charAt(0) >= '4' ? Kind.D_NUMMER : Kind.FODSELSNUMMER;
+  }
+
+  private static InvalidPatientIdentifierException.Problem problemWith(String digits) {
+    if (digits == null || digits.length() != 11) {
+      return InvalidPatientIdentifierException.Problem.LENGTH;
+    }
+    for (int i = 0; i < 11; i++) {
+      if (!Character.isDigit(digits.charAt(i)) || digits.charAt(i) > '9') {
+        return InvalidPatientIdentifierException.Problem.NOT_DIGITS;
+      }
+    }
+    var d = new int[11];
+    for (int i = 0; i < 11; i++) {
+      d[i] = digits.charAt(i) - '0';
+    }
+    if (control(d, WEIGHTS_1) != d[9] || control(d, WEIGHTS_2) != d[10]) {
+      return InvalidPatientIdentifierException.Problem.CHECKSUM;
+    }
+    int day = d[0] * 10 + d[1];
+    int month = d[2] * 10 + d[3];
+    if (day > 40) {
+      day -= 40;
+    }
+    if (month > 80) {
+      month -= 80;
+    }
+    try {
+      // any leap year accepts 29 February; the century is not known here
+      LocalDate.of(2000, month, day);
+    } catch (DateTimeException e) {
+      return InvalidPatientIdentifierException.Problem.DATE;
+    }
+    return null;
+  }
+
+  private static int control(int[] d, int[] weights) {
+    int sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      sum += d[i] * weights[i];
+    }
+    int k = 11 - sum % 11;
+    return k == 11 ? 0 : k;
+  }
+
+  @Override
+  public String toString() {
+    return masked();
+  }
+}

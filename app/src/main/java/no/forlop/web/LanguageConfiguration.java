@@ -1,0 +1,41 @@
+package no.forlop.web;
+
+import java.util.Locale;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Chooses the language of pages and messages: Norwegian bokmål unless the user picked English
+ * ({@code ?lang=en}, remembered in a cookie) or the client asks for English in {@code
+ * Accept-Language}.
+ */
+@Configuration(proxyBeanMethods = false)
+class LanguageConfiguration implements WebMvcConfigurer {
+
+  static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
+
+  @Bean
+  LocaleResolver localeResolver() {
+    var resolver = new CookieLocaleResolver("forlop-lang");
+    resolver.setDefaultLocaleFunction(
+        request -> {
+          var header = request.getHeader("Accept-Language");
+          return header != null && header.toLowerCase(Locale.ROOT).startsWith("en")
+              ? Locale.ENGLISH
+              : NORWEGIAN;
+        });
+    return resolver;
+  }
+
+  @Override
+  public void addInterceptors(InterceptorRegistry registry) {
+    var interceptor = new LocaleChangeInterceptor();
+    interceptor.setParamName("lang");
+    registry.addInterceptor(interceptor);
+  }
+}
