@@ -35,7 +35,7 @@ public record LeadTimeNorm(
   }
 
   public boolean appliesTo(@Nullable String treatmentType, @Nullable String variantId) {
-    return (treatment == null || treatment.equals(treatmentType))
+    return (treatment == null || treatmentType == null || treatment.equals(treatmentType))
         && (variant == null || variantId == null || variant.equals(variantId));
   }
 }

@@ -1,0 +1,230 @@
+package no.forlop.pathway.domain;
+
+import static no.forlop.pathway.domain.PathwayFixture.aPathway;
+import static no.forlop.pathway.domain.PathwayFixture.date;
+import static no.forlop.pathway.domain.PathwayFixture.factOf;
+import static no.forlop.pathway.domain.PathwayFixture.reasonOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import no.forlop.pathway.domain.Rejection.Reason;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Corrections, withdrawals and proposals are new facts; the history keeps everything. */
+class PatientPathwayTest {
+
+  @Nested
+  class Corrections {
+
+    @Test
+    void a_correction_changes_the_date_and_keeps_the_original_in_the_history() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-12");
+      var s = p.registration("A12S");
+
+      var fact =
+          factOf(
+              p.pathway.correct(
+                  s.id(), null, date("2024-03-11"), "Wrong day typed", p.rules, p.context()));
+
+      assertThat(fact.kind()).isEqualTo(CodeFact.Kind.CORRECTED);
+      assertThat(p.registration("A12S").date()).isEqualTo(date("2024-03-11"));
+      assertThat(p.registration("A12S").corrected()).isTrue();
+      assertThat(p.pathway.history())
+          .extracting(CodeFact::kind)
+          .containsExactly(
+              CodeFact.Kind.REGISTERED, CodeFact.Kind.REGISTERED, CodeFact.Kind.CORRECTED);
+      assertThat(p.pathway.history().get(1).date()).isEqualTo(date("2024-03-12"));
+      assertThat(fact.reason()).isEqualTo("Wrong day typed");
+      assertThat(fact.actor()).isEqualTo("coordinator");
+    }
+
+    @Test
+    void a_correction_may_change_the_code() {
+      var p = aPathway("colorectal").with("A12A 2024-01-08", "A12S 2024-01-12", "A12CA 2024-01-22");
+      var decision = p.registration("A12CA");
+
+      factOf(
+          p.pathway.correct(
+              decision.id(),
+              p.rules.resolve("CI").orElseThrow(),
+              null,
+              "Benign histology: no disease",
+              p.rules,
+              p.context()));
+
+      assertThat(p.registration("A12CI").id()).isEqualTo(decision.id());
+      assertThat(p.registration("A12CI").code().official()).isEqualTo("A12CI");
+    }
+
+    @Test
+    void a_correction_that_breaks_the_order_is_refused_and_nothing_is_recorded() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-11");
+      var s = p.registration("A12S");
+
+      var outcome =
+          p.pathway.correct(s.id(), null, date("2024-03-01"), "typo", p.rules, p.context());
+
+      assertThat(reasonOf(outcome)).isEqualTo(Reason.BEFORE_START);
+      assertThat(p.pathway.history()).hasSize(2);
+      assertThat(p.registration("A12S").date()).isEqualTo(date("2024-03-11"));
+    }
+
+    @Test
+    void a_correction_needs_a_reason() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04");
+      var a = p.registration("A12A");
+      assertThat(
+              reasonOf(
+                  p.pathway.correct(a.id(), null, date("2024-03-05"), " ", p.rules, p.context())))
+          .isEqualTo(Reason.REASON_REQUIRED);
+    }
+
+    @Test
+    void a_correction_that_changes_nothing_is_refused() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04");
+      var a = p.registration("A12A");
+      assertThat(
+              reasonOf(
+                  p.pathway.correct(
+                      a.id(), null, date("2024-03-04"), "same", p.rules, p.context())))
+          .isEqualTo(Reason.NOTHING_TO_CORRECT);
+    }
+
+    @Test
+    void an_unknown_registration_cannot_be_corrected() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04");
+      assertThat(
+              reasonOf(
+                  p.pathway.correct(
+                      UUID.randomUUID(), null, date("2024-03-05"), "x", p.rules, p.context())))
+          .isEqualTo(Reason.NO_SUCH_REGISTRATION);
+    }
+  }
+
+  @Nested
+  class Withdrawals {
+
+    @Test
+    void a_withdrawn_code_no_longer_counts_but_stays_in_the_history() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-11");
+      var s = p.registration("A12S");
+
+      factOf(p.pathway.withdraw(s.id(), "Registered on the wrong patient", p.rules, p.context()));
+
+      assertThat(p.state()).isEqualTo(PathwayState.AWAITING_FIRST_ATTENDANCE);
+      assertThat(p.pathway.registration(s.id()).orElseThrow().status())
+          .isEqualTo(Registration.Status.WITHDRAWN);
+      assertThat(p.pathway.history()).hasSize(3);
+    }
+
+    @Test
+    void the_start_cannot_be_withdrawn_while_later_codes_depend_on_it() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-11");
+      var a = p.registration("A12A");
+      assertThat(reasonOf(p.pathway.withdraw(a.id(), "mistake", p.rules, p.context())))
+          .isEqualTo(Reason.START_MISSING);
+    }
+
+    @Test
+    void a_withdrawal_needs_a_reason() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04");
+      assertThat(
+              reasonOf(p.pathway.withdraw(p.registration("A12A").id(), null, p.rules, p.context())))
+          .isEqualTo(Reason.REASON_REQUIRED);
+    }
+
+    @Test
+    void a_code_cannot_be_withdrawn_twice() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04");
+      var a = p.registration("A12A");
+      factOf(p.pathway.withdraw(a.id(), "mistake", p.rules, p.context()));
+      assertThat(reasonOf(p.pathway.withdraw(a.id(), "again", p.rules, p.context())))
+          .isEqualTo(Reason.ALREADY_WITHDRAWN);
+    }
+
+    @Test
+    void after_a_withdrawal_the_milestone_can_be_registered_again() {
+      var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-11");
+      factOf(p.pathway.withdraw(p.registration("A12S").id(), "in error", p.rules, p.context()));
+      factOf(p.register("A12S", "2024-03-13"));
+      assertThat(p.registration("A12S").date()).isEqualTo(date("2024-03-13"));
+    }
+  }
+
+  @Nested
+  class Proposals {
+
+    @Test
+    void a_proposal_does_not_count_until_it_is_confirmed() {
+      var p = aPathway("thyroid");
+      factOf(p.register("A37A", "2024-11-05", CodeState.PROPOSED));
+      assertThat(p.state()).isEqualTo(PathwayState.AWAITING_START);
+
+      factOf(p.pathway.confirm(p.registration("A37A").id(), p.rules, p.context()));
+
+      assertThat(p.state()).isEqualTo(PathwayState.AWAITING_FIRST_ATTENDANCE);
+      assertThat(p.registration("A37A").state()).isEqualTo(CodeState.REGISTERED);
+    }
+
+    @Test
+    void a_proposal_that_breaks_the_order_is_kept_but_cannot_be_confirmed() {
+      var p = aPathway("thyroid");
+      factOf(p.register("A37S", "2024-11-06", CodeState.PROPOSED));
+
+      var outcome = p.pathway.confirm(p.registration("A37S").id(), p.rules, p.context());
+
+      assertThat(reasonOf(outcome)).isEqualTo(Reason.START_MISSING);
+      assertThat(p.registration("A37S").isProposed()).isTrue();
+    }
+
+    @Test
+    void a_rejected_proposal_no_longer_stands() {
+      var p = aPathway("thyroid");
+      factOf(p.register("A37A", "2024-11-05", CodeState.PROPOSED));
+      var id = p.registration("A37A").id();
+
+      factOf(p.pathway.reject(id, "Not a pathway referral", p.context()));
+
+      assertThat(p.pathway.registration(id).orElseThrow().status())
+          .isEqualTo(Registration.Status.REJECTED);
+    }
+
+    @Test
+    void a_rejection_needs_a_reason() {
+      var p = aPathway("thyroid");
+      factOf(p.register("A37A", "2024-11-05", CodeState.PROPOSED));
+      assertThat(reasonOf(p.pathway.reject(p.registration("A37A").id(), "", p.context())))
+          .isEqualTo(Reason.REASON_REQUIRED);
+    }
+
+    @Test
+    void a_registered_code_is_not_a_proposal() {
+      var p = aPathway("thyroid").with("A37A 2024-11-05");
+      assertThat(reasonOf(p.pathway.confirm(p.registration("A37A").id(), p.rules, p.context())))
+          .isEqualTo(Reason.NOT_A_PROPOSAL);
+    }
+  }
+
+  @Test
+  void the_history_can_be_replayed_into_the_same_codes() {
+    var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-12", "A12CK 2024-03-20");
+    factOf(
+        p.pathway.correct(
+            p.registration("A12S").id(), null, date("2024-03-11"), "typo", p.rules, p.context()));
+
+    var replayed = new PatientPathway(p.pathway.header(), p.pathway.history());
+
+    assertThat(replayed.registrations()).isEqualTo(p.pathway.registrations());
+    assertThat(replayed.state(p.rules)).isEqualTo(PathwayState.DECIDED);
+    assertThat(replayed.pending()).isEmpty();
+  }
+
+  @Test
+  void every_fact_records_the_catalogue_version_it_was_checked_against() {
+    var p = aPathway("colorectal").with("A12A 2024-03-04");
+    assertThat(p.pathway.history())
+        .allSatisfy(
+            f -> assertThat(f.catalogueVersion()).isEqualTo(PathwayFixture.CATALOGUE.version()));
+  }
+}
