@@ -1,15 +1,19 @@
--- Catalogue versions: every version ever loaded is kept; the active one is the latest activated.
+-- Catalogue versions: every version ever loaded is kept; the one in force is the one activated
+-- last (activation_seq, not a timestamp: clocks can stand still or go back).
+create sequence catalogue_activation;
+
 create table catalogue_version (
-    version      text primary key,
-    checksum     text        not null,
-    content      text        not null,
-    origin       text        not null check (origin in ('BUNDLED', 'UPLOADED')),
-    loaded_at    timestamptz not null,
-    loaded_by    text        not null,
-    activated_at timestamptz not null
+    version        text primary key,
+    checksum       text        not null,
+    content        text        not null,
+    origin         text        not null check (origin in ('BUNDLED', 'UPLOADED')),
+    loaded_at      timestamptz not null,
+    loaded_by      text        not null,
+    activated_at   timestamptz not null,
+    activation_seq bigint      not null
 );
 
-create index catalogue_version_activated on catalogue_version (activated_at desc);
+create index catalogue_version_activation on catalogue_version (activation_seq desc);
 
 -- The audit log (Normen): append-only, queryable by patient.
 create table audit_event (

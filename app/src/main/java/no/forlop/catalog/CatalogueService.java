@@ -122,7 +122,12 @@ public class CatalogueService {
   @Transactional
   public Optional<CatalogueVersionInfo> activate(String version, Actor actor) {
     var updated =
-        jdbc.sql("update catalogue_version set activated_at = :now where version = :v")
+        jdbc.sql(
+                """
+                update catalogue_version
+                set activated_at = :now, activation_seq = nextval('catalogue_activation')
+                where version = :v
+                """)
             .param(
                 "now",
                 java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC))
@@ -156,8 +161,10 @@ public class CatalogueService {
     jdbc.sql(
             """
             insert into catalogue_version
-              (version, checksum, content, origin, loaded_at, loaded_by, activated_at)
-            values (:version, :checksum, :content, :origin, :now, :by, :now)
+              (version, checksum, content, origin, loaded_at, loaded_by, activated_at,
+               activation_seq)
+            values (:version, :checksum, :content, :origin, :now, :by, :now,
+                    nextval('catalogue_activation'))
             """)
         .param("version", catalogue.version())
         .param("checksum", catalogue.checksum())
@@ -170,8 +177,7 @@ public class CatalogueService {
   }
 
   private String activeVersion() {
-    return jdbc.sql(
-            "select version from catalogue_version order by activated_at desc, loaded_at desc limit 1")
+    return jdbc.sql("select version from catalogue_version order by activation_seq desc limit 1")
         .query(String.class)
         .single();
   }

@@ -1,6 +1,5 @@
 package no.forlop.web;
 
-import java.util.Locale;
 import java.util.stream.Collectors;
 import no.forlop.patient.InvalidPatientIdentifierException;
 import org.slf4j.Logger;
@@ -8,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -17,19 +15,18 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failed REST request into an {@link OperationOutcome} with a 4xx status (or 500 for
  * our own faults, without internals). Messages name the problem, never the patient.
  */
-@RestControllerAdvice(basePackages = "no.forlop")
+@RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-  static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 
   private final MessageSource messages;
 
@@ -39,7 +36,7 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<OperationOutcome> problem(ApiProblem problem) {
-    return respond(problem.status(), problem.outcome());
+    return problem.response();
   }
 
   @ExceptionHandler(InvalidPatientIdentifierException.class)
@@ -110,14 +107,6 @@ class ApiExceptionHandler {
         OperationOutcome.error("not-supported", "MEDIA_TYPE_NOT_SUPPORTED", e.getMessage(), null));
   }
 
-  @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<OperationOutcome> noResource(NoResourceFoundException e) {
-    return respond(
-        HttpStatus.NOT_FOUND,
-        OperationOutcome.error(
-            "not-found", "NOT_FOUND", "No such resource: /" + e.getResourcePath(), null));
-  }
-
   @ExceptionHandler(Exception.class)
   ResponseEntity<OperationOutcome> unexpected(Exception e) {
     log.error("Unexpected error in a REST request", e);
@@ -132,7 +121,7 @@ class ApiExceptionHandler {
 
   private static ResponseEntity<OperationOutcome> respond(
       HttpStatus status, OperationOutcome body) {
-    return ResponseEntity.status(status).contentType(FHIR_JSON).body(body);
+    return ResponseEntity.status(status).contentType(ApiProblem.FHIR_JSON).body(body);
   }
 
   private static String firstLine(String text) {
@@ -141,9 +130,5 @@ class ApiExceptionHandler {
     }
     var line = text.lines().findFirst().orElse("");
     return line.length() > 300 ? line.substring(0, 300) : line;
-  }
-
-  static Locale norwegian() {
-    return LanguageConfiguration.NORWEGIAN;
   }
 }

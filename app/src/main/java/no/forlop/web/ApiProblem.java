@@ -2,6 +2,8 @@ package no.forlop.web;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A request that cannot be carried out, with the HTTP status, the FHIR issue type, a reason code
@@ -50,4 +52,12 @@ public class ApiProblem extends RuntimeException {
   public OperationOutcome outcome() {
     return OperationOutcome.error(issueType, reason, getMessage(), expression);
   }
+
+  /** The problem as an HTTP response with a FHIR JSON body. */
+  public ResponseEntity<OperationOutcome> response() {
+    return ResponseEntity.status(status).contentType(FHIR_JSON).body(outcome());
+  }
+
+  /** The media type of FHIR resources in JSON. */
+  public static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
 }

@@ -101,12 +101,12 @@ class CatalogueController {
             .map(p -> OperationOutcome.Issue.error("invalid", "INVALID_CATALOGUE", p, null))
             .toList();
     return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .contentType(MediaType.parseMediaType("application/fhir+json"))
+        .contentType(ApiProblem.FHIR_JSON)
         .body(new OperationOutcome("OperationOutcome", issues));
   }
 
   @ExceptionHandler(CatalogueVersionConflictException.class)
-  ResponseEntity<?> conflict(CatalogueVersionConflictException e) {
-    throw ApiProblem.conflict("CATALOGUE_VERSION_TAKEN", e.getMessage());
+  ResponseEntity<OperationOutcome> conflict(CatalogueVersionConflictException e) {
+    return ApiProblem.conflict("CATALOGUE_VERSION_TAKEN", e.getMessage()).response();
   }
 }

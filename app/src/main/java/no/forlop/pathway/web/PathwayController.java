@@ -21,6 +21,7 @@ import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.Origin;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.OperationOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -173,14 +174,16 @@ class PathwayController {
   }
 
   @ExceptionHandler(PathwayNotFoundException.class)
-  ResponseEntity<?> notFound(PathwayNotFoundException e) {
-    throw ApiProblem.notFound("PATHWAY_NOT_FOUND", e.getMessage());
+  ResponseEntity<OperationOutcome> notFound(PathwayNotFoundException e) {
+    return ApiProblem.notFound("PATHWAY_NOT_FOUND", e.getMessage()).response();
   }
 
   @ExceptionHandler(InvalidPathwayRequestException.class)
-  ResponseEntity<?> invalid(InvalidPathwayRequestException e) {
-    throw e.problem() == InvalidPathwayRequestException.Problem.PATHWAY_ALREADY_OPEN
-        ? ApiProblem.conflict(e.problem().name(), e.getMessage())
-        : ApiProblem.invalid(e.problem().name(), e.getMessage(), null);
+  ResponseEntity<OperationOutcome> invalid(InvalidPathwayRequestException e) {
+    var problem =
+        e.problem() == InvalidPathwayRequestException.Problem.PATHWAY_ALREADY_OPEN
+            ? ApiProblem.conflict(e.problem().name(), e.getMessage())
+            : ApiProblem.invalid(e.problem().name(), e.getMessage(), null);
+    return problem.response();
   }
 }

@@ -1,0 +1,267 @@
+package no.forlop.pathway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import no.forlop.testing.ApplicationTest;
+import no.forlop.testing.TestPatients;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The pathway REST API end to end, against the embedded PostgreSQL. Today is 2024-12-31. */
+class PathwayApiIT extends ApplicationTest {
+
+  private String open(String patient, String pathway) {
+    var response =
+        post(
+            "/api/v1/pathways",
+            """
+            {"patient": "%s", "pathway": "%s", "organisation": "910000012"}
+            """
+                .formatted(patient, pathway));
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.json().get("id").asString();
+  }
+
+  private ApplicationTest.Response register(String id, String code, String date) {
+    return post(
+        "/api/v1/pathways/" + id + "/codes",
+        """
+        {"code": "%s", "date": "%s"}
+        """
+            .formatted(code, date));
+  }
+
+  private static JsonNode leadTime(JsonNode pathway, String indicator) {
+    for (var lt : pathway.get("leadTimes")) {
+      if (lt.get("indicator").asString().equals(indicator)) {
+        return lt;
+      }
+    }
+    throw new AssertionError("no " + indicator + " in " + pathway);
+  }
+
+  @Test
+  void a_pathway_is_opened_coded_and_read_with_its_lead_times() {
+    var id = open(TestPatients.next(), "A12");
+    assertThat(register(id, "A12A", "2024-03-04").status()).isEqualTo(201);
+    assertThat(register(id, "A12S", "2024-03-11").status()).isEqualTo(201);
+    assertThat(register(id, "A12CK", "2024-03-20").status()).isEqualTo(201);
+    var last = register(id, "A12FK", "2024-04-05");
+    assertThat(last.status()).isEqualTo(201);
+
+    var pathway = get("/api/v1/pathways/" + id + "?asOf=2024-06-30").json();
+
+    assertThat(pathway.get("state").asString()).isEqualTo("IN_TREATMENT");
+    assertThat(pathway.get("codePrefix").asString()).isEqualTo("A12");
+    assertThat(pathway.get("codes")).hasSize(4);
+    assertThat(pathway.get("catalogueVersion").asString()).isNotBlank();
+    var of3 = leadTime(pathway, "OF3");
+    assertThat(of3.get("treatment").asString()).isEqualTo("SURGICAL");
+    assertThat(of3.get("days").asInt()).isEqualTo(16);
+    assertThat(of3.get("status").asString()).isEqualTo("BREACHED");
+    assertThat(leadTime(pathway, "OF4").get("status").asString()).isEqualTo("MET");
+  }
+
+  @Test
+  void a_code_that_breaks_the_order_is_refused_in_plain_norwegian() {
+    var id = open(TestPatients.next(), "colorectal");
+
+    var refused = register(id, "A12S", "2024-03-11");
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.contentType()).startsWith("application/fhir+json");
+    assertThat(refused.reason()).isEqualTo("START_MISSING");
+    assertThat(refused.text()).contains("kan ikke registreres før forløpet er startet");
+  }
+
+  @Test
+  void the_refusal_is_in_english_when_the_client_asks_for_english() {
+    var id = open(TestPatients.next(), "colorectal");
+    var refused =
+        post(
+            "/api/v1/pathways/" + id + "/codes",
+            "{\"code\": \"A12S\", \"date\": \"2024-03-11\"}",
+            "Accept-Language",
+            "en");
+    assertThat(refused.text()).contains("cannot be registered before the pathway has started");
+  }
+
+  @Test
+  void a_start_dated_on_assessment_instead_of_receipt_is_refused() {
+    var id = open(TestPatients.next(), "colorectal");
+    var refused =
+        post(
+            "/api/v1/pathways/" + id + "/codes",
+            """
+            {"code": "A12A", "date": "2024-03-06",
+             "referralReceivedOn": "2024-03-04", "referralAssessedOn": "2024-03-06"}
+            """);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.reason()).isEqualTo("START_ON_ASSESSMENT");
+  }
+
+  @Test
+  void a_correction_and_a_withdrawal_are_kept_in_the_history() {
+    var id = open(TestPatients.next(), "colorectal");
+    register(id, "A12A", "2024-03-04");
+    var s = register(id, "A12S", "2024-03-12").json().get("codes").get(1);
+    var sId = s.get("registration").asString();
+
+    var corrected =
+        post(
+            "/api/v1/pathways/" + id + "/codes/" + sId + "/correction",
+            "{\"date\": \"2024-03-11\", \"reason\": \"Feil dato tastet\"}");
+    assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+    var withdrawn =
+        post(
+            "/api/v1/pathways/" + id + "/codes/" + sId + "/withdrawal",
+            "{\"reason\": \"Registrert på feil pasient\"}");
+    assertThat(withdrawn.status()).isEqualTo(200);
+
+    var pathway = withdrawn.json();
+    assertThat(pathway.get("codes")).hasSize(1);
+    assertThat(pathway.get("history")).hasSize(4);
+    assertThat(pathway.get("history").get(2).get("kind").asString()).isEqualTo("CORRECTED");
+    assertThat(pathway.get("history").get(2).get("reason").asString())
+        .isEqualTo("Feil dato tastet");
+    assertThat(pathway.get("history").get(3).get("kind").asString()).isEqualTo("WITHDRAWN");
+    assertThat(pathway.get("state").asString()).isEqualTo("AWAITING_FIRST_ATTENDANCE");
+  }
+
+  @Test
+  void a_correction_without_a_reason_is_a_bad_request() {
+    var id = open(TestPatients.next(), "colorectal");
+    var a = register(id, "A12A", "2024-03-04").json().get("codes").get(0);
+    var response =
+        post(
+            "/api/v1/pathways/" + id + "/codes/" + a.get("registration").asString() + "/correction",
+            "{\"date\": \"2024-03-05\"}");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.outcome().getIssueFirstRep().getExpression().get(0).getValue())
+        .isEqualTo("reason");
+  }
+
+  @Test
+  void a_proposal_is_confirmed_in_one_call() {
+    var id = open(TestPatients.next(), "A37");
+    var proposed =
+        post(
+            "/api/v1/pathways/" + id + "/codes",
+            "{\"code\": \"A37A\", \"date\": \"2024-11-05\", \"state\": \"PROPOSED\"}");
+    assertThat(proposed.json().get("state").asString()).isEqualTo("AWAITING_START");
+    var registration = proposed.json().get("codes").get(0).get("registration").asString();
+
+    var confirmed =
+        post("/api/v1/pathways/" + id + "/codes/" + registration + "/confirmation", "{}");
+
+    assertThat(confirmed.status()).isEqualTo(200);
+    assertThat(confirmed.json().get("codes").get(0).get("state").asString())
+        .isEqualTo("REGISTERED");
+    assertThat(confirmed.json().get("state").asString()).isEqualTo("AWAITING_FIRST_ATTENDANCE");
+  }
+
+  @Test
+  void a_wrong_fodselsnummer_is_a_bad_request_naming_the_field() {
+    var response =
+        post(
+            "/api/v1/pathways",
+            "{\"patient\": \"12036110073\", \"pathway\": \"A12\", \"organisation\": \"910000012\"}");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.reason()).isEqualTo("INVALID_PATIENT_IDENTIFIER");
+    assertThat(response.text()).contains("kontrollsiffer");
+    assertThat(response.body()).doesNotContain("12036110073");
+  }
+
+  @Test
+  void an_unknown_pathway_is_a_bad_request() {
+    var response =
+        post(
+            "/api/v1/pathways",
+            "{\"patient\": \"%s\", \"pathway\": \"A99\", \"organisation\": \"910000012\"}"
+                .formatted(TestPatients.next()));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.reason()).isEqualTo("UNKNOWN_PATHWAY");
+  }
+
+  @Test
+  void a_second_open_instance_of_the_same_pathway_is_a_conflict() {
+    var patient = TestPatients.next();
+    open(patient, "colorectal");
+    var again =
+        post(
+            "/api/v1/pathways",
+            "{\"patient\": \"%s\", \"pathway\": \"A12\", \"organisation\": \"910000012\"}"
+                .formatted(patient));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.reason()).isEqualTo("PATHWAY_ALREADY_OPEN");
+  }
+
+  @Test
+  void a_body_that_is_not_json_is_a_bad_request() {
+    var response = post("/api/v1/pathways", "{not json");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.reason()).isEqualTo("UNREADABLE_BODY");
+  }
+
+  @Test
+  void an_impossible_date_is_a_bad_request() {
+    var id = open(TestPatients.next(), "colorectal");
+    var response = register(id, "A12A", "2024-02-30");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.reason()).isEqualTo("UNREADABLE_BODY");
+  }
+
+  @Test
+  void an_unknown_pathway_id_is_not_found() {
+    var response = get("/api/v1/pathways/00000000-0000-0000-0000-000000000000");
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.reason()).isEqualTo("PATHWAY_NOT_FOUND");
+  }
+
+  @Test
+  void pathways_are_listed_by_patient_and_by_organisation() {
+    var patient = TestPatients.next();
+    open(patient, "colorectal");
+    open(patient, "thyroid");
+
+    assertThat(get("/api/v1/pathways?patient=" + patient).json()).hasSize(2);
+    assertThat(get("/api/v1/pathways?organisation=910000012").json().size())
+        .isGreaterThanOrEqualTo(2);
+    assertThat(get("/api/v1/pathways").status()).isEqualTo(400);
+  }
+
+  @Test
+  void every_read_and_write_of_a_patients_pathway_is_audited() {
+    var patient = TestPatients.next();
+    var id =
+        post(
+                "/api/v1/pathways",
+                "{\"patient\": \"%s\", \"pathway\": \"A12\", \"organisation\": \"910000012\"}"
+                    .formatted(patient),
+                "X-Forlop-User",
+                "kari.koordinator")
+            .json()
+            .get("id")
+            .asString();
+    post(
+        "/api/v1/pathways/" + id + "/codes",
+        "{\"code\": \"A12A\", \"date\": \"2024-03-04\"}",
+        "X-Forlop-User",
+        "kari.koordinator",
+        "X-Forlop-Purpose",
+        "CODING");
+    get("/api/v1/pathways/" + id);
+
+    var audit = get("/api/v1/audit?patient=" + patient).json();
+
+    assertThat(audit).hasSize(3);
+    assertThat(audit.get(0).get("action").asString()).isEqualTo("CREATE");
+    assertThat(audit.get(0).get("actor").asString()).isEqualTo("kari.koordinator");
+    assertThat(audit.get(1).get("action").asString()).isEqualTo("UPDATE");
+    assertThat(audit.get(1).get("purpose").asString()).isEqualTo("CODING");
+    assertThat(audit.get(2).get("action").asString()).isEqualTo("READ");
+    assertThat(audit.get(2).get("actor").asString()).isEqualTo("lokal-bruker");
+    // reading the audit log is itself recorded
+    assertThat(get("/api/v1/audit?patient=" + patient).json()).hasSize(4);
+  }
+}

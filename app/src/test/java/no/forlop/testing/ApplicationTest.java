@@ -1,0 +1,97 @@
+package no.forlop.testing;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole application on a random port, against a temporary embedded PostgreSQL, with the clock
+ * fixed at 2024-12-31 10:00 UTC. Subclasses share one application context.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "forlop.database.embedded.temporary=true",
+      "forlop.clock.fixed=2024-12-31T10:00:00Z"
+    })
+public abstract class ApplicationTest {
+
+  protected static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort protected int port;
+
+  /** A response: status, content type and body (JSON parsed when it is JSON). */
+  public record Response(int status, String contentType, String body) {
+
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    /** The body as a FHIR OperationOutcome, parsed strictly by HAPI (so its shape is valid). */
+    public OperationOutcome outcome() {
+      var parser = FHIR.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+      return parser.parseResource(OperationOutcome.class, body);
+    }
+
+    public String reason() {
+      return outcome().getIssueFirstRep().getDetails().getCodingFirstRep().getCode();
+    }
+
+    public String text() {
+      return outcome().getIssueFirstRep().getDetails().getText();
+    }
+  }
+
+  protected Response get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+  }
+
+  protected Response post(String path, String json, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)),
+        headers);
+  }
+
+  protected Response post(String path, String contentType, byte[] body, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        headers);
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  private Response send(HttpRequest.Builder request, String... headers) {
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package no.forlop.testing;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Invented fødselsnumre with valid check digits, a new one for every call, so that tests sharing a
+ * database never meet each other's patients. Born 1 January 1950 onwards, individual numbers from
+ * 100 (invented: they belong to nobody we know of).
+ */
+public final class TestPatients {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final int[] W1 = {3, 7, 6, 1, 8, 9, 4, 5, 2};
+  private static final int[] W2 = {5, 4, 3, 2, 7, 6, 5, 4, 3, 2};
+
+  private TestPatients() {}
+
+  public static String next() {
+    while (true) {
+      int n = SEQUENCE.getAndIncrement();
+      int day = 1 + n % 28;
+      int month = 1 + (n / 28) % 12;
+      int year = 50 + (n / 336) % 50;
+      int individual = 100 + (n / 16800) % 400;
+      var base = String.format("%02d%02d%02d%03d", day, month, year, individual);
+      var withK1 = withControl(base, W1);
+      if (withK1 == null) continue;
+      var full = withControl(withK1, W2);
+      if (full != null) return full;
+    }
+  }
+
+  private static String withControl(String digits, int[] weights) {
+    int sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      sum += (digits.charAt(i) - '0') * weights[i];
+    }
+    int k = 11 - sum % 11;
+    if (k == 11) k = 0;
+    return k == 10 ? null : digits + k;
+  }
+}
