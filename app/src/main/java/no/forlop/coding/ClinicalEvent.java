@@ -1,0 +1,145 @@
+package no.forlop.coding;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A fact the EHR recorded, in Forløp's own terms: what the source system said, not yet what it
+ * means for a pathway. {@code ingest} translates FHIR resources into these; references to other
+ * resources are given as their {@link SourceRef#key() keys} (resolved against the sender's base
+ * address), so that facts can arrive in any order and be joined later.
+ */
+public sealed interface ClinicalEvent {
+
+  SourceRef source();
+
+  /** The key of the patient the fact is about ({@code null} for an organisation). */
+  @Nullable String patient();
+
+  /** A person (FHIR Patient): the national identity number, and the time of death if known. */
+  record PatientRecord(SourceRef source, String identifier, @Nullable Instant deceased)
+      implements ClinicalEvent {
+    @Override
+    public String patient() {
+      return source.key();
+    }
+  }
+
+  /** A health trust or hospital (FHIR Organization) with its organisation number. */
+  record OrganisationRecord(SourceRef source, String organisationNumber, @Nullable String name)
+      implements ClinicalEvent {
+    @Override
+    public @Nullable String patient() {
+      return null;
+    }
+  }
+
+  /**
+   * A referral (FHIR ServiceRequest with intent order).
+   *
+   * @param codes the codes of {@code code} and {@code category} (pathway codes, priority PK …)
+   * @param reasons the codes of {@code reasonCode} (ICD-10 of the suspected condition)
+   * @param requester the key of the requesting organisation, if given
+   * @param performer the key of the receiving organisation, if given
+   */
+  record Referral(
+      SourceRef source,
+      String patient,
+      String status,
+      List<Code> codes,
+      List<Code> reasons,
+      @Nullable String requester,
+      @Nullable String performer,
+      Instant authoredOn)
+      implements ClinicalEvent {}
+
+  /**
+   * The handling of a referral (FHIR Task): received, accepted (assessed) …
+   *
+   * @param focus the key of the referral it is about
+   * @param owner the key of the organisation handling it
+   */
+  record ReferralTask(
+      SourceRef source,
+      String patient,
+      String status,
+      String focus,
+      @Nullable String owner,
+      Instant authoredOn)
+      implements ClinicalEvent {}
+
+  /**
+   * An attendance: a visit or stay (FHIR Encounter), or an imaging examination (FHIR ImagingStudy).
+   *
+   * @param attendanceClass the encounter class (AMB, IMP …); {@code null} for imaging
+   * @param organisations the keys of the organisations where it happened (serviceProvider, or the
+   *     series performers of an imaging study)
+   * @param start when it started (period.start, or the study's started)
+   */
+  record Attendance(
+      SourceRef source,
+      String patient,
+      Kind kind,
+      String status,
+      @Nullable String attendanceClass,
+      List<String> organisations,
+      Instant start)
+      implements ClinicalEvent {
+
+    /** What kind of resource the attendance was. */
+    public enum Kind {
+      ENCOUNTER,
+      IMAGING
+    }
+  }
+
+  /**
+   * A procedure (FHIR Procedure).
+   *
+   * @param codes the codes of {@code code} and {@code category}
+   * @param encounter the key of the encounter it belongs to, if given
+   * @param performers the keys of the performing organisations, if given
+   */
+  record ProcedurePerformed(
+      SourceRef source,
+      String patient,
+      String status,
+      List<Code> codes,
+      Instant performed,
+      @Nullable String encounter,
+      List<String> performers)
+      implements ClinicalEvent {}
+
+  /**
+   * A documented assessment or diagnosis (FHIR ClinicalImpression).
+   *
+   * @param findings the codes of {@code finding.itemCodeableConcept} (ICD-10, or an outcome code)
+   * @param encounter the key of the encounter it belongs to, if given
+   */
+  record Assessment(
+      SourceRef source,
+      String patient,
+      String status,
+      Instant date,
+      List<Code> findings,
+      @Nullable String encounter)
+      implements ClinicalEvent {}
+
+  /**
+   * A drug given (FHIR MedicationAdministration).
+   *
+   * @param medication the codes of {@code medicationCodeableConcept} (ATC)
+   * @param context the key of the encounter it belongs to ({@code context}), if given
+   * @param performers the keys of the performing organisations, if given
+   */
+  record DrugAdministered(
+      SourceRef source,
+      String patient,
+      String status,
+      List<Code> medication,
+      Instant effective,
+      @Nullable String context,
+      List<String> performers)
+      implements ClinicalEvent {}
+}
