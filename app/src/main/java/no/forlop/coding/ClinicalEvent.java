@@ -57,12 +57,13 @@ public sealed interface ClinicalEvent {
   /**
    * The handling of a referral (FHIR Task): received, accepted (assessed) …
    *
+   * @param patient the key of the patient ({@code for}), or {@code null}: then the referral's
    * @param focus the key of the referral it is about
    * @param owner the key of the organisation handling it
    */
   record ReferralTask(
       SourceRef source,
-      String patient,
+      @Nullable String patient,
       String status,
       String focus,
       @Nullable String owner,

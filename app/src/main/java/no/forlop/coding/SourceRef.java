@@ -1,6 +1,7 @@
 package no.forlop.coding;
 
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param lastUpdated the source's {@code meta.lastUpdated}, if given
  */
 public record SourceRef(
-    String key, String display, @Nullable String version, @Nullable Instant lastUpdated) {
+    String key,
+    String display,
+    List<String> identifiers,
+    @Nullable String version,
+    @Nullable Instant lastUpdated) {
 
   public SourceRef {
+    identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
     if (key == null || key.isBlank()) {
       throw new IllegalArgumentException("a source needs a key");
     }
