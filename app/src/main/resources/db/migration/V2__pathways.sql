@@ -31,6 +31,7 @@ create table pathway_fact (
     rule_id           text,
     ruleset_version   text,
     sources           text,
+    inputs            text,
     start_basis       text,
     reason            text,
     actor             text        not null,

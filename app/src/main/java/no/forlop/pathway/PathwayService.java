@@ -150,7 +150,8 @@ public class PathwayService {
                   request.origin(),
                   request.startBasis(),
                   request.referralReceivedOn(),
-                  request.referralAssessedOn()),
+                  request.referralAssessedOn(),
+                  request.note()),
               rules,
               context);
         });

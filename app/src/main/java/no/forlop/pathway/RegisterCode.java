@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param startBasis for a start: what dates it (default: the referral was received)
  * @param referralReceivedOn for a start: the day the referral was received, if known
  * @param referralAssessedOn for a start: the day the referral was assessed, if known
+ * @param note why a proposal is only proposed (stored with the fact)
  */
 public record RegisterCode(
     String code,
@@ -22,9 +23,11 @@ public record RegisterCode(
     Origin origin,
     @Nullable StartBasis startBasis,
     @Nullable LocalDate referralReceivedOn,
-    @Nullable LocalDate referralAssessedOn) {
+    @Nullable LocalDate referralAssessedOn,
+    @Nullable String note) {
 
   public static RegisterCode manual(String code, LocalDate date) {
-    return new RegisterCode(code, date, CodeState.REGISTERED, Origin.MANUAL, null, null, null);
+    return new RegisterCode(
+        code, date, CodeState.REGISTERED, Origin.MANUAL, null, null, null, null);
   }
 }

@@ -1,14 +1,20 @@
 package no.forlop.pathway.domain;
 
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Where a code came from: typed by a user ({@code MANUAL}), or derived from EHR events by a rule
- * ({@code DERIVED}, with the rule, the rule-set version and the source events).
+ * ({@code DERIVED}, with the rule, the rule-set version, the source events and the values the rule
+ * looked at).
  */
 public record Origin(
-    Kind kind, @Nullable String ruleId, @Nullable String rulesetVersion, List<String> sources) {
+    Kind kind,
+    @Nullable String ruleId,
+    @Nullable String rulesetVersion,
+    List<String> sources,
+    Map<String, String> inputs) {
 
   /** Manual or derived. */
   public enum Kind {
@@ -16,16 +22,18 @@ public record Origin(
     DERIVED
   }
 
-  public static final Origin MANUAL = new Origin(Kind.MANUAL, null, null, List.of());
+  public static final Origin MANUAL = new Origin(Kind.MANUAL, null, null, List.of(), Map.of());
 
   public Origin {
     sources = sources == null ? List.of() : List.copyOf(sources);
+    inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
     if (kind == Kind.DERIVED && (ruleId == null || rulesetVersion == null)) {
       throw new IllegalArgumentException("a derived code needs its rule id and rule-set version");
     }
   }
 
-  public static Origin derived(String ruleId, String rulesetVersion, List<String> sources) {
-    return new Origin(Kind.DERIVED, ruleId, rulesetVersion, sources);
+  public static Origin derived(
+      String ruleId, String rulesetVersion, List<String> sources, Map<String, String> inputs) {
+    return new Origin(Kind.DERIVED, ruleId, rulesetVersion, sources, inputs);
   }
 }

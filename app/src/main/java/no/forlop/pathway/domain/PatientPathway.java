@@ -42,7 +42,7 @@ public final class PatientPathway {
   /** When, by whom and under which catalogue version a change is made. */
   public record Context(LocalDate today, String actor, Instant now, String catalogueVersion) {}
 
-  /** A new code to record. */
+  /** A new code to record; a proposal may carry a note saying why it is only proposed. */
   public record NewCode(
       CodeDefinition code,
       LocalDate date,
@@ -50,10 +50,11 @@ public final class PatientPathway {
       Origin origin,
       @Nullable StartBasis startBasis,
       @Nullable LocalDate referralReceivedOn,
-      @Nullable LocalDate referralAssessedOn) {
+      @Nullable LocalDate referralAssessedOn,
+      @Nullable String note) {
 
     public static NewCode manual(CodeDefinition code, LocalDate date) {
-      return new NewCode(code, date, CodeState.REGISTERED, Origin.MANUAL, null, null, null);
+      return new NewCode(code, date, CodeState.REGISTERED, Origin.MANUAL, null, null, null, null);
     }
   }
 
@@ -129,7 +130,7 @@ public final class PatientPathway {
             code.state(),
             code.origin(),
             code.startBasis(),
-            null,
+            code.note(),
             context.actor(),
             context.now(),
             context.catalogueVersion());

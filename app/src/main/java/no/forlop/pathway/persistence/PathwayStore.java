@@ -54,10 +54,10 @@ public class PathwayStore {
       jdbc.sql(
               """
               insert into pathway_fact (pathway_id, seq, kind, registration_id, code_key, milestone,
-                  code, code_date, state, origin, rule_id, ruleset_version, sources, start_basis,
+                  code, code_date, state, origin, rule_id, ruleset_version, sources, inputs, start_basis,
                   reason, actor, recorded_at, catalogue_version)
               values (:pathway, :seq, :kind, :registration, :key, :milestone, :code, :date, :state,
-                  :origin, :rule, :ruleset, :sources, :basis, :reason, :actor, :at, :catalogue)
+                  :origin, :rule, :ruleset, :sources, :inputs, :basis, :reason, :actor, :at, :catalogue)
               """)
           .param("pathway", pathway)
           .param("seq", fact.seq())
@@ -72,6 +72,7 @@ public class PathwayStore {
           .param("rule", fact.origin().ruleId())
           .param("ruleset", fact.origin().rulesetVersion())
           .param("sources", String.join("\n", fact.origin().sources()))
+          .param("inputs", Inputs.write(fact.origin().inputs()))
           .param("basis", fact.startBasis() == null ? null : fact.startBasis().name())
           .param("reason", fact.reason())
           .param("actor", fact.actor())
@@ -144,7 +145,7 @@ public class PathwayStore {
     return jdbc.sql(
             """
             select seq, kind, registration_id, code_key, milestone, code, code_date, state, origin,
-                   rule_id, ruleset_version, sources, start_basis, reason, actor, recorded_at,
+                   rule_id, ruleset_version, sources, inputs, start_basis, reason, actor, recorded_at,
                    catalogue_version
             from pathway_fact where pathway_id = :pathway order by seq
             """)
@@ -167,7 +168,8 @@ public class PathwayStore {
             Origin.Kind.valueOf(rs.getString("origin")),
             rs.getString("rule_id"),
             rs.getString("ruleset_version"),
-            sources == null || sources.isEmpty() ? List.of() : Arrays.asList(sources.split("\n")));
+            sources == null || sources.isEmpty() ? List.of() : Arrays.asList(sources.split("\n")),
+            Inputs.read(rs.getString("inputs")));
     var basis = rs.getString("start_basis");
     return new CodeFact(
         rs.getInt("seq"),

@@ -121,7 +121,8 @@ class PathwayController {
                 Origin.MANUAL,
                 request.startBasis(),
                 request.referralReceivedOn(),
-                request.referralAssessedOn()),
+                request.referralAssessedOn(),
+                null),
             actor);
     return respond(result, HttpStatus.CREATED);
   }

@@ -88,7 +88,7 @@ final class PathwayFixture {
         rules.resolve(code).orElseThrow(() -> new AssertionError("no code " + code + " here"));
     return pathway.register(
         new PatientPathway.NewCode(
-            definition, LocalDate.parse(date), state, Origin.MANUAL, null, null, null),
+            definition, LocalDate.parse(date), state, Origin.MANUAL, null, null, null, null),
         rules,
         context());
   }
@@ -107,7 +107,8 @@ final class PathwayFixture {
             Origin.MANUAL,
             basis,
             received == null ? null : LocalDate.parse(received),
-            assessed == null ? null : LocalDate.parse(assessed)),
+            assessed == null ? null : LocalDate.parse(assessed),
+            null),
         rules,
         context());
   }

@@ -1,0 +1,60 @@
+package no.forlop.coding.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import no.forlop.catalog.Milestone;
+import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.pathway.domain.CodeState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one patient's EHR facts mean for their pathways: the instances and the codes each should
+ * carry, tracked milestones, and the facts that could not be used, with why.
+ *
+ * @param patientIdentifier the patient's fødselsnummer or D-nummer, once the Patient is known
+ */
+public record DerivationResult(
+    String patient,
+    @Nullable String patientIdentifier,
+    List<Instance> instances,
+    List<Problem> problems) {
+
+  /**
+   * A pathway instance: one pathway at one organisation for this patient.
+   *
+   * @param pathway the catalogue id of the pathway
+   * @param organisation the organisation number
+   */
+  public record Instance(
+      String pathway,
+      String organisation,
+      LocalDate start,
+      List<Code> codes,
+      List<TrackedMilestone> milestones) {}
+
+  /**
+   * A code the instance should carry, with its trace.
+   *
+   * @param key the code's key in the pathway's scheme (suffix, or milestone where unknown)
+   * @param sources the source events, as {@code Type/id}
+   * @param inputs the values the rule looked at (e.g. the ICD-10 code and the group it matched)
+   * @param note why the code is only proposed, when it is
+   */
+  public record Code(
+      String key,
+      Milestone milestone,
+      LocalDate date,
+      CodeState state,
+      String rule,
+      List<String> sources,
+      Map<String, String> inputs,
+      @Nullable StartBasis startBasis,
+      @Nullable String note) {}
+
+  /** A milestone Forløp tracks that is not a registry code (e.g. BIOPSY). */
+  public record TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {}
+
+  /** A fact that was not used, with a reason a person can act on. */
+  public record Problem(String source, String reason) {}
+}

@@ -1,0 +1,45 @@
+package no.forlop.coding.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.forlop.coding.ClinicalEvent;
+import no.forlop.coding.ClinicalEvent.OrganisationRecord;
+import no.forlop.coding.ClinicalEvent.PatientRecord;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the EHR has told Forløp about one patient, as it stands now (the current version of
+ * each resource), plus the organisations those facts refer to.
+ *
+ * @param patient the patient's key ({@code Patient/p1})
+ * @param organisations every known organisation by key
+ */
+public record PatientFacts(
+    String patient, List<ClinicalEvent> events, Map<String, OrganisationRecord> organisations) {
+
+  public PatientFacts {
+    events = List.copyOf(events);
+    organisations = Map.copyOf(organisations);
+  }
+
+  public Optional<PatientRecord> record() {
+    return events.stream()
+        .filter(PatientRecord.class::isInstance)
+        .map(PatientRecord.class::cast)
+        .findFirst();
+  }
+
+  public <T extends ClinicalEvent> List<T> all(Class<T> type) {
+    return events.stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The organisation number behind an organisation key, if the organisation is known. */
+  public @Nullable String organisationNumber(@Nullable String key) {
+    if (key == null) {
+      return null;
+    }
+    var organisation = organisations.get(key);
+    return organisation == null ? null : organisation.organisationNumber();
+  }
+}
