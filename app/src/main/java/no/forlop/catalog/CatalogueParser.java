@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -22,13 +23,13 @@ public final class CatalogueParser {
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .build();
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .build();
 
@@ -42,18 +43,31 @@ public final class CatalogueParser {
     try {
       document = mapper.readValue(content, CatalogueDocument.class);
     } catch (UnrecognizedPropertyException e) {
+      // Records are built through their constructor, so Jackson reports an unknown field only once
+      // the entry holding it has been read: the location is the end of that entry, not the field.
+      var refs = e.getPath();
+      var holder =
+          refs.isEmpty() || !e.getPropertyName().equals(refs.get(refs.size() - 1).getPropertyName())
+              ? refs
+              : refs.subList(0, refs.size() - 1);
       throw new InvalidCatalogueException(
           List.of(
               "unknown field '"
                   + e.getPropertyName()
                   + "' at "
-                  + path(e)
+                  + place(holder)
+                  + line(e, "the entry ends on line ")
                   + " (known fields: "
                   + e.getKnownPropertyIds()
                   + ")"));
     } catch (JacksonException e) {
       throw new InvalidCatalogueException(
-          List.of("cannot read the document at " + path(e) + ": " + e.getOriginalMessage()));
+          List.of(
+              "cannot read the document at "
+                  + place(e.getPath())
+                  + line(e, "line ")
+                  + ": "
+                  + e.getOriginalMessage()));
     }
     if (document == null) {
       throw new InvalidCatalogueException(List.of("the document is empty"));
@@ -65,9 +79,9 @@ public final class CatalogueParser {
     return new Catalogue(document, sha256(content));
   }
 
-  private static String path(JacksonException e) {
+  private static String place(List<JacksonException.Reference> refs) {
     var path = new StringBuilder();
-    for (var ref : e.getPath()) {
+    for (var ref : refs) {
       if (ref.getPropertyName() != null) {
         if (!path.isEmpty()) path.append('.');
         path.append(ref.getPropertyName());
@@ -75,9 +89,12 @@ public final class CatalogueParser {
         path.append('[').append(ref.getIndex()).append(']');
       }
     }
+    return path.isEmpty() ? "the top level" : path.toString();
+  }
+
+  private static String line(JacksonException e, String label) {
     var location = e.getLocation();
-    var where = location == null ? "" : " (line " + location.getLineNr() + ")";
-    return (path.isEmpty() ? "the top level" : path.toString()) + where;
+    return location == null ? "" : " (" + label + location.getLineNr() + ")";
   }
 
   static String sha256(byte[] content) {

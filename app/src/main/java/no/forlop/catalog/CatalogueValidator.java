@@ -151,6 +151,12 @@ final class CatalogueValidator {
           at + ".validFrom", pathway.validFrom().verified(), pathway.validFrom().source());
       checkDates(at, pathway.validFrom().value(), pathway.validTo().value());
     }
+    checkProvenance(at + ".validTo", pathway.validTo().verified(), pathway.validTo().source());
+    for (int i = 0; i < pathway.formerNames().size(); i++) {
+      var former = pathway.formerNames().get(i);
+      checkNames(at + ".formerNames[" + i + "]", former.names());
+      checkProvenance(at + ".formerNames[" + i + "]", former.verified(), former.source());
+    }
     var scheme = schemeById.get(pathway.scheme());
     for (var change : pathway.codeChanges()) {
       var changeAt = at + ".codeChanges[" + change.code() + "]";
@@ -193,6 +199,10 @@ final class CatalogueValidator {
     for (int i = 0; i < norms.size(); i++) {
       var norm = norms.get(i);
       var normAt = at + ".leadTimes[" + i + " " + norm.indicator() + "]";
+      if (norm.indicator() == null) {
+        problem(normAt, "needs 'indicator'");
+        continue;
+      }
       if (!scheme.indicators().contains(norm.indicator())) {
         problem(
             normAt,
@@ -200,7 +210,7 @@ final class CatalogueValidator {
         continue;
       }
       var indicator =
-          doc.indicators().stream().filter(d -> d.id().equals(norm.indicator())).findFirst();
+          doc.indicators().stream().filter(d -> norm.indicator().equals(d.id())).findFirst();
       if (norm.treatment() != null) {
         if (!treatments.contains(norm.treatment())) {
           problem(normAt, "unknown treatment type '" + norm.treatment() + "'");
@@ -222,7 +232,7 @@ final class CatalogueValidator {
       checkProvenance(normAt, norm.verified(), norm.source());
       for (int j = 0; j < i; j++) {
         var other = norms.get(j);
-        if (other.indicator().equals(norm.indicator())
+        if (norm.indicator().equals(other.indicator())
             && overlaps(other.treatment(), norm.treatment())
             && overlaps(other.variant(), norm.variant())
             && periodsOverlap(

@@ -1,6 +1,7 @@
 package no.forlop.catalog;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +16,18 @@ public record Icd10Group(
     @Nullable String source,
     @Nullable String note) {
 
-  /** Whether an ICD-10 code (with or without the dot, any case) falls in this group. */
+  /** An ICD-10 code as {@link #normalise} leaves it: a letter and two to four digits. */
+  private static final Pattern CODE = Pattern.compile("[A-Z]\\d{2,4}");
+
+  /**
+   * Whether an ICD-10 code (with or without the dot, any case) falls in this group. Text that is
+   * not an ICD-10 code (e.g. {@code C2} or {@code C1X}) falls in no group.
+   */
   public boolean contains(String icd10) {
     var code = normalise(icd10);
+    if (!CODE.matcher(code).matches()) {
+      return false;
+    }
     var low = normalise(from);
     var high = normalise(to == null ? from : to);
     return code.compareTo(low) >= 0 && prefix(code, high.length()).compareTo(high) <= 0;
