@@ -132,6 +132,31 @@ public class PathwayService {
     return views(pathways, asOf);
   }
 
+  /**
+   * A patient's pathways for automatic registration: the system reading what it is about to change,
+   * which is not an access by a person and so not written to the audit log (the changes it makes
+   * are).
+   */
+  @Transactional(readOnly = true)
+  public List<PathwayView> forDerivation(String patient, LocalDate asOf) {
+    return views(store.findByPatient(PatientIdentifier.parse(patient).value()), asOf);
+  }
+
+  /** One pathway for automatic registration (see {@link #forDerivation(String, LocalDate)}). */
+  @Transactional(readOnly = true)
+  public PathwayView oneForDerivation(UUID id, LocalDate asOf) {
+    var pathway = store.find(id).orElseThrow(() -> new PathwayNotFoundException(id));
+    return view(pathway, catalogues.current(), asOf);
+  }
+
+  /** Every pathway (e.g. for a replay's report or an export), each read recorded. */
+  @Transactional
+  public List<PathwayView> all(@Nullable LocalDate asOf, Actor actor) {
+    var pathways = store.findAll();
+    audit.recordReads(actor, pathways.stream().map(p -> p.header().patient()).toList(), "pathways");
+    return views(pathways, asOf);
+  }
+
   @Transactional
   public ChangeResult register(UUID id, RegisterCode request, Actor actor) {
     return change(

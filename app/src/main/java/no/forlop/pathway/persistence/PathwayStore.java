@@ -103,6 +103,16 @@ public class PathwayStore {
         .toList();
   }
 
+  public List<PatientPathway> findAll() {
+    return jdbc
+        .sql(SELECT_HEADER + " order by created_at, id")
+        .query(PathwayStore::header)
+        .list()
+        .stream()
+        .map(h -> new PatientPathway(h, facts(h.id())))
+        .toList();
+  }
+
   public List<PatientPathway> findByOrganisation(String organisation) {
     return headers("where organisation = :v", organisation).stream()
         .map(h -> new PatientPathway(h, facts(h.id())))
