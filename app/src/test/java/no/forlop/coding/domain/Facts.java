@@ -1,0 +1,190 @@
+package no.forlop.coding.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import no.forlop.calendar.OsloTime;
+import no.forlop.coding.ClinicalEvent;
+import no.forlop.coding.ClinicalEvent.Assessment;
+import no.forlop.coding.ClinicalEvent.Attendance;
+import no.forlop.coding.ClinicalEvent.DrugAdministered;
+import no.forlop.coding.ClinicalEvent.OrganisationRecord;
+import no.forlop.coding.ClinicalEvent.PatientRecord;
+import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
+import no.forlop.coding.ClinicalEvent.Referral;
+import no.forlop.coding.ClinicalEvent.ReferralTask;
+import no.forlop.coding.Code;
+import no.forlop.coding.SourceRef;
+import org.jspecify.annotations.Nullable;
+
+/** Builds one patient's EHR facts for derivation tests: dates at 10:00 Oslo time. */
+final class Facts {
+
+  static final String PATIENT = "Patient/p1";
+  static final String HF1 = "Organization/hf1";
+  static final String HF2 = "Organization/hf2";
+
+  private final List<ClinicalEvent> events = new ArrayList<>();
+  private final LinkedHashMap<String, OrganisationRecord> organisations = new LinkedHashMap<>();
+
+  static Facts aPatient() {
+    var facts = new Facts();
+    facts.events.add(new PatientRecord(ref(PATIENT), "12036110072", null));
+    facts.organisation(HF1, "910000012").organisation(HF2, "910000020");
+    return facts;
+  }
+
+  static Facts withoutPatientRecord() {
+    var facts = new Facts();
+    facts.organisation(HF1, "910000012");
+    return facts;
+  }
+
+  static SourceRef ref(String key) {
+    return new SourceRef(key, key, List.of(), null, null);
+  }
+
+  static Instant at(String date) {
+    return LocalDate.parse(date).atTime(LocalTime.of(10, 0)).atZone(OsloTime.ZONE).toInstant();
+  }
+
+  Facts organisation(String key, String number) {
+    organisations.put(key, new OrganisationRecord(ref(key), number, null));
+    return this;
+  }
+
+  Facts died(String date) {
+    events.removeIf(e -> e instanceof PatientRecord);
+    events.add(new PatientRecord(ref(PATIENT), "12036110072", at(date)));
+    return this;
+  }
+
+  Facts referral(
+      String id,
+      String pathwayCode,
+      String authored,
+      @Nullable String requester,
+      String performer) {
+    events.add(
+        new Referral(
+            ref("ServiceRequest/" + id),
+            PATIENT,
+            "active",
+            List.of(new Code(Code.PATHWAY_CODES, pathwayCode)),
+            List.of(),
+            requester,
+            performer,
+            at(authored)));
+    return this;
+  }
+
+  Facts pkReferral(String id, String authored, String... icd10) {
+    events.add(
+        new Referral(
+            ref("ServiceRequest/" + id),
+            PATIENT,
+            "active",
+            List.of(new Code(Code.REFERRAL_PRIORITY, "PK")),
+            java.util.Arrays.stream(icd10).map(c -> new Code(Code.ICD10, c)).toList(),
+            null,
+            HF1,
+            at(authored)));
+    return this;
+  }
+
+  Facts task(String id, String referral, String status, String authored, String owner) {
+    events.add(
+        new ReferralTask(
+            ref("Task/" + id), PATIENT, status, "ServiceRequest/" + referral, owner, at(authored)));
+    return this;
+  }
+
+  Facts encounter(String id, String status, String cls, String org, String start) {
+    events.add(
+        new Attendance(
+            ref("Encounter/" + id),
+            PATIENT,
+            Attendance.Kind.ENCOUNTER,
+            status,
+            cls,
+            List.of(org),
+            at(start)));
+    return this;
+  }
+
+  Facts imaging(String id, String org, String started) {
+    events.add(
+        new Attendance(
+            ref("ImagingStudy/" + id),
+            PATIENT,
+            Attendance.Kind.IMAGING,
+            "available",
+            null,
+            List.of(org),
+            at(started)));
+    return this;
+  }
+
+  Facts procedure(String id, String snomed, String performed, @Nullable String encounter) {
+    events.add(
+        new ProcedurePerformed(
+            ref("Procedure/" + id),
+            PATIENT,
+            "completed",
+            List.of(new Code(Code.SNOMED, snomed)),
+            at(performed),
+            encounter,
+            List.of()));
+    return this;
+  }
+
+  Facts diagnosis(String id, String date, @Nullable String encounter, String... icd10) {
+    events.add(
+        new Assessment(
+            ref("ClinicalImpression/" + id),
+            PATIENT,
+            "completed",
+            at(date),
+            java.util.Arrays.stream(icd10).map(c -> new Code(Code.ICD10, c)).toList(),
+            encounter));
+    return this;
+  }
+
+  Facts outcome(String id, String date, String code) {
+    events.add(
+        new Assessment(
+            ref("ClinicalImpression/" + id),
+            PATIENT,
+            "completed",
+            at(date),
+            List.of(new Code(Code.PATHWAY_CODES, code)),
+            null));
+    return this;
+  }
+
+  Facts drug(String id, String atc, String given, String status) {
+    events.add(
+        new DrugAdministered(
+            ref("MedicationAdministration/" + id),
+            PATIENT,
+            status,
+            List.of(new Code(Code.ATC, atc)),
+            at(given),
+            null,
+            List.of()));
+    return this;
+  }
+
+  PatientFacts build() {
+    return new PatientFacts(PATIENT, events, organisations);
+  }
+
+  PatientFacts shuffled(long seed) {
+    var copy = new ArrayList<>(events);
+    java.util.Collections.shuffle(copy, new java.util.Random(seed));
+    return new PatientFacts(PATIENT, copy, organisations);
+  }
+}
