@@ -1,0 +1,153 @@
+package no.forlop.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import no.forlop.audit.Actor;
+import no.forlop.coding.DerivingCodes;
+import no.forlop.ingest.fhir.Delivery;
+import no.forlop.ingest.fhir.FhirDeliveryReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receives deliveries from the EHR: stores the delivery as it came before anything else, translates
+ * it resource by resource, keeps every resource with what became of it (accepted, rejected with the
+ * reason, or ignored), hands the accepted facts to the automatic registration, and derives the
+ * codes of the patients they concern.
+ */
+@Service
+public class IntakeService {
+
+  private final FhirDeliveryReader reader = new FhirDeliveryReader();
+  private final DerivingCodes coding;
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  IntakeService(
+      DerivingCodes coding,
+      JdbcClient jdbc,
+      JdbcTemplate batch,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
+    this.coding = coding;
+    this.jdbc = jdbc;
+    this.batch = batch;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  /**
+   * Receives one delivery (a FHIR Bundle, a single resource, or NDJSON).
+   *
+   * @param derive derive the affected patients' codes now; {@code false} leaves it to a later
+   *     {@link #derive(Collection)} (a replay of many files derives once at the end)
+   * @throws UnreadableDeliveryException if the delivery is not JSON or NDJSON at all; it is kept
+   */
+  public IntakeReport receive(byte[] content, String channel, Actor actor, boolean derive) {
+    var id = UUID.randomUUID();
+    var at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    jdbc.sql(
+            """
+            insert into delivery (id, channel, received_at, actor, content)
+            values (:id, :channel, :at, :actor, :content)
+            """)
+        .param("id", id)
+        .param("channel", channel)
+        .param("at", at)
+        .param("actor", actor.id())
+        .param("content", new String(content, StandardCharsets.UTF_8))
+        .update();
+    status(id, "RECEIVED", null);
+    Delivery delivery;
+    try {
+      delivery = reader.read(content);
+    } catch (no.forlop.ingest.fhir.UnreadableDeliveryException e) {
+      status(id, "UNREADABLE", e.getMessage());
+      throw new UnreadableDeliveryException(e.getMessage(), e);
+    }
+    Set<String> patients =
+        transactions.execute(
+            tx -> {
+              keepItems(id, delivery, at);
+              return coding.store(delivery.events(), id);
+            });
+    status(id, "STORED", null);
+    if (derive) {
+      coding.derive(patients);
+      status(id, "PROCESSED", null);
+    }
+    var rejected =
+        delivery.rejected().stream().map(r -> new IntakeReport.Problem(r.source(), r.reason())).toList();
+    var ignored =
+        delivery.ignored().stream().map(r -> new IntakeReport.Problem(r.source(), r.reason())).toList();
+    return new IntakeReport(id, delivery.events().size(), rejected, ignored, patients);
+  }
+
+  /** Derives the codes of these patients (after deliveries received with {@code derive=false}). */
+  public void derive(Collection<String> patients) {
+    coding.derive(patients);
+  }
+
+  /** Derives everything again from the facts stored (e.g. after a failure, or new rules). */
+  public void reprocess() {
+    coding.deriveAll();
+  }
+
+  /** The resources that could not be used, newest first (the integration engineer's view). */
+  public List<IntakeReport.Problem> rejections(int limit) {
+    var problems = new ArrayList<IntakeReport.Problem>();
+    problems.addAll(
+        jdbc.sql(
+                """
+                select source, reason from received_resource where outcome = 'REJECTED'
+                order by received_at desc, seq desc limit :limit
+                """)
+            .param("limit", limit)
+            .query((rs, n) -> new IntakeReport.Problem(rs.getString("source"), rs.getString("reason")))
+            .list());
+    coding.problems().stream()
+        .map(p -> new IntakeReport.Problem(p.source(), p.reason()))
+        .forEach(problems::add);
+    return problems;
+  }
+
+  private void keepItems(UUID delivery, Delivery content, OffsetDateTime at) {
+    var rows = new ArrayList<Object[]>();
+    for (var item : content.items()) {
+      if (item instanceof Delivery.Accepted a) {
+        rows.add(new Object[] {delivery, a.source(), "ACCEPTED", null, a.json(), at});
+      } else if (item instanceof Delivery.Rejected r) {
+        rows.add(new Object[] {delivery, r.source(), "REJECTED", r.reason(), r.json(), at});
+      } else if (item instanceof Delivery.Ignored i) {
+        rows.add(new Object[] {delivery, i.source(), "IGNORED", i.reason(), null, at});
+      }
+    }
+    batch.batchUpdate(
+        """
+        insert into received_resource (delivery, source, outcome, reason, json, received_at)
+        values (?, ?, ?, ?, ?, ?)
+        """,
+        rows);
+  }
+
+  private void status(UUID delivery, String status, String reason) {
+    jdbc.sql("insert into delivery_status (delivery, status, reason, at) values (:d, :s, :r, :at)")
+        .param("d", delivery)
+        .param("s", status)
+        .param("r", reason)
+        .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+        .update();
+  }
+}
