@@ -1,0 +1,186 @@
+package no.forlop.ingest.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import no.forlop.coding.ClinicalEvent;
+import no.forlop.coding.SourceRef;
+import no.forlop.ingest.fhir.Delivery.Accepted;
+import no.forlop.ingest.fhir.Delivery.Ignored;
+import no.forlop.ingest.fhir.Delivery.Item;
+import no.forlop.ingest.fhir.Delivery.Rejected;
+import no.forlop.ingest.fhir.DeliveryLayout.Found;
+import no.forlop.ingest.fhir.DeliveryLayout.Settled;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Resource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Understands one delivery of FHIR R4 from the EHR (a Bundle of type collection, transaction or
+ * batch, a single resource, or NDJSON) and what became of each resource in it: the fact it states,
+ * or why it was rejected or ignored. Each resource is parsed on its own, so one malformed resource
+ * never stops the others. Thread-safe.
+ */
+public final class FhirDeliveryReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FhirDeliveryReader.class);
+
+  private final FhirContext fhir;
+  private final ResourceParser parser;
+  private final Map<String, ResourceTranslator<?>> translators;
+
+  public FhirDeliveryReader() {
+    this.fhir = FhirContext.forR4Cached();
+    this.parser = new ResourceParser(fhir);
+    this.translators =
+        List.<ResourceTranslator<?>>of(
+                new PatientTranslator(),
+                new OrganizationTranslator(),
+                new ServiceRequestTranslator(),
+                new TaskTranslator(),
+                new EncounterTranslator(),
+                new ImagingStudyTranslator(),
+                new ProcedureTranslator(),
+                new ClinicalImpressionTranslator(),
+                new MedicationAdministrationTranslator())
+            .stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    translator -> fhir.getResourceType(translator.resourceClass()),
+                    Function.identity()));
+  }
+
+  /**
+   * Reads a delivery.
+   *
+   * @param bytes a FHIR Bundle or resource in JSON, or NDJSON (one resource a line, blank lines
+   *     ignored), in UTF-8
+   * @return one item per resource, in input order
+   * @throws UnreadableDeliveryException when the delivery is no JSON or NDJSON at all, or a JSON
+   *     document that is neither a Bundle nor a resource
+   */
+  public Delivery read(byte[] bytes) {
+    var layout = DeliveryLayout.of(bytes);
+    var references = new References(layout.aliases());
+    var items = new ArrayList<Item>();
+    for (var part : layout.parts()) {
+      if (part instanceof Settled settled) {
+        items.add(settled.item());
+      } else if (part instanceof Found found) {
+        items.add(read(found, references));
+      }
+    }
+    return new Delivery(items);
+  }
+
+  private Item read(Found found, References references) {
+    var type = DeliveryLayout.stringAt(found.resource(), "resourceType");
+    if (type == null) {
+      return new Rejected(
+          found.position(),
+          capitalised(found.position()) + " holds a resource without resourceType",
+          found.json());
+    }
+    var key = keyOf(type, found);
+    if (key == null) {
+      var source = type + " in " + found.position();
+      return new Rejected(
+          source,
+          source + " has no id: give every resource an id (or, in a bundle, a urn:uuid fullUrl)",
+          found.json());
+    }
+    var display = References.isUrn(key) ? type + "/" + key : key;
+    var translator = translators.get(type);
+    if (translator == null) {
+      return fhir.getResourceTypes().contains(type)
+          ? new Ignored(display, display + " is not read: Forløp does not use " + type + "s")
+          : new Rejected(
+              display, display + ": " + type + " is not a FHIR R4 resource type", found.json());
+    }
+    try {
+      var event = translate(translator, found, key, display, references);
+      return new Accepted(event, found.json());
+    } catch (NotTranslated e) {
+      return e.isIgnored()
+          ? new Ignored(display, e.reason())
+          : new Rejected(display, e.reason(), found.json());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not read {}", display, e);
+      return new Rejected(
+          display,
+          display + " could not be read (" + e.getClass().getSimpleName() + ")",
+          found.json());
+    }
+  }
+
+  private <R extends Resource> ClinicalEvent translate(
+      ResourceTranslator<R> translator,
+      Found found,
+      String key,
+      String display,
+      References references) {
+    var resource =
+        parser.parse(translator.resourceClass(), found.resource(), found.json(), display);
+    var source =
+        new SourceRef(
+            key,
+            display,
+            identifiers(resource),
+            resource.getMeta().getVersionId(),
+            lastUpdated(resource, display));
+    return translator.translate(resource, new Reading(source, references));
+  }
+
+  /** The key of the resource: {@code Type/id}; without an id, the id or urn of its fullUrl. */
+  private static @Nullable String keyOf(String type, Found found) {
+    var id = DeliveryLayout.stringAt(found.resource(), "id");
+    if (id != null) {
+      return type + "/" + id;
+    }
+    var fullUrl = found.fullUrl();
+    if (fullUrl == null) {
+      return null;
+    }
+    if (References.isUrn(fullUrl)) {
+      return fullUrl;
+    }
+    var target = References.typeAndId(fullUrl);
+    return target != null && type.equals(target.type()) ? target.key() : null;
+  }
+
+  /** The business identifiers, as {@code system|value}. */
+  private static List<String> identifiers(Resource resource) {
+    var property = resource.getNamedProperty("identifier");
+    if (property == null) {
+      return List.of();
+    }
+    return property.getValues().stream()
+        .filter(Identifier.class::isInstance)
+        .map(Identifier.class::cast)
+        .filter(Identifier::hasValue)
+        .map(id -> (id.hasSystem() ? id.getSystem() : "") + "|" + id.getValue())
+        .toList();
+  }
+
+  private static @Nullable Instant lastUpdated(Resource resource, String display) {
+    var lastUpdated = resource.getMeta().getLastUpdatedElement().getValueAsString();
+    if (lastUpdated == null) {
+      return null;
+    }
+    try {
+      return FhirDates.instant(lastUpdated);
+    } catch (IllegalArgumentException e) {
+      throw NotTranslated.rejected(display + ": meta.lastUpdated " + e.getMessage());
+    }
+  }
+
+  private static String capitalised(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

@@ -1,0 +1,84 @@
+package no.forlop.ingest.fhir;
+
+import static no.forlop.patient.PatientIdentifier.DNR_SYSTEM;
+import static no.forlop.patient.PatientIdentifier.FNR_SYSTEM;
+
+import java.util.Comparator;
+import no.forlop.coding.ClinicalEvent;
+import no.forlop.coding.ClinicalEvent.PatientRecord;
+import no.forlop.patient.InvalidPatientIdentifierException;
+import no.forlop.patient.PatientIdentifier;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+
+/**
+ * Understands a FHIR Patient as a person with a national identity number (a fødselsnummer is
+ * preferred to a D-nummer) and, if given, the time of death. The number never appears in a reason.
+ */
+final class PatientTranslator implements ResourceTranslator<Patient> {
+
+  @Override
+  public Class<Patient> resourceClass() {
+    return Patient.class;
+  }
+
+  @Override
+  public ClinicalEvent translate(Patient patient, Reading reading) {
+    var identifier = identityNumber(patient, reading);
+    // deceasedBoolean says that, not when: it is no instant of death
+    var deceased =
+        patient.hasDeceasedDateTimeType()
+            ? reading.optionalInstant(patient.getDeceasedDateTimeType(), "deceasedDateTime")
+            : null;
+    return new PatientRecord(reading.source(), identifier, deceased);
+  }
+
+  private static String identityNumber(Patient patient, Reading reading) {
+    var candidates =
+        patient.getIdentifier().stream()
+            .filter(id -> FNR_SYSTEM.equals(id.getSystem()) || DNR_SYSTEM.equals(id.getSystem()))
+            .filter(id -> id.hasValue() && !id.getValue().isBlank())
+            .sorted(Comparator.comparing(id -> DNR_SYSTEM.equals(id.getSystem())))
+            .toList();
+    if (candidates.isEmpty()) {
+      throw reading.missing(
+          "fødselsnummer or D-nummer (identifier system " + FNR_SYSTEM + " or " + DNR_SYSTEM + ")",
+          "who is the patient?");
+    }
+    var valid =
+        candidates.stream()
+            .map(Identifier::getValue)
+            .filter(PatientIdentifier::isValid)
+            .findFirst();
+    if (valid.isPresent()) {
+      return PatientIdentifier.parse(valid.get()).value();
+    }
+    var first = candidates.get(0);
+    throw reading.problem(
+        "the "
+            + (FNR_SYSTEM.equals(first.getSystem()) ? "fødselsnummer" : "D-nummer")
+            + " (identifier system "
+            + first.getSystem()
+            + ") "
+            + problemWith(first.getValue()));
+  }
+
+  /** What is wrong with an invalid number, in words that never repeat it. */
+  private static String problemWith(String invalid) {
+    try {
+      PatientIdentifier.parse(invalid);
+      return "is not valid";
+    } catch (InvalidPatientIdentifierException e) {
+      return describe(e.problem());
+    }
+  }
+
+  private static String describe(InvalidPatientIdentifierException.Problem problem) {
+    return switch (problem) {
+      case LENGTH -> "does not have 11 digits";
+      case NOT_DIGITS -> "holds characters other than digits";
+      case CHECKSUM -> "has wrong check digits";
+      case DATE -> "does not start with a valid date";
+    };
+  }
+}

@@ -1,0 +1,59 @@
+package no.forlop.ingest.fhir;
+
+import java.time.Instant;
+import java.util.List;
+import no.forlop.coding.ClinicalEvent;
+import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
+import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.Procedure.ProcedurePerformerComponent;
+
+/**
+ * Understands a FHIR Procedure as a procedure performed: what it was ({@code code} and {@code
+ * category}: biopsy, surgery, radiotherapy …), when ({@code performedDateTime} or the start of
+ * {@code performedPeriod}), in which encounter and by which organisations.
+ */
+final class ProcedureTranslator implements ResourceTranslator<Procedure> {
+
+  @Override
+  public Class<Procedure> resourceClass() {
+    return Procedure.class;
+  }
+
+  @Override
+  public ClinicalEvent translate(Procedure procedure, Reading reading) {
+    var patient =
+        reading.patient(procedure.getSubject(), "subject", "which patient had the procedure?");
+    var status = reading.required(procedure.getStatusElement(), "status");
+    var codes = Reading.codes(List.of(procedure.getCode(), procedure.getCategory()));
+    var performers =
+        reading.organisations(
+            procedure.getPerformer().stream().map(ProcedurePerformerComponent::getActor).toList(),
+            "performer.actor");
+    return new ProcedurePerformed(
+        reading.source(),
+        patient,
+        status,
+        codes,
+        performed(procedure, reading),
+        reading.optional(procedure.getEncounter(), "encounter"),
+        performers);
+  }
+
+  private static Instant performed(Procedure procedure, Reading reading) {
+    var question = "when was the procedure performed?";
+    if (procedure.hasPerformedDateTimeType()) {
+      return reading.instant(procedure.getPerformedDateTimeType(), "performedDateTime", question);
+    }
+    if (procedure.hasPerformedPeriod()) {
+      return reading.instant(
+          procedure.getPerformedPeriod().getStartElement(), "performedPeriod.start", question);
+    }
+    if (procedure.hasPerformed()) {
+      throw reading.problem(
+          "performed[x] is given as "
+              + procedure.getPerformed().fhirType()
+              + ": Forløp needs performedDateTime or performedPeriod.start");
+    }
+    throw reading.missing("performedDateTime or performedPeriod", question);
+  }
+}

@@ -1,0 +1,53 @@
+package no.forlop.ingest.fhir;
+
+import java.util.List;
+import java.util.stream.Stream;
+import no.forlop.coding.ClinicalEvent;
+import no.forlop.coding.ClinicalEvent.Referral;
+import org.hl7.fhir.r4.model.ServiceRequest;
+
+/**
+ * Understands a FHIR ServiceRequest with intent {@code order} as a referral: its pathway and
+ * priority codes ({@code code} and {@code category}), the suspected condition ({@code reasonCode}),
+ * who sent it ({@code requester}) and who is to receive it ({@code performer}). Other intents (a
+ * plan, a proposal …) are no referral and are ignored.
+ */
+final class ServiceRequestTranslator implements ResourceTranslator<ServiceRequest> {
+
+  private static final String ORDER = "order";
+
+  @Override
+  public Class<ServiceRequest> resourceClass() {
+    return ServiceRequest.class;
+  }
+
+  @Override
+  public ClinicalEvent translate(ServiceRequest request, Reading reading) {
+    var intent = reading.required(request.getIntentElement(), "intent");
+    if (!ORDER.equals(intent)) {
+      throw reading.ignored(
+          "has intent '" + intent + "', not 'order': only an order is a referral");
+    }
+    var patient = reading.patient(request.getSubject(), "subject", "which patient is referred?");
+    var status = reading.required(request.getStatusElement(), "status");
+    var codes =
+        Stream.concat(
+                Reading.codes(List.of(request.getCode())).stream(),
+                Reading.codes(request.getCategory()).stream())
+            .toList();
+    var performer =
+        request.getPerformer().isEmpty()
+            ? null
+            : reading.organisation(request.getPerformer().get(0), "performer[0]");
+    return new Referral(
+        reading.source(),
+        patient,
+        status,
+        codes,
+        Reading.codes(request.getReasonCode()),
+        reading.organisation(request.getRequester(), "requester"),
+        performer,
+        reading.instant(
+            request.getAuthoredOnElement(), "authoredOn", "when was the referral written?"));
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The anti-corruption layer between the EHR and Forløp: deliveries of FHIR R4 resources (a Bundle,
+ * a single resource or NDJSON) are read one resource at a time, validated and translated into
+ * {@link no.forlop.coding.ClinicalEvent}s; what cannot be used is reported with a reason a person
+ * can act on, never dropped in silence. Nothing outside this module sees FHIR.
+ */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"coding", "patient", "calendar", "web", "audit"})
+@org.jspecify.annotations.NullMarked
+package no.forlop.ingest;
