@@ -10,6 +10,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ForlopApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("replay")) {
+      System.exit(
+          no.forlop.replay.Replay.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     SpringApplication.run(ForlopApplication.class, args);
   }
 }

@@ -89,9 +89,13 @@ public class IntakeService {
       status(id, "PROCESSED", null);
     }
     var rejected =
-        delivery.rejected().stream().map(r -> new IntakeReport.Problem(r.source(), r.reason())).toList();
+        delivery.rejected().stream()
+            .map(r -> new IntakeReport.Problem(r.source(), r.reason()))
+            .toList();
     var ignored =
-        delivery.ignored().stream().map(r -> new IntakeReport.Problem(r.source(), r.reason())).toList();
+        delivery.ignored().stream()
+            .map(r -> new IntakeReport.Problem(r.source(), r.reason()))
+            .toList();
     return new IntakeReport(id, delivery.events().size(), rejected, ignored, patients);
   }
 
@@ -115,7 +119,8 @@ public class IntakeService {
                 order by received_at desc, seq desc limit :limit
                 """)
             .param("limit", limit)
-            .query((rs, n) -> new IntakeReport.Problem(rs.getString("source"), rs.getString("reason")))
+            .query(
+                (rs, n) -> new IntakeReport.Problem(rs.getString("source"), rs.getString("reason")))
             .list());
     coding.problems().stream()
         .map(p -> new IntakeReport.Problem(p.source(), p.reason()))

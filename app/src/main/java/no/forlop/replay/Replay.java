@@ -1,0 +1,115 @@
+package no.forlop.replay;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import no.forlop.ForlopApplication;
+import no.forlop.audit.Actor;
+import no.forlop.calendar.OsloTime;
+import no.forlop.coding.DerivingCodes;
+import no.forlop.ingest.IntakeService;
+import no.forlop.ingest.UnreadableDeliveryException;
+import no.forlop.pathway.PathwayService;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Runs {@code bin/forlop replay [--as-of YYYY-MM-DD] FILE...}: every file through the intake
+ * pipeline into a throwaway embedded PostgreSQL, then the pathways, codes, milestones, lead times
+ * and rejected resources as one JSON document on standard output. Exit 0 when it ran (even with
+ * rejected resources), 2 when a file cannot be read as JSON or NDJSON, 1 on a usage error.
+ */
+public final class Replay {
+
+  static final Actor REPLAY = new Actor("system:replay", "REPLAY");
+
+  private Replay() {}
+
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    LocalDate asOf = null;
+    var files = new ArrayList<Path>();
+    for (int i = 0; i < args.length; i++) {
+      var arg = args[i];
+      if (arg.equals("--as-of") || arg.startsWith("--as-of=")) {
+        var value =
+            arg.contains("=")
+                ? arg.substring(arg.indexOf('=') + 1)
+                : (i + 1 < args.length ? args[++i] : "");
+        try {
+          asOf = LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+          err.println("forlop replay: --as-of needs a date as YYYY-MM-DD, not '" + value + "'");
+          return 1;
+        }
+      } else if (arg.equals("-h") || arg.equals("--help")) {
+        out.println("usage: bin/forlop replay [--as-of YYYY-MM-DD] FILE...");
+        return 0;
+      } else if (arg.startsWith("--")) {
+        err.println("forlop replay: unknown option " + arg);
+        return 1;
+      } else {
+        files.add(Path.of(arg));
+      }
+    }
+    if (files.isEmpty()) {
+      err.println("usage: bin/forlop replay [--as-of YYYY-MM-DD] FILE...");
+      return 1;
+    }
+    var contents = new ArrayList<byte[]>();
+    for (var file : files) {
+      try {
+        contents.add(Files.readAllBytes(file));
+      } catch (IOException e) {
+        err.println("forlop replay: cannot read " + file + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    try (var context =
+        new SpringApplicationBuilder(ForlopApplication.class)
+            .web(WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .run(
+                "--spring.main.banner-mode=off",
+                "--forlop.database.embedded.temporary=true",
+                "--logging.threshold.console=OFF",
+                "--spring.flyway.validate-on-migrate=false")) {
+      var intake = context.getBean(IntakeService.class);
+      var today = OsloTime.today(context.getBean(Clock.class));
+      var report = new ReplayReport(asOf == null ? today : asOf);
+      var patients = new LinkedHashSet<String>();
+      for (int i = 0; i < files.size(); i++) {
+        try {
+          var received =
+              intake.receive(
+                  contents.get(i), "replay:" + files.get(i).getFileName(), REPLAY, false);
+          patients.addAll(received.patients());
+          received.rejected().forEach(p -> report.reject(p.source(), p.reason()));
+        } catch (UnreadableDeliveryException e) {
+          err.println(
+              "forlop replay: " + files.get(i) + " is not FHIR JSON or NDJSON: " + e.getMessage());
+          return 2;
+        }
+      }
+      intake.derive(patients);
+      var coding = context.getBean(DerivingCodes.class);
+      coding.problems().forEach(p -> report.reject(p.source(), p.reason()));
+      for (var pathway : context.getBean(PathwayService.class).all(report.asOf(), REPLAY)) {
+        report.add(pathway, coding.milestonesOf(pathway.id()));
+      }
+      out.println(report.toJson());
+      return 0;
+    }
+  }
+
+  /** The files given, for messages. */
+  static List<String> names(List<Path> files) {
+    return files.stream().map(Path::toString).toList();
+  }
+}

@@ -1,0 +1,126 @@
+package no.forlop.replay;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import no.forlop.calendar.DayType;
+import no.forlop.coding.domain.DerivationResult;
+import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.domain.LeadTime;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The replay's one JSON document, in the shape of ../shared/acceptance/CONTRACT.md §4. */
+final class ReplayReport {
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private final LocalDate asOf;
+  private final List<Pathway> pathways = new ArrayList<>();
+  private final LinkedHashMap<String, Rejected> rejected = new LinkedHashMap<>();
+
+  ReplayReport(LocalDate asOf) {
+    this.asOf = asOf;
+  }
+
+  LocalDate asOf() {
+    return asOf;
+  }
+
+  record Document(LocalDate asOf, List<Pathway> pathways, List<Rejected> rejected) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Pathway(
+      String patient,
+      String pathway,
+      String organisation,
+      String state,
+      String catalogueVersion,
+      List<Code> codes,
+      List<Milestone> milestones,
+      List<Lead> leadTimes) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Code(
+      String code,
+      LocalDate date,
+      CodeState state,
+      String origin,
+      @Nullable String rule,
+      @Nullable String rulesetVersion,
+      List<String> sources) {}
+
+  record Milestone(String type, LocalDate date, String rule, List<String> sources) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Lead(
+      String indicator,
+      @Nullable String treatment,
+      LocalDate from,
+      @Nullable LocalDate to,
+      @Nullable Long days,
+      @Nullable Long elapsedDays,
+      @Nullable Integer standardDays,
+      DayType dayType,
+      @Nullable LocalDate dueDate,
+      LeadTime.Status status,
+      @Nullable Integer unverifiedStandardDays,
+      boolean patientDelayed) {}
+
+  record Rejected(String source, String reason) {}
+
+  void reject(String source, String reason) {
+    rejected.putIfAbsent(source + "\n" + reason, new Rejected(source, reason));
+  }
+
+  void add(PathwayView view, List<DerivationResult.TrackedMilestone> milestones) {
+    pathways.add(
+        new Pathway(
+            view.patient(),
+            view.codePrefix() != null ? view.codePrefix() : view.pathway(),
+            view.organisation(),
+            view.state().name(),
+            view.catalogueVersion(),
+            view.codes().stream()
+                .map(
+                    c ->
+                        new Code(
+                            c.code() != null ? c.code() : c.key(),
+                            c.date(),
+                            c.state(),
+                            c.origin(),
+                            c.rule(),
+                            c.rulesetVersion(),
+                            c.sources()))
+                .toList(),
+            milestones.stream()
+                .map(m -> new Milestone(m.type(), m.date(), m.rule(), m.sources()))
+                .toList(),
+            view.leadTimes().stream()
+                .map(
+                    l ->
+                        new Lead(
+                            l.indicator(),
+                            l.treatment(),
+                            l.from(),
+                            l.to(),
+                            l.days(),
+                            l.elapsedDays(),
+                            l.standardDays(),
+                            l.dayType(),
+                            l.dueDate(),
+                            l.status(),
+                            l.unverifiedStandardDays(),
+                            l.patientDelayed()))
+                .toList()));
+  }
+
+  String toJson() {
+    return JSON.writeValueAsString(new Document(asOf, pathways, List.copyOf(rejected.values())));
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * {@code bin/forlop replay}: EHR events in files through the same pipeline as the server, into a
+ * throwaway embedded database, and one JSON document out (../shared/acceptance/CONTRACT.md).
+ */
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {
+      "ingest",
+      "coding",
+      "coding :: domain",
+      "pathway",
+      "pathway :: domain",
+      "calendar",
+      "audit"
+    })
+@org.jspecify.annotations.NullMarked
+package no.forlop.replay;

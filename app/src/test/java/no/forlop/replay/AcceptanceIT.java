@@ -1,0 +1,51 @@
+package no.forlop.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the acceptance scenarios of ../shared/acceptance through {@code bin/forlop replay} (the
+ * packaged jar), exactly as the contract describes, and fails if one fails. The scenario folder
+ * beside the project is required: without it this test fails rather than skips.
+ */
+class AcceptanceIT {
+
+  @Test
+  void every_acceptance_scenario_passes() throws Exception {
+    var root = Path.of("").toAbsolutePath();
+    if (!Files.exists(root.resolve("bin/forlop"))) {
+      root = root.getParent();
+    }
+    var script = root.resolve("../shared/acceptance/run-all.sh").normalize();
+    assertThat(script).as("the acceptance scenarios beside the project").exists();
+    assertThat(root.resolve("app/target/forlop.jar")).as("the packaged jar").exists();
+
+    var process =
+        new ProcessBuilder("bash", script.toString())
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .start();
+    var lines = new ArrayList<String>();
+    try (var out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        System.out.println(line);
+        lines.add(line);
+      }
+    }
+    assertThat(process.waitFor(30, TimeUnit.MINUTES)).isTrue();
+
+    assertThat(lines).last().asString().startsWith("acceptance: ").endsWith(" 0 failed");
+    assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
+  }
+}
