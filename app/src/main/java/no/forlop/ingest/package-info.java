@@ -5,6 +5,6 @@
  * can act on, never dropped in silence. Nothing outside this module sees FHIR.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"coding", "patient", "calendar", "web", "audit"})
+    allowedDependencies = {"coding", "coding :: domain", "patient", "calendar", "web", "audit"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.ingest;

@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
-import no.forlop.ForlopApplication;
 import no.forlop.audit.Actor;
 import no.forlop.calendar.OsloTime;
 import no.forlop.coding.DerivingCodes;
@@ -32,7 +30,7 @@ public final class Replay {
 
   private Replay() {}
 
-  public static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err, Class<?> application) {
     LocalDate asOf = null;
     var files = new ArrayList<Path>();
     for (int i = 0; i < args.length; i++) {
@@ -72,7 +70,7 @@ public final class Replay {
       }
     }
     try (var context =
-        new SpringApplicationBuilder(ForlopApplication.class)
+        new SpringApplicationBuilder(application)
             .web(WebApplicationType.NONE)
             .logStartupInfo(false)
             .run(
@@ -106,10 +104,5 @@ public final class Replay {
       out.println(report.toJson());
       return 0;
     }
-  }
-
-  /** The files given, for messages. */
-  static List<String> names(List<Path> files) {
-    return files.stream().map(Path::toString).toList();
   }
 }
