@@ -1,0 +1,228 @@
+package no.forlop.coding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import no.forlop.audit.Actor;
+import no.forlop.ingest.IntakeService;
+import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.domain.CodeState;
+import no.forlop.testing.ApplicationTest;
+import no.forlop.testing.TestPatients;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * EHR events in, codes out, through the real intake and the real pathway engine: order, duplicates,
+ * new versions, and a person's codes winning over derived ones.
+ */
+class AutomaticRegistrationIT extends ApplicationTest {
+
+  static final LocalDate AS_OF = LocalDate.parse("2024-06-30");
+  static final Actor EHR = new Actor("ehr-test", "INTEGRATION");
+  static final Actor COORDINATOR = new Actor("kari.koordinator", "CODING");
+
+  @Autowired IntakeService intake;
+  @Autowired PathwayService pathways;
+
+  /** One colorectal pathway's events as NDJSON, for an invented patient. */
+  static final class Ehr {
+    final String patient = TestPatients.next();
+    final String p = "p-" + UUID.randomUUID();
+
+    String patientAndOrganisation() {
+      return line(
+              "{\"resourceType\":\"Patient\",\"id\":\"%s\",\"identifier\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.4.1\",\"value\":\"%s\"}]}",
+              p, patient)
+          + line(
+              "{\"resourceType\":\"Organization\",\"id\":\"hf1\",\"identifier\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.4.101\",\"value\":\"910000012\"}]}");
+    }
+
+    String referral() {
+      return line(
+              "{\"resourceType\":\"ServiceRequest\",\"id\":\"sr-%s\",\"status\":\"active\",\"intent\":\"order\",\"subject\":{\"reference\":\"Patient/%s\"},\"performer\":[{\"reference\":\"Organization/hf1\"}],\"authoredOn\":\"2024-03-01T14:05:00+01:00\",\"code\":{\"coding\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.1.8480\",\"code\":\"A12A\"}]}}",
+              p, p)
+          + line(
+              "{\"resourceType\":\"Task\",\"id\":\"t-%s\",\"status\":\"received\",\"intent\":\"order\",\"focus\":{\"reference\":\"ServiceRequest/sr-%s\"},\"for\":{\"reference\":\"Patient/%s\"},\"owner\":{\"reference\":\"Organization/hf1\"},\"authoredOn\":\"2024-03-04T09:10:00+01:00\"}",
+              p, p, p);
+    }
+
+    String encounter(String id, String status, String start, String version) {
+      return line(
+          "{\"resourceType\":\"Encounter\",\"id\":\"%s-%s\",\"meta\":{\"versionId\":\"%s\"},\"status\":\"%s\",\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"AMB\"},\"subject\":{\"reference\":\"Patient/%s\"},\"serviceProvider\":{\"reference\":\"Organization/hf1\"},\"period\":{\"start\":\"%sT09:00:00+01:00\"}}",
+          id, p, version, status, p, start);
+    }
+
+    String diagnosis(String icd10, String date) {
+      return line(
+          "{\"resourceType\":\"ClinicalImpression\",\"id\":\"ci-%s\",\"status\":\"completed\",\"subject\":{\"reference\":\"Patient/%s\"},\"date\":\"%sT13:00:00+01:00\",\"finding\":[{\"itemCodeableConcept\":{\"coding\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.1.7110\",\"code\":\"%s\"}]}}]}",
+          p, p, date, icd10);
+    }
+
+    String surgery(String date) {
+      return line(
+          "{\"resourceType\":\"Procedure\",\"id\":\"op-%s\",\"status\":\"completed\",\"subject\":{\"reference\":\"Patient/%s\"},\"performedDateTime\":\"%sT08:00:00+02:00\",\"category\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"387713003\"}]}}",
+          p, p, date);
+    }
+
+    private static String line(String format, Object... args) {
+      return String.format(format, args) + "\n";
+    }
+  }
+
+  private void deliver(String ndjson) {
+    intake.receive(ndjson.getBytes(StandardCharsets.UTF_8), "test", EHR, true);
+  }
+
+  private PathwayView pathwayOf(Ehr ehr) {
+    var found = pathways.byPatient(ehr.patient, AS_OF, COORDINATOR);
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private static List<String> codes(PathwayView view) {
+    return view.codes().stream()
+        .map(c -> c.code() + " " + c.date() + " " + c.state() + " " + c.origin())
+        .toList();
+  }
+
+  @Test
+  void events_in_any_order_and_any_number_of_deliveries_give_the_same_codes() {
+    var ehr = new Ehr();
+    deliver(ehr.surgery("2024-04-05") + ehr.diagnosis("C18.7", "2024-03-20"));
+    deliver(ehr.encounter("e1", "finished", "2024-03-11", "1"));
+    deliver(ehr.referral() + ehr.patientAndOrganisation());
+
+    assertThat(codes(pathwayOf(ehr)))
+        .containsExactly(
+            "A12A 2024-03-04 REGISTERED DERIVED",
+            "A12S 2024-03-11 REGISTERED DERIVED",
+            "A12CK 2024-03-20 REGISTERED DERIVED",
+            "A12FK 2024-04-05 REGISTERED DERIVED");
+  }
+
+  @Test
+  void a_delivery_received_twice_changes_nothing() {
+    var ehr = new Ehr();
+    var all =
+        ehr.patientAndOrganisation()
+            + ehr.referral()
+            + ehr.encounter("e1", "finished", "2024-03-11", "1")
+            + ehr.diagnosis("C18.7", "2024-03-20");
+    deliver(all);
+    var history = pathwayOf(ehr).history().size();
+
+    deliver(all);
+
+    assertThat(pathwayOf(ehr).history()).hasSize(history);
+  }
+
+  @Test
+  void an_attendance_entered_in_error_moves_the_first_attendance_to_the_next_one() {
+    var ehr = new Ehr();
+    deliver(
+        ehr.patientAndOrganisation()
+            + ehr.referral()
+            + ehr.encounter("e1", "finished", "2024-03-06", "1")
+            + ehr.encounter("e2", "finished", "2024-03-08", "1"));
+    assertThat(codes(pathwayOf(ehr))).contains("A12S 2024-03-06 REGISTERED DERIVED");
+
+    deliver(ehr.encounter("e1", "entered-in-error", "2024-03-06", "2"));
+
+    var pathway = pathwayOf(ehr);
+    assertThat(codes(pathway)).contains("A12S 2024-03-08 REGISTERED DERIVED");
+    assertThat(pathway.history()).anyMatch(f -> f.kind().name().equals("CORRECTED"));
+  }
+
+  @Test
+  void an_older_version_arriving_late_does_not_undo_the_newer_one() {
+    var ehr = new Ehr();
+    deliver(
+        ehr.patientAndOrganisation()
+            + ehr.referral()
+            + ehr.encounter("e1", "entered-in-error", "2024-03-06", "2")
+            + ehr.encounter("e2", "finished", "2024-03-08", "1"));
+
+    deliver(ehr.encounter("e1", "finished", "2024-03-06", "1"));
+
+    assertThat(codes(pathwayOf(ehr))).contains("A12S 2024-03-08 REGISTERED DERIVED");
+  }
+
+  @Test
+  void a_code_a_person_registered_wins_and_the_differing_derivation_is_proposed() {
+    var ehr = new Ehr();
+    deliver(ehr.patientAndOrganisation() + ehr.referral());
+    var id = pathwayOf(ehr).id();
+    var manual =
+        pathways.register(
+            id, RegisterCode.manual("A12S", LocalDate.parse("2024-03-10")), COORDINATOR);
+    assertThat(manual).isInstanceOf(no.forlop.pathway.ChangeResult.Changed.class);
+
+    deliver(ehr.encounter("e1", "finished", "2024-03-11", "1"));
+
+    var pathway = pathwayOf(ehr);
+    assertThat(codes(pathway))
+        .contains("A12S 2024-03-10 REGISTERED MANUAL", "A12S 2024-03-11 PROPOSED DERIVED");
+    assertThat(
+            pathway.codes().stream()
+                .filter(c -> c.state() == CodeState.REGISTERED && c.code().equals("A12S")))
+        .hasSize(1);
+  }
+
+  @Test
+  void a_derived_code_a_person_withdrew_is_not_derived_again() {
+    var ehr = new Ehr();
+    deliver(
+        ehr.patientAndOrganisation()
+            + ehr.referral()
+            + ehr.encounter("e1", "finished", "2024-03-11", "1"));
+    var pathway = pathwayOf(ehr);
+    var s = pathway.codes().stream().filter(c -> "A12S".equals(c.code())).findFirst().orElseThrow();
+    pathways.withdraw(pathway.id(), s.registration(), "Not a work-up visit", COORDINATOR);
+
+    deliver(ehr.diagnosis("K57.3", "2024-03-20"));
+
+    assertThat(codes(pathwayOf(ehr))).noneMatch(c -> c.startsWith("A12S"));
+  }
+
+  @Test
+  void a_derived_code_that_breaks_the_coding_rules_is_kept_as_a_proposal_with_the_reason() {
+    var ehr = new Ehr();
+    // a diagnosis without any first attendance: a cancer decision needs one
+    deliver(ehr.patientAndOrganisation() + ehr.referral() + ehr.diagnosis("C18.7", "2024-03-20"));
+
+    var pathway = pathwayOf(ehr);
+    assertThat(codes(pathway)).contains("A12CK 2024-03-20 PROPOSED DERIVED");
+    var fact =
+        pathway.history().stream().filter(f -> "A12CK".equals(f.code())).findFirst().orElseThrow();
+    assertThat(fact.reason()).contains("first attendance");
+
+    // the attendance arrives: the proposal becomes a registered code
+    deliver(ehr.encounter("e1", "finished", "2024-03-11", "1"));
+    assertThat(codes(pathwayOf(ehr))).contains("A12CK 2024-03-20 REGISTERED DERIVED");
+  }
+
+  @Test
+  void every_derived_code_keeps_its_trace() {
+    var ehr = new Ehr();
+    deliver(
+        ehr.patientAndOrganisation()
+            + ehr.referral()
+            + ehr.encounter("e1", "finished", "2024-03-11", "1")
+            + ehr.diagnosis("C18.7", "2024-03-20"));
+
+    var decision =
+        pathwayOf(ehr).codes().stream()
+            .filter(c -> "A12CK".equals(c.code()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(decision.rule()).isEqualTo("DECISION-FROM-DIAGNOSIS");
+    assertThat(decision.rulesetVersion()).isNotBlank();
+    assertThat(decision.sources()).containsExactly("ClinicalImpression/ci-" + ehr.p);
+  }
+}
