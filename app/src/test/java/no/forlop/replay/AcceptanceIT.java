@@ -26,7 +26,7 @@ class AcceptanceIT {
     }
     var script = root.resolve("../shared/acceptance/run-all.sh").normalize();
     assertThat(script).as("the acceptance scenarios beside the project").exists();
-    assertThat(root.resolve("app/target/forlop.jar")).as("the packaged jar").exists();
+    assertThat(root.resolve("app/target/forlop-exec.jar")).as("the packaged jar").exists();
 
     var process =
         new ProcessBuilder("bash", script.toString())
