@@ -22,6 +22,24 @@ create index clinical_event_patient on clinical_event (patient_key);
 create index clinical_event_focus on clinical_event (focus_key) where focus_key is not null;
 create index clinical_event_type on clinical_event (type);
 
+-- Business identifiers (system|value) of received resources: a resource with another id but a known
+-- identifier is the same fact, under the key it was first received with.
+create table clinical_event_identifier (
+    type       text not null,
+    identifier text not null,
+    source_key text not null,
+    primary key (type, identifier)
+);
+
+-- A key that names the same fact as an earlier one (same business identifier): references to it,
+-- e.g. a second Patient resource for the same person, are read as references to the first.
+create table clinical_event_alias (
+    alias_key     text primary key,
+    canonical_key text not null
+);
+
+create index clinical_event_alias_canonical on clinical_event_alias (canonical_key);
+
 create trigger clinical_event_append_only
     before update or delete on clinical_event
     for each row execute function refuse_change();

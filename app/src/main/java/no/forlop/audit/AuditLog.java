@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +18,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final Clock clock;
 
-  AuditLog(JdbcClient jdbc, Clock clock) {
+  AuditLog(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
     this.jdbc = jdbc;
+    this.batch = batch;
     this.clock = clock;
   }
 
@@ -47,10 +50,46 @@ public class AuditLog {
         .update();
   }
 
+  /** An access to record for the actor of a batch. */
+  public record Entry(
+      AuditAction action, @Nullable String patient, String resource, @Nullable String details) {}
+
+  /** Records many accesses by one actor in one batch, in the caller's transaction. */
+  @Transactional
+  public void recordAll(Actor actor, List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    var at = java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC);
+    batch.batchUpdate(
+        """
+        insert into audit_event (at, actor, purpose, action, patient, resource, details)
+        values (?, ?, ?, ?, ?, ?, ?)
+        """,
+        entries.stream()
+            .map(
+                e ->
+                    new Object[] {
+                      at,
+                      actor.id(),
+                      actor.purpose(),
+                      e.action().name(),
+                      e.patient(),
+                      e.resource(),
+                      e.details()
+                    })
+            .toList());
+  }
+
   /** Records one read of each patient's data in a list (e.g. a list of pathways). */
   @Transactional
   public void recordReads(Actor actor, List<String> patients, String resource) {
-    patients.stream().distinct().forEach(p -> record(actor, AuditAction.READ, p, resource, null));
+    recordAll(
+        actor,
+        patients.stream()
+            .distinct()
+            .map(p -> new Entry(AuditAction.READ, p, resource, null))
+            .toList());
   }
 
   @Transactional(readOnly = true)

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import no.forlop.audit.Actor;
-import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
 import no.forlop.coding.domain.Derivation;
@@ -26,6 +25,7 @@ import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.PathwayWork;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.domain.CodeFact;
 import no.forlop.pathway.domain.CodeState;
@@ -33,6 +33,7 @@ import no.forlop.pathway.domain.Origin;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,6 +58,7 @@ public class DerivingCodes {
   private final PathwayService pathways;
   private final CatalogueService catalogues;
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final DerivationRules rules = RuleSetLoader.bundled();
@@ -66,12 +68,14 @@ public class DerivingCodes {
       PathwayService pathways,
       CatalogueService catalogues,
       JdbcClient jdbc,
+      JdbcTemplate batch,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.events = events;
     this.pathways = pathways;
     this.catalogues = catalogues;
     this.jdbc = jdbc;
+    this.batch = batch;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     log.info("Derivation rules version {} loaded ({} rules)", rules.version(), rules.all().size());
@@ -90,10 +94,19 @@ public class DerivingCodes {
         transactions.execute(status -> events.store(facts, delivery, clock.instant())));
   }
 
-  /** Derives the codes of these patients, each in its own transaction. */
+  /** How many patients one transaction derives. */
+  static final int CHUNK = 200;
+
+  /**
+   * Derives the codes of these patients, a chunk of patients per transaction: their facts are read
+   * in one go, their pathways loaded and changed in one unit of work, and the results stored in
+   * batches.
+   */
   public void derive(Collection<String> patients) {
-    for (var patient : patients) {
-      transactions.executeWithoutResult(status -> derive(patient));
+    var all = List.copyOf(new java.util.LinkedHashSet<>(patients));
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      var chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      transactions.executeWithoutResult(status -> deriveChunk(chunk));
     }
   }
 
@@ -126,49 +139,82 @@ public class DerivingCodes {
         .list();
   }
 
-  private void derive(String patient) {
+  private void deriveChunk(List<String> patients) {
     var catalogue = catalogues.current();
-    var result = new Derivation(catalogue, rules).derive(events.factsOf(patient));
-    var problems = new ArrayList<>(result.problems());
+    var derivation = new Derivation(catalogue, rules);
+    var results = events.factsOf(patients).values().stream().map(derivation::derive).toList();
+    var identifiers =
+        results.stream()
+            .map(DerivationResult::patientIdentifier)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
+    var work = pathways.work(identifiers, DERIVATION);
+    var problems = new ArrayList<Object[]>();
+    var milestones = new LinkedHashMap<UUID, List<DerivationResult.TrackedMilestone>>();
     var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    if (result.patientIdentifier() != null) {
-      var today = OsloTime.today(clock);
-      var existing = new ArrayList<>(pathways.forDerivation(result.patientIdentifier(), today));
-      var used = new HashSet<UUID>();
-      for (var instance : result.instances()) {
-        var pathway = instanceFor(result.patientIdentifier(), instance, existing, used, today);
-        used.add(pathway);
-        new Reconciliation(pathway, instance, today, problems).run();
-        replaceMilestones(pathway, instance.milestones(), now);
-      }
-      for (var stale : existing) {
-        if (!used.contains(stale.id())) {
-          new Reconciliation(stale.id(), null, today, problems).run();
-          replaceMilestones(stale.id(), List.of(), now);
+    for (var result : results) {
+      var found = new ArrayList<>(result.problems());
+      if (result.patientIdentifier() != null) {
+        var existing = new ArrayList<>(work.pathwaysOf(result.patientIdentifier()));
+        var used = new HashSet<UUID>();
+        for (var instance : result.instances()) {
+          var pathway = instanceFor(work, result.patientIdentifier(), instance, existing, used);
+          used.add(pathway);
+          new Reconciliation(work, pathway, instance, found).run();
+          milestones.put(pathway, instance.milestones());
+        }
+        for (var stale : existing) {
+          if (!used.contains(stale.id())) {
+            new Reconciliation(work, stale.id(), null, found).run();
+            milestones.put(stale.id(), List.of());
+          }
         }
       }
+      for (var problem : found) {
+        problems.add(new Object[] {result.patient(), problem.source(), problem.reason(), now});
+      }
     }
-    jdbc.sql("delete from derivation_problem where patient_key = :p").param("p", patient).update();
-    for (var problem : problems) {
-      jdbc.sql(
-              """
-              insert into derivation_problem (patient_key, source, reason, derived_at)
-              values (:p, :source, :reason, :at)
-              """)
-          .param("p", patient)
-          .param("source", problem.source())
-          .param("reason", problem.reason())
-          .param("at", now)
+    work.commit();
+    jdbc.sql("delete from derivation_problem where patient_key in (:p)")
+        .param("p", patients)
+        .update();
+    batch.batchUpdate(
+        "insert into derivation_problem (patient_key, source, reason, derived_at) values (?, ?, ?, ?)",
+        problems);
+    if (!milestones.isEmpty()) {
+      jdbc.sql("delete from tracked_milestone where pathway_id in (:p)")
+          .param("p", milestones.keySet())
           .update();
+      var rows = new ArrayList<Object[]>();
+      milestones.forEach(
+          (pathway, list) ->
+              list.forEach(
+                  m ->
+                      rows.add(
+                          new Object[] {
+                            pathway,
+                            m.type(),
+                            m.date(),
+                            m.rule(),
+                            String.join("\n", m.sources()),
+                            now
+                          })));
+      batch.batchUpdate(
+          """
+          insert into tracked_milestone (pathway_id, type, date, rule_id, sources, derived_at)
+          values (?, ?, ?, ?, ?, ?)
+          """,
+          rows);
     }
   }
 
   private UUID instanceFor(
+      PathwayWork work,
       String patient,
       DerivationResult.Instance instance,
       List<PathwayView> existing,
-      Set<UUID> used,
-      LocalDate today) {
+      Set<UUID> used) {
     var candidates =
         existing.stream()
             .filter(p -> !used.contains(p.id()))
@@ -191,30 +237,9 @@ public class DerivingCodes {
       return ours.get().id();
     }
     var created =
-        pathways.create(
-            new CreatePathway(patient, instance.pathway(), instance.organisation(), null),
-            DERIVATION);
+        work.create(new CreatePathway(patient, instance.pathway(), instance.organisation(), null));
     existing.add(created);
     return created.id();
-  }
-
-  private void replaceMilestones(
-      UUID pathway, List<DerivationResult.TrackedMilestone> milestones, OffsetDateTime now) {
-    jdbc.sql("delete from tracked_milestone where pathway_id = :p").param("p", pathway).update();
-    for (var m : milestones) {
-      jdbc.sql(
-              """
-              insert into tracked_milestone (pathway_id, type, date, rule_id, sources, derived_at)
-              values (:p, :type, :date, :rule, :sources, :at)
-              """)
-          .param("p", pathway)
-          .param("type", m.type())
-          .param("date", m.date())
-          .param("rule", m.rule())
-          .param("sources", String.join("\n", m.sources()))
-          .param("at", now)
-          .update();
-    }
   }
 
   /**
@@ -223,22 +248,22 @@ public class DerivingCodes {
    * code a person registered or changed wins.
    */
   private final class Reconciliation {
+    private final PathwayWork work;
     private final UUID pathway;
     private final DerivationResult.@Nullable Instance instance;
-    private final LocalDate today;
     private final List<DerivationResult.Problem> problems;
     private PathwayView view;
 
     Reconciliation(
+        PathwayWork work,
         UUID pathway,
         DerivationResult.@Nullable Instance instance,
-        LocalDate today,
         List<DerivationResult.Problem> problems) {
+      this.work = work;
       this.pathway = pathway;
       this.instance = instance;
-      this.today = today;
       this.problems = problems;
-      this.view = pathways.oneForDerivation(pathway, today);
+      this.view = work.view(pathway);
     }
 
     void run() {
@@ -320,7 +345,7 @@ public class DerivingCodes {
 
     private void register(DerivationResult.Code want, CodeState state, @Nullable String note) {
       var result =
-          pathways.register(
+          work.register(
               pathway,
               new RegisterCode(
                   want.key(),
@@ -330,8 +355,7 @@ public class DerivingCodes {
                   want.startBasis(),
                   null,
                   null,
-                  note),
-              DERIVATION);
+                  note));
       if (result instanceof ChangeResult.Refused refused) {
         if (state == CodeState.REGISTERED) {
           register(want, CodeState.PROPOSED, refused.rejection().englishText());
@@ -353,13 +377,12 @@ public class DerivingCodes {
 
     private void correct(PathwayView.Code current, DerivationResult.Code want) {
       var result =
-          pathways.correct(
+          work.correct(
               pathway,
               current.registration(),
               current.key().equals(want.key()) ? null : want.key(),
               current.date().equals(want.date()) ? null : want.date(),
-              "The EHR events changed (" + String.join(", ", want.sources()) + ")",
-              DERIVATION);
+              "The EHR events changed (" + String.join(", ", want.sources()) + ")");
       if (result instanceof ChangeResult.Changed changed) {
         view = changed.pathway();
         return;
@@ -369,14 +392,13 @@ public class DerivingCodes {
     }
 
     private void confirm(PathwayView.Code current) {
-      if (pathways.confirm(pathway, current.registration(), DERIVATION)
-          instanceof ChangeResult.Changed changed) {
+      if (work.confirm(pathway, current.registration()) instanceof ChangeResult.Changed changed) {
         view = changed.pathway();
       }
     }
 
     private void withdraw(PathwayView.Code code, String reason) {
-      var result = pathways.withdraw(pathway, code.registration(), reason, DERIVATION);
+      var result = work.withdraw(pathway, code.registration(), reason);
       if (result instanceof ChangeResult.Changed changed) {
         view = changed.pathway();
       } else {

@@ -44,7 +44,8 @@ class EmbeddedDatabaseConfiguration {
   @Bean
   DataSource dataSource(EmbeddedPostgres postgres) {
     var dataSource = new HikariDataSource();
-    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setJdbcUrl(
+        postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
     dataSource.setUsername("postgres");
     dataSource.setMaximumPoolSize(10);
     dataSource.setPoolName("forlop-embedded");

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,14 +29,16 @@ import no.forlop.coding.ClinicalEvent.ReferralTask;
 import no.forlop.coding.SourceRef;
 import no.forlop.coding.domain.PatientFacts;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps every EHR fact Forløp has received, every version of it, and finds the current version of
- * each for one patient. The same fact twice is stored once; a resource with another id but the same
- * business identifier is the same fact.
+ * each for a set of patients. The same fact twice is stored once; a resource with another id but
+ * the same business identifier is the same fact. Works in batches: a delivery of a thousand
+ * resources takes a handful of statements.
  */
 @Repository
 public class ClinicalEventStore {
@@ -49,117 +54,230 @@ public class ClinicalEventStore {
           "Assessment", Assessment.class,
           "DrugAdministered", DrugAdministered.class);
 
+  private static final String CURRENT_ORDER =
+      "source_key, version_rank desc nulls last, last_updated desc nulls last, seq desc";
+
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  ClinicalEventStore(JdbcClient jdbc) {
+  ClinicalEventStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
+  private record Prepared(
+      ClinicalEvent event,
+      String type,
+      String payload,
+      String checksum,
+      @Nullable String patient) {}
+
   /** Stores facts; returns the keys of the patients whose facts changed. */
-  public Set<String> store(
-      List<ClinicalEvent> events, @Nullable UUID delivery, Instant receivedAt) {
+  public Set<String> store(List<ClinicalEvent> facts, @Nullable UUID delivery, Instant receivedAt) {
     var changed = new LinkedHashSet<String>();
+    if (facts.isEmpty()) {
+      return changed;
+    }
     var at = OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC);
-    for (var original : events) {
-      var event = withCanonicalKey(original);
-      var payload = json.writeValueAsString(event);
+    var canonical = withCanonicalKeys(facts);
+    var keys = canonical.stream().map(e -> e.source().key()).distinct().toList();
+    var stored = new HashSet<String>();
+    var previousPatient = new HashMap<String, String>();
+    for (var part : partitions(keys)) {
+      jdbc.sql("select source_key, checksum from clinical_event where source_key in (:keys)")
+          .param("keys", part)
+          .query(
+              (rs, n) -> stored.add(rs.getString("source_key") + "\n" + rs.getString("checksum")))
+          .list();
+      jdbc.sql(
+              "select distinct on (source_key) source_key, patient_key from clinical_event"
+                  + " where source_key in (:keys) order by "
+                  + CURRENT_ORDER)
+          .param("keys", part)
+          .query(
+              (rs, n) -> {
+                if (rs.getString("patient_key") != null) {
+                  previousPatient.put(rs.getString("source_key"), rs.getString("patient_key"));
+                }
+                return null;
+              })
+          .list();
+    }
+    var referralPatients = referralPatients(canonical);
+    var rows = new ArrayList<Object[]>();
+    var identifiers = new ArrayList<Object[]>();
+    for (var event : canonical) {
       var type = event.getClass().getSimpleName();
+      var payload = json.writeValueAsString(event);
+      var checksum = sha256(type + "\n" + payload);
       var source = event.source();
-      var patient = patientOf(event);
-      var previousPatient = currentPatientOf(source.key());
-      var inserted =
-          jdbc.sql(
-                  """
-                  insert into clinical_event (source_key, display, type, patient_key, focus_key,
-                      identifiers, version_rank, last_updated, payload, checksum, received_at,
-                      delivery)
-                  values (:key, :display, :type, :patient, :focus, :identifiers, :rank, :lastUpdated,
-                      :payload, :checksum, :at, :delivery)
-                  on conflict (source_key, checksum) do nothing
-                  """)
-              .param("key", source.key())
-              .param("display", source.display())
-              .param("type", type)
-              .param("patient", patient)
-              .param("focus", event instanceof ReferralTask t ? t.focus() : null)
-              .param("identifiers", String.join("\n", source.identifiers()))
-              .param("rank", rank(source.version()))
-              .param(
-                  "lastUpdated",
-                  source.lastUpdated() == null
-                      ? null
-                      : OffsetDateTime.ofInstant(source.lastUpdated(), ZoneOffset.UTC))
-              .param("payload", payload)
-              .param("checksum", sha256(type + "\n" + payload))
-              .param("at", at)
-              .param("delivery", delivery)
-              .update();
-      if (inserted == 0) {
+      if (!stored.add(source.key() + "\n" + checksum)) {
         continue;
+      }
+      var patient =
+          event instanceof ReferralTask t && t.patient() == null
+              ? referralPatients.get(t.focus())
+              : event.patient();
+      rows.add(
+          new Object[] {
+            source.key(),
+            source.display(),
+            type,
+            patient,
+            event instanceof ReferralTask t ? t.focus() : null,
+            String.join("\n", source.identifiers()),
+            rank(source.version()),
+            source.lastUpdated() == null
+                ? null
+                : OffsetDateTime.ofInstant(source.lastUpdated(), ZoneOffset.UTC),
+            payload,
+            checksum,
+            at,
+            delivery
+          });
+      for (var identifier : source.identifiers()) {
+        identifiers.add(new Object[] {type, identifier, source.key()});
       }
       if (patient != null) {
         changed.add(patient);
       }
-      if (previousPatient != null) {
-        changed.add(previousPatient);
+      var previous = previousPatient.get(source.key());
+      if (previous != null) {
+        changed.add(previous);
       }
       if (event instanceof OrganisationRecord) {
         changed.addAll(patientsReferringTo(source.key()));
       }
     }
+    var canonicalPatients = canonical(changed);
+    changed.clear();
+    changed.addAll(canonicalPatients.values());
+    batch.batchUpdate(
+        """
+        insert into clinical_event (source_key, display, type, patient_key, focus_key,
+            identifiers, version_rank, last_updated, payload, checksum, received_at, delivery)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict (source_key, checksum) do nothing
+        """,
+        rows);
+    batch.batchUpdate(
+        """
+        insert into clinical_event_identifier (type, identifier, source_key) values (?, ?, ?)
+        on conflict (type, identifier) do nothing
+        """,
+        identifiers);
     return changed;
   }
 
-  /** Every current fact about one patient, and every known organisation. */
-  public PatientFacts factsOf(String patient) {
-    var rows =
-        jdbc.sql(
-                """
-                with keys as (
-                  select distinct source_key from clinical_event
-                  where patient_key = :patient
-                     or (type = 'ReferralTask' and patient_key is null and focus_key in
-                          (select source_key from clinical_event
-                           where patient_key = :patient and type = 'Referral'))
-                ),
-                current as (
-                  select distinct on (e.source_key) e.type, e.payload, e.patient_key, e.focus_key
-                  from clinical_event e join keys k on k.source_key = e.source_key
-                  order by e.source_key, e.version_rank desc nulls last,
-                           e.last_updated desc nulls last, e.seq desc
-                )
-                select type, payload, patient_key, focus_key from current
-                """)
-            .param("patient", patient)
-            .query(
-                (rs, n) ->
-                    new Row(
+  /** Every current fact about each of these patients, and every known organisation. */
+  public Map<String, PatientFacts> factsOf(Collection<String> patients) {
+    var aliasOf = withAliases(patients);
+    var wanted = new LinkedHashSet<>(aliasOf.keySet());
+    var byPatient = new LinkedHashMap<String, List<ClinicalEvent>>();
+    patients.forEach(p -> byPatient.put(p, new ArrayList<>()));
+    var tasks = new ArrayList<ReferralTask>();
+    var referralPatient = new HashMap<String, String>();
+    var keys = new LinkedHashSet<String>();
+    for (var part : partitions(List.copyOf(wanted))) {
+      keys.addAll(
+          jdbc.sql(
+                  "select distinct source_key from clinical_event where patient_key in (:patients)")
+              .param("patients", part)
+              .query(String.class)
+              .list());
+    }
+    var referralKeys = new ArrayList<String>();
+    var current = new LinkedHashMap<String, Version>();
+    for (var part : partitions(List.copyOf(keys))) {
+      jdbc.sql(
+              """
+              select source_key, type, payload, patient_key, version_rank, last_updated, seq
+              from clinical_event where source_key in (:keys)
+              """)
+          .param("keys", part)
+          .query(
+              (rs, n) -> {
+                var version =
+                    new Version(
+                        rs.getString("source_key"),
                         rs.getString("type"),
                         rs.getString("payload"),
                         rs.getString("patient_key"),
-                        rs.getString("focus_key")))
-            .list();
-    var referrals = new LinkedHashSet<String>();
-    var events = new ArrayList<ClinicalEvent>();
-    for (var row : rows) {
-      var event = read(row.type(), row.payload());
-      if (patient.equals(row.patient()) || row.patient() == null) {
-        events.add(event);
+                        (Long) rs.getObject("version_rank"),
+                        rs.getObject("last_updated", OffsetDateTime.class),
+                        rs.getLong("seq"));
+                current.merge(version.key(), version, Version::newer);
+                return null;
+              })
+          .list();
+    }
+    current.values().stream()
+        .filter(v -> v.type().equals("Referral"))
+        .forEach(v -> referralKeys.add(v.key()));
+    for (var part : partitions(referralKeys)) {
+      jdbc.sql(
+              """
+              select source_key, type, payload, patient_key, version_rank, last_updated, seq
+              from clinical_event
+              where type = 'ReferralTask' and patient_key is null and focus_key in (:keys)
+              """)
+          .param("keys", part)
+          .query(
+              (rs, n) -> {
+                var version =
+                    new Version(
+                        rs.getString("source_key"),
+                        rs.getString("type"),
+                        rs.getString("payload"),
+                        rs.getString("patient_key"),
+                        (Long) rs.getObject("version_rank"),
+                        rs.getObject("last_updated", OffsetDateTime.class),
+                        rs.getLong("seq"));
+                current.merge(version.key(), version, Version::newer);
+                return null;
+              })
+          .list();
+    }
+    for (var version : current.values()) {
+      var event = read(version.type(), version.payload());
+      if (event instanceof ReferralTask task && task.patient() == null) {
+        tasks.add(task);
+        continue;
+      }
+      var patient = version.patient() == null ? null : aliasOf.get(version.patient());
+      if (patient != null && byPatient.containsKey(patient)) {
+        byPatient.get(patient).add(event);
         if (event instanceof Referral) {
-          referrals.add(event.source().key());
+          referralPatient.put(event.source().key(), patient);
         }
       }
     }
-    events.removeIf(
-        e -> e instanceof ReferralTask t && t.patient() == null && !referrals.contains(t.focus()));
-    return new PatientFacts(patient, events, organisations());
+    for (var task : tasks) {
+      var patient = referralPatient.get(task.focus());
+      if (patient != null) {
+        byPatient.get(patient).add(task);
+      }
+    }
+    var organisations = organisations();
+    var facts = new LinkedHashMap<String, PatientFacts>();
+    byPatient.forEach((p, events) -> facts.put(p, new PatientFacts(p, events, organisations)));
+    return facts;
+  }
+
+  /** Every current fact about one patient. */
+  public PatientFacts factsOf(String patient) {
+    return factsOf(List.of(patient)).get(patient);
   }
 
   /** Every patient key with facts, for a derivation of everything. */
   public List<String> patients() {
     return jdbc.sql(
-            "select distinct patient_key from clinical_event where patient_key is not null order by 1")
+            """
+            select distinct coalesce(a.canonical_key, e.patient_key) from clinical_event e
+            left join clinical_event_alias a on a.alias_key = e.patient_key
+            where e.patient_key is not null order by 1
+            """)
         .query(String.class)
         .list();
   }
@@ -171,12 +289,9 @@ public class ClinicalEventStore {
   private Map<String, OrganisationRecord> organisations() {
     var organisations = new LinkedHashMap<String, OrganisationRecord>();
     jdbc.sql(
-            """
-            select distinct on (source_key) payload from clinical_event
-            where type = 'OrganisationRecord'
-            order by source_key, version_rank desc nulls last, last_updated desc nulls last,
-                     seq desc
-            """)
+            "select distinct on (source_key) payload from clinical_event"
+                + " where type = 'OrganisationRecord' order by "
+                + CURRENT_ORDER)
         .query(String.class)
         .list()
         .forEach(
@@ -187,8 +302,38 @@ public class ClinicalEventStore {
     return organisations;
   }
 
-  private record Row(
-      String type, String payload, @Nullable String patient, @Nullable String focus) {}
+  /** One stored version of a fact. */
+  private record Version(
+      String key,
+      String type,
+      String payload,
+      @Nullable String patient,
+      @Nullable Long rank,
+      @Nullable OffsetDateTime lastUpdated,
+      long seq) {
+
+    /**
+     * The current of two versions: higher version id, then later lastUpdated, then received later.
+     */
+    static Version newer(Version a, Version b) {
+      int byRank = compareNullsFirst(a.rank, b.rank);
+      if (byRank != 0) {
+        return byRank > 0 ? a : b;
+      }
+      int byUpdate = compareNullsFirst(a.lastUpdated, b.lastUpdated);
+      if (byUpdate != 0) {
+        return byUpdate > 0 ? a : b;
+      }
+      return a.seq >= b.seq ? a : b;
+    }
+
+    private static <T extends Comparable<T>> int compareNullsFirst(@Nullable T a, @Nullable T b) {
+      if (a == null && b == null) return 0;
+      if (a == null) return -1;
+      if (b == null) return 1;
+      return a.compareTo(b);
+    }
+  }
 
   private ClinicalEvent read(String type, String payload) {
     var cls = TYPES.get(type);
@@ -198,31 +343,32 @@ public class ClinicalEventStore {
     return json.readValue(payload, cls);
   }
 
-  private @Nullable String patientOf(ClinicalEvent event) {
-    if (event instanceof ReferralTask task && task.patient() == null) {
-      return jdbc.sql(
-              """
-              select patient_key from clinical_event
-              where source_key = :focus and type = 'Referral' order by seq desc limit 1
-              """)
-          .param("focus", task.focus())
-          .query(String.class)
-          .optional()
-          .orElse(null);
+  /** The patients of the referrals that tasks without a patient point to. */
+  private Map<String, String> referralPatients(List<ClinicalEvent> facts) {
+    var patients = new HashMap<String, String>();
+    var wanted = new LinkedHashSet<String>();
+    for (var event : facts) {
+      if (event instanceof Referral referral) {
+        patients.put(referral.source().key(), referral.patient());
+      }
     }
-    return event.patient();
-  }
-
-  private @Nullable String currentPatientOf(String key) {
-    return jdbc.sql(
-            """
-            select patient_key from clinical_event where source_key = :key
-            order by version_rank desc nulls last, last_updated desc nulls last, seq desc limit 1
-            """)
-        .param("key", key)
-        .query(String.class)
-        .optional()
-        .orElse(null);
+    for (var event : facts) {
+      if (event instanceof ReferralTask t
+          && t.patient() == null
+          && !patients.containsKey(t.focus())) {
+        wanted.add(t.focus());
+      }
+    }
+    for (var part : partitions(List.copyOf(wanted))) {
+      jdbc.sql(
+              "select distinct on (source_key) source_key, patient_key from clinical_event"
+                  + " where type = 'Referral' and source_key in (:keys) order by "
+                  + CURRENT_ORDER)
+          .param("keys", part)
+          .query((rs, n) -> patients.put(rs.getString("source_key"), rs.getString("patient_key")))
+          .list();
+    }
+    return patients;
   }
 
   private List<String> patientsReferringTo(String organisationKey) {
@@ -236,44 +382,97 @@ public class ClinicalEventStore {
         .list();
   }
 
-  /** A fact whose business identifier is already known under another key gets that key. */
-  private ClinicalEvent withCanonicalKey(ClinicalEvent event) {
-    var source = event.source();
-    if (source.identifiers().isEmpty()) {
-      return event;
+  /** Facts whose business identifier is already known under another key get that key. */
+  private List<ClinicalEvent> withCanonicalKeys(List<ClinicalEvent> facts) {
+    var identifiers = new LinkedHashSet<String>();
+    for (var event : facts) {
+      identifiers.addAll(event.source().identifiers());
     }
-    var known =
-        jdbc.sql("select 1 from clinical_event where source_key = :key limit 1")
-            .param("key", source.key())
-            .query(Integer.class)
-            .optional();
-    if (known.isPresent()) {
-      return event;
+    if (identifiers.isEmpty()) {
+      return facts;
     }
-    for (var identifier : source.identifiers()) {
-      var alias =
-          jdbc.sql(
-                  """
-                  select source_key from clinical_event
-                  where type = :type and position(:id in (E'\\n' || identifiers || E'\\n')) > 0
-                  order by seq limit 1
-                  """)
-              .param("type", event.getClass().getSimpleName())
-              .param("id", "\n" + identifier + "\n")
-              .query(String.class)
-              .optional();
-      if (alias.isPresent()) {
-        return Events.withSource(
-            event,
-            new SourceRef(
-                alias.get(),
-                source.display(),
-                source.identifiers(),
-                source.version(),
-                source.lastUpdated()));
+    var known = new HashMap<String, String>();
+    for (var part : partitions(List.copyOf(identifiers))) {
+      jdbc.sql(
+              "select type, identifier, source_key from clinical_event_identifier"
+                  + " where identifier in (:ids)")
+          .param("ids", part)
+          .query(
+              (rs, n) ->
+                  known.put(
+                      rs.getString("type") + "\n" + rs.getString("identifier"),
+                      rs.getString("source_key")))
+          .list();
+    }
+    var result = new ArrayList<ClinicalEvent>(facts.size());
+    var aliases = new ArrayList<Object[]>();
+    for (var event : facts) {
+      var source = event.source();
+      var type = event.getClass().getSimpleName();
+      String alias = null;
+      for (var identifier : source.identifiers()) {
+        var key = known.get(type + "\n" + identifier);
+        if (key != null && !key.equals(source.key())) {
+          alias = key;
+          break;
+        }
+        known.putIfAbsent(type + "\n" + identifier, source.key());
       }
+      if (alias != null) {
+        aliases.add(new Object[] {source.key(), alias});
+      }
+      result.add(
+          alias == null
+              ? event
+              : Events.withSource(
+                  event,
+                  new SourceRef(
+                      alias,
+                      source.display(),
+                      source.identifiers(),
+                      source.version(),
+                      source.lastUpdated())));
     }
-    return event;
+    batch.batchUpdate(
+        "insert into clinical_event_alias (alias_key, canonical_key) values (?, ?)"
+            + " on conflict (alias_key) do nothing",
+        aliases);
+    return result;
+  }
+
+  /** The canonical key of each key (itself unless it is an alias). */
+  private Map<String, String> canonical(Collection<String> keys) {
+    var canonical = new HashMap<String, String>();
+    keys.forEach(k -> canonical.put(k, k));
+    for (var part : partitions(List.copyOf(keys))) {
+      jdbc.sql("select alias_key, canonical_key from clinical_event_alias where alias_key in (:k)")
+          .param("k", part)
+          .query((rs, n) -> canonical.put(rs.getString("alias_key"), rs.getString("canonical_key")))
+          .list();
+    }
+    return canonical;
+  }
+
+  /** Each key with the aliases that name the same fact. */
+  private Map<String, String> withAliases(Collection<String> canonicalKeys) {
+    var all = new HashMap<String, String>();
+    canonicalKeys.forEach(k -> all.put(k, k));
+    for (var part : partitions(List.copyOf(canonicalKeys))) {
+      jdbc.sql(
+              "select alias_key, canonical_key from clinical_event_alias where canonical_key in (:k)")
+          .param("k", part)
+          .query((rs, n) -> all.put(rs.getString("alias_key"), rs.getString("canonical_key")))
+          .list();
+    }
+    return all;
+  }
+
+  private static <T> List<List<T>> partitions(List<T> all) {
+    var parts = new ArrayList<List<T>>();
+    for (int from = 0; from < all.size(); from += 1000) {
+      parts.add(all.subList(from, Math.min(all.size(), from + 1000)));
+    }
+    return parts;
   }
 
   private static @Nullable Long rank(@Nullable String version) {

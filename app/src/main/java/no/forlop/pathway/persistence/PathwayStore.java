@@ -2,8 +2,10 @@ package no.forlop.pathway.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.forlop.catalog.Milestone;
@@ -13,6 +15,7 @@ import no.forlop.pathway.domain.CodeRef;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.Origin;
 import no.forlop.pathway.domain.PatientPathway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +24,11 @@ import org.springframework.stereotype.Repository;
 public class PathwayStore {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  PathwayStore(JdbcClient jdbc) {
+  PathwayStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public void insert(PatientPathway.Header header) {
@@ -83,6 +88,113 @@ public class PathwayStore {
     }
   }
 
+  /** Stores new pathway instances in one batch. */
+  public void insertAll(List<PatientPathway.Header> headers) {
+    if (headers.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate(
+        """
+        insert into pathway (id, patient, definition, organisation, setting, created_at,
+                             created_by, catalogue_version)
+        values (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        headers.stream()
+            .map(
+                h ->
+                    new Object[] {
+                      h.id(),
+                      h.patient(),
+                      h.pathway(),
+                      h.organisation(),
+                      h.variant(),
+                      java.time.OffsetDateTime.ofInstant(h.createdAt(), java.time.ZoneOffset.UTC),
+                      h.createdBy(),
+                      h.catalogueVersion()
+                    })
+            .toList());
+  }
+
+  /** Appends the facts of many pathways in one batch. */
+  public void appendAll(Map<UUID, List<CodeFact>> facts) {
+    var rows = new ArrayList<Object[]>();
+    facts.forEach(
+        (pathway, list) -> {
+          for (var fact : list) {
+            var code = fact.code();
+            rows.add(
+                new Object[] {
+                  pathway,
+                  fact.seq(),
+                  fact.kind().name(),
+                  fact.registration(),
+                  code == null ? null : code.key(),
+                  code == null ? null : code.milestone().name(),
+                  code == null ? null : code.official(),
+                  fact.date(),
+                  fact.state() == null ? null : fact.state().name(),
+                  fact.origin().kind().name(),
+                  fact.origin().ruleId(),
+                  fact.origin().rulesetVersion(),
+                  String.join("\n", fact.origin().sources()),
+                  Inputs.write(fact.origin().inputs()),
+                  fact.startBasis() == null ? null : fact.startBasis().name(),
+                  fact.reason(),
+                  fact.actor(),
+                  java.time.OffsetDateTime.ofInstant(fact.recordedAt(), java.time.ZoneOffset.UTC),
+                  fact.catalogueVersion()
+                });
+          }
+        });
+    if (rows.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate(
+        """
+        insert into pathway_fact (pathway_id, seq, kind, registration_id, code_key, milestone,
+            code, code_date, state, origin, rule_id, ruleset_version, sources, inputs, start_basis,
+            reason, actor, recorded_at, catalogue_version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        rows);
+  }
+
+  /** The pathways of these patients, locked until the transaction ends. */
+  public List<PatientPathway> findByPatientsForUpdate(java.util.Collection<String> patients) {
+    if (patients.isEmpty()) {
+      return List.of();
+    }
+    var headers =
+        jdbc.sql(SELECT_HEADER + " where patient in (:patients) order by created_at, id for update")
+            .param("patients", patients)
+            .query(PathwayStore::header)
+            .list();
+    return withFacts(headers);
+  }
+
+  private List<PatientPathway> withFacts(List<PatientPathway.Header> headers) {
+    if (headers.isEmpty()) {
+      return List.of();
+    }
+    var facts = new java.util.HashMap<UUID, List<CodeFact>>();
+    var ids = headers.stream().map(PatientPathway.Header::id).toList();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      jdbc.sql(SELECT_FACTS + " where pathway_id in (:ids) order by pathway_id, seq")
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+          .query(
+              (rs, n) -> {
+                facts
+                    .computeIfAbsent(rs.getObject("pathway_id", UUID.class), k -> new ArrayList<>())
+                    .add(fact(rs, n));
+                return null;
+              })
+          .list();
+    }
+    return headers.stream()
+        .map(h -> new PatientPathway(h, facts.getOrDefault(h.id(), List.of())))
+        .toList();
+  }
+
   /** Loads a pathway for a change, holding a row lock until the transaction ends. */
   public Optional<PatientPathway> findForUpdate(UUID id) {
     var locked =
@@ -98,9 +210,7 @@ public class PathwayStore {
   }
 
   public List<PatientPathway> findByPatient(String patient) {
-    return headers("where patient = :v", patient).stream()
-        .map(h -> new PatientPathway(h, facts(h.id())))
-        .toList();
+    return withFacts(headers("where patient = :v", patient));
   }
 
   public List<PatientPathway> findAll() {
@@ -151,14 +261,15 @@ public class PathwayStore {
         rs.getString("catalogue_version"));
   }
 
+  private static final String SELECT_FACTS =
+      """
+      select pathway_id, seq, kind, registration_id, code_key, milestone, code, code_date, state,
+             origin, rule_id, ruleset_version, sources, inputs, start_basis, reason, actor,
+             recorded_at, catalogue_version
+      from pathway_fact""";
+
   private List<CodeFact> facts(UUID pathway) {
-    return jdbc.sql(
-            """
-            select seq, kind, registration_id, code_key, milestone, code, code_date, state, origin,
-                   rule_id, ruleset_version, sources, inputs, start_basis, reason, actor, recorded_at,
-                   catalogue_version
-            from pathway_fact where pathway_id = :pathway order by seq
-            """)
+    return jdbc.sql(SELECT_FACTS + " where pathway_id = :pathway order by seq")
         .param("pathway", pathway)
         .query(PathwayStore::fact)
         .list();
