@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import no.forlop.audit.Actor;
 import no.forlop.calendar.OsloTime;
 import no.forlop.coding.DerivingCodes;
@@ -28,10 +29,14 @@ public final class Replay {
 
   static final Actor REPLAY = new Actor("system:replay", "REPLAY");
 
+  static final String USAGE =
+      "usage: bin/forlop replay [--as-of YYYY-MM-DD] [--compare HAND-CODED.csv] FILE...";
+
   private Replay() {}
 
   public static int run(String[] args, PrintStream out, PrintStream err, Class<?> application) {
     LocalDate asOf = null;
+    Path compare = null;
     var files = new ArrayList<Path>();
     for (int i = 0; i < args.length; i++) {
       var arg = args[i];
@@ -46,8 +51,14 @@ public final class Replay {
           err.println("forlop replay: --as-of needs a date as YYYY-MM-DD, not '" + value + "'");
           return 1;
         }
+      } else if (arg.equals("--compare") || arg.startsWith("--compare=")) {
+        var value =
+            arg.contains("=")
+                ? arg.substring(arg.indexOf('=') + 1)
+                : (i + 1 < args.length ? args[++i] : "");
+        compare = Path.of(value);
       } else if (arg.equals("-h") || arg.equals("--help")) {
-        out.println("usage: bin/forlop replay [--as-of YYYY-MM-DD] FILE...");
+        out.println(USAGE);
         return 0;
       } else if (arg.startsWith("--")) {
         err.println("forlop replay: unknown option " + arg);
@@ -57,8 +68,20 @@ public final class Replay {
       }
     }
     if (files.isEmpty()) {
-      err.println("usage: bin/forlop replay [--as-of YYYY-MM-DD] FILE...");
+      err.println(USAGE);
       return 1;
+    }
+    List<HandCodedComparison.Coded> byHand = null;
+    if (compare != null) {
+      try {
+        byHand = HandCodedComparison.read(Files.readString(compare));
+      } catch (IOException e) {
+        err.println("forlop replay: cannot read " + compare + ": " + e.getMessage());
+        return 2;
+      } catch (IllegalArgumentException e) {
+        err.println("forlop replay: " + compare + ", " + e.getMessage());
+        return 2;
+      }
     }
     var contents = new ArrayList<byte[]>();
     for (var file : files) {
@@ -100,6 +123,9 @@ public final class Replay {
       coding.problems().forEach(p -> report.reject(p.source(), p.reason()));
       for (var pathway : context.getBean(PathwayService.class).all(report.asOf(), REPLAY)) {
         report.add(pathway, coding.milestonesOf(pathway.id()));
+      }
+      if (byHand != null) {
+        report.compareWith(byHand);
       }
       out.println(report.toJson());
       return 0;

@@ -23,6 +23,7 @@ final class ReplayReport {
   private final LocalDate asOf;
   private final List<Pathway> pathways = new ArrayList<>();
   private final LinkedHashMap<String, Rejected> rejected = new LinkedHashMap<>();
+  private HandCodedComparison.@Nullable Report comparison;
 
   ReplayReport(LocalDate asOf) {
     this.asOf = asOf;
@@ -32,7 +33,12 @@ final class ReplayReport {
     return asOf;
   }
 
-  record Document(LocalDate asOf, List<Pathway> pathways, List<Rejected> rejected) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Document(
+      LocalDate asOf,
+      List<Pathway> pathways,
+      List<Rejected> rejected,
+      HandCodedComparison.@Nullable Report comparison) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Pathway(
@@ -120,7 +126,23 @@ final class ReplayReport {
                 .toList()));
   }
 
+  /** Adds the agreement with the codes that were typed by hand (registered codes only). */
+  void compareWith(List<HandCodedComparison.Coded> byHand) {
+    var derived = new ArrayList<HandCodedComparison.Coded>();
+    for (var pathway : pathways) {
+      for (var code : pathway.codes()) {
+        if (code.state() == CodeState.REGISTERED) {
+          derived.add(
+              new HandCodedComparison.Coded(
+                  pathway.patient(), pathway.organisation(), code.code(), code.date()));
+        }
+      }
+    }
+    comparison = HandCodedComparison.compare(byHand, derived);
+  }
+
   String toJson() {
-    return JSON.writeValueAsString(new Document(asOf, pathways, List.copyOf(rejected.values())));
+    return JSON.writeValueAsString(
+        new Document(asOf, pathways, List.copyOf(rejected.values()), comparison));
   }
 }
