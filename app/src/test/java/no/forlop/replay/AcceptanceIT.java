@@ -12,14 +12,24 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the acceptance scenarios of ../shared/acceptance through {@code bin/forlop replay} (the
- * packaged jar), exactly as the contract describes, and fails if one fails. The scenario folder
+ * Runs the acceptance scenarios of ../shared/acceptance, and the project's own scenarios of the
+ * same kind (app/src/test/resources/acceptance), through {@code bin/forlop replay} (the packaged
+ * jar), exactly as the contract describes, and fails if one fails. The shared scenario folder
  * beside the project is required: without it this test fails rather than skips.
  */
 class AcceptanceIT {
 
   @Test
-  void every_acceptance_scenario_passes() throws Exception {
+  void every_shared_acceptance_scenario_passes() throws Exception {
+    run(null);
+  }
+
+  @Test
+  void every_scenario_of_the_projects_own_passes() throws Exception {
+    run("app/src/test/resources/acceptance");
+  }
+
+  private void run(String scenarios) throws Exception {
     var root = Path.of("").toAbsolutePath();
     if (!Files.exists(root.resolve("bin/forlop"))) {
       root = root.getParent();
@@ -28,11 +38,12 @@ class AcceptanceIT {
     assertThat(script).as("the acceptance scenarios beside the project").exists();
     assertThat(root.resolve("app/target/forlop-exec.jar")).as("the packaged jar").exists();
 
+    var command = new ArrayList<String>(java.util.List.of("bash", script.toString()));
+    if (scenarios != null) {
+      command.add(root.resolve(scenarios).toString());
+    }
     var process =
-        new ProcessBuilder("bash", script.toString())
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .start();
+        new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).start();
     var lines = new ArrayList<String>();
     try (var out =
         new BufferedReader(
