@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import no.forlop.audit.Actor;
@@ -56,6 +57,47 @@ public class IntakeService {
    * @throws UnreadableDeliveryException if the delivery is not JSON or NDJSON at all; it is kept
    */
   public IntakeReport receive(byte[] content, String channel, Actor actor, boolean derive) {
+    return receive(content, channel, actor, derive, Map.of(), Storing.ACCEPTED_FACTS);
+  }
+
+  /** What to store of a delivery in which some resources were rejected. */
+  public enum Storing {
+    /** The facts of the accepted resources; the rejected ones are kept and reported (a batch). */
+    ACCEPTED_FACTS,
+    /**
+     * No fact at all if any resource was rejected (a FHIR transaction: all or nothing). The
+     * delivery and every resource are still kept, the ones that were fine as ignored with the
+     * reason.
+     */
+    ALL_OR_NOTHING
+  }
+
+  /**
+   * Receives one delivery of FHIR interactions (the FHIR endpoint's batch, transaction or single
+   * resource) and derives the codes of the patients it concerns at once, so that the caller can
+   * read the pathways right after.
+   *
+   * @param alsoRejected resources the caller rejects on grounds of its own (a bundle entry whose
+   *     request contradicts its resource), by position in the delivery (0 for the first), with the
+   *     reason: they are kept as rejected and never stored
+   * @throws UnreadableDeliveryException if the delivery is not JSON or NDJSON at all; it is kept
+   */
+  public IntakeReport receive(
+      byte[] content,
+      String channel,
+      Actor actor,
+      Map<Integer, String> alsoRejected,
+      Storing storing) {
+    return receive(content, channel, actor, true, alsoRejected, storing);
+  }
+
+  private IntakeReport receive(
+      byte[] content,
+      String channel,
+      Actor actor,
+      boolean derive,
+      Map<Integer, String> alsoRejected,
+      Storing storing) {
     var id = UUID.randomUUID();
     var at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     jdbc.sql(
@@ -72,10 +114,15 @@ public class IntakeService {
     status(id, "RECEIVED", null);
     Delivery delivery;
     try {
-      delivery = reader.read(content);
+      delivery = rejecting(reader.read(content), alsoRejected);
     } catch (no.forlop.ingest.fhir.UnreadableDeliveryException e) {
       status(id, "UNREADABLE", e.getMessage());
       throw new UnreadableDeliveryException(e.getMessage(), e);
+    }
+    if (storing == Storing.ALL_OR_NOTHING && !delivery.rejected().isEmpty()) {
+      var refused = refused(delivery);
+      transactions.executeWithoutResult(tx -> keepItems(id, refused, at));
+      return report(id, refused, Set.of());
     }
     Set<String> patients =
         transactions.execute(
@@ -88,6 +135,10 @@ public class IntakeService {
       coding.derive(patients);
       status(id, "PROCESSED", null);
     }
+    return report(id, delivery, patients);
+  }
+
+  private static IntakeReport report(UUID id, Delivery delivery, Set<String> patients) {
     var rejected =
         delivery.rejected().stream()
             .map(r -> new IntakeReport.Problem(r.source(), r.reason()))
@@ -96,7 +147,58 @@ public class IntakeService {
         delivery.ignored().stream()
             .map(r -> new IntakeReport.Problem(r.source(), r.reason()))
             .toList();
-    return new IntakeReport(id, delivery.events().size(), rejected, ignored, patients);
+    var items = delivery.items().stream().map(IntakeService::itemOf).toList();
+    return new IntakeReport(id, delivery.events().size(), rejected, ignored, patients, items);
+  }
+
+  private static IntakeReport.Item itemOf(Delivery.Item item) {
+    if (item instanceof Delivery.Rejected r) {
+      return new IntakeReport.Item(r.source(), IntakeReport.Outcome.REJECTED, r.reason());
+    }
+    if (item instanceof Delivery.Ignored i) {
+      return new IntakeReport.Item(i.source(), IntakeReport.Outcome.IGNORED, i.reason());
+    }
+    return new IntakeReport.Item(item.source(), IntakeReport.Outcome.ACCEPTED, null);
+  }
+
+  /** The delivery with the resources at these positions rejected for the reasons given. */
+  private static Delivery rejecting(Delivery delivery, Map<Integer, String> alsoRejected) {
+    if (alsoRejected.isEmpty()) {
+      return delivery;
+    }
+    var items = new ArrayList<>(delivery.items());
+    alsoRejected.forEach(
+        (position, reason) -> {
+          if (position >= 0 && position < items.size()) {
+            var item = items.get(position);
+            var json = "";
+            if (item instanceof Delivery.Accepted a) {
+              json = a.json();
+            } else if (item instanceof Delivery.Rejected r) {
+              json = r.json();
+            }
+            items.set(position, new Delivery.Rejected(item.source(), reason, json));
+          }
+        });
+    return new Delivery(items);
+  }
+
+  /** A delivery refused as a whole: the resources that were fine are kept as not stored. */
+  private static Delivery refused(Delivery delivery) {
+    var rejected = delivery.rejected().size();
+    var reason =
+        "not stored: the delivery is all or nothing, and "
+            + rejected
+            + (rejected == 1 ? " of its resources was" : " of its resources were")
+            + " rejected";
+    return new Delivery(
+        delivery.items().stream()
+            .map(
+                item ->
+                    item instanceof Delivery.Accepted a
+                        ? new Delivery.Ignored(a.source(), a.source() + " " + reason)
+                        : item)
+            .toList());
   }
 
   /** Derives the codes of these patients (after deliveries received with {@code derive=false}). */

@@ -3,8 +3,11 @@ package no.forlop.ingest.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import no.forlop.coding.ClinicalEvent;
@@ -54,6 +57,11 @@ public final class FhirDeliveryReader {
                 Collectors.toUnmodifiableMap(
                     translator -> fhir.getResourceType(translator.resourceClass()),
                     Function.identity()));
+  }
+
+  /** The resource types Forløp reads (and the FHIR endpoint takes one at a time), sorted. */
+  public SortedSet<String> resourceTypes() {
+    return Collections.unmodifiableSortedSet(new TreeSet<>(translators.keySet()));
   }
 
   /**

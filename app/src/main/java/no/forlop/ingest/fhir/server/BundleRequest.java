@@ -1,0 +1,264 @@
+package no.forlop.ingest.fhir.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Understands a batch or transaction Bundle as the client sent it, before Forløp reads its
+ * resources: its type, and for each entry the request (method and URL) and the type and id of the
+ * resource, so that every entry can be answered, and an entry whose request contradicts its
+ * resource ({@code PUT Encounter/e2} holding {@code Encounter/e1}) is refused.
+ */
+record BundleRequest(Kind kind, List<Entry> entries) {
+
+  /** The two kinds of bundle the endpoint takes. */
+  enum Kind {
+    /** Every entry on its own. */
+    BATCH,
+    /** All or nothing. */
+    TRANSACTION
+  }
+
+  private static final Set<String> WRITES = Set.of("POST", "PUT");
+  private static final Set<String> OTHER_INTERACTIONS = Set.of("GET", "HEAD", "DELETE", "PATCH");
+
+  BundleRequest {
+    entries = List.copyOf(entries);
+  }
+
+  /**
+   * One entry: where it stands (0 for the first), its request, and its resource's type and id.
+   *
+   * @param method {@code request.method}, or {@code null} when the entry has no request (then the
+   *     resource is taken as it is, like an update of itself)
+   */
+  record Entry(
+      int index,
+      @Nullable String method,
+      @Nullable String url,
+      @Nullable String type,
+      @Nullable String id,
+      @Nullable String fullUrl) {
+
+    /** The FHIRPath of the entry, for an OperationOutcome's {@code expression}. */
+    String expression() {
+      return "Bundle.entry[" + index + "]";
+    }
+
+    /** "Entry 3 (Encounter/e1)", for texts. */
+    String name() {
+      var resource = type == null ? "" : " (" + type + (id == null ? "" : "/" + id) + ")";
+      return "Entry " + (index + 1) + resource;
+    }
+
+    /** Whether the entry asks to create its resource ({@code POST}). */
+    boolean creates() {
+      return "POST".equals(method);
+    }
+
+    /** Where the resource is known: {@code Type/id}, or its {@code urn:uuid:} fullUrl. */
+    @Nullable String location() {
+      return type != null && id != null ? type + "/" + id : fullUrl;
+    }
+
+    /** What is wrong with the entry's request, or {@code null} if nothing is. */
+    @Nullable Problem problem() {
+      if (method == null) {
+        return null;
+      }
+      if (OTHER_INTERACTIONS.contains(method)) {
+        return new Problem(
+            405,
+            org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTSUPPORTED,
+            "METHOD_NOT_SUPPORTED",
+            name()
+                + " asks for "
+                + method
+                + ": Forløp's FHIR endpoint takes POST and PUT only."
+                + ("DELETE".equals(method)
+                    ? " Forløp keeps every fact; to withdraw one, PUT a new version of the"
+                        + " resource (e.g. with status entered-in-error)."
+                    : ""),
+            expression());
+      }
+      if (!WRITES.contains(method)) {
+        return Problem.badEntry(
+            "INVALID_REQUEST",
+            name() + ": request.method must be POST or PUT.",
+            expression() + ".request.method");
+      }
+      if (url == null || type == null) {
+        return null;
+      }
+      var target = Target.of(url);
+      var at = expression() + ".request.url";
+      if (target == null) {
+        return Problem.badEntry(
+            "INVALID_REQUEST",
+            name() + ": request.url is not of the form Type, Type/id or Type?criteria.",
+            at);
+      }
+      if (!target.type().equals(type)) {
+        return Problem.badEntry(
+            "WRONG_RESOURCE_TYPE",
+            name()
+                + ": request.url is for "
+                + target.type()
+                + ", but the entry holds a "
+                + type
+                + ".",
+            at);
+      }
+      if ("POST".equals(method) && target.id() != null) {
+        return Problem.badEntry(
+            "INVALID_REQUEST",
+            name()
+                + ": POST takes request.url "
+                + type
+                + "; to name the id, use PUT "
+                + type
+                + "/id.",
+            at);
+      }
+      if ("PUT".equals(method) && target.id() == null && !target.conditional()) {
+        return Problem.badEntry(
+            "INVALID_REQUEST", name() + ": PUT takes request.url " + type + "/id.", at);
+      }
+      if (target.id() != null && !target.id().equals(id)) {
+        return Problem.badEntry(
+            "ID_MISMATCH",
+            name()
+                + ": request.url names "
+                + type
+                + "/"
+                + target.id()
+                + (id == null
+                    ? ", but the resource has no id."
+                    : ", but the resource is " + type + "/" + id + "."),
+            at);
+      }
+      return null;
+    }
+  }
+
+  /** What a request URL names: a type, perhaps an id, or a conditional ({@code Type?…}). */
+  record Target(String type, @Nullable String id, boolean conditional) {
+
+    static @Nullable Target of(String url) {
+      var query = url.indexOf('?');
+      var path = query >= 0 ? url.substring(0, query) : url;
+      var segments = new ArrayList<String>();
+      for (var segment : path.split("/")) {
+        if (!segment.isEmpty()) {
+          segments.add(segment);
+        }
+      }
+      var n = segments.size();
+      if (n >= 2 && segments.get(n - 2).equals("_history")) {
+        n -= 2;
+      }
+      if (n == 0) {
+        return null;
+      }
+      var last = segments.get(n - 1);
+      if (query >= 0) {
+        return isType(last) ? new Target(last, null, true) : null;
+      }
+      if (n >= 2 && isType(segments.get(n - 2))) {
+        return new Target(segments.get(n - 2), last, false);
+      }
+      return isType(last) ? new Target(last, null, false) : null;
+    }
+
+    private static boolean isType(String segment) {
+      return segment.matches("[A-Z][A-Za-z]+");
+    }
+  }
+
+  /**
+   * The bundle in the body.
+   *
+   * @throws ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException (400) when the body is
+   *     no batch or transaction Bundle, or one Forløp cannot answer entry by entry
+   */
+  static BundleRequest of(byte[] body) {
+    var bundle = RequestBody.resource(body);
+    var resourceType = RequestBody.text(bundle, "resourceType");
+    if (!"Bundle".equals(resourceType)) {
+      throw Problem.badRequest(
+              "NOT_A_BUNDLE",
+              "POST /fhir takes a batch or transaction Bundle, not a "
+                  + resourceType
+                  + ": to send one "
+                  + resourceType
+                  + ", POST it to /fhir/"
+                  + resourceType
+                  + ".")
+          .exception();
+    }
+    var type = RequestBody.text(bundle, "type");
+    Kind kind;
+    if ("batch".equals(type)) {
+      kind = Kind.BATCH;
+    } else if ("transaction".equals(type)) {
+      kind = Kind.TRANSACTION;
+    } else {
+      throw Problem.badRequest(
+              "BUNDLE_TYPE_NOT_SUPPORTED",
+              "POST /fhir takes a Bundle of type batch or transaction, not "
+                  + (type == null ? "one without a type" : type)
+                  + ".")
+          .exception();
+    }
+    var entries = new ArrayList<Entry>();
+    var list = bundle.path("entry");
+    if (list.isMissingNode() || list.isNull()) {
+      return new BundleRequest(kind, entries);
+    }
+    if (!list.isArray()) {
+      throw Problem.badRequest("INVALID_BUNDLE", "Bundle.entry should be a list of entries.")
+          .exception();
+    }
+    for (int i = 0; i < list.size(); i++) {
+      var entry = list.get(i);
+      var resource = entry.path("resource");
+      var request = entry.path("request");
+      var resourceTypeOfEntry = RequestBody.text(resource, "resourceType");
+      if ("Bundle".equals(resourceTypeOfEntry)) {
+        throw Problem.badRequest(
+                "NESTED_BUNDLE",
+                "Entry "
+                    + (i + 1)
+                    + " holds a Bundle: put its resources in this "
+                    + type
+                    + " as entries of their own.")
+            .exception();
+      }
+      entries.add(
+          new Entry(
+              i,
+              RequestBody.text(request, "method"),
+              RequestBody.text(request, "url"),
+              resourceTypeOfEntry,
+              RequestBody.text(resource, "id"),
+              RequestBody.text(entry, "fullUrl")));
+    }
+    return new BundleRequest(kind, entries);
+  }
+
+  /** The problems of the entries' requests, by entry index, in order. */
+  Map<Integer, Problem> problems() {
+    var problems = new LinkedHashMap<Integer, Problem>();
+    for (var entry : entries) {
+      var problem = entry.problem();
+      if (problem != null) {
+        problems.put(entry.index(), problem);
+      }
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,46 @@
+package no.forlop.ingest.fhir.server;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import no.forlop.ingest.IntakeService;
+import no.forlop.ingest.fhir.FhirDeliveryReader;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The FHIR R4 endpoint: HAPI's plain {@link RestfulServer} as a servlet of its own at {@code
+ * /fhir/*}, beside Spring MVC's dispatcher (which therefore never sees {@code /fhir}).
+ */
+@Configuration(proxyBeanMethods = false)
+class FhirEndpointConfiguration {
+
+  static final String PATH = "/fhir";
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> fhirEndpoint(IntakeService intake) {
+    var fhir = FhirContext.forR4Cached();
+    var types = new FhirDeliveryReader().resourceTypes();
+    var deliveries = new Deliveries(intake);
+
+    var server = new RestfulServer(fhir);
+    server.setServerName("Forløp");
+    server.setImplementationDescription("Forløp's FHIR R4 endpoint for EHR events");
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    server.setResourceProviders(
+        types.stream()
+            .<IResourceProvider>map(type -> new ResourceWrites(fhir, type, deliveries))
+            .toList());
+    server.registerProvider(new BundleWrites(deliveries));
+    server.registerInterceptor(new UnparsedBodies(fhir));
+    server.registerInterceptor(new ErrorOutcomes(fhir, types));
+    server.registerInterceptor(new Capabilities());
+
+    var registration = new ServletRegistrationBean<>(server, PATH + "/*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+}
