@@ -225,4 +225,36 @@ class AutomaticRegistrationIT extends ApplicationTest {
     assertThat(decision.rulesetVersion()).isNotBlank();
     assertThat(decision.sources()).containsExactly("ClinicalImpression/ci-" + ehr.p);
   }
+
+  @Test
+  void a_second_patient_resource_for_the_same_person_is_the_same_patient() {
+    var ehr = new Ehr();
+    deliver(ehr.patientAndOrganisation() + ehr.referral());
+    var other = "q-" + ehr.p;
+    var secondRecord =
+        String.format(
+            "{\"resourceType\":\"Patient\",\"id\":\"%s\",\"identifier\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.4.1\",\"value\":\"%s\"}]}%n",
+            other, ehr.patient);
+    var encounterOfSecond =
+        ehr.encounter("e1", "finished", "2024-03-11", "1")
+            .replace("\"Patient/" + ehr.p + "\"", "\"Patient/" + other + "\"");
+
+    deliver(secondRecord + encounterOfSecond);
+
+    assertThat(codes(pathwayOf(ehr))).contains("A12S 2024-03-11 REGISTERED DERIVED");
+  }
+
+  @Test
+  void an_organisation_sent_under_another_id_is_the_same_organisation() {
+    var ehr = new Ehr();
+    deliver(ehr.patientAndOrganisation());
+    var sameOrganisation =
+        "{\"resourceType\":\"Organization\",\"id\":\"hf1-copy\",\"identifier\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.4.101\",\"value\":\"910000012\"}]}\n";
+
+    deliver(sameOrganisation + ehr.referral().replace("Organization/hf1", "Organization/hf1-copy"));
+
+    var pathway = pathwayOf(ehr);
+    assertThat(pathway.organisation()).isEqualTo("910000012");
+    assertThat(codes(pathway)).contains("A12A 2024-03-04 REGISTERED DERIVED");
+  }
 }

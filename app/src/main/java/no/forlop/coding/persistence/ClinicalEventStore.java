@@ -239,8 +239,17 @@ public class ClinicalEventStore {
               })
           .list();
     }
+    var loaded = new ArrayList<ClinicalEvent>();
+    var referenced = new LinkedHashSet<String>();
     for (var version : current.values()) {
       var event = read(version.type(), version.payload());
+      loaded.add(event);
+      referenced.addAll(Events.references(event));
+    }
+    var canonicalOf = canonical(referenced);
+    int i = 0;
+    for (var version : current.values()) {
+      var event = Events.resolved(loaded.get(i++), k -> canonicalOf.getOrDefault(k, k));
       if (event instanceof ReferralTask task && task.patient() == null) {
         tasks.add(task);
         continue;

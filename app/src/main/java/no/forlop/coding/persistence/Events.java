@@ -52,4 +52,99 @@ final class Events {
     return new DrugAdministered(
         s, d.patient(), d.status(), d.medication(), d.effective(), d.context(), d.performers());
   }
+
+  /** The keys a fact refers to (patient, organisations, referral, encounter). */
+  static java.util.List<String> references(ClinicalEvent e) {
+    var keys = new java.util.ArrayList<String>();
+    java.util.function.Consumer<String> add =
+        k -> {
+          if (k != null) keys.add(k);
+        };
+    add.accept(e.patient());
+    if (e instanceof Referral r) {
+      add.accept(r.requester());
+      add.accept(r.performer());
+    } else if (e instanceof ReferralTask t) {
+      add.accept(t.focus());
+      add.accept(t.owner());
+    } else if (e instanceof Attendance a) {
+      a.organisations().forEach(add);
+    } else if (e instanceof ProcedurePerformed p) {
+      add.accept(p.encounter());
+      p.performers().forEach(add);
+    } else if (e instanceof Assessment a) {
+      add.accept(a.encounter());
+    } else if (e instanceof DrugAdministered d) {
+      add.accept(d.context());
+      d.performers().forEach(add);
+    }
+    return keys;
+  }
+
+  /** The fact with its references read through {@code resolve} (an alias becomes its key). */
+  static ClinicalEvent resolved(ClinicalEvent e, java.util.function.UnaryOperator<String> resolve) {
+    java.util.function.UnaryOperator<String> r = k -> k == null ? null : resolve.apply(k);
+    java.util.function.Function<java.util.List<String>, java.util.List<String>> all =
+        list -> list.stream().map(resolve).toList();
+    if (e instanceof Referral x) {
+      return new Referral(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          x.codes(),
+          x.reasons(),
+          r.apply(x.requester()),
+          r.apply(x.performer()),
+          x.authoredOn());
+    }
+    if (e instanceof ReferralTask x) {
+      return new ReferralTask(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          r.apply(x.focus()),
+          r.apply(x.owner()),
+          x.authoredOn());
+    }
+    if (e instanceof Attendance x) {
+      return new Attendance(
+          x.source(),
+          r.apply(x.patient()),
+          x.kind(),
+          x.status(),
+          x.attendanceClass(),
+          all.apply(x.organisations()),
+          x.start());
+    }
+    if (e instanceof ProcedurePerformed x) {
+      return new ProcedurePerformed(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          x.codes(),
+          x.performed(),
+          r.apply(x.encounter()),
+          all.apply(x.performers()));
+    }
+    if (e instanceof Assessment x) {
+      return new Assessment(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          x.date(),
+          x.findings(),
+          r.apply(x.encounter()));
+    }
+    if (e instanceof DrugAdministered x) {
+      return new DrugAdministered(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          x.medication(),
+          x.effective(),
+          r.apply(x.context()),
+          all.apply(x.performers()));
+    }
+    return e;
+  }
 }
