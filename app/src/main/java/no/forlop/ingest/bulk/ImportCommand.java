@@ -1,6 +1,5 @@
 package no.forlop.ingest.bulk;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -116,9 +115,6 @@ public final class ImportCommand {
               .header("X-Forlop-Purpose", "BULK_IMPORT")
               .POST(HttpRequest.BodyPublishers.ofFile(file))
               .build();
-    } catch (FileNotFoundException e) {
-      err.println("forlop import: cannot read " + file + ": " + e.getMessage());
-      return 2;
     } catch (IOException e) {
       err.println("forlop import: cannot read " + file + ": " + e.getMessage());
       return 2;
@@ -186,7 +182,8 @@ public final class ImportCommand {
                 + count(job.path("ignored").asLong())
                 + " ignored, "
                 + count(job.path("patientsDerived").asLong())
-                + " patients derived");
+                + (job.path("patientsDerived").asLong() == 1 ? " patient" : " patients")
+                + " derived");
         if (job.path("rejected").asLong() > 0) {
           out.println("the rejected resources and why: GET " + base + "/api/v1/ingest/rejections");
         }

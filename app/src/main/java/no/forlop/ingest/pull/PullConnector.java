@@ -114,6 +114,11 @@ class PullConnector {
       } catch (PullFailed e) {
         log.warn("Pull from {}: {}", source, e.getMessage());
         fetch.failure = e.getMessage();
+      } catch (RuntimeException e) {
+        // what was stored of this type is still derived below; the type is asked for again
+        log.error("Pull from {}: {} failed", source, type, e);
+        fetch.failure =
+            type + ": Forløp failed to take it in (" + e.getClass().getSimpleName() + ")";
       }
       results.add(fetch.result());
     }

@@ -8,11 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import no.forlop.audit.Actor;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.ColorectalHistory;
 import no.forlop.testing.TestPatients;
@@ -36,6 +39,9 @@ class BulkImportIT extends ApplicationTest {
 
   @TempDir Path folder;
   @Autowired ApplicationContext context;
+  @Autowired BulkJobs jobs;
+  @Autowired BulkImports imports;
+  @Autowired Clock clock;
 
   /** An NDJSON file with its patients, and where its bad lines are. */
   record History(String ndjson, List<String> patients, int lines, int resources, int badLine) {}
@@ -273,6 +279,70 @@ class BulkImportIT extends ApplicationTest {
     var response = get("/api/v1/ingest/bulk/00000000-0000-0000-0000-000000000000");
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.reason()).isEqualTo("BULK_JOB_NOT_FOUND");
+  }
+
+  @Test
+  void a_job_that_was_running_when_forlop_stopped_goes_on_at_the_next_start()
+      throws InterruptedException {
+    // given: a stored upload in two chunks whose job never got to run (Forløp stopped)
+    var history = history();
+    var id = UUID.randomUUID();
+    var lines = history.ndjson().split("\n");
+    var half = lines.length / 2;
+    jobs.create(id, "cut-short.ndjson", Actor.LOCAL_USER, clock.instant());
+    jobs.addChunk(id, 0, 1, half, utf8(lines, 0, half));
+    jobs.addChunk(id, 1, half + 1, lines.length - half, utf8(lines, half, lines.length));
+    jobs.uploaded(id, lines.length, 2);
+
+    // when: Forløp is ready again
+    imports.resumeRunningJobs();
+
+    // then
+    var seen = follow("/api/v1/ingest/bulk/" + id);
+    var done = seen.get(seen.size() - 1);
+    assertThat(done.get("status").asString()).isEqualTo("DONE");
+    assertThat(done.get("linesRead").asInt()).isEqualTo(history.lines());
+    assertThat(done.get("accepted").asInt()).isEqualTo(history.resources());
+    assertThat(codes(pathwayOf(history.patients().get(PATIENTS - 1))))
+        .containsEntry("A12FK", "2024-04-05");
+  }
+
+  @Test
+  void a_failed_job_is_retried_from_where_it_stopped_and_a_done_one_is_not()
+      throws InterruptedException {
+    // given: a job that failed before its first chunk
+    var history = history();
+    var id = UUID.randomUUID();
+    jobs.create(id, "failed.ndjson", Actor.LOCAL_USER, clock.instant());
+    jobs.addChunk(id, 0, 1, history.lines(), history.ndjson().getBytes(StandardCharsets.UTF_8));
+    jobs.uploaded(id, history.lines(), 1);
+    jobs.fail(
+        id, "Stopped before its first chunk (CannotGetJdbcConnectionException)", clock.instant());
+    assertThat(get("/api/v1/ingest/bulk/" + id).json().get("failure").asString())
+        .contains("CannotGetJdbcConnectionException");
+
+    // when
+    var retried = post("/api/v1/ingest/bulk/" + id + "/retry", "{}");
+
+    // then
+    assertThat(retried.status()).isEqualTo(202);
+    var seen = follow(retried.location());
+    var done = seen.get(seen.size() - 1);
+    assertThat(done.get("status").asString()).isEqualTo("DONE");
+    assertThat(done.get("accepted").asInt()).isEqualTo(history.resources());
+    assertThat(done.has("failure")).isFalse();
+    // and a job that is done is not retried
+    var again = post("/api/v1/ingest/bulk/" + id + "/retry", "{}");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.reason()).isEqualTo("BULK_JOB_NOT_FAILED");
+  }
+
+  private static byte[] utf8(String[] lines, int from, int to) {
+    var text = new StringBuilder();
+    for (int i = from; i < to; i++) {
+      text.append(lines[i]).append('\n');
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
