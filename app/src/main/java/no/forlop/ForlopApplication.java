@@ -18,6 +18,11 @@ public class ForlopApplication {
               System.err,
               ForlopApplication.class));
     }
+    if (args.length > 0 && args[0].equals("import")) {
+      System.exit(
+          no.forlop.ingest.bulk.ImportCommand.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     SpringApplication.run(ForlopApplication.class, args);
   }
 }

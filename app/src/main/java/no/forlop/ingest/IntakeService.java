@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import no.forlop.audit.Actor;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.ingest.fhir.Delivery;
@@ -57,7 +58,7 @@ public class IntakeService {
    * @throws UnreadableDeliveryException if the delivery is not JSON or NDJSON at all; it is kept
    */
   public IntakeReport receive(byte[] content, String channel, Actor actor, boolean derive) {
-    return receive(content, channel, actor, derive, Map.of(), Storing.ACCEPTED_FACTS);
+    return receive(content, channel, actor, derive, reader::read, Map.of(), Storing.ACCEPTED_FACTS);
   }
 
   /** What to store of a delivery in which some resources were rejected. */
@@ -88,7 +89,27 @@ public class IntakeService {
       Actor actor,
       Map<Integer, String> alsoRejected,
       Storing storing) {
-    return receive(content, channel, actor, true, alsoRejected, storing);
+    return receive(content, channel, actor, true, reader::read, alsoRejected, storing);
+  }
+
+  /**
+   * Receives a stretch of a larger NDJSON file, e.g. one chunk of a bulk import, as a delivery of
+   * its own: every line is read on its own (a bad line is rejected, never the stretch), and reasons
+   * name the line's number in the whole file.
+   *
+   * @param firstLine the number, in the whole file, of the stretch's first line (1 for the first)
+   * @param derive as for {@link #receive(byte[], String, Actor, boolean)}
+   */
+  public IntakeReport receiveLines(
+      byte[] ndjson, long firstLine, String channel, Actor actor, boolean derive) {
+    return receive(
+        ndjson,
+        channel,
+        actor,
+        derive,
+        bytes -> reader.readLines(bytes, firstLine),
+        Map.of(),
+        Storing.ACCEPTED_FACTS);
   }
 
   private IntakeReport receive(
@@ -96,6 +117,7 @@ public class IntakeService {
       String channel,
       Actor actor,
       boolean derive,
+      Function<byte[], Delivery> read,
       Map<Integer, String> alsoRejected,
       Storing storing) {
     var id = UUID.randomUUID();
@@ -114,7 +136,7 @@ public class IntakeService {
     status(id, "RECEIVED", null);
     Delivery delivery;
     try {
-      delivery = rejecting(reader.read(content), alsoRejected);
+      delivery = rejecting(read.apply(content), alsoRejected);
     } catch (no.forlop.ingest.fhir.UnreadableDeliveryException e) {
       status(id, "UNREADABLE", e.getMessage());
       throw new UnreadableDeliveryException(e.getMessage(), e);
@@ -209,6 +231,37 @@ public class IntakeService {
   /** Derives everything again from the facts stored (e.g. after a failure, or new rules). */
   public void reprocess() {
     coding.deriveAll();
+  }
+
+  /**
+   * The latest resources that could not be used, newest first, with the delivery each came in (the
+   * integration engineer's view of what to fix at the source).
+   */
+  public List<RejectedResource> latestRejected(int limit) {
+    return jdbc.sql(
+            """
+            select r.source, r.reason, r.delivery, d.channel, r.received_at
+            from received_resource r join delivery d on d.id = r.delivery
+            where r.outcome = 'REJECTED'
+            order by r.received_at desc, r.seq desc limit :limit
+            """)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new RejectedResource(
+                    rs.getString("source"),
+                    rs.getString("reason"),
+                    rs.getObject("delivery", UUID.class),
+                    rs.getString("channel"),
+                    rs.getObject("received_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
+  /** What the last derivation of each patient could not use, and why. */
+  public List<IntakeReport.Problem> derivationProblems() {
+    return coding.problems().stream()
+        .map(p -> new IntakeReport.Problem(p.source(), p.reason()))
+        .toList();
   }
 
   /** The resources that could not be used, newest first (the integration engineer's view). */

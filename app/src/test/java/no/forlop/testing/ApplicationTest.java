@@ -31,8 +31,11 @@ public abstract class ApplicationTest {
 
   @LocalServerPort protected int port;
 
-  /** A response: status, content type and body (JSON parsed when it is JSON). */
-  public record Response(int status, String contentType, String body) {
+  /**
+   * A response: status, content type, body (JSON parsed when it is JSON) and the Location header
+   * (empty when there is none).
+   */
+  public record Response(int status, String contentType, String body, String location) {
 
     public JsonNode json() {
       return JSON.readTree(body);
@@ -86,7 +89,8 @@ public abstract class ApplicationTest {
       return new Response(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(),
+          response.headers().firstValue("Location").orElse(""));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +94,43 @@ final class DeliveryLayout {
     return layout.done();
   }
 
+  /**
+   * The parts of a stretch of an NDJSON file (a chunk of a bulk import): every line on its own,
+   * even when the stretch has a single line or none that can be read, and each line named by its
+   * number in the whole file. A line that is not UTF-8 is rejected, not the stretch.
+   *
+   * @param firstLine the number, in the whole file, of the stretch's first line (1 for the first)
+   */
+  static Layout ofLines(byte[] bytes, long firstLine) {
+    var layout = new DeliveryLayout();
+    var number = firstLine;
+    var start = 0;
+    for (int i = 0; i <= bytes.length; i++) {
+      if (i < bytes.length && bytes[i] != '\n') {
+        continue;
+      }
+      if (i == bytes.length && start == i) {
+        break;
+      }
+      var end = i > start && bytes[i - 1] == '\r' ? i - 1 : i;
+      var position = "line " + number;
+      try {
+        var line = decode(Arrays.copyOfRange(bytes, start, end));
+        layout.line(line, position);
+      } catch (UnreadableDeliveryException e) {
+        layout.parts.add(
+            new Settled(
+                new Rejected(
+                    position,
+                    capitalised(position) + " is not UTF-8 text, so not JSON",
+                    new String(bytes, start, end - start, StandardCharsets.UTF_8))));
+      }
+      number++;
+      start = i + 1;
+    }
+    return layout.done();
+  }
+
   private Layout done() {
     return new Layout(List.copyOf(parts), Map.copyOf(aliases));
   }
@@ -116,40 +154,43 @@ final class DeliveryLayout {
 
   private void lines(String[] lines) {
     for (int i = 0; i < lines.length; i++) {
-      var line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      var position = "line " + (i + 1);
-      JsonNode node;
-      try {
-        node = JSON.readTree(line);
-      } catch (JacksonException e) {
-        var source = guessSource(line, position);
-        parts.add(
-            new Settled(
-                new Rejected(
-                    source,
-                    capitalised(position)
-                        + (source.equals(position) ? "" : " (" + source + ")")
-                        + " is not valid JSON ("
-                        + describe(e, false)
-                        + ")",
-                    lines[i])));
-        continue;
-      }
-      if (!node.isObject()) {
-        parts.add(
-            new Settled(
-                new Rejected(
-                    position,
-                    capitalised(position) + " is " + jsonKind(node) + ", not a FHIR resource",
-                    lines[i])));
-      } else if (BUNDLE.equals(stringAt(node, "resourceType"))) {
-        bundle(node, position + ", ");
-      } else {
-        parts.add(new Found(node, lines[i].strip(), null, position));
-      }
+      line(lines[i], "line " + (i + 1));
+    }
+  }
+
+  private void line(String raw, String position) {
+    var line = raw.strip();
+    if (line.isEmpty()) {
+      return;
+    }
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JacksonException e) {
+      var source = guessSource(line, position);
+      parts.add(
+          new Settled(
+              new Rejected(
+                  source,
+                  capitalised(position)
+                      + (source.equals(position) ? "" : " (" + source + ")")
+                      + " is not valid JSON ("
+                      + describe(e, false)
+                      + ")",
+                  raw)));
+      return;
+    }
+    if (!node.isObject()) {
+      parts.add(
+          new Settled(
+              new Rejected(
+                  position,
+                  capitalised(position) + " is " + jsonKind(node) + ", not a FHIR resource",
+                  raw)));
+    } else if (BUNDLE.equals(stringAt(node, "resourceType"))) {
+      bundle(node, position + ", ");
+    } else {
+      parts.add(new Found(node, line, null, position));
     }
   }
 

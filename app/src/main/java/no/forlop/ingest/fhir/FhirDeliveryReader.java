@@ -74,7 +74,23 @@ public final class FhirDeliveryReader {
    *     document that is neither a Bundle nor a resource
    */
   public Delivery read(byte[] bytes) {
-    var layout = DeliveryLayout.of(bytes);
+    return read(DeliveryLayout.of(bytes));
+  }
+
+  /**
+   * Reads a stretch of an NDJSON file, e.g. one chunk of a bulk import: each line on its own (a
+   * stretch of one line is still NDJSON, and a stretch where no line can be read is not unreadable
+   * as a whole: each of its lines is rejected), with reasons that name the line's number in the
+   * whole file.
+   *
+   * @param firstLine the number of the stretch's first line in the file (1 for the first line)
+   * @return one item per resource, in input order
+   */
+  public Delivery readLines(byte[] ndjson, long firstLine) {
+    return read(DeliveryLayout.ofLines(ndjson, firstLine));
+  }
+
+  private Delivery read(DeliveryLayout.Layout layout) {
     var references = new References(layout.aliases());
     var items = new ArrayList<Item>();
     for (var part : layout.parts()) {

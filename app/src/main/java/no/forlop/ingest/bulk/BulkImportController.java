@@ -1,0 +1,139 @@
+package no.forlop.ingest.bulk;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import no.forlop.audit.Actor;
+import no.forlop.ingest.IntakeReport;
+import no.forlop.ingest.IntakeService;
+import no.forlop.ingest.RejectedResource;
+import no.forlop.web.ApiProblem;
+import no.forlop.web.OperationOutcome;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The bulk import API: send an NDJSON file, follow its job; and the list of what could not be used.
+ */
+@RestController
+@RequestMapping("/api/v1/ingest")
+@Tag(name = "Ingest", description = "Bulk import of NDJSON files, the pull connector, rejections")
+class BulkImportController {
+
+  static final String NDJSON = "application/fhir+ndjson";
+  private static final int MAX_LIMIT = 1000;
+  private static final int MAX_NAME = 200;
+
+  private final BulkImports imports;
+  private final IntakeService intake;
+
+  BulkImportController(BulkImports imports, IntakeService intake) {
+    this.imports = imports;
+    this.intake = intake;
+  }
+
+  /** What could not be used: rejected resources (newest first) and derivation problems. */
+  record Rejections(
+      List<RejectedResource> rejected, List<IntakeReport.Problem> derivationProblems) {}
+
+  @PostMapping(
+      path = "/bulk",
+      consumes = {NDJSON, "application/x-ndjson", "text/plain"})
+  @Operation(
+      summary =
+          "Start a bulk import of an NDJSON file (one FHIR R4 resource a line); answers 202 with the"
+              + " job, whose Location shows its progress")
+  ResponseEntity<BulkJob> start(
+      InputStream body, @RequestParam(required = false) @Nullable String name, Actor actor) {
+    var job = imports.start(body, cleanName(name), actor);
+    return ResponseEntity.accepted().location(location(job.id())).body(job);
+  }
+
+  /**
+   * Any other body: refused as an OperationOutcome here, since Spring's own refusal of an
+   * unsupported media type comes before any controller advice sees it.
+   */
+  @PostMapping("/bulk")
+  @Hidden
+  ResponseEntity<OperationOutcome> notNdjson(
+      @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String type) {
+    return new ApiProblem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "not-supported",
+            "MEDIA_TYPE_NOT_SUPPORTED",
+            "A bulk import is NDJSON, one FHIR resource a line: send it as "
+                + NDJSON
+                + ", application/x-ndjson or text/plain"
+                + (type == null ? "." : ", not " + type + "."),
+            null)
+        .response();
+  }
+
+  @GetMapping("/bulk/{id}")
+  @Operation(summary = "A bulk import's progress: lines read, resources accepted, rejected, …")
+  BulkJob get(@PathVariable UUID id) {
+    return imports.find(id).orElseThrow(() -> notFound(id));
+  }
+
+  @GetMapping("/bulk")
+  @Operation(summary = "The latest bulk imports, newest first")
+  List<BulkJob> latest(@RequestParam(defaultValue = "20") int limit) {
+    return imports.latest(checked(limit));
+  }
+
+  @PostMapping("/bulk/{id}/retry")
+  @Operation(summary = "Put a failed bulk import back to work from where it stopped")
+  ResponseEntity<BulkJob> retry(@PathVariable UUID id) {
+    var job = imports.retry(id).orElseThrow(() -> notFound(id));
+    return ResponseEntity.accepted().location(location(id)).body(job);
+  }
+
+  @GetMapping("/rejections")
+  @Operation(
+      summary =
+          "The latest resources that could not be used, with their reasons, and the problems of"
+              + " the latest derivations")
+  Rejections rejections(@RequestParam(defaultValue = "100") int limit) {
+    var checked = checked(limit);
+    return new Rejections(
+        intake.latestRejected(checked),
+        intake.derivationProblems().stream().limit(checked).toList());
+  }
+
+  private static URI location(UUID id) {
+    return URI.create("/api/v1/ingest/bulk/" + id);
+  }
+
+  private static ApiProblem notFound(UUID id) {
+    return ApiProblem.notFound("BULK_JOB_NOT_FOUND", "There is no bulk import " + id + ".");
+  }
+
+  private static int checked(int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw ApiProblem.invalid(
+          "INVALID_LIMIT", "limit must be between 1 and " + MAX_LIMIT + ".", "limit");
+    }
+    return limit;
+  }
+
+  private static @Nullable String cleanName(@Nullable String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    var base = name.strip().replaceAll(".*[/\\\\]", "");
+    return base.length() > MAX_NAME ? base.substring(0, MAX_NAME) : base;
+  }
+}
