@@ -110,9 +110,14 @@ public class DerivingCodes {
     }
   }
 
-  /** Derives every patient's codes again (e.g. after new rules or a new catalogue). */
-  public void deriveAll() {
-    derive(events.patients());
+  /**
+   * Derives every patient's codes again (e.g. after new rules or a new catalogue); returns how many
+   * patients.
+   */
+  public int deriveAll() {
+    var patients = events.patients();
+    derive(patients);
+    return patients.size();
   }
 
   /** What the last derivations could not use, and why. */

@@ -229,8 +229,8 @@ public class IntakeService {
   }
 
   /** Derives everything again from the facts stored (e.g. after a failure, or new rules). */
-  public void reprocess() {
-    coding.deriveAll();
+  public int reprocess() {
+    return coding.deriveAll();
   }
 
   /**

@@ -104,7 +104,11 @@ class ApiExceptionHandler {
   ResponseEntity<OperationOutcome> mediaType(HttpMediaTypeNotSupportedException e) {
     return respond(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        OperationOutcome.error("not-supported", "MEDIA_TYPE_NOT_SUPPORTED", e.getMessage(), null));
+        OperationOutcome.error(
+            "not-supported",
+            "MEDIA_TYPE_NOT_SUPPORTED",
+            "The body must be one of " + e.getSupportedMediaTypes() + ", not " + e.getContentType(),
+            null));
   }
 
   @ExceptionHandler(Exception.class)

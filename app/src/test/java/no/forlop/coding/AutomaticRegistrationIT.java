@@ -257,4 +257,21 @@ class AutomaticRegistrationIT extends ApplicationTest {
     assertThat(pathway.organisation()).isEqualTo("910000012");
     assertThat(codes(pathway)).contains("A12A 2024-03-04 REGISTERED DERIVED");
   }
+
+  @Test
+  void reprocessing_everything_changes_nothing_that_is_already_right() {
+    var ehr = new Ehr();
+    deliver(
+        ehr.patientAndOrganisation()
+            + ehr.referral()
+            + ehr.encounter("e1", "finished", "2024-03-11", "1")
+            + ehr.diagnosis("C18.7", "2024-03-20"));
+    var history = pathwayOf(ehr).history().size();
+
+    var response = post("/api/v1/ingest/reprocess", "{}");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.json().get("patients").asInt()).isPositive();
+    assertThat(pathwayOf(ehr).history()).hasSize(history);
+  }
 }

@@ -264,4 +264,11 @@ class PathwayApiIT extends ApplicationTest {
     // reading the audit log is itself recorded
     assertThat(get("/api/v1/audit?patient=" + patient).json()).hasSize(4);
   }
+
+  @Test
+  void a_body_of_the_wrong_media_type_is_an_operation_outcome() {
+    var response = post("/api/v1/pathways", "text/csv", "patient,pathway".getBytes());
+    assertThat(response.status()).isEqualTo(415);
+    assertThat(response.reason()).isEqualTo("MEDIA_TYPE_NOT_SUPPORTED");
+  }
 }
