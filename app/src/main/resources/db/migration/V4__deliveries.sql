@@ -15,10 +15,12 @@ create table delivery_status (
     at       timestamptz not null
 );
 
--- Every resource of a delivery with its outcome: accepted, rejected (with the reason) or ignored.
+-- Every resource of a delivery with its outcome: accepted, rejected (with the reason and its JSON)
+-- or ignored; an accepted resource is found in the delivery's content by its position.
 create table received_resource (
     seq         bigint generated always as identity primary key,
     delivery    uuid        not null references delivery (id),
+    position    int         not null,
     source      text        not null,
     outcome     text        not null check (outcome in ('ACCEPTED', 'REJECTED', 'IGNORED')),
     reason      text,

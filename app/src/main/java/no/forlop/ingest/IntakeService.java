@@ -283,21 +283,30 @@ public class IntakeService {
     return problems;
   }
 
+  /**
+   * Keeps what became of every resource, with its position in the delivery. The delivery itself is
+   * stored as it came, so an accepted resource is found there by position; a rejected one keeps its
+   * own JSON here, next to the reason, for the person who fixes it at the source.
+   */
   private void keepItems(UUID delivery, Delivery content, OffsetDateTime at) {
     var rows = new ArrayList<Object[]>();
+    int position = 0;
     for (var item : content.items()) {
       if (item instanceof Delivery.Accepted a) {
-        rows.add(new Object[] {delivery, a.source(), "ACCEPTED", null, a.json(), at});
+        rows.add(new Object[] {delivery, position, a.source(), "ACCEPTED", null, null, at});
       } else if (item instanceof Delivery.Rejected r) {
-        rows.add(new Object[] {delivery, r.source(), "REJECTED", r.reason(), r.json(), at});
+        rows.add(
+            new Object[] {delivery, position, r.source(), "REJECTED", r.reason(), r.json(), at});
       } else if (item instanceof Delivery.Ignored i) {
-        rows.add(new Object[] {delivery, i.source(), "IGNORED", i.reason(), null, at});
+        rows.add(new Object[] {delivery, position, i.source(), "IGNORED", i.reason(), null, at});
       }
+      position++;
     }
     batch.batchUpdate(
         """
-        insert into received_resource (delivery, source, outcome, reason, json, received_at)
-        values (?, ?, ?, ?, ?, ?)
+        insert into received_resource (delivery, position, source, outcome, reason, json,
+                                       received_at)
+        values (?, ?, ?, ?, ?, ?, ?)
         """,
         rows);
   }

@@ -1,5 +1,6 @@
 package no.forlop.ingest.bulk;
 
+import jakarta.annotation.PreDestroy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import no.forlop.audit.Actor;
 import no.forlop.ingest.IntakeService;
 import no.forlop.web.ApiProblem;
@@ -39,6 +44,13 @@ class BulkImports {
   private final BulkJobs jobs;
   private final BulkImportSettings settings;
   private final TaskExecutor executor;
+  private final ExecutorService deriver =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            var thread = new Thread(r, "bulk-derive");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -113,37 +125,67 @@ class BulkImports {
     executor.execute(() -> run(id));
   }
 
-  /** Works through the job's unprocessed chunks, in order, and records what became of each. */
+  /**
+   * Works through the job's unprocessed chunks, in order, and records what became of each. While
+   * one chunk's patients are derived (on the deriving thread), the next chunk is read and stored:
+   * the two halves of the work overlap on a machine with more than one core. A chunk is recorded as
+   * done only once its patients are derived, so a stop in between leaves it to be done again
+   * (receiving it twice changes nothing).
+   */
   void run(UUID id) {
     BulkJobs.Chunk chunk = null;
+    CompletableFuture<Void> deriving = CompletableFuture.completedFuture(null);
     try {
       var actor = jobs.actorOf(id);
       var channel = "bulk:" + id;
       Optional<BulkJobs.Chunk> next;
-      while ((next = jobs.nextChunk(id)).isPresent()) {
+      int seq = -1;
+      while ((next = jobs.nextChunk(id, seq)).isPresent()) {
         chunk = next.get();
+        seq = chunk.seq();
         var current = chunk;
         var report =
-            intake.receiveLines(current.content(), current.firstLine(), channel, actor, true);
-        transactions.executeWithoutResult(tx -> jobs.chunkDone(id, current, report));
+            intake.receiveLines(current.content(), current.firstLine(), channel, actor, false);
+        deriving.join();
+        deriving =
+            CompletableFuture.runAsync(
+                () -> {
+                  intake.derive(report.patients());
+                  transactions.executeWithoutResult(tx -> jobs.chunkDone(id, current, report));
+                },
+                deriver);
       }
+      deriving.join();
       jobs.finish(id, clock.instant());
       log.info("Bulk import {} done", id);
+    } catch (CompletionException e) {
+      deriving.cancel(false);
+      fail(id, chunk, e.getCause() instanceof RuntimeException r ? r : e);
     } catch (RuntimeException e) {
-      var where =
-          chunk == null
-              ? "before its first chunk"
-              : "at lines " + chunk.firstLine() + "–" + (chunk.firstLine() + chunk.lines() - 1);
-      log.error("Bulk import {} failed {}", id, where, e);
-      jobs.fail(
-          id,
-          "Stopped "
-              + where
-              + " ("
-              + e.getClass().getSimpleName()
-              + "); the lines from there on are kept: retry the job when the cause is fixed.",
-          clock.instant());
+      deriving.cancel(false);
+      fail(id, chunk, e);
     }
+  }
+
+  private void fail(UUID id, BulkJobs.@Nullable Chunk chunk, RuntimeException e) {
+    var where =
+        chunk == null
+            ? "before its first chunk"
+            : "at lines " + chunk.firstLine() + "–" + (chunk.firstLine() + chunk.lines() - 1);
+    log.error("Bulk import {} failed {}", id, where, e);
+    jobs.fail(
+        id,
+        "Stopped "
+            + where
+            + " ("
+            + e.getClass().getSimpleName()
+            + "); the lines from there on are kept: retry the job when the cause is fixed.",
+        clock.instant());
+  }
+
+  @PreDestroy
+  void stopDeriving() {
+    deriver.shutdown();
   }
 
   /** Splits the upload into chunks of whole lines as it streams in, and stores each. */

@@ -92,12 +92,18 @@ class BulkJobs {
   }
 
   Optional<Chunk> nextChunk(UUID job) {
+    return nextChunk(job, -1);
+  }
+
+  /** The first unprocessed chunk after {@code afterSeq} (chunks ahead may still be in work). */
+  Optional<Chunk> nextChunk(UUID job, int afterSeq) {
     return jdbc.sql(
             """
             select seq, first_line, lines, content from bulk_chunk
-            where job = :job and delivery is null order by seq limit 1
+            where job = :job and delivery is null and seq > :after order by seq limit 1
             """)
         .param("job", job)
+        .param("after", afterSeq)
         .query(
             (rs, n) ->
                 new Chunk(
