@@ -2,6 +2,8 @@ package no.forlop.audit;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +41,7 @@ public class AuditLog {
             insert into audit_event (at, actor, purpose, action, patient, resource, details)
             values (:at, :actor, :purpose, :action, :patient, :resource, :details)
             """)
-        .param(
-            "at", java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC))
+        .param("at", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC))
         .param("actor", actor.id())
         .param("purpose", actor.purpose())
         .param("action", action.name())
@@ -60,7 +61,7 @@ public class AuditLog {
     if (entries.isEmpty()) {
       return;
     }
-    var at = java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC);
+    var at = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
     batch.batchUpdate(
         """
         insert into audit_event (at, actor, purpose, action, patient, resource, details)
@@ -104,7 +105,7 @@ public class AuditLog {
             (rs, n) ->
                 new AuditEntry(
                     rs.getLong("id"),
-                    rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getObject("at", OffsetDateTime.class).toInstant(),
                     rs.getString("actor"),
                     rs.getString("purpose"),
                     AuditAction.valueOf(rs.getString("action")),

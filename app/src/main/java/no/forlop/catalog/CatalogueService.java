@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,9 +90,9 @@ public class CatalogueService {
                     rs.getString("version"),
                     rs.getString("checksum"),
                     CatalogueVersionInfo.Origin.valueOf(rs.getString("origin")),
-                    rs.getObject("loaded_at", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getObject("loaded_at", OffsetDateTime.class).toInstant(),
                     rs.getString("loaded_by"),
-                    rs.getObject("activated_at", java.time.OffsetDateTime.class).toInstant(),
+                    rs.getObject("activated_at", OffsetDateTime.class).toInstant(),
                     rs.getString("version").equals(active)))
         .list();
   }
@@ -128,9 +130,7 @@ public class CatalogueService {
                 set activated_at = :now, activation_seq = nextval('catalogue_activation')
                 where version = :v
                 """)
-            .param(
-                "now",
-                java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC))
+            .param("now", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC))
             .param("v", version)
             .update();
     if (updated == 0) {
@@ -157,7 +157,7 @@ public class CatalogueService {
 
   private void insert(
       Catalogue catalogue, byte[] content, CatalogueVersionInfo.Origin origin, Actor actor) {
-    var now = java.time.OffsetDateTime.ofInstant(Instant.now(clock), java.time.ZoneOffset.UTC);
+    var now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
     jdbc.sql(
             """
             insert into catalogue_version

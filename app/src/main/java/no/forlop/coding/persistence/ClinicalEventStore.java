@@ -196,20 +196,7 @@ public class ClinicalEventStore {
               from clinical_event where source_key in (:keys)
               """)
           .param("keys", part)
-          .query(
-              (rs, n) -> {
-                var version =
-                    new Version(
-                        rs.getString("source_key"),
-                        rs.getString("type"),
-                        rs.getString("payload"),
-                        rs.getString("patient_key"),
-                        (Long) rs.getObject("version_rank"),
-                        rs.getObject("last_updated", OffsetDateTime.class),
-                        rs.getLong("seq"));
-                current.merge(version.key(), version, Version::newer);
-                return null;
-              })
+          .query((rs, n) -> current.merge(rs.getString("source_key"), version(rs), Version::newer))
           .list();
     }
     current.values().stream()
@@ -223,20 +210,7 @@ public class ClinicalEventStore {
               where type = 'ReferralTask' and patient_key is null and focus_key in (:keys)
               """)
           .param("keys", part)
-          .query(
-              (rs, n) -> {
-                var version =
-                    new Version(
-                        rs.getString("source_key"),
-                        rs.getString("type"),
-                        rs.getString("payload"),
-                        rs.getString("patient_key"),
-                        (Long) rs.getObject("version_rank"),
-                        rs.getObject("last_updated", OffsetDateTime.class),
-                        rs.getLong("seq"));
-                current.merge(version.key(), version, Version::newer);
-                return null;
-              })
+          .query((rs, n) -> current.merge(rs.getString("source_key"), version(rs), Version::newer))
           .list();
     }
     var loaded = new ArrayList<ClinicalEvent>();
@@ -309,6 +283,17 @@ public class ClinicalEventStore {
               organisations.put(record.source().key(), record);
             });
     return organisations;
+  }
+
+  private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Version(
+        rs.getString("source_key"),
+        rs.getString("type"),
+        rs.getString("payload"),
+        rs.getString("patient_key"),
+        (Long) rs.getObject("version_rank"),
+        rs.getObject("last_updated", OffsetDateTime.class),
+        rs.getLong("seq"));
   }
 
   /** One stored version of a fact. */

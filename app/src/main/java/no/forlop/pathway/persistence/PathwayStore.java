@@ -2,6 +2,8 @@ package no.forlop.pathway.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,9 +46,7 @@ public class PathwayStore {
         .param("definition", header.pathway())
         .param("organisation", header.organisation())
         .param("setting", header.variant())
-        .param(
-            "createdAt",
-            java.time.OffsetDateTime.ofInstant(header.createdAt(), java.time.ZoneOffset.UTC))
+        .param("createdAt", OffsetDateTime.ofInstant(header.createdAt(), ZoneOffset.UTC))
         .param("createdBy", header.createdBy())
         .param("catalogueVersion", header.catalogueVersion())
         .update();
@@ -81,8 +81,7 @@ public class PathwayStore {
           .param("basis", fact.startBasis() == null ? null : fact.startBasis().name())
           .param("reason", fact.reason())
           .param("actor", fact.actor())
-          .param(
-              "at", java.time.OffsetDateTime.ofInstant(fact.recordedAt(), java.time.ZoneOffset.UTC))
+          .param("at", OffsetDateTime.ofInstant(fact.recordedAt(), ZoneOffset.UTC))
           .param("catalogue", fact.catalogueVersion())
           .update();
     }
@@ -108,7 +107,7 @@ public class PathwayStore {
                       h.pathway(),
                       h.organisation(),
                       h.variant(),
-                      java.time.OffsetDateTime.ofInstant(h.createdAt(), java.time.ZoneOffset.UTC),
+                      OffsetDateTime.ofInstant(h.createdAt(), ZoneOffset.UTC),
                       h.createdBy(),
                       h.catalogueVersion()
                     })
@@ -141,7 +140,7 @@ public class PathwayStore {
                   fact.startBasis() == null ? null : fact.startBasis().name(),
                   fact.reason(),
                   fact.actor(),
-                  java.time.OffsetDateTime.ofInstant(fact.recordedAt(), java.time.ZoneOffset.UTC),
+                  OffsetDateTime.ofInstant(fact.recordedAt(), ZoneOffset.UTC),
                   fact.catalogueVersion()
                 });
           }
@@ -256,7 +255,7 @@ public class PathwayStore {
         rs.getString("definition"),
         rs.getString("organisation"),
         rs.getString("setting"),
-        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant(),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getString("created_by"),
         rs.getString("catalogue_version"));
   }
@@ -303,7 +302,7 @@ public class PathwayStore {
         basis == null ? null : StartBasis.valueOf(basis),
         rs.getString("reason"),
         rs.getString("actor"),
-        rs.getObject("recorded_at", java.time.OffsetDateTime.class).toInstant(),
+        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
         rs.getString("catalogue_version"));
   }
 }
