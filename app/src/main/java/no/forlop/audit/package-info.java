@@ -3,8 +3,8 @@
  * who, what, which patient, when and why. Append-only (the database refuses updates and deletes)
  * and queryable by patient.
  *
- * <p>Until sign-in arrives, the actor is taken from the request header {@code X-Forlop-User} and
- * defaults to the clearly named local user {@link Actor#LOCAL_USER_ID}.
+ * <p>The actor of a request is the signed-in user (module {@code access}); the purpose comes from
+ * the {@code X-Forlop-Purpose} header and defaults to patient care.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"web", "patient"})
 @org.jspecify.annotations.NullMarked

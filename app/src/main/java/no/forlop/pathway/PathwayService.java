@@ -62,6 +62,9 @@ public class PathwayService {
   @Transactional
   public PathwayView create(CreatePathway request, Actor actor) {
     var patient = PatientIdentifier.parse(request.patient());
+    if (request.organisation() != null && !actor.mayAccess(request.organisation())) {
+      throw new OutsideUnitsException();
+    }
     var work = work(List.of(patient.value()), actor);
     var view = work.create(request);
     work.commit();
@@ -71,6 +74,7 @@ public class PathwayService {
   @Transactional
   public PathwayView get(UUID id, @Nullable LocalDate asOf, Actor actor) {
     var pathway = store.find(id).orElseThrow(() -> new PathwayNotFoundException(id));
+    requireAccess(actor, pathway);
     audit.record(actor, AuditAction.READ, pathway.header().patient(), "pathway/" + id, null);
     return view(pathway, asOf);
   }
@@ -78,7 +82,7 @@ public class PathwayService {
   @Transactional
   public List<PathwayView> byPatient(String patient, @Nullable LocalDate asOf, Actor actor) {
     var id = PatientIdentifier.parse(patient);
-    var pathways = store.findByPatient(id.value());
+    var pathways = visible(store.findByPatient(id.value()), actor);
     audit.record(actor, AuditAction.READ, id.value(), "pathways-of-patient", null);
     return views(pathways, asOf);
   }
@@ -86,6 +90,9 @@ public class PathwayService {
   @Transactional
   public List<PathwayView> byOrganisation(
       String organisation, @Nullable LocalDate asOf, Actor actor) {
+    if (!actor.mayAccess(organisation)) {
+      throw new OutsideUnitsException();
+    }
     var pathways = store.findByOrganisation(organisation);
     audit.recordReads(
         actor,
@@ -97,7 +104,7 @@ public class PathwayService {
   /** Every pathway (e.g. for a replay's report or an export), each read recorded. */
   @Transactional
   public List<PathwayView> all(@Nullable LocalDate asOf, Actor actor) {
-    var pathways = store.findAll();
+    var pathways = visible(store.findAll(), actor);
     audit.recordReads(actor, pathways.stream().map(p -> p.header().patient()).toList(), "pathways");
     return views(pathways, asOf);
   }
@@ -135,12 +142,23 @@ public class PathwayService {
 
   private ChangeResult change(UUID id, Actor actor, Function<PathwayWork, ChangeResult> change) {
     var pathway = store.findForUpdate(id).orElseThrow(() -> new PathwayNotFoundException(id));
+    requireAccess(actor, pathway);
     var work =
         new PathwayWork(
             store, catalogues, audit, actor, today(), clock.instant(), List.of(pathway));
     var result = change.apply(work);
     work.commit();
     return result;
+  }
+
+  private static void requireAccess(Actor actor, PatientPathway pathway) {
+    if (!actor.mayAccess(pathway.header().organisation())) {
+      throw new OutsideUnitsException();
+    }
+  }
+
+  private static List<PatientPathway> visible(List<PatientPathway> pathways, Actor actor) {
+    return pathways.stream().filter(p -> actor.mayAccess(p.header().organisation())).toList();
   }
 
   private List<PathwayView> views(List<PatientPathway> pathways, @Nullable LocalDate asOf) {

@@ -48,12 +48,13 @@ class EmbeddedDatabaseIT {
       id =
           first
               .getBean(PathwayService.class)
-              .create(new CreatePathway(patient, "A12", "910000012", null), Actor.LOCAL_USER)
+              .create(new CreatePathway(patient, "A12", "910000012", null), Actor.system("test"))
               .id()
               .toString();
     }
     try (var second = start()) {
-      var found = second.getBean(PathwayService.class).byPatient(patient, null, Actor.LOCAL_USER);
+      var found =
+          second.getBean(PathwayService.class).byPatient(patient, null, Actor.system("test"));
       assertThat(found).extracting(p -> p.id().toString()).containsExactly(id);
     }
   }
@@ -66,7 +67,8 @@ class EmbeddedDatabaseIT {
       context
           .getBean(PathwayService.class)
           .create(
-              new CreatePathway(TestPatients.next(), "A12", "910000012", null), Actor.LOCAL_USER);
+              new CreatePathway(TestPatients.next(), "A12", "910000012", null),
+              Actor.system("test"));
 
       assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone else'").update())
           .hasMessageContaining("append-only");

@@ -80,9 +80,33 @@ public abstract class ApplicationTest {
     return URI.create("http://localhost:" + port + path);
   }
 
+  /**
+   * The pseudo-header naming the demo user a request is sent as (password "demo"); {@code "nobody"}
+   * sends none. Without it a request is sent as {@link #DEFAULT_USER}.
+   */
+  protected static final String AS = "As";
+
+  /** The demo user tests act as by default: administrator and coordinator of both units. */
+  protected static final String DEFAULT_USER = "admin";
+
+  /** The Authorization header value of a demo user. */
+  protected static String basic(String user) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString((user + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private Response send(HttpRequest.Builder request, String... headers) {
+    var user = DEFAULT_USER;
     for (int i = 0; i + 1 < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
+      if (headers[i].equals(AS)) {
+        user = headers[i + 1];
+      } else {
+        request.header(headers[i], headers[i + 1]);
+      }
+    }
+    if (!user.equals("nobody")) {
+      request.header("Authorization", basic(user));
     }
     try {
       var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

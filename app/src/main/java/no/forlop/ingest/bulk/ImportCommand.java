@@ -26,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ImportCommand {
 
-  static final String USAGE = "usage: bin/forlop import [--url http://localhost:8080] FILE.ndjson";
+  static final String USAGE =
+      "usage: bin/forlop import [--url http://localhost:8080] [--user NAME] FILE.ndjson"
+          + " (password: FORLOP_PASSWORD; user: FORLOP_USER, default ehr)";
   static final String DEFAULT_URL = "http://localhost:8080";
 
   private static final Duration POLL_EVERY = Duration.ofSeconds(2);
@@ -43,10 +45,13 @@ public final class ImportCommand {
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build();
 
-  private ImportCommand(PrintStream out, PrintStream err, Duration pollEvery) {
+  private final String credentials;
+
+  private ImportCommand(PrintStream out, PrintStream err, Duration pollEvery, String credentials) {
     this.out = out;
     this.err = err;
     this.pollEvery = pollEvery;
+    this.credentials = credentials;
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -55,6 +60,8 @@ public final class ImportCommand {
 
   static int run(String[] args, PrintStream out, PrintStream err, Duration pollEvery) {
     String url = DEFAULT_URL;
+    String user = System.getenv().getOrDefault("FORLOP_USER", "ehr");
+    String password = System.getenv().getOrDefault("FORLOP_PASSWORD", "demo");
     Path file = null;
     for (int i = 0; i < args.length; i++) {
       var arg = args[i];
@@ -65,6 +72,10 @@ public final class ImportCommand {
         url = args[++i];
       } else if (arg.startsWith("--url=")) {
         url = arg.substring("--url=".length());
+      } else if (arg.equals("--user") && i + 1 < args.length) {
+        user = args[++i];
+      } else if (arg.startsWith("--user=")) {
+        user = arg.substring("--user=".length());
       } else if (arg.startsWith("-")) {
         err.println("forlop import: unknown option " + arg);
         err.println(USAGE);
@@ -92,7 +103,11 @@ public final class ImportCommand {
       err.println("forlop import: --url needs http:// or https://, not " + url);
       return 2;
     }
-    return new ImportCommand(out, err, pollEvery).send(base, file);
+    var credentials =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new ImportCommand(out, err, pollEvery, credentials).send(base, file);
   }
 
   private int send(URI base, Path file) {
@@ -113,6 +128,7 @@ public final class ImportCommand {
               .header("Content-Type", BulkImportController.NDJSON)
               .header("Accept", "application/json")
               .header("X-Forlop-Purpose", "BULK_IMPORT")
+              .header("Authorization", credentials)
               .POST(HttpRequest.BodyPublishers.ofFile(file))
               .build();
     } catch (IOException e) {
@@ -202,7 +218,11 @@ public final class ImportCommand {
       try {
         var answer =
             http.send(
-                HttpRequest.newBuilder(where).header("Accept", "application/json").GET().build(),
+                HttpRequest.newBuilder(where)
+                    .header("Accept", "application/json")
+                    .header("Authorization", credentials)
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         var next = answer.statusCode() == 200 ? json(answer.body()) : null;
         if (next == null) {

@@ -14,6 +14,7 @@ import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.InvalidPathwayRequestException;
+import no.forlop.pathway.OutsideUnitsException;
 import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
@@ -177,6 +178,17 @@ class PathwayController {
   @ExceptionHandler(PathwayNotFoundException.class)
   ResponseEntity<OperationOutcome> notFound(PathwayNotFoundException e) {
     return ApiProblem.notFound("PATHWAY_NOT_FOUND", e.getMessage()).response();
+  }
+
+  @ExceptionHandler(OutsideUnitsException.class)
+  ResponseEntity<OperationOutcome> outside(OutsideUnitsException e) {
+    return new ApiProblem(
+            org.springframework.http.HttpStatus.FORBIDDEN,
+            "forbidden",
+            "OUTSIDE_UNITS",
+            e.getMessage(),
+            null)
+        .response();
   }
 
   @ExceptionHandler(InvalidPathwayRequestException.class)

@@ -44,7 +44,7 @@ class CatalogueApiIT extends ApplicationTest {
             "/api/v1/catalogue/versions",
             "application/yaml",
             next.getBytes(StandardCharsets.UTF_8),
-            "X-Forlop-User",
+            AS,
             "admin");
 
     assertThat(loaded.status()).as(loaded.body()).isEqualTo(201);

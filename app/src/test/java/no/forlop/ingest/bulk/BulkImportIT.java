@@ -289,7 +289,7 @@ class BulkImportIT extends ApplicationTest {
     var id = UUID.randomUUID();
     var lines = history.ndjson().split("\n");
     var half = lines.length / 2;
-    jobs.create(id, "cut-short.ndjson", Actor.LOCAL_USER, clock.instant());
+    jobs.create(id, "cut-short.ndjson", Actor.system("test"), clock.instant());
     jobs.addChunk(id, 0, 1, half, utf8(lines, 0, half));
     jobs.addChunk(id, 1, half + 1, lines.length - half, utf8(lines, half, lines.length));
     jobs.uploaded(id, lines.length, 2);
@@ -313,7 +313,7 @@ class BulkImportIT extends ApplicationTest {
     // given: a job that failed before its first chunk
     var history = history();
     var id = UUID.randomUUID();
-    jobs.create(id, "failed.ndjson", Actor.LOCAL_USER, clock.instant());
+    jobs.create(id, "failed.ndjson", Actor.system("test"), clock.instant());
     jobs.addChunk(id, 0, 1, history.lines(), history.ndjson().getBytes(StandardCharsets.UTF_8));
     jobs.uploaded(id, history.lines(), 1);
     jobs.fail(

@@ -238,16 +238,16 @@ class PathwayApiIT extends ApplicationTest {
                 "/api/v1/pathways",
                 "{\"patient\": \"%s\", \"pathway\": \"A12\", \"organisation\": \"910000012\"}"
                     .formatted(patient),
-                "X-Forlop-User",
-                "kari.koordinator")
+                AS,
+                "kari")
             .json()
             .get("id")
             .asString();
     post(
         "/api/v1/pathways/" + id + "/codes",
         "{\"code\": \"A12A\", \"date\": \"2024-03-04\"}",
-        "X-Forlop-User",
-        "kari.koordinator",
+        AS,
+        "kari",
         "X-Forlop-Purpose",
         "CODING");
     get("/api/v1/pathways/" + id);
@@ -256,11 +256,11 @@ class PathwayApiIT extends ApplicationTest {
 
     assertThat(audit).hasSize(3);
     assertThat(audit.get(0).get("action").asString()).isEqualTo("CREATE");
-    assertThat(audit.get(0).get("actor").asString()).isEqualTo("kari.koordinator");
+    assertThat(audit.get(0).get("actor").asString()).isEqualTo("kari");
     assertThat(audit.get(1).get("action").asString()).isEqualTo("UPDATE");
     assertThat(audit.get(1).get("purpose").asString()).isEqualTo("CODING");
     assertThat(audit.get(2).get("action").asString()).isEqualTo("READ");
-    assertThat(audit.get(2).get("actor").asString()).isEqualTo("lokal-bruker");
+    assertThat(audit.get(2).get("actor").asString()).isEqualTo(DEFAULT_USER);
     // reading the audit log is itself recorded
     assertThat(get("/api/v1/audit?patient=" + patient).json()).hasSize(4);
   }
@@ -270,5 +270,60 @@ class PathwayApiIT extends ApplicationTest {
     var response = post("/api/v1/pathways", "text/csv", "patient,pathway".getBytes());
     assertThat(response.status()).isEqualTo(415);
     assertThat(response.reason()).isEqualTo("MEDIA_TYPE_NOT_SUPPORTED");
+  }
+
+  @Test
+  void without_signing_in_the_api_answers_401_with_an_operation_outcome() {
+    var response = get("/api/v1/pathways?patient=12036110072", AS, "nobody");
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.reason()).isEqualTo("NOT_SIGNED_IN");
+  }
+
+  @Test
+  void a_wrong_password_is_refused() {
+    var response =
+        get(
+            "/api/v1/pathways?patient=12036110072",
+            AS,
+            "nobody",
+            "Authorization",
+            "Basic a2FyaTp3cm9uZw==");
+    assertThat(response.status()).isEqualTo(401);
+  }
+
+  @Test
+  void a_user_cannot_open_a_pathway_outside_their_units() {
+    var id = open(TestPatients.next(), "colorectal");
+    var forbidden = get("/api/v1/pathways/" + id, AS, "nina");
+    assertThat(forbidden.status()).isEqualTo(403);
+    assertThat(forbidden.reason()).isEqualTo("OUTSIDE_UNITS");
+    assertThat(get("/api/v1/pathways/" + id, AS, "kari").status()).isEqualTo(200);
+  }
+
+  @Test
+  void a_patients_pathways_outside_the_users_units_are_not_listed() {
+    var patient = TestPatients.next();
+    open(patient, "colorectal");
+    assertThat(get("/api/v1/pathways?patient=" + patient, AS, "nina").json()).isEmpty();
+    assertThat(get("/api/v1/pathways?patient=" + patient, AS, "kari").json()).hasSize(1);
+  }
+
+  @Test
+  void a_leader_reads_but_does_not_register_codes() {
+    var id = open(TestPatients.next(), "colorectal");
+    assertThat(get("/api/v1/pathways/" + id, AS, "lise").status()).isEqualTo(200);
+    var refused =
+        post(
+            "/api/v1/pathways/" + id + "/codes",
+            "{\"code\": \"A12A\", \"date\": \"2024-03-04\"}",
+            AS,
+            "lise");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.reason()).isEqualTo("NOT_ALLOWED");
+  }
+
+  @Test
+  void an_integration_user_sees_no_pathways() {
+    assertThat(get("/api/v1/pathways?patient=12036110072", AS, "ehr").status()).isEqualTo(403);
   }
 }

@@ -8,13 +8,11 @@ import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.UnreadableDeliveryException;
 
 /**
- * Hands request bodies to the intake as deliveries, as they came, with the actor the request names
- * in the same headers as the REST API's: {@code X-Forlop-User} and {@code X-Forlop-Purpose}, the
- * local user when they are absent.
+ * Hands request bodies to the intake as deliveries, as they came, with the signed-in user (or
+ * system) as the actor and the purpose from {@code X-Forlop-Purpose}, as the REST API reads it.
  */
 final class Deliveries {
 
-  static final String USER_HEADER = "X-Forlop-User";
   static final String PURPOSE_HEADER = "X-Forlop-Purpose";
 
   private final IntakeService intake;
@@ -39,19 +37,21 @@ final class Deliveries {
     }
   }
 
-  /** The user and purpose named in the request, as the REST API reads them. */
+  /** The signed-in system or user, and the purpose named in the request (as for the REST API). */
   static Actor actor(RequestDetails request) {
-    var user = request.getHeader(USER_HEADER);
     var purpose = request.getHeader(PURPOSE_HEADER);
-    try {
-      return new Actor(
-          user == null || user.isBlank() ? Actor.LOCAL_USER_ID : user.strip(),
-          purpose == null || purpose.isBlank() ? Actor.DEFAULT_PURPOSE : purpose.strip());
-    } catch (IllegalArgumentException e) {
-      throw Problem.badRequest(
-              "INVALID_ACTOR",
-              USER_HEADER + " and " + PURPOSE_HEADER + " take 1–100 characters each.")
+    var why = purpose == null || purpose.isBlank() ? Actor.DEFAULT_PURPOSE : purpose.strip();
+    if (why.length() > 100) {
+      throw Problem.badRequest("INVALID_ACTOR", PURPOSE_HEADER + " takes 1–100 characters.")
           .exception();
     }
+    var authentication =
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+            .getAuthentication();
+    var who =
+        authentication == null || !authentication.isAuthenticated()
+            ? "anonymous"
+            : authentication.getName();
+    return new Actor(who, why);
   }
 }

@@ -300,12 +300,12 @@ class FhirEndpointIT extends FhirEndpointSupport {
   }
 
   @Test
-  void the_delivery_records_the_user_and_purpose_from_the_headers() {
+  void the_delivery_records_the_signed_in_user_and_the_purpose_from_the_header() {
     var fnr = TestPatients.next();
     var bundle = withoutEntries(fixture("referral-transaction.json", run(), fnr), 5, 6);
 
     var answer =
-        client("X-Forlop-User", "dips-integrasjon", "X-Forlop-Purpose", "EHR_EVENTS")
+        client(AS, "ehr", "X-Forlop-Purpose", "EHR_EVENTS")
             .transaction()
             .withBundle(bundle)
             .execute();
@@ -318,7 +318,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
             .param("id", UUID.fromString(delivery.substring("urn:uuid:".length())))
             .query((rs, n) -> rs.getString("actor") + " " + rs.getString("channel"))
             .single();
-    assertThat(actor).isEqualTo("dips-integrasjon fhir:transaction");
+    assertThat(actor).isEqualTo("ehr fhir:transaction");
   }
 
   @Test
@@ -340,6 +340,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
     var request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Content-Type", "application/fhir+json")
+            .header("Authorization", basic("ehr"))
             .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
     try {
@@ -387,5 +388,22 @@ class FhirEndpointIT extends FhirEndpointSupport {
         .getIssueFirstRep()
         .getDetails()
         .getText();
+  }
+
+  @Test
+  void the_endpoint_needs_a_signed_in_integration_user() {
+    var bundle = fixture("referral-transaction.json", run(), TestPatients.next());
+    var anonymous =
+        post(
+            "/fhir",
+            "application/fhir+json",
+            bundle.getBytes(StandardCharsets.UTF_8),
+            AS,
+            "nobody");
+    var coordinator =
+        post("/fhir", "application/fhir+json", bundle.getBytes(StandardCharsets.UTF_8), AS, "kari");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(coordinator.status()).isEqualTo(403);
+    assertThat(coordinator.reason()).isEqualTo("NOT_ALLOWED");
   }
 }

@@ -29,9 +29,27 @@ abstract class FhirEndpointSupport extends ApplicationTest {
     FHIR.getRestfulClientFactory().setSocketTimeout(120_000);
   }
 
-  /** A HAPI client of {@code /fhir}, sending these headers (name, value, …) with every request. */
+  /**
+   * A HAPI client of {@code /fhir}, signed in as the demo integration user {@code ehr} (or the user
+   * of an {@code As} pseudo-header), sending these headers (name, value, …) with every request.
+   */
   IGenericClient client(String... headers) {
     var client = FHIR.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+    var user = "ehr";
+    var rest = new java.util.ArrayList<String>();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      if (headers[i].equals(AS)) {
+        user = headers[i + 1];
+      } else {
+        rest.add(headers[i]);
+        rest.add(headers[i + 1]);
+      }
+    }
+    if (!user.equals("nobody")) {
+      client.registerInterceptor(
+          new ca.uhn.fhir.rest.client.interceptor.BasicAuthInterceptor(user, "demo"));
+    }
+    headers = rest.toArray(String[]::new);
     if (headers.length > 0) {
       var extra = new AdditionalRequestHeadersInterceptor();
       for (int i = 0; i + 1 < headers.length; i += 2) {

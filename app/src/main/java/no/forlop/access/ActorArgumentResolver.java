@@ -1,4 +1,4 @@
-package no.forlop.audit.web;
+package no.forlop.access;
 
 import no.forlop.audit.Actor;
 import org.jspecify.annotations.Nullable;
@@ -9,13 +9,19 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Gives controller methods the {@link Actor} behind a request: the {@code X-Forlop-User} and {@code
- * X-Forlop-Purpose} headers, or the local user when they are absent.
+ * Gives controller methods the {@link Actor} behind a request: the signed-in user with their units,
+ * and the purpose from the {@code X-Forlop-Purpose} header (default: patient care). A request
+ * without a signed-in user acts as nobody with no units.
  */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
-  static final String USER_HEADER = "X-Forlop-User";
   static final String PURPOSE_HEADER = "X-Forlop-Purpose";
+
+  private final Users users;
+
+  ActorArgumentResolver(Users users) {
+    this.users = users;
+  }
 
   @Override
   public boolean supportsParameter(MethodParameter parameter) {
@@ -28,10 +34,11 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
       @Nullable ModelAndViewContainer mavContainer,
       NativeWebRequest request,
       @Nullable WebDataBinderFactory binderFactory) {
-    var user = request.getHeader(USER_HEADER);
     var purpose = request.getHeader(PURPOSE_HEADER);
-    return new Actor(
-        user == null || user.isBlank() ? Actor.LOCAL_USER_ID : user.strip(),
-        purpose == null || purpose.isBlank() ? Actor.DEFAULT_PURPOSE : purpose.strip());
+    var why = purpose == null || purpose.isBlank() ? Actor.DEFAULT_PURPOSE : purpose.strip();
+    return users
+        .current()
+        .map(u -> u.actor(why))
+        .orElseGet(() -> new Actor("anonymous", why, java.util.Set.of()));
   }
 }

@@ -1,0 +1,20 @@
+package no.forlop.access;
+
+/** What a user may do. */
+public enum Role {
+  /** Forløpskoordinator: the worklist, codes, MDT lists, the patient's plan. */
+  COORDINATOR,
+  /** Clinician: sees the pathways of their units, records MDT decisions. */
+  CLINICIAN,
+  /** Leader or analyst: compliance and statistics for their units. */
+  LEADER,
+  /** Administrator: the catalogue, reprocessing, the pull connector. */
+  ADMINISTRATOR,
+  /** An EHR system: sends events (FHIR, bulk); sees no pages. */
+  INTEGRATION;
+
+  /** The Spring Security authority of the role. */
+  public String authority() {
+    return "ROLE_" + name();
+  }
+}

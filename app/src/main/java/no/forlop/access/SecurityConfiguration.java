@@ -1,0 +1,149 @@
+package no.forlop.access;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import no.forlop.web.OperationOutcome;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sign-in and who may call what. Two chains: the APIs ({@code /api/**}, {@code /fhir/**}) are
+ * stateless with HTTP Basic and answer 401/403 as OperationOutcomes; the pages use a sign-in form,
+ * a session and CSRF protection. Roles decide the paths; units decide the patients (in the
+ * services, through the {@link no.forlop.audit.Actor}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  private static final String[] STAFF = {"COORDINATOR", "CLINICIAN", "LEADER", "ADMINISTRATOR"};
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService userDetailsService(AccessSettings settings) {
+    var users =
+        settings.users().stream()
+            .map(
+                u ->
+                    org.springframework.security.core.userdetails.User.withUsername(u.username())
+                        .password(u.password())
+                        .authorities(u.roles().stream().map(Role::authority).toArray(String[]::new))
+                        .build())
+            .toList();
+    return new InMemoryUserDetailsManager(users);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http) throws Exception {
+    http.securityMatcher("/api/**", "/fhir/**")
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(HttpMethod.GET, "/api/v1/catalogue", "/api/v1/catalogue/**")
+                    .permitAll()
+                    .requestMatchers("/api/v1/catalogue/**")
+                    .hasRole("ADMINISTRATOR")
+                    .requestMatchers("/api/v1/ingest/reprocess", "/api/v1/ingest/pull")
+                    .hasRole("ADMINISTRATOR")
+                    .requestMatchers("/api/v1/ingest/**")
+                    .hasAnyRole("INTEGRATION", "ADMINISTRATOR")
+                    .requestMatchers(HttpMethod.GET, "/fhir/metadata")
+                    .permitAll()
+                    .requestMatchers("/fhir/**")
+                    .hasAnyRole("INTEGRATION", "ADMINISTRATOR")
+                    .requestMatchers("/api/v1/audit/**")
+                    .hasAnyRole("COORDINATOR", "LEADER", "ADMINISTRATOR")
+                    .requestMatchers(HttpMethod.GET, "/api/v1/pathways/**")
+                    .hasAnyRole(STAFF)
+                    .requestMatchers("/api/v1/pathways/**")
+                    .hasAnyRole("COORDINATOR", "CLINICIAN", "ADMINISTRATOR")
+                    .anyRequest()
+                    .hasAnyRole(STAFF))
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(
+                    (request, response, e) ->
+                        outcome(
+                            response,
+                            HttpServletResponse.SC_UNAUTHORIZED,
+                            "login",
+                            "NOT_SIGNED_IN",
+                            "Sign in: this API needs a user name and password (HTTP Basic).")))
+        .exceptionHandling(
+            handling ->
+                handling.accessDeniedHandler(
+                    (request, response, e) ->
+                        outcome(
+                            response,
+                            HttpServletResponse.SC_FORBIDDEN,
+                            "forbidden",
+                            "NOT_ALLOWED",
+                            "Your role does not allow this.")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login",
+                        "/css/**",
+                        "/js/**",
+                        "/webjars/**",
+                        "/favicon.ico",
+                        "/error",
+                        "/catalogue",
+                        "/actuator/health",
+                        "/actuator/info",
+                        "/actuator/prometheus",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
+                    .permitAll()
+                    .anyRequest()
+                    .hasAnyRole(STAFF))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+        .headers(Customizer.withDefaults());
+    return http.build();
+  }
+
+  private static void outcome(
+      HttpServletResponse response, int status, String type, String reason, String text)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/fhir+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Forlop\"");
+    }
+    response
+        .getWriter()
+        .write(JSON.writeValueAsString(OperationOutcome.error(type, reason, text, null)));
+  }
+
+  static List<String> staffRoles() {
+    return List.of(STAFF);
+  }
+}

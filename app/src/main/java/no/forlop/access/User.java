@@ -1,0 +1,28 @@
+package no.forlop.access;
+
+import java.util.List;
+import java.util.Set;
+import no.forlop.audit.Actor;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person (or system) who signs in: name and phone (the patient's plan names the coordinator),
+ * roles, and the units whose patients they may see.
+ */
+public record User(
+    String username, String name, @Nullable String phone, Set<Role> roles, List<String> units) {
+
+  public User {
+    roles = Set.copyOf(roles);
+    units = List.copyOf(units);
+  }
+
+  public boolean has(Role role) {
+    return roles.contains(role);
+  }
+
+  /** The user acting for a purpose: what the audit log records and what limits their view. */
+  public Actor actor(String purpose) {
+    return new Actor(username, purpose, Set.copyOf(units));
+  }
+}

@@ -1,0 +1,75 @@
+package no.forlop.access;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Understands who the users and units are: the configured directory, and the user behind the
+ * current request.
+ */
+@Service
+public class Users {
+
+  private final Map<String, User> users = new LinkedHashMap<>();
+  private final Map<String, Unit> units = new LinkedHashMap<>();
+
+  Users(AccessSettings settings) {
+    for (var unit : settings.units()) {
+      units.put(
+          unit.id(),
+          new Unit(
+              unit.id(),
+              unit.name(),
+              unit.amberDays() == null ? 3 : unit.amberDays(),
+              unit.inactiveDays() == null ? 14 : unit.inactiveDays(),
+              unit.phone()));
+    }
+    for (var user : settings.users()) {
+      var memberOf = user.units() == null ? List.<String>of() : user.units();
+      for (var unit : memberOf) {
+        if (!units.containsKey(unit)) {
+          throw new IllegalStateException(
+              "User " + user.username() + " belongs to unit " + unit + ", which is not configured");
+        }
+      }
+      users.put(
+          user.username(),
+          new User(user.username(), user.name(), user.phone(), user.roles(), memberOf));
+    }
+  }
+
+  public Optional<User> find(String username) {
+    return Optional.ofNullable(users.get(username));
+  }
+
+  public List<User> all() {
+    return List.copyOf(users.values());
+  }
+
+  /** The users with a role in a unit (e.g. the coordinators a pathway can be assigned to). */
+  public List<User> withRole(Role role, String unit) {
+    return users.values().stream().filter(u -> u.has(role) && u.units().contains(unit)).toList();
+  }
+
+  public Optional<Unit> unit(String id) {
+    return Optional.ofNullable(units.get(id));
+  }
+
+  public List<Unit> units() {
+    return List.copyOf(units.values());
+  }
+
+  /** The signed-in user of the current request, if any. */
+  public Optional<User> current() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !authentication.isAuthenticated()) {
+      return Optional.empty();
+    }
+    return find(authentication.getName());
+  }
+}
