@@ -17,8 +17,12 @@ public sealed interface ClinicalEvent {
   /** The key of the patient the fact is about ({@code null} for an organisation). */
   @Nullable String patient();
 
-  /** A person (FHIR Patient): the national identity number, and the time of death if known. */
-  record PatientRecord(SourceRef source, String identifier, @Nullable Instant deceased)
+  /**
+   * A person (FHIR Patient): the national identity number, the name as the EHR writes it (for
+   * people's screens; never logged), and the time of death if known.
+   */
+  record PatientRecord(
+      SourceRef source, String identifier, @Nullable String name, @Nullable Instant deceased)
       implements ClinicalEvent {
     @Override
     public String patient() {

@@ -15,6 +15,7 @@ import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.persistence.PathwayStore;
 import no.forlop.patient.PatientIdentifier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,12 +32,19 @@ public class PathwayService {
   private final CatalogueService catalogues;
   private final AuditLog audit;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  PathwayService(PathwayStore store, CatalogueService catalogues, AuditLog audit, Clock clock) {
+  PathwayService(
+      PathwayStore store,
+      CatalogueService catalogues,
+      AuditLog audit,
+      Clock clock,
+      ApplicationEventPublisher events) {
     this.store = store;
     this.catalogues = catalogues;
     this.audit = audit;
     this.clock = clock;
+    this.events = events;
   }
 
   /** Today in Oslo, by the application clock. */
@@ -50,6 +58,7 @@ public class PathwayService {
    */
   public PathwayWork work(Collection<String> patients, Actor actor) {
     return new PathwayWork(
+        events,
         store,
         catalogues,
         audit,
@@ -145,10 +154,57 @@ public class PathwayService {
     requireAccess(actor, pathway);
     var work =
         new PathwayWork(
-            store, catalogues, audit, actor, today(), clock.instant(), List.of(pathway));
+            events, store, catalogues, audit, actor, today(), clock.instant(), List.of(pathway));
     var result = change.apply(work);
     work.commit();
     return result;
+  }
+
+  /**
+   * Makes a user the responsible coordinator of a pathway ({@code null}: nobody); every assignment
+   * is kept.
+   */
+  @Transactional
+  public PathwayView assign(UUID id, @Nullable String coordinator, Actor actor) {
+    var pathway = store.findForUpdate(id).orElseThrow(() -> new PathwayNotFoundException(id));
+    requireAccess(actor, pathway);
+    store.assign(id, coordinator, actor.id(), clock.instant());
+    audit.record(
+        actor,
+        AuditAction.UPDATE,
+        pathway.header().patient(),
+        "pathway/" + id,
+        "COORDINATOR " + (coordinator == null ? "-" : coordinator));
+    var view = view(store.find(id).orElseThrow(), null);
+    events.publishEvent(new PathwaysChanged(List.of(view)));
+    return view;
+  }
+
+  /** A note on a pathway, kept with who wrote it and when. */
+  public record Note(UUID id, String text, java.time.Instant writtenAt, String writtenBy) {}
+
+  @Transactional
+  public Note addNote(UUID id, String text, Actor actor) {
+    var pathway = store.find(id).orElseThrow(() -> new PathwayNotFoundException(id));
+    requireAccess(actor, pathway);
+    if (text == null || text.isBlank()) {
+      throw new IllegalArgumentException("a note needs text");
+    }
+    var note = new PathwayStore.Note(UUID.randomUUID(), text.strip(), clock.instant(), actor.id());
+    store.addNote(id, note);
+    audit.record(actor, AuditAction.UPDATE, pathway.header().patient(), "pathway/" + id, "NOTE");
+    return new Note(note.id(), note.text(), note.writtenAt(), note.writtenBy());
+  }
+
+  @Transactional
+  public List<Note> notes(UUID id, Actor actor) {
+    var pathway = store.find(id).orElseThrow(() -> new PathwayNotFoundException(id));
+    requireAccess(actor, pathway);
+    audit.record(
+        actor, AuditAction.READ, pathway.header().patient(), "pathway/" + id + "/notes", null);
+    return store.notes(id).stream()
+        .map(n -> new Note(n.id(), n.text(), n.writtenAt(), n.writtenBy()))
+        .toList();
   }
 
   private static void requireAccess(Actor actor, PatientPathway pathway) {

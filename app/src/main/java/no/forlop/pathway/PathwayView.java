@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param pathway the catalogue id of the pathway definition
  * @param codePrefix the official code prefix, where known
  * @param asOf the date the running intervals are measured to
+ * @param coordinator the user name of the responsible coordinator, if assigned
  * @param problem set when the registered codes break the coding rules of the catalogue in force
  *     (e.g. after a catalogue change); the state is then the one reached before that code
  */
@@ -32,6 +33,7 @@ public record PathwayView(
     String name,
     String organisation,
     @Nullable String variant,
+    @Nullable String coordinator,
     PathwayState state,
     Instant createdAt,
     String createdBy,

@@ -48,8 +48,11 @@ public final class PathwayWork {
   private final Map<UUID, PatientPathway> pathways = new LinkedHashMap<>();
   private final List<PatientPathway.Header> created = new ArrayList<>();
   private final List<AuditLog.Entry> entries = new ArrayList<>();
+  private final java.util.Set<UUID> changed = new java.util.LinkedHashSet<>();
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   PathwayWork(
+      org.springframework.context.ApplicationEventPublisher events,
       PathwayStore store,
       CatalogueService catalogues,
       AuditLog audit,
@@ -57,6 +60,7 @@ public final class PathwayWork {
       LocalDate today,
       Instant now,
       List<PatientPathway> loaded) {
+    this.events = events;
     this.store = store;
     this.catalogues = catalogues;
     this.audit = audit;
@@ -130,10 +134,12 @@ public final class PathwayWork {
             variant,
             now,
             actor.id(),
-            catalogue.version());
+            catalogue.version(),
+            null);
     var pathway = new PatientPathway(header, List.of());
     pathways.put(header.id(), pathway);
     created.add(header);
+    changed.add(header.id());
     entries.add(
         new AuditLog.Entry(AuditAction.CREATE, patient.value(), "pathway/" + header.id(), null));
     return view(pathway, today);
@@ -215,6 +221,11 @@ public final class PathwayWork {
     }
     pathways.clear();
     reloaded.forEach(p -> pathways.put(p.header().id(), p));
+    if (!changed.isEmpty()) {
+      events.publishEvent(
+          new PathwaysChanged(changed.stream().map(id -> view(pathways.get(id), today)).toList()));
+      changed.clear();
+    }
   }
 
   private interface Change {
@@ -230,6 +241,7 @@ public final class PathwayWork {
       return new ChangeResult.Refused(refused.rejection());
     }
     var fact = ((Outcome.Recorded) outcome).fact();
+    changed.add(id);
     entries.add(
         new AuditLog.Entry(
             AuditAction.UPDATE,
@@ -305,6 +317,7 @@ public final class PathwayWork {
         definition.names().nb(),
         header.organisation(),
         header.variant(),
+        header.coordinator(),
         walk.state(),
         header.createdAt(),
         header.createdBy(),

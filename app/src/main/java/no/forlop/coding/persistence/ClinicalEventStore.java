@@ -107,6 +107,7 @@ public class ClinicalEventStore {
     var referralPatients = referralPatients(canonical);
     var rows = new ArrayList<Object[]>();
     var identifiers = new ArrayList<Object[]>();
+    var names = new ArrayList<Object[]>();
     for (var event : canonical) {
       var type = event.getClass().getSimpleName();
       var payload = json.writeValueAsString(event);
@@ -139,6 +140,9 @@ public class ClinicalEventStore {
       for (var identifier : source.identifiers()) {
         identifiers.add(new Object[] {type, identifier, source.key()});
       }
+      if (event instanceof PatientRecord record && record.name() != null) {
+        names.add(new Object[] {record.identifier(), record.name(), at});
+      }
       if (patient != null) {
         changed.add(patient);
       }
@@ -167,6 +171,12 @@ public class ClinicalEventStore {
         on conflict (type, identifier) do nothing
         """,
         identifiers);
+    batch.batchUpdate(
+        """
+        insert into patient_name (identifier, name, updated_at) values (?, ?, ?)
+        on conflict (identifier) do update set name = excluded.name, updated_at = excluded.updated_at
+        """,
+        names);
     return changed;
   }
 
@@ -251,6 +261,18 @@ public class ClinicalEventStore {
   /** Every current fact about one patient. */
   public PatientFacts factsOf(String patient) {
     return factsOf(List.of(patient)).get(patient);
+  }
+
+  /** The names of these patients (identity numbers), where the EHR sent one. */
+  public Map<String, String> namesOf(Collection<String> identifiers) {
+    var names = new HashMap<String, String>();
+    for (var part : partitions(List.copyOf(new LinkedHashSet<>(identifiers)))) {
+      jdbc.sql("select identifier, name from patient_name where identifier in (:ids)")
+          .param("ids", part)
+          .query((rs, n) -> names.put(rs.getString("identifier"), rs.getString("name")))
+          .list();
+    }
+    return names;
   }
 
   /** Every patient key with facts, for a derivation of everything. */

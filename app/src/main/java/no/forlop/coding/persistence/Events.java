@@ -18,7 +18,7 @@ final class Events {
 
   static ClinicalEvent withSource(ClinicalEvent e, SourceRef s) {
     if (e instanceof PatientRecord p) {
-      return new PatientRecord(s, p.identifier(), p.deceased());
+      return new PatientRecord(s, p.identifier(), p.name(), p.deceased());
     }
     if (e instanceof OrganisationRecord o) {
       return new OrganisationRecord(s, o.organisationNumber(), o.name());

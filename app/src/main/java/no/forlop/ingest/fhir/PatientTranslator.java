@@ -30,7 +30,25 @@ final class PatientTranslator implements ResourceTranslator<Patient> {
         patient.hasDeceasedDateTimeType()
             ? reading.optionalInstant(patient.getDeceasedDateTimeType(), "deceasedDateTime")
             : null;
-    return new PatientRecord(reading.source(), identifier, deceased);
+    return new PatientRecord(reading.source(), identifier, nameOf(patient), deceased);
+  }
+
+  /** The official (or first) name as "given family", or null when the EHR sends none. */
+  static @org.jspecify.annotations.Nullable String nameOf(Patient patient) {
+    if (!patient.hasName()) {
+      return null;
+    }
+    var name =
+        patient.getName().stream()
+            .filter(n -> n.getUse() == org.hl7.fhir.r4.model.HumanName.NameUse.OFFICIAL)
+            .findFirst()
+            .orElse(patient.getNameFirstRep());
+    var text =
+        name.hasText()
+            ? name.getText()
+            : (name.getGivenAsSingleString() + " " + (name.hasFamily() ? name.getFamily() : ""));
+    text = text.strip().replaceAll("\\s+", " ");
+    return text.isEmpty() ? null : text;
   }
 
   private static String identityNumber(Patient patient, Reading reading) {

@@ -28,6 +28,7 @@ public final class PatientPathway {
    * What identifies the instance.
    *
    * @param variant the care setting or severity its norms depend on (e.g. OUTPATIENT), if known
+   * @param coordinator the user name of the responsible coordinator, if one is assigned
    */
   public record Header(
       UUID id,
@@ -37,7 +38,8 @@ public final class PatientPathway {
       @Nullable String variant,
       Instant createdAt,
       String createdBy,
-      String catalogueVersion) {}
+      String catalogueVersion,
+      @Nullable String coordinator) {}
 
   /** When, by whom and under which catalogue version a change is made. */
   public record Context(LocalDate today, String actor, Instant now, String catalogueVersion) {}

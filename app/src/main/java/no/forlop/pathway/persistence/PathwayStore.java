@@ -194,6 +194,56 @@ public class PathwayStore {
         .toList();
   }
 
+  /** Records who is now the responsible coordinator ({@code null}: nobody). */
+  public void assign(
+      UUID pathway,
+      @org.jspecify.annotations.Nullable String coordinator,
+      String by,
+      java.time.Instant at) {
+    jdbc.sql(
+            """
+            insert into pathway_coordinator (pathway_id, coordinator, assigned_at, assigned_by)
+            values (:p, :c, :at, :by)
+            """)
+        .param("p", pathway)
+        .param("c", coordinator)
+        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .param("by", by)
+        .update();
+  }
+
+  /** A note on a pathway, as written. */
+  public record Note(UUID id, String text, java.time.Instant writtenAt, String writtenBy) {}
+
+  public void addNote(UUID pathway, Note note) {
+    jdbc.sql(
+            """
+            insert into pathway_note (id, pathway_id, text, written_at, written_by)
+            values (:id, :p, :text, :at, :by)
+            """)
+        .param("id", note.id())
+        .param("p", pathway)
+        .param("text", note.text())
+        .param("at", OffsetDateTime.ofInstant(note.writtenAt(), ZoneOffset.UTC))
+        .param("by", note.writtenBy())
+        .update();
+  }
+
+  public List<Note> notes(UUID pathway) {
+    return jdbc.sql(
+            "select id, text, written_at, written_by from pathway_note where pathway_id = :p"
+                + " order by written_at, id")
+        .param("p", pathway)
+        .query(
+            (rs, n) ->
+                new Note(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("text"),
+                    rs.getObject("written_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("written_by")))
+        .list();
+  }
+
   /** Loads a pathway for a change, holding a row lock until the transaction ends. */
   public Optional<PatientPathway> findForUpdate(UUID id) {
     var locked =
@@ -245,7 +295,9 @@ public class PathwayStore {
   private static final String SELECT_HEADER =
       """
       select id, patient, definition, organisation, setting, created_at, created_by,
-             catalogue_version
+             catalogue_version,
+             (select c.coordinator from pathway_coordinator c where c.pathway_id = pathway.id
+              order by c.seq desc limit 1) as coordinator
       from pathway""";
 
   private static PatientPathway.Header header(ResultSet rs, int n) throws SQLException {
@@ -257,7 +309,8 @@ public class PathwayStore {
         rs.getString("setting"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant(),
         rs.getString("created_by"),
-        rs.getString("catalogue_version"));
+        rs.getString("catalogue_version"),
+        rs.getString("coordinator"));
   }
 
   private static final String SELECT_FACTS =

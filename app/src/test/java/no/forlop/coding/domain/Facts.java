@@ -32,7 +32,7 @@ final class Facts {
 
   static Facts aPatient() {
     var facts = new Facts();
-    facts.events.add(new PatientRecord(ref(PATIENT), "12036110072", null));
+    facts.events.add(new PatientRecord(ref(PATIENT), "12036110072", "Test Testesen", null));
     facts.organisation(HF1, "910000012").organisation(HF2, "910000020");
     return facts;
   }
@@ -58,7 +58,7 @@ final class Facts {
 
   Facts died(String date) {
     events.removeIf(e -> e instanceof PatientRecord);
-    events.add(new PatientRecord(ref(PATIENT), "12036110072", at(date)));
+    events.add(new PatientRecord(ref(PATIENT), "12036110072", "Test Testesen", at(date)));
     return this;
   }
 

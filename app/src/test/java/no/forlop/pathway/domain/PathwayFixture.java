@@ -41,7 +41,8 @@ final class PathwayFixture {
                 variant,
                 Instant.parse("2024-01-01T08:00:00Z"),
                 "test",
-                CATALOGUE.version()),
+                CATALOGUE.version(),
+                null),
             List.of());
   }
 
