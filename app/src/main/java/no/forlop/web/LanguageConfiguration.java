@@ -24,8 +24,10 @@ class LanguageConfiguration implements WebMvcConfigurer {
     var resolver = new CookieLocaleResolver("forlop-lang");
     resolver.setDefaultLocaleFunction(
         request -> {
+          // pages are Norwegian until the user picks English; API clients may ask for English
+          var api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
           var header = request.getHeader("Accept-Language");
-          return header != null && header.toLowerCase(Locale.ROOT).startsWith("en")
+          return api && header != null && header.toLowerCase(Locale.ROOT).startsWith("en")
               ? Locale.ENGLISH
               : NORWEGIAN;
         });

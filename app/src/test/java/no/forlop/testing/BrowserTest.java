@@ -1,0 +1,102 @@
+package no.forlop.testing;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole application in a real browser: Debian's headless Chromium driven by Selenium (installed
+ * by .ci/run). One browser per test class; sign in as a demo user (password "demo").
+ */
+public abstract class BrowserTest extends ApplicationTest {
+
+  protected static WebDriver browser;
+  private static ChromeDriverService service;
+  private static Path profile;
+
+  @BeforeAll
+  static void startBrowser() throws Exception {
+    profile = Files.createTempDirectory("forlop-chromium");
+    var options = new ChromeOptions();
+    options.setBinary(new File("/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        "--lang=nb",
+        "--user-data-dir=" + profile);
+    service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (service != null) {
+      service.stop();
+    }
+  }
+
+  protected String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  /** Signs out whoever is signed in, then signs in as a demo user. */
+  protected void signInAs(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(url("/login"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.id("sign-in")).click();
+    waitFor(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+  }
+
+  protected WebElement find(By by) {
+    return browser.findElement(by);
+  }
+
+  protected <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+    return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+  }
+
+  /**
+   * Saves a screenshot of the current page to docs/screenshots/NAME.png (the README links them).
+   */
+  protected void screenshot(String name) throws Exception {
+    var root = Path.of("").toAbsolutePath();
+    if (!Files.exists(root.resolve("docs"))) {
+      root = root.getParent();
+    }
+    var target = root.resolve("docs/screenshots/" + name + ".png");
+    Files.createDirectories(target.getParent());
+    var png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(target, png);
+  }
+}
