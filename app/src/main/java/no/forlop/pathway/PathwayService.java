@@ -110,6 +110,15 @@ public class PathwayService {
     return views(pathways, asOf);
   }
 
+  /**
+   * Every pathway, for rebuilding a read model (the worklist): the system reading its own data,
+   * which is not an access by a person and so not written to the audit log.
+   */
+  @Transactional(readOnly = true)
+  public List<PathwayView> allForReadModels() {
+    return views(store.findAll(), null);
+  }
+
   /** Every pathway (e.g. for a replay's report or an export), each read recorded. */
   @Transactional
   public List<PathwayView> all(@Nullable LocalDate asOf, Actor actor) {

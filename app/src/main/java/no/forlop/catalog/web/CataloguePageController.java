@@ -15,11 +15,6 @@ class CataloguePageController {
     this.catalogues = catalogues;
   }
 
-  @GetMapping("/")
-  String home() {
-    return "redirect:/catalogue";
-  }
-
   @GetMapping("/catalogue")
   String catalogue(Model model) {
     var catalogue = catalogues.current();

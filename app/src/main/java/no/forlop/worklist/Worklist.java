@@ -1,0 +1,230 @@
+package no.forlop.worklist;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import no.forlop.access.Users;
+import no.forlop.audit.Actor;
+import no.forlop.audit.AuditLog;
+import no.forlop.calendar.OsloTime;
+import no.forlop.coding.PatientDirectory;
+import no.forlop.patient.PatientIdentifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Understands the coordinator's worklist: the open pathways of the user's units with their next
+ * deadline, red/amber/green status and flags, filtered, sorted, counted and paged in PostgreSQL.
+ * Every patient shown is recorded in the audit log.
+ */
+@Service
+public class Worklist {
+
+  private final JdbcClient jdbc;
+  private final Users users;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  Worklist(JdbcClient jdbc, Users users, AuditLog audit, Clock clock) {
+    this.jdbc = jdbc;
+    this.users = users;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public WorklistPage read(WorklistQuery query, Actor actor) {
+    var today = OsloTime.today(clock);
+    var units = visibleUnits(actor, query);
+    if (units.isEmpty()) {
+      return new WorklistPage(query, List.of(), 0, emptyCounts());
+    }
+    var params = new HashMap<String, Object>();
+    var sql = entries(units, query, today, params);
+    var counts = emptyCounts();
+    jdbc.sql(sql + " select status, count(*) as n from entries group by status")
+        .params(params)
+        .query((rs, n) -> counts.put(Status.valueOf(rs.getString("status")), rs.getLong("n")))
+        .list();
+    var statusFilter = query.status() == null ? "" : " where status = :status";
+    if (query.status() != null) {
+      params.put("status", query.status().name());
+    }
+    var total =
+        query.status() == null
+            ? counts.values().stream().mapToLong(Long::longValue).sum()
+            : counts.get(query.status());
+    params.put("limit", query.size());
+    params.put("offset", (long) query.page() * query.size());
+    var rows =
+        jdbc.sql(
+                sql
+                    + " select * from entries"
+                    + statusFilter
+                    + " order by "
+                    + order(query.sort())
+                    + " limit :limit offset :offset")
+            .params(params)
+            .query(
+                (rs, n) -> {
+                  var patient = rs.getString("patient");
+                  var name = rs.getString("patient_name");
+                  var due = rs.getObject("due_date", LocalDate.class);
+                  return new WorklistRow(
+                      rs.getObject("pathway_id", java.util.UUID.class),
+                      name == null ? "–" : PatientDirectory.initials(name),
+                      PatientIdentifier.isValid(patient)
+                          ? PatientIdentifier.parse(patient).masked()
+                          : "***********",
+                      rs.getString("pathway"),
+                      rs.getString("code_prefix"),
+                      rs.getString("organisation"),
+                      rs.getString("state"),
+                      rs.getObject("start_date", LocalDate.class),
+                      rs.getString("next_indicator"),
+                      rs.getString("next_milestone"),
+                      due,
+                      due == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, due),
+                      Status.valueOf(rs.getString("status")),
+                      rs.getInt("proposals"),
+                      rs.getBoolean("disagreement"),
+                      rs.getString("problem"),
+                      rs.getBoolean("inactive"),
+                      rs.getBoolean("transferred_in"),
+                      rs.getString("coordinator"));
+                })
+            .list();
+    audit.recordReads(actor, patientsOf(rows), "worklist");
+    return new WorklistPage(query, rows, total, counts);
+  }
+
+  /** Every matching pathway, unpaged (for an export). */
+  @Transactional
+  public List<WorklistRow> export(WorklistQuery query, Actor actor) {
+    var all = new ArrayList<WorklistRow>();
+    int page = 0;
+    while (true) {
+      var next =
+          read(
+              new WorklistQuery(
+                  query.pathway(),
+                  query.unit(),
+                  query.status(),
+                  query.coordinator(),
+                  query.search(),
+                  query.sort(),
+                  page++,
+                  500),
+              actor);
+      all.addAll(next.rows());
+      if (next.rows().size() < 500) {
+        return all;
+      }
+    }
+  }
+
+  private List<String> visibleUnits(Actor actor, WorklistQuery query) {
+    var units = users.units().stream().map(u -> u.id()).filter(actor::mayAccess).toList();
+    if (query.unit() != null) {
+      return units.contains(query.unit()) ? List.of(query.unit()) : List.of();
+    }
+    return units;
+  }
+
+  private String entries(
+      List<String> units, WorklistQuery query, LocalDate today, Map<String, Object> params) {
+    var values = new StringBuilder();
+    int i = 0;
+    for (var unit : users.units()) {
+      if (i > 0) {
+        values.append(", ");
+      }
+      values.append("(:u").append(i).append(", :a").append(i).append(", :i").append(i).append(")");
+      params.put("u" + i, unit.id());
+      params.put("a" + i, unit.amberDays());
+      params.put("i" + i, unit.inactiveDays());
+      i++;
+    }
+    params.put("units", units);
+    params.put("today", today);
+    var where = new StringBuilder(" where e.open and e.organisation in (:units)");
+    if (query.pathway() != null) {
+      where.append(" and e.pathway = :pathway");
+      params.put("pathway", query.pathway());
+    }
+    if (query.coordinator() != null) {
+      if (query.coordinator().equals("-")) {
+        where.append(" and e.coordinator is null");
+      } else {
+        where.append(" and e.coordinator = :coordinator");
+        params.put("coordinator", query.coordinator());
+      }
+    }
+    if (query.search() != null) {
+      var digits = query.search().replace(" ", "");
+      if (digits.matches("\\d{11}")) {
+        where.append(" and e.patient = :patient");
+        params.put("patient", digits);
+      } else {
+        where.append(" and n.name ilike :name");
+        params.put("name", "%" + query.search().replace("%", "").replace("_", "") + "%");
+      }
+    }
+    var unitValues = values.isEmpty() ? "select null::text, 3, 14 where false" : "values " + values;
+    return """
+        with unit_settings(id, amber, inactive) as (%s),
+        entries as (
+          select e.*, n.name as patient_name,
+            case when e.due_date is null then 'NONE'
+                 when e.due_date < :today then 'RED'
+                 when e.due_date <= :today + coalesce(u.amber, 3) then 'AMBER'
+                 else 'GREEN' end as status,
+            (:today - coalesce(e.last_code_date, e.start_date, :today)) > coalesce(u.inactive, 14)
+              as inactive,
+            exists (select 1 from worklist_entry o
+                    where o.patient = e.patient and o.pathway = e.pathway
+                      and o.organisation <> e.organisation and o.transferred_out_on is not null
+                      and o.transferred_out_on <= coalesce(e.start_date, o.transferred_out_on))
+              as transferred_in
+          from worklist_entry e
+          left join patient_name n on n.identifier = e.patient
+          left join unit_settings u on u.id = e.organisation
+          %s
+        )
+        """
+        .formatted(unitValues, where);
+  }
+
+  private static String order(WorklistQuery.Sort sort) {
+    return switch (sort) {
+      case DUE -> "due_date asc nulls last, start_date asc nulls last, pathway_id";
+      case PATIENT -> "patient_name asc nulls last, pathway_id";
+      case PATHWAY -> "pathway asc, due_date asc nulls last, pathway_id";
+      case STATE -> "state asc, due_date asc nulls last, pathway_id";
+      case START -> "start_date desc nulls last, pathway_id";
+    };
+  }
+
+  private List<String> patientsOf(List<WorklistRow> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select patient from worklist_entry where pathway_id in (:ids)")
+        .param("ids", rows.stream().map(WorklistRow::pathwayId).toList())
+        .query(String.class)
+        .list();
+  }
+
+  private static Map<Status, Long> emptyCounts() {
+    var counts = new EnumMap<Status, Long>(Status.class);
+    for (var status : Status.values()) {
+      counts.put(status, 0L);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,35 @@
+package no.forlop.worklist;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One open pathway in the worklist, as the list shows it before the pathway is opened: the
+ * patient's initials and masked identity number, the next milestone with its due date and days
+ * left, the status and the flags.
+ *
+ * @param daysLeft days from today to the due date (negative when overdue)
+ * @param inactive no code for longer than the unit's limit
+ * @param transferredIn the patient came from another organisation in the same pathway
+ */
+public record WorklistRow(
+    UUID pathwayId,
+    String patientInitials,
+    String patientMasked,
+    String pathway,
+    @Nullable String codePrefix,
+    String organisation,
+    String state,
+    @Nullable LocalDate startDate,
+    @Nullable String nextIndicator,
+    @Nullable String nextMilestone,
+    @Nullable LocalDate dueDate,
+    @Nullable Long daysLeft,
+    Status status,
+    int proposals,
+    boolean disagreement,
+    @Nullable String problem,
+    boolean inactive,
+    boolean transferredIn,
+    @Nullable String coordinator) {}
