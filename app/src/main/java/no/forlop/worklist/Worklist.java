@@ -2,7 +2,6 @@ package no.forlop.worklist;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -44,38 +43,83 @@ public class Worklist {
     if (units.isEmpty()) {
       return new WorklistPage(query, List.of(), 0, emptyCounts());
     }
-    var params = new HashMap<String, Object>();
-    var sql = entries(units, query, today, params);
     var counts = emptyCounts();
+    var params = new HashMap<String, Object>();
+    var sql = entries(units, query, today, params, query.sort() == WorklistQuery.Sort.PATIENT);
     jdbc.sql(sql + " select status, count(*) as n from entries group by status")
         .params(params)
         .query((rs, n) -> counts.put(Status.valueOf(rs.getString("status")), rs.getLong("n")))
         .list();
-    var statusFilter = query.status() == null ? "" : " where status = :status";
-    if (query.status() != null) {
-      params.put("status", query.status().name());
-    }
     var total =
         query.status() == null
             ? counts.values().stream().mapToLong(Long::longValue).sum()
             : counts.get(query.status());
-    params.put("limit", query.size());
-    params.put("offset", (long) query.page() * query.size());
-    var rows =
-        jdbc.sql(
-                sql
-                    + " select * from entries"
-                    + statusFilter
-                    + " order by "
-                    + order(query.sort())
-                    + " limit :limit offset :offset")
-            .params(params)
-            .query(
-                (rs, n) -> {
-                  var patient = rs.getString("patient");
-                  var name = rs.getString("patient_name");
-                  var due = rs.getObject("due_date", LocalDate.class);
-                  return new WorklistRow(
+    var rows = rows(query, units, today, (long) query.page() * query.size(), query.size());
+    audit.recordReads(actor, rows.stream().map(Found::patient).toList(), "worklist");
+    return new WorklistPage(query, rows.stream().map(Found::row).toList(), total, counts);
+  }
+
+  /** Every matching pathway, unpaged (for an export), in one query. */
+  @Transactional
+  public List<WorklistRow> export(WorklistQuery query, Actor actor) {
+    var today = OsloTime.today(clock);
+    var units = visibleUnits(actor, query);
+    if (units.isEmpty()) {
+      return List.of();
+    }
+    var rows = rows(query, units, today, 0, null);
+    audit.recordReads(actor, rows.stream().map(Found::patient).toList(), "worklist export");
+    return rows.stream().map(Found::row).toList();
+  }
+
+  private record Found(String patient, WorklistRow row) {}
+
+  /**
+   * The rows of one page: the page is chosen first (filter, status, sort, offset, limit) and only
+   * its rows are joined with the patients' names and checked for transfers.
+   */
+  private List<Found> rows(
+      WorklistQuery query, List<String> units, LocalDate today, long offset, Integer limit) {
+    var params = new HashMap<String, Object>();
+    var sql = entries(units, query, today, params, query.sort() == WorklistQuery.Sort.PATIENT);
+    var statusFilter =
+        query.status() == null ? "" : " where status = :status and " + dueDates(query.status());
+    if (query.status() != null) {
+      params.put("status", query.status().name());
+    }
+    params.put("offset", offset);
+    var limitClause = limit == null ? "" : " limit :limit";
+    if (limit != null) {
+      params.put("limit", limit);
+    }
+    var order = order(query.sort());
+    return jdbc.sql(
+            sql
+                + """
+                , page as (
+                  select * from entries %s order by %s %s offset :offset
+                )
+                select page.*, coalesce(page.patient_name, n.name) as name,
+                  exists (select 1 from worklist_entry o
+                          where o.patient = page.patient and o.pathway = page.pathway
+                            and o.organisation <> page.organisation
+                            and o.transferred_out_on is not null
+                            and o.transferred_out_on <= coalesce(page.start_date,
+                                                                 o.transferred_out_on))
+                    as transferred_in
+                from page left join patient_name n on n.identifier = page.patient
+                order by %s
+                """
+                    .formatted(statusFilter, order, limitClause, order))
+        .params(params)
+        .query(
+            (rs, n) -> {
+              var patient = rs.getString("patient");
+              var name = rs.getString("name");
+              var due = rs.getObject("due_date", LocalDate.class);
+              return new Found(
+                  patient,
+                  new WorklistRow(
                       rs.getObject("pathway_id", java.util.UUID.class),
                       name == null ? "–" : PatientDirectory.initials(name),
                       PatientIdentifier.isValid(patient)
@@ -96,36 +140,9 @@ public class Worklist {
                       rs.getString("problem"),
                       rs.getBoolean("inactive"),
                       rs.getBoolean("transferred_in"),
-                      rs.getString("coordinator"));
-                })
-            .list();
-    audit.recordReads(actor, patientsOf(rows), "worklist");
-    return new WorklistPage(query, rows, total, counts);
-  }
-
-  /** Every matching pathway, unpaged (for an export). */
-  @Transactional
-  public List<WorklistRow> export(WorklistQuery query, Actor actor) {
-    var all = new ArrayList<WorklistRow>();
-    int page = 0;
-    while (true) {
-      var next =
-          read(
-              new WorklistQuery(
-                  query.pathway(),
-                  query.unit(),
-                  query.status(),
-                  query.coordinator(),
-                  query.search(),
-                  query.sort(),
-                  page++,
-                  500),
-              actor);
-      all.addAll(next.rows());
-      if (next.rows().size() < 500) {
-        return all;
-      }
-    }
+                      rs.getString("coordinator")));
+            })
+        .list();
   }
 
   private List<String> visibleUnits(Actor actor, WorklistQuery query) {
@@ -136,8 +153,17 @@ public class Worklist {
     return units;
   }
 
+  /**
+   * The matching rows with their status, as a common table expression {@code entries}. The
+   * patients' names are joined only when they are searched or sorted by ({@code patient_name} is
+   * null otherwise).
+   */
   private String entries(
-      List<String> units, WorklistQuery query, LocalDate today, Map<String, Object> params) {
+      List<String> units,
+      WorklistQuery query,
+      LocalDate today,
+      Map<String, Object> params,
+      boolean sortedByName) {
     var values = new StringBuilder();
     int i = 0;
     for (var unit : users.units()) {
@@ -165,12 +191,14 @@ public class Worklist {
         params.put("coordinator", query.coordinator());
       }
     }
+    var withNames = sortedByName;
     if (query.search() != null) {
       var digits = query.search().replace(" ", "");
       if (digits.matches("\\d{11}")) {
         where.append(" and e.patient = :patient");
         params.put("patient", digits);
       } else {
+        withNames = true;
         where.append(" and n.name ilike :name");
         params.put("name", "%" + query.search().replace("%", "").replace("_", "") + "%");
       }
@@ -179,25 +207,33 @@ public class Worklist {
     return """
         with unit_settings(id, amber, inactive) as (%s),
         entries as (
-          select e.*, n.name as patient_name,
+          select e.*, %s as patient_name,
             case when e.due_date is null then 'NONE'
                  when e.due_date < :today then 'RED'
                  when e.due_date <= :today + coalesce(u.amber, 3) then 'AMBER'
                  else 'GREEN' end as status,
             (:today - coalesce(e.last_code_date, e.start_date, :today)) > coalesce(u.inactive, 14)
-              as inactive,
-            exists (select 1 from worklist_entry o
-                    where o.patient = e.patient and o.pathway = e.pathway
-                      and o.organisation <> e.organisation and o.transferred_out_on is not null
-                      and o.transferred_out_on <= coalesce(e.start_date, o.transferred_out_on))
-              as transferred_in
+              as inactive
           from worklist_entry e
-          left join patient_name n on n.identifier = e.patient
+          %s
           left join unit_settings u on u.id = e.organisation
           %s
         )
         """
-        .formatted(unitValues, where);
+        .formatted(
+            unitValues,
+            withNames ? "n.name" : "null::text",
+            withNames ? "left join patient_name n on n.identifier = e.patient" : "",
+            where);
+  }
+
+  /** What a status implies for the due date, so PostgreSQL can use the due-date index. */
+  private static String dueDates(Status status) {
+    return switch (status) {
+      case RED -> "due_date < :today";
+      case AMBER, GREEN -> "due_date >= :today";
+      case NONE -> "due_date is null";
+    };
   }
 
   private static String order(WorklistQuery.Sort sort) {
@@ -208,16 +244,6 @@ public class Worklist {
       case STATE -> "state asc, due_date asc nulls last, pathway_id";
       case START -> "start_date desc nulls last, pathway_id";
     };
-  }
-
-  private List<String> patientsOf(List<WorklistRow> rows) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql("select patient from worklist_entry where pathway_id in (:ids)")
-        .param("ids", rows.stream().map(WorklistRow::pathwayId).toList())
-        .query(String.class)
-        .list();
   }
 
   private static Map<Status, Long> emptyCounts() {

@@ -24,9 +24,33 @@ class WorklistIT extends ApplicationTest {
 
   @Autowired PathwayService pathways;
   @Autowired Worklist worklist;
+  @Autowired no.forlop.ingest.IntakeService intake;
+
+  /**
+   * A patient with a name from the EHR, in a colorectal pathway at Fjordby referred on the date.
+   */
+  private String named(String given, String family, String referred) {
+    var patient = TestPatients.next();
+    var resource =
+        """
+        {"resourceType":"Patient","id":"%s","identifier":[{"system":"urn:oid:2.16.578.1.12.4.1.4.1","value":"%s"}],"name":[{"family":"%s","given":["%s"]}]}
+        """
+            .formatted("n" + patient, patient, family, given);
+    intake.receive(
+        resource.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "test",
+        new Actor("test", "TEST"),
+        false);
+    startedFor(patient, "colorectal", "910000012", "A12A " + referred);
+    return patient;
+  }
 
   private String started(String pathway, String organisation, String... codesAndDates) {
-    var patient = TestPatients.next();
+    return startedFor(TestPatients.next(), pathway, organisation, codesAndDates);
+  }
+
+  private String startedFor(
+      String patient, String pathway, String organisation, String... codesAndDates) {
     var id =
         pathways
             .create(new CreatePathway(patient, pathway, organisation, null), KARI_AND_NINA)
@@ -188,5 +212,77 @@ class WorklistIT extends ApplicationTest {
     var patient = started("colorectal", "910000012", "A12A 2024-12-20");
     var row = only(patient, KARI);
     assertThat(row.patientMasked()).isEqualTo(patient.substring(0, 6) + "*****");
+  }
+
+  @Test
+  void a_patient_is_found_by_part_of_the_name_and_shown_by_initials() {
+    var patient = named("Berit", "Fjelltoppsen", "2024-12-20");
+    var page = worklist.read(query("fjelltopp"), KARI);
+    assertThat(page.rows()).hasSize(1);
+    assertThat(page.rows().get(0).patientInitials()).isEqualTo("B. F.");
+    assertThat(page.rows().get(0).patientMasked()).startsWith(patient.substring(0, 6));
+    assertThat(worklist.read(query("fjelltopp"), NINA).rows()).isEmpty();
+  }
+
+  @Test
+  void the_list_sorts_by_patient_and_pages_through_every_match() {
+    named("Cecilie", "Sidesen", "2024-12-20");
+    named("Anne", "Sidesen", "2024-12-27");
+    named("Bodil", "Sidesen", "2024-12-23");
+
+    var byName =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, "Sidesen", WorklistQuery.Sort.PATIENT, 0, 50),
+            KARI);
+    assertThat(byName.rows())
+        .extracting(WorklistRow::patientInitials)
+        .containsExactly("A. S.", "B. S.", "C. S.");
+
+    // by due date: Cecilie (due 2024-12-29), Bodil (2025-01-01), Anne (2025-01-03)
+    var first =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, "Sidesen", WorklistQuery.Sort.DUE, 0, 2),
+            KARI);
+    var second =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, "Sidesen", WorklistQuery.Sort.DUE, 1, 2),
+            KARI);
+    assertThat(first.total()).isEqualTo(3);
+    assertThat(first.pages()).isEqualTo(2);
+    assertThat(first.rows())
+        .extracting(WorklistRow::patientInitials)
+        .containsExactly("C. S.", "B. S.");
+    assertThat(second.rows()).extracting(WorklistRow::patientInitials).containsExactly("A. S.");
+
+    var exported =
+        worklist.export(
+            new WorklistQuery(null, null, null, null, "Sidesen", WorklistQuery.Sort.DUE, 0, 2),
+            KARI);
+    assertThat(exported)
+        .extracting(WorklistRow::patientInitials)
+        .hasSize(3)
+        .first()
+        .isEqualTo("C. S.");
+  }
+
+  @Test
+  void every_status_filter_shows_only_its_status_and_its_count() {
+    started("colorectal", "910000012", "A12A 2024-12-20"); // red
+    started("colorectal", "910000012", "A12A 2024-12-25"); // amber
+    started("colorectal", "910000012", "A12A 2024-12-30"); // green
+    var all =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, null, WorklistQuery.Sort.DUE, 0, 10), KARI);
+    for (var status : Status.values()) {
+      var filtered =
+          worklist.read(
+              new WorklistQuery(null, null, status, null, null, WorklistQuery.Sort.DUE, 0, 500),
+              KARI);
+      assertThat(filtered.total()).as(status.name()).isEqualTo(all.counts().get(status));
+      assertThat(filtered.rows()).as(status.name()).allMatch(r -> r.status() == status);
+      if (status != Status.NONE) {
+        assertThat(filtered.total()).as(status.name()).isPositive();
+      }
+    }
   }
 }
