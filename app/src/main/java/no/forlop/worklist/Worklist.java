@@ -140,6 +140,7 @@ public class Worklist {
                       rs.getString("problem"),
                       rs.getBoolean("inactive"),
                       rs.getBoolean("transferred_in"),
+                      rs.getObject("transferred_out_on", LocalDate.class),
                       rs.getString("coordinator")));
             })
         .list();
@@ -178,7 +179,11 @@ public class Worklist {
     }
     params.put("units", units);
     params.put("today", today);
-    var where = new StringBuilder(" where e.open and e.organisation in (:units)");
+    // a pathway transferred out stays listed (without a deadline) for the unit's inactivity limit
+    var where =
+        new StringBuilder(
+            " where e.organisation in (:units) and (e.open or (e.transferred_out_on is not null"
+                + " and e.transferred_out_on >= :today - coalesce(u.inactive, 14)))");
     if (query.pathway() != null) {
       where.append(" and e.pathway = :pathway");
       params.put("pathway", query.pathway());
@@ -208,12 +213,12 @@ public class Worklist {
         with unit_settings(id, amber, inactive) as (%s),
         entries as (
           select e.*, %s as patient_name,
-            case when e.due_date is null then 'NONE'
+            case when e.due_date is null or not e.open then 'NONE'
                  when e.due_date < :today then 'RED'
                  when e.due_date <= :today + coalesce(u.amber, 3) then 'AMBER'
                  else 'GREEN' end as status,
-            (:today - coalesce(e.last_code_date, e.start_date, :today)) > coalesce(u.inactive, 14)
-              as inactive
+            e.open and (:today - coalesce(e.last_code_date, e.start_date, :today))
+              > coalesce(u.inactive, 14) as inactive
           from worklist_entry e
           %s
           left join unit_settings u on u.id = e.organisation
@@ -232,7 +237,7 @@ public class Worklist {
     return switch (status) {
       case RED -> "due_date < :today";
       case AMBER, GREEN -> "due_date >= :today";
-      case NONE -> "due_date is null";
+      case NONE -> "(due_date is null or not open)";
     };
   }
 

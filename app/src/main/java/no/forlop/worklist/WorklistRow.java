@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param daysLeft days from today to the due date (negative when overdue)
  * @param inactive no code for longer than the unit's limit
  * @param transferredIn the patient came from another organisation in the same pathway
+ * @param transferredOut when this unit transferred the patient to another organisation (such a
+ *     pathway is closed here but stays on the list for the unit's inactivity limit, so the handover
+ *     can be followed up)
  */
 public record WorklistRow(
     UUID pathwayId,
@@ -32,4 +35,5 @@ public record WorklistRow(
     @Nullable String problem,
     boolean inactive,
     boolean transferredIn,
+    @Nullable LocalDate transferredOut,
     @Nullable String coordinator) {}

@@ -141,9 +141,22 @@ class WorklistIT extends ApplicationTest {
   }
 
   @Test
-  void closed_and_transferred_pathways_leave_the_worklist() {
-    var patient = started("ovarian", "910000012", "A21A 2024-12-20", "A21O 2024-12-23");
+  void a_closed_pathway_leaves_the_worklist() {
+    var patient = started("ovarian", "910000012", "A21A 2024-12-20", "A21X 2024-12-23");
     assertThat(worklist.read(query(patient), KARI).rows()).isEmpty();
+  }
+
+  @Test
+  void a_transferred_pathway_stays_flagged_for_the_units_inactivity_limit_then_leaves() {
+    // Fjordby's limit is 14 days: transferred on 2024-12-17 is still listed on 2024-12-31
+    var recent = started("ovarian", "910000012", "A21A 2024-12-02", "A21O 2024-12-17");
+    var older = started("ovarian", "910000012", "A21A 2024-12-02", "A21O 2024-12-16");
+
+    var row = only(recent, KARI);
+    assertThat(row.transferredOut()).isEqualTo(LocalDate.parse("2024-12-17"));
+    assertThat(row.status()).isEqualTo(Status.NONE);
+    assertThat(row.inactive()).isFalse();
+    assertThat(worklist.read(query(older), KARI).rows()).isEmpty();
   }
 
   @Test
