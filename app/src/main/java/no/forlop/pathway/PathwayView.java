@@ -3,6 +3,7 @@ package no.forlop.pathway;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
@@ -49,6 +50,7 @@ public record PathwayView(
    *
    * @param code the official code, or {@code null} where the catalogue does not know it
    * @param key the code's key in its scheme (suffix, or milestone where the suffix is unknown)
+   * @param inputs for a derived code, the values its rule looked at (e.g. {@code receivedOn})
    */
   public record Code(
       UUID registration,
@@ -64,7 +66,8 @@ public record PathwayView(
       @Nullable StartBasis startBasis,
       boolean corrected,
       Instant recordedAt,
-      String recordedBy) {
+      String recordedBy,
+      Map<String, String> inputs) {
 
     static Code of(Registration r) {
       return new Code(
@@ -81,7 +84,8 @@ public record PathwayView(
           r.startBasis(),
           r.corrected(),
           r.recordedAt(),
-          r.recordedBy());
+          r.recordedBy(),
+          r.origin().inputs());
     }
   }
 
