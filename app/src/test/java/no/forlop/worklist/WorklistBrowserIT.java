@@ -57,6 +57,11 @@ class WorklistBrowserIT extends BrowserTest {
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).getText()).contains("Rød").contains(overdue.substring(0, 6) + "*****");
     assertThat(rows.get(0).getText()).doesNotContain(overdue);
+
+    // open the patient with the keyboard: focus the row's link and press Enter
+    rows.get(0).findElement(By.cssSelector("a.patient")).sendKeys(Keys.ENTER);
+    waitFor(d -> d.getCurrentUrl().contains("/pathways/"));
+    assertThat(find(By.tagName("body")).getText()).contains(overdue);
   }
 
   @Test
