@@ -40,6 +40,9 @@ import org.springframework.stereotype.Component;
  * registered by hand, a start moved to the wrong day), the late events arrive (an attendance
  * entered in error, a death), and the coordinators take on their patients and write a few notes.
  * Only counts are logged, never a name or an identity number.
+ *
+ * <p>Only the server loads it: a context without a web server ({@code bin/forlop replay}) never
+ * does, whatever {@code FORLOP_DEMO} says, so a replay's report holds only the files given.
  */
 @Component
 @ConditionalOnProperty(prefix = "forlop.demo", name = "enabled", havingValue = "true")
