@@ -53,6 +53,15 @@ public class PathwayService {
   }
 
   /**
+   * Whether no pathway has been opened yet: a new installation (reads no patient's data, so it is
+   * not audited).
+   */
+  @Transactional(readOnly = true)
+  public boolean noneYet() {
+    return store.isEmpty();
+  }
+
+  /**
    * A unit of work on the pathways of these patients (fødselsnumre or D-numre), locked until the
    * surrounding transaction ends. Call inside a transaction and {@link PathwayWork#commit()}.
    */

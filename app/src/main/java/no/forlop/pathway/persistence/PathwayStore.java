@@ -262,6 +262,11 @@ public class PathwayStore {
     return withFacts(headers("where patient = :v", patient));
   }
 
+  /** Whether the store holds no pathway at all. */
+  public boolean isEmpty() {
+    return !jdbc.sql("select exists (select 1 from pathway)").query(Boolean.class).single();
+  }
+
   public List<PatientPathway> findAll() {
     return jdbc
         .sql(SELECT_HEADER + " order by created_at, id")
