@@ -440,6 +440,9 @@ class MdtIT extends ApplicationTest {
 
     var decided = decide("nina", id, patient.id(), "CK", null);
     assertThat(decided.getResponse().getStatus()).isEqualTo(403);
+    var unknown = page("/mdt/" + UUID.randomUUID(), "nina");
+    assertThat(unknown.getStatus()).isEqualTo(404);
+    assertThat(html(unknown)).contains("Fant ikke møtet");
     assertThat(pathways.get(patient.id(), null, TestPathways.SETUP).state())
         .isEqualTo(PathwayState.IN_WORKUP);
   }
