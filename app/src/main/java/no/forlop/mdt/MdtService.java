@@ -1,0 +1,519 @@
+package no.forlop.mdt;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import no.forlop.access.Users;
+import no.forlop.audit.Actor;
+import no.forlop.audit.AuditAction;
+import no.forlop.audit.AuditLog;
+import no.forlop.catalog.Catalogue;
+import no.forlop.catalog.CatalogueService;
+import no.forlop.catalog.Milestone;
+import no.forlop.coding.PatientDirectory;
+import no.forlop.mdt.Agenda.Item;
+import no.forlop.mdt.Agenda.Outcome;
+import no.forlop.mdt.Agenda.RecordedDecision;
+import no.forlop.mdt.MdtStore.CodeOutcome;
+import no.forlop.mdt.MdtStore.StoredDecision;
+import no.forlop.mdt.domain.Decision;
+import no.forlop.mdt.domain.DecisionCode;
+import no.forlop.mdt.domain.DecisionCoding;
+import no.forlop.mdt.domain.MdtProblem;
+import no.forlop.pathway.ChangeResult;
+import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.domain.LeadTime;
+import no.forlop.pathway.domain.Origin;
+import no.forlop.pathway.domain.PathwayState;
+import no.forlop.pathway.domain.Rejection;
+import no.forlop.patient.PatientIdentifier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The MDT use cases: plan a meeting, let the agenda propose the patients whose decision is due, add
+ * and remove patients, and record each patient's decision, from which the clinical-decision code
+ * follows (rule {@link DecisionCoding#RULE}) through the pathway engine. Every meeting belongs to
+ * one unit; the acting user must work in it. Reads and changes of patients' data are audited.
+ */
+@Service
+public class MdtService {
+
+  private static final int MAX_TEAM = 100;
+
+  private final MdtStore store;
+  private final PathwayService pathways;
+  private final CatalogueService catalogues;
+  private final PatientDirectory patients;
+  private final Users users;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  MdtService(
+      MdtStore store,
+      PathwayService pathways,
+      CatalogueService catalogues,
+      PatientDirectory patients,
+      Users users,
+      AuditLog audit,
+      Clock clock) {
+    this.store = store;
+    this.pathways = pathways;
+    this.catalogues = catalogues;
+    this.patients = patients;
+    this.users = users;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** A meeting to plan. */
+  public record PlanMeeting(
+      @Nullable LocalDate date,
+      @Nullable String team,
+      @Nullable String organisation,
+      List<String> pathways) {
+
+    public PlanMeeting {
+      pathways = pathways == null ? List.of() : List.copyOf(pathways);
+    }
+  }
+
+  /** What became of the code that follows from a decision (or a conversation) just recorded. */
+  public record CodeResult(PathwayView.@Nullable Code code, @Nullable Rejection refusal) {}
+
+  /** Today in Oslo, by the application clock. */
+  public LocalDate today() {
+    return pathways.today();
+  }
+
+  /** The meetings of the actor's units, newest first. */
+  @Transactional(readOnly = true)
+  public List<MeetingSummary> meetings(Actor actor) {
+    return store.byUnits(actor.units());
+  }
+
+  /** Plans a meeting and lets the agenda propose its patients. */
+  @Transactional
+  public Meeting plan(PlanMeeting request, Actor actor) {
+    var organisation = request.organisation();
+    if (organisation == null
+        || organisation.isBlank()
+        || users.unit(organisation.strip()).isEmpty()) {
+      throw new MdtException(MdtProblem.UNIT_MISSING);
+    }
+    if (!actor.mayAccess(organisation.strip())) {
+      throw new MeetingOutsideUnitsException();
+    }
+    if (request.date() == null) {
+      throw new MdtException(MdtProblem.DATE_MISSING);
+    }
+    var team = request.team() == null ? "" : request.team().strip();
+    if (team.isEmpty()) {
+      throw new MdtException(MdtProblem.TEAM_MISSING);
+    }
+    if (team.length() > MAX_TEAM) {
+      throw new MdtException(MdtProblem.TEAM_TOO_LONG, MAX_TEAM);
+    }
+    var covered = new LinkedHashSet<String>();
+    request.pathways().stream().filter(p -> p != null && !p.isBlank()).forEach(covered::add);
+    if (covered.isEmpty()) {
+      throw new MdtException(MdtProblem.PATHWAYS_MISSING);
+    }
+    var catalogue = catalogues.current();
+    for (var pathway : covered) {
+      if (catalogue.pathway(pathway).isEmpty()) {
+        throw new MdtException(MdtProblem.UNKNOWN_PATHWAY, pathway);
+      }
+    }
+    var meeting =
+        new Meeting(
+            UUID.randomUUID(),
+            request.date(),
+            team,
+            organisation.strip(),
+            List.copyOf(covered),
+            clock.instant(),
+            actor.id());
+    store.insert(meeting);
+    propose(meeting, actor);
+    return meeting;
+  }
+
+  /** The meeting, if the actor works in its unit. */
+  @Transactional(readOnly = true)
+  public Meeting meeting(UUID id, Actor actor) {
+    var meeting = store.find(id).orElseThrow(() -> new MeetingNotFoundException(id));
+    if (!actor.mayAccess(meeting.organisation())) {
+      throw new MeetingOutsideUnitsException();
+    }
+    return meeting;
+  }
+
+  /**
+   * Puts on the agenda every pathway of the meeting's pathways in its unit that is in work-up now
+   * (first attendance registered, no decision yet) and not on the agenda or taken off it already.
+   *
+   * @return how many were added
+   */
+  @Transactional
+  public int propose(UUID id, Actor actor) {
+    return propose(meeting(id, actor), actor);
+  }
+
+  private int propose(Meeting meeting, Actor actor) {
+    var found = pathways.byOrganisation(meeting.organisation(), today(), actor);
+    var added = 0;
+    for (var pathway : found) {
+      if (meeting.pathways().contains(pathway.pathway())
+          && pathway.state() == PathwayState.IN_WORKUP
+          && store.addItem(
+              meeting.id(), pathway.id(), pathway.patient(), true, clock.instant(), actor.id())) {
+        added++;
+        audit.record(
+            actor, AuditAction.UPDATE, pathway.patient(), resource(meeting), "AGENDA PROPOSED");
+      }
+    }
+    return added;
+  }
+
+  /**
+   * Adds a patient (fødselsnummer or D-nummer) to the agenda: their open pathways of the meeting's
+   * pathways in its unit.
+   *
+   * @return how many pathways were added
+   */
+  @Transactional
+  public int add(UUID id, String patient, Actor actor) {
+    var meeting = meeting(id, actor);
+    var identifier = PatientIdentifier.parse(patient);
+    var open =
+        pathways.byPatient(identifier.value(), today(), actor).stream()
+            .filter(p -> p.organisation().equals(meeting.organisation()))
+            .filter(p -> meeting.pathways().contains(p.pathway()))
+            .filter(p -> p.state().isOpen())
+            .toList();
+    if (open.isEmpty()) {
+      throw new MdtException(MdtProblem.NO_OPEN_PATHWAY);
+    }
+    var items = store.items(id);
+    for (var pathway : open) {
+      var existing = items.stream().filter(i -> i.pathway().equals(pathway.id())).findFirst();
+      if (existing.isPresent() && existing.get().removed()) {
+        store.restore(id, pathway.id(), clock.instant(), actor.id());
+      } else if (existing.isEmpty()) {
+        store.addItem(id, pathway.id(), pathway.patient(), false, clock.instant(), actor.id());
+      }
+      audit.record(actor, AuditAction.UPDATE, pathway.patient(), resource(meeting), "AGENDA ADDED");
+    }
+    return open.size();
+  }
+
+  /** Takes a patient's pathway off the agenda (kept, so it is not proposed again). */
+  @Transactional
+  public void remove(UUID id, UUID pathway, Actor actor) {
+    var meeting = meeting(id, actor);
+    var item =
+        store
+            .item(id, pathway)
+            .filter(i -> !i.removed())
+            .orElseThrow(() -> new MdtException(MdtProblem.NOT_ON_AGENDA));
+    if (store.decisions(id).containsKey(pathway)) {
+      throw new MdtException(MdtProblem.DECIDED_ITEM_STAYS);
+    }
+    store.remove(id, pathway, clock.instant(), actor.id());
+    audit.record(actor, AuditAction.UPDATE, item.patient(), resource(meeting), "AGENDA REMOVED");
+  }
+
+  /** Puts a pathway taken off the agenda back on it. */
+  @Transactional
+  public void restore(UUID id, UUID pathway, Actor actor) {
+    var meeting = meeting(id, actor);
+    var item =
+        store
+            .item(id, pathway)
+            .filter(MdtStore.Item::removed)
+            .orElseThrow(() -> new MdtException(MdtProblem.NOT_ON_AGENDA));
+    store.restore(id, pathway, clock.instant(), actor.id());
+    audit.record(actor, AuditAction.UPDATE, item.patient(), resource(meeting), "AGENDA ADDED");
+  }
+
+  /**
+   * The agenda as it stands today: each patient's pathway with its first attendance, the lead time
+   * to the decision and the decision recorded. The read of each patient is audited.
+   */
+  @Transactional
+  public Agenda agenda(UUID id, Actor actor) {
+    var meeting = meeting(id, actor);
+    var today = today();
+    var catalogue = catalogues.current();
+    var stored = store.items(id);
+    var decisions = store.decisions(id);
+    var names = patients.namesOf(stored.stream().map(MdtStore.Item::patient).toList());
+    var items = new ArrayList<Item>();
+    var removed = new ArrayList<Item>();
+    for (var entry : stored) {
+      var view = pathways.get(entry.pathway(), today, actor);
+      var outcomes = outcomes(catalogue, view.pathway(), meeting.date());
+      var decision = decisions.get(entry.pathway());
+      var item =
+          new Item(
+              view,
+              names.get(entry.patient()),
+              PatientIdentifier.parse(entry.patient()).masked(),
+              entry.proposed(),
+              entry.addedBy(),
+              entry.removedBy(),
+              firstAttendance(view),
+              decisionDue(catalogue, view),
+              outcomes,
+              decision == null ? null : recorded(decision, view, catalogue));
+      (entry.removed() ? removed : items).add(item);
+    }
+    items.sort(AGENDA_ORDER);
+    audit.recordReads(
+        actor, stored.stream().map(MdtStore.Item::patient).toList(), resource(meeting));
+    return new Agenda(meeting, today, items, removed);
+  }
+
+  /** Due first; without a norm after those with one; then by first attendance and name. */
+  private static final Comparator<Item> AGENDA_ORDER =
+      Comparator.comparing(
+              (Item i) -> i.decisionDue() == null ? null : i.decisionDue().dueDate(),
+              Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(Item::firstAttendance, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(
+              i -> i.patientName() == null ? "" : i.patientName(), Comparator.naturalOrder());
+
+  /**
+   * Records the decision about one patient's pathway on the agenda; the clinical-decision code
+   * follows through the pathway engine. A refused code is reported, and the decision is kept.
+   */
+  @Transactional
+  public CodeResult decide(UUID id, UUID pathway, Decision decision, Actor actor) {
+    var meeting = meeting(id, actor);
+    var item =
+        store
+            .item(id, pathway)
+            .filter(i -> !i.removed())
+            .orElseThrow(() -> new MdtException(MdtProblem.NOT_ON_AGENDA));
+    if (store.decisions(id).containsKey(pathway)) {
+      throw new MdtException(MdtProblem.ALREADY_DECIDED);
+    }
+    var today = today();
+    DecisionCoding.check(meeting.date(), decision, today)
+        .ifPresent(
+            problem -> {
+              throw new MdtException(problem, meeting.date(), today);
+            });
+    var view = pathways.get(pathway, today, actor);
+    var outcome = decision.outcome();
+    if (outcomes(catalogues.current(), view.pathway(), meeting.date()).stream()
+        .noneMatch(o -> o.key().equals(outcome))) {
+      throw new MdtException(MdtProblem.UNKNOWN_OUTCOME, outcome);
+    }
+    var code = DecisionCoding.codeFor(meeting.id(), meeting.date(), meeting.team(), decision);
+    var result = register(meeting, pathway, code, actor);
+    store.insertDecision(id, pathway, decision, result.outcome(), clock.instant(), actor.id());
+    audit.record(
+        actor,
+        AuditAction.CREATE,
+        item.patient(),
+        resource(meeting),
+        "DECISION " + outcome + " " + decision.intention());
+    return result.result();
+  }
+
+  /**
+   * Records that a decision of the meeting has been discussed with the patient: the proposal it
+   * produced is corrected to that day and confirmed (or, where no code of it stands, the code is
+   * registered now).
+   */
+  @Transactional
+  public CodeResult discussed(UUID id, UUID pathway, LocalDate on, Actor actor) {
+    var meeting = meeting(id, actor);
+    var stored = store.decisions(id).get(pathway);
+    if (stored == null) {
+      throw new MdtException(MdtProblem.NO_DECISION);
+    }
+    if (stored.decision().discussedWithPatient() || stored.conversation() != null) {
+      throw new MdtException(MdtProblem.ALREADY_DISCUSSED);
+    }
+    var today = today();
+    DecisionCoding.checkConversation(meeting.date(), on, today)
+        .ifPresent(
+            problem -> {
+              throw new MdtException(problem, meeting.date(), today);
+            });
+    var view = pathways.get(pathway, today, actor);
+    var registration = stored.code().registration();
+    var current =
+        registration == null
+            ? null
+            : view.codes().stream()
+                .filter(c -> c.registration().equals(registration))
+                .findFirst()
+                .orElse(null);
+    Registered result;
+    if (current == null) {
+      // no code of this decision stands (refused or withdrawn): register it now
+      var decision = new Decision(stored.decision().outcome(), stored.decision().intention(), on);
+      result =
+          register(
+              meeting,
+              pathway,
+              DecisionCoding.codeFor(meeting.id(), meeting.date(), meeting.team(), decision),
+              actor);
+    } else {
+      result = followUp(meeting, pathway, current, on, actor);
+    }
+    store.insertConversation(id, pathway, on, result.outcome(), clock.instant(), actor.id());
+    audit.record(
+        actor, AuditAction.UPDATE, view.patient(), resource(meeting), "CONVERSATION " + on);
+    return result.result();
+  }
+
+  private record Registered(CodeOutcome outcome, CodeResult result) {}
+
+  private Registered register(Meeting meeting, UUID pathway, DecisionCode code, Actor actor) {
+    var origin =
+        Origin.derived(
+            DecisionCoding.RULE,
+            DecisionCoding.RULESET_VERSION,
+            List.of(DecisionCoding.source(meeting.id())),
+            code.inputs());
+    var result =
+        pathways.register(
+            pathway,
+            new RegisterCode(
+                code.key(), code.date(), code.state(), origin, null, null, null, code.note()),
+            actor);
+    if (result instanceof ChangeResult.Changed changed) {
+      var registration = changed.fact().registration();
+      return new Registered(
+          new CodeOutcome(registration, null),
+          new CodeResult(codeOf(changed.pathway(), registration), null));
+    }
+    var rejection = ((ChangeResult.Refused) result).rejection();
+    return new Registered(new CodeOutcome(null, rejection), new CodeResult(null, rejection));
+  }
+
+  private Registered followUp(
+      Meeting meeting, UUID pathway, PathwayView.Code current, LocalDate on, Actor actor) {
+    var registration = current.registration();
+    var followUp =
+        DecisionCoding.onConversation(meeting.date(), current.date(), current.state(), on);
+    var code = current;
+    var newDate = followUp.newDate();
+    if (newDate != null) {
+      var corrected =
+          pathways.correct(pathway, registration, null, newDate, followUp.reason(), actor);
+      if (corrected instanceof ChangeResult.Refused refused) {
+        return new Registered(
+            new CodeOutcome(registration, refused.rejection()),
+            new CodeResult(code, refused.rejection()));
+      }
+      code = codeOf(((ChangeResult.Changed) corrected).pathway(), registration);
+    }
+    if (followUp.confirm()) {
+      var confirmed = pathways.confirm(pathway, registration, actor);
+      if (confirmed instanceof ChangeResult.Refused refused) {
+        return new Registered(
+            new CodeOutcome(registration, refused.rejection()),
+            new CodeResult(code, refused.rejection()));
+      }
+      code = codeOf(((ChangeResult.Changed) confirmed).pathway(), registration);
+    }
+    return new Registered(new CodeOutcome(registration, null), new CodeResult(code, null));
+  }
+
+  private static PathwayView.@Nullable Code codeOf(PathwayView view, UUID registration) {
+    return view.codes().stream()
+        .filter(c -> c.registration().equals(registration))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static RecordedDecision recorded(
+      StoredDecision stored, PathwayView view, Catalogue catalogue) {
+    var conversation = stored.conversation();
+    var outcome = conversation == null ? stored.code() : conversation.code();
+    var registration =
+        conversation != null && conversation.code().registration() != null
+            ? conversation.code().registration()
+            : stored.code().registration();
+    var code = registration == null ? null : codeOf(view, registration);
+    var discussedOn =
+        stored.decision().discussedOn() != null
+            ? stored.decision().discussedOn()
+            : conversation == null ? null : conversation.discussedOn();
+    return new RecordedDecision(
+        stored.decision(),
+        outcomes(catalogue, view.pathway(), null).stream()
+            .filter(o -> o.key().equals(stored.decision().outcome()))
+            .findFirst()
+            .orElse(null),
+        stored.recordedAt(),
+        stored.recordedBy(),
+        discussedOn,
+        conversation == null ? null : conversation.recordedAt(),
+        conversation == null ? null : conversation.recordedBy(),
+        code,
+        registration != null && code == null,
+        outcome.refusal());
+  }
+
+  /** The pathway's clinical-decision codes (in use on {@code on}, where given). */
+  static List<Outcome> outcomes(Catalogue catalogue, String pathway, @Nullable LocalDate on) {
+    var definition = catalogue.pathway(pathway);
+    if (definition.isEmpty()) {
+      return List.of();
+    }
+    return catalogue.codesOf(definition.get()).stream()
+        .filter(c -> c.milestone() == Milestone.CLINICAL_DECISION)
+        .filter(c -> on == null || c.validOn(on))
+        .map(
+            c ->
+                new Outcome(
+                    c.key(),
+                    catalogue.officialCode(definition.get(), c).orElse(null),
+                    c.names(),
+                    c.permitsTreatment()))
+        .toList();
+  }
+
+  private static @Nullable LocalDate firstAttendance(PathwayView view) {
+    return view.codes().stream()
+        .filter(c -> c.milestone() == Milestone.FIRST_ATTENDANCE)
+        .filter(c -> c.state() == no.forlop.pathway.domain.CodeState.REGISTERED)
+        .map(PathwayView.Code::date)
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The lead time from first attendance to clinical decision (OF2 in cancer pathways). */
+  private static @Nullable LeadTime decisionDue(Catalogue catalogue, PathwayView view) {
+    return view.leadTimes().stream()
+        .filter(
+            t ->
+                catalogue
+                    .indicator(t.indicator())
+                    .map(
+                        i ->
+                            i.from() == Milestone.FIRST_ATTENDANCE
+                                && i.to() == Milestone.CLINICAL_DECISION)
+                    .orElse(false))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static String resource(Meeting meeting) {
+    return DecisionCoding.source(meeting.id());
+  }
+}

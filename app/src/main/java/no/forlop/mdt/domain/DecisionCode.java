@@ -1,0 +1,22 @@
+package no.forlop.mdt.domain;
+
+import java.time.LocalDate;
+import java.util.Map;
+import no.forlop.pathway.domain.CodeState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The clinical-decision code that follows from an MDT decision: its key, date and state, the note a
+ * proposal carries, and the inputs the rule looked at (kept in the code's trace).
+ */
+public record DecisionCode(
+    String key,
+    LocalDate date,
+    CodeState state,
+    @Nullable String note,
+    Map<String, String> inputs) {
+
+  public DecisionCode {
+    inputs = Map.copyOf(inputs);
+  }
+}
