@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import no.forlop.web.OperationOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * services, through the {@link no.forlop.audit.Actor}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // replay and import run without a web server, so without sign-in
 class SecurityConfiguration {
 
   private static final String[] STAFF = {"COORDINATOR", "CLINICIAN", "LEADER", "ADMINISTRATOR"};
