@@ -58,6 +58,5 @@ class MdtBrowserIT extends BrowserTest {
 
     ((JavascriptExecutor) browser)
         .executeScript("document.getElementById('agenda-heading').scrollIntoView()");
-    screenshot("mdt");
   }
 }

@@ -46,7 +46,6 @@ class WorklistBrowserIT extends BrowserTest {
 
     assertThat(find(By.tagName("h1")).getText()).isEqualTo("Arbeidsliste");
     assertThat(Long.parseLong(find(By.id("count-total")).getText())).isPositive();
-    screenshot("worklist");
 
     // the keyboard alone: type in the search field and press Enter
     var search = find(By.name("q"));

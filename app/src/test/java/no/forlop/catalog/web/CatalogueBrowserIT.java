@@ -18,7 +18,6 @@ class CatalogueBrowserIT extends BrowserTest {
     assertThat(find(By.id("catalogue-version")).getText()).isEqualTo("2026.11.1");
     assertThat(find(By.id("pathways")).getText())
         .contains("A12", "Pakkeforløp for tykk- og endetarmskreft");
-    screenshot("catalogue");
   }
 
   @Test

@@ -85,7 +85,6 @@ class PathwayPageBrowserIT extends BrowserTest {
     find(By.cssSelector("#code-" + registration(view, "A12CK") + " details.why summary"))
         .sendKeys(Keys.ENTER);
     ((ChromeDriver) browser).executeScript("window.scrollTo(0, 0)");
-    screenshot("pathway");
 
     // correct the first attendance: the summary opens the form, the reason is typed, Enter sends
     find(By.cssSelector("#code-" + attendance + " details.action-correct summary"))
@@ -128,7 +127,6 @@ class PathwayPageBrowserIT extends BrowserTest {
     assertThat(find(By.id("next")).getText()).contains("Innen 5. januar 2025: første time");
     assertThat(find(By.id("contact-phone")).getText()).isEqualTo("Telefon: +47 55 00 10 11");
     assertThat(find(By.id("plan-print")).isDisplayed()).isTrue();
-    screenshot("plan");
 
     var chrome = (ChromeDriver) browser;
     chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));

@@ -1,0 +1,62 @@
+package no.forlop.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import no.forlop.testing.BrowserTest;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The main pages with the demo hospital loaded, as a coordinator sees them: the screenshots in
+ * docs/screenshots/ (linked from the README) come from here, so they show what the run command
+ * shows. A context of its own: the demo is on, with 150 patients; today is 2024-12-31.
+ */
+@TestPropertySource(properties = {"forlop.demo.enabled=true", "forlop.demo.patients=150"})
+class DemoScreenshotsBrowserIT extends BrowserTest {
+
+  @Autowired DemoData demo;
+
+  @Test
+  void the_main_pages_with_the_demo_hospital() throws Exception {
+    assertThat(demo.loading().get(5, TimeUnit.MINUTES).loaded()).isTrue();
+    signInAs("kari");
+
+    browser.get(url("/worklist"));
+    assertThat(Long.parseLong(find(By.id("count-total")).getText())).isGreaterThan(20);
+    assertThat(browser.findElements(By.cssSelector("#worklist .flag.proposals"))).isNotEmpty();
+    screenshot("worklist");
+
+    // a pathway with a proposal waiting: its timeline, one "why" opened, the lead-time bars
+    var proposal =
+        find(By.xpath("//table[@id='worklist']//tr[.//span[contains(@class,'proposals')]]"));
+    proposal.findElement(By.cssSelector("a.patient")).sendKeys(Keys.ENTER);
+    waitFor(ExpectedConditions.urlContains("/pathways/"));
+    var pathway = browser.getCurrentUrl();
+    var why = browser.findElements(By.cssSelector("details.why summary"));
+    assertThat(why).isNotEmpty();
+    why.get(0).click();
+    screenshot("pathway");
+
+    browser.get(pathway + "/plan");
+    assertThat(find(By.tagName("h1")).getText()).isNotBlank();
+    screenshot("plan");
+
+    browser.get(url("/mdt"));
+    find(By.id("team")).sendKeys("Tykk- og endetarmskreft");
+    find(By.cssSelector("input[name=pathways][value=colorectal]")).sendKeys(Keys.SPACE);
+    find(By.id("plan-meeting")).sendKeys(Keys.ENTER);
+    waitFor(ExpectedConditions.urlMatches("/mdt/[0-9a-f-]{36}$"));
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('agenda-heading').scrollIntoView()");
+    screenshot("mdt");
+
+    browser.get(url("/catalogue"));
+    screenshot("catalogue");
+  }
+}
