@@ -49,6 +49,47 @@ public record PatientIdentifier(String value, Kind kind) {
     return text != null && problemWith(text.replace(" ", "")) == null;
   }
 
+  /** Sex as the identity number records it (the ninth digit: odd male, even female). */
+  public enum Sex {
+    FEMALE,
+    MALE
+  }
+
+  /**
+   * The birth date the number encodes, the century read from the individual number (digits 7–9) as
+   * Skatteetaten assigns them: 000–499 → 1900s; 500–749 with year 54–99 → 1800s; 500–999 with year
+   * 00–39 → 2000s; 900–999 with year 40–99 → 1900s. D-numbers (day + 40) and test numbers (month +
+   * 80) give the date underneath.
+   */
+  public LocalDate birthDate() {
+    int day = Integer.parseInt(value.substring(0, 2));
+    int month = Integer.parseInt(value.substring(2, 4));
+    int year = Integer.parseInt(value.substring(4, 6));
+    int individual = Integer.parseInt(value.substring(6, 9));
+    if (day > 40) {
+      day -= 40;
+    }
+    if (month > 80) {
+      month -= 80;
+    }
+    int century;
+    if (individual < 500) {
+      century = 1900;
+    } else if (individual < 750 && year >= 54) {
+      century = 1800;
+    } else if (year < 40) {
+      century = 2000;
+    } else {
+      century = 1900;
+    }
+    return LocalDate.of(century + year, month, day);
+  }
+
+  /** The sex the number records. */
+  public Sex sex() {
+    return (value.charAt(8) - '0') % 2 == 1 ? Sex.MALE : Sex.FEMALE;
+  }
+
   /** The identifier with only the birth date visible, for lists and screens (e.g. 120361*****). */
   public String masked() {
     return value.substring(0, 6) + "*****";

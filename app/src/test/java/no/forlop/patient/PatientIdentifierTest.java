@@ -7,6 +7,7 @@ import no.forlop.patient.InvalidPatientIdentifierException.Problem;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Fødselsnummer and D-nummer: eleven digits, two modulus-11 check digits, a date. */
@@ -86,6 +87,25 @@ class PatientIdentifierTest {
       assertThat(PatientIdentifier.isValid(number)).as(number).isTrue();
       assertThat(seen.add(number)).as(number).isTrue();
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "12036110072, 1961-03-12, FEMALE", // individual number 100: 1900s
+    "12036140141, 1961-03-12, MALE", // 401
+    "12036150023, 1861-03-12, FEMALE", // 500–749 with year 54–99: 1800s
+    "12039969198, 1899-03-12, MALE", // 691
+    "12031050071, 2010-03-12, FEMALE", // 500–999 with year 00–39: 2000s
+    "12033994301, 2039-03-12, MALE", // 943
+    "12034590263, 1945-03-12, FEMALE", // 900–999 with year 40–99: 1900s
+    "52036110147, 1961-03-12, MALE", // D-nummer: day + 40
+    "12836110461, 1961-03-12, FEMALE" // test number: month + 80
+  })
+  void the_birth_date_and_sex_are_read_from_the_number(
+      String number, String birthDate, String sex) {
+    var id = PatientIdentifier.parse(number);
+    assertThat(id.birthDate()).isEqualTo(birthDate);
+    assertThat(id.sex()).isEqualTo(PatientIdentifier.Sex.valueOf(sex));
   }
 
   private static void assertProblem(String number, Problem problem) {

@@ -30,6 +30,31 @@ public final class TestPatients {
     }
   }
 
+  private static final AtomicInteger INDIVIDUAL = new AtomicInteger();
+
+  /**
+   * A new invented fødselsnummer for someone born on the day (1900–2039) with the sex: the
+   * individual number chosen in the century's range with the sex's parity (odd: male).
+   */
+  public static String bornOn(java.time.LocalDate birthDate, boolean male) {
+    int year = birthDate.getYear();
+    if (year < 1900 || year > 2039) {
+      throw new IllegalArgumentException("born 1900–2039 only");
+    }
+    int low = year < 2000 ? 100 : 500;
+    while (true) {
+      int individual = low + (2 * INDIVIDUAL.getAndIncrement()) % 398 + (male ? 1 : 0);
+      var base =
+          String.format(
+              "%02d%02d%02d%03d",
+              birthDate.getDayOfMonth(), birthDate.getMonthValue(), year % 100, individual);
+      var withK1 = withControl(base, W1);
+      if (withK1 == null) continue;
+      var full = withControl(withK1, W2);
+      if (full != null) return full;
+    }
+  }
+
   private static String withControl(String digits, int[] weights) {
     int sum = 0;
     for (int i = 0; i < weights.length; i++) {

@@ -1,0 +1,260 @@
+package no.forlop.reporting;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.forlop.catalog.CatalogueService;
+import no.forlop.catalog.Milestone;
+import no.forlop.catalog.PathwayDefinition;
+import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.PathwaysChanged;
+import no.forlop.pathway.domain.CodeFact;
+import no.forlop.pathway.domain.CodeState;
+import no.forlop.patient.PatientIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the statistics' read model ({@code report_pathway}, {@code report_code}, {@code
+ * report_interval}) in step with the pathways: every change rewrites the pathway's rows in the
+ * transaction of the change; at start-up, pathways without rows (e.g. after an upgrade) are written
+ * from the pathways themselves.
+ */
+@Component
+class ReportingProjection {
+
+  private static final Logger log = LoggerFactory.getLogger(ReportingProjection.class);
+  private static final String SYSTEM_ACTOR = "system:";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+  private final CatalogueService catalogues;
+  private final PathwayService pathways;
+  private final Clock clock;
+
+  ReportingProjection(
+      JdbcClient jdbc,
+      JdbcTemplate batch,
+      CatalogueService catalogues,
+      PathwayService pathways,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+    this.catalogues = catalogues;
+    this.pathways = pathways;
+    this.clock = clock;
+  }
+
+  @EventListener
+  void on(PathwaysChanged changed) {
+    write(changed.pathways());
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Transactional
+  void rebuildIfBehind() {
+    var rows = jdbc.sql("select count(*) from report_pathway").query(Long.class).single();
+    var instances = jdbc.sql("select count(*) from pathway").query(Long.class).single();
+    if (rows < instances) {
+      log.info("Rebuilding the statistics from {} pathways ({} rows were there)", instances, rows);
+      write(pathways.allForReadModels());
+    }
+  }
+
+  void write(List<PathwayView> views) {
+    if (views.isEmpty()) {
+      return;
+    }
+    var ids = views.stream().map(PathwayView::id).toArray(UUID[]::new);
+    batch.update("delete from report_interval where pathway_id = any(?)", (Object) ids);
+    batch.update("delete from report_code where pathway_id = any(?)", (Object) ids);
+    var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    batch.batchUpdate(
+        """
+        insert into report_pathway (pathway_id, patient, organisation, pathway, code_prefix, kind,
+            birth_date, sex, state, open, start_date, first_attendance, decision_date,
+            decision_code, treatment_date, treatment_code, transferred_on, ended_on, problem,
+            proposals, disagreement, updated_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        on conflict (pathway_id) do update set
+            patient = excluded.patient, organisation = excluded.organisation,
+            pathway = excluded.pathway, code_prefix = excluded.code_prefix, kind = excluded.kind,
+            birth_date = excluded.birth_date, sex = excluded.sex, state = excluded.state,
+            open = excluded.open, start_date = excluded.start_date,
+            first_attendance = excluded.first_attendance, decision_date = excluded.decision_date,
+            decision_code = excluded.decision_code, treatment_date = excluded.treatment_date,
+            treatment_code = excluded.treatment_code, transferred_on = excluded.transferred_on,
+            ended_on = excluded.ended_on, problem = excluded.problem,
+            proposals = excluded.proposals, disagreement = excluded.disagreement,
+            updated_at = excluded.updated_at
+        """,
+        views.stream().map(v -> pathwayRow(v, now)).toList());
+    batch.batchUpdate(
+        """
+        insert into report_code (registration_id, pathway_id, organisation, pathway, code,
+            code_key, milestone, code_date, state, origin, rule_id, ruleset_version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        views.stream().flatMap(v -> codeRows(v).stream()).toList());
+    batch.batchUpdate(
+        """
+        insert into report_interval (pathway_id, organisation, pathway, indicator, treatment,
+            from_date, to_date, days, standard_days, day_type, due_date, status,
+            unverified_standard_days, patient_delayed, catalogue_version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        views.stream().flatMap(v -> intervalRows(v).stream()).toList());
+  }
+
+  private Object[] pathwayRow(PathwayView view, OffsetDateTime now) {
+    var patient = identifier(view.patient());
+    var decision = first(view, Milestone.CLINICAL_DECISION);
+    var treatment = first(view, Milestone.TREATMENT_START);
+    return new Object[] {
+      view.id(),
+      view.patient(),
+      view.organisation(),
+      view.pathway(),
+      view.codePrefix(),
+      kind(view.pathway()),
+      patient.flatMap(ReportingProjection::birthDate).orElse(null),
+      patient.map(p -> p.sex().name()).orElse(null),
+      view.state().name(),
+      view.state().isOpen(),
+      first(view, Milestone.PATHWAY_START).map(PathwayView.Code::date).orElse(null),
+      first(view, Milestone.FIRST_ATTENDANCE).map(PathwayView.Code::date).orElse(null),
+      decision.map(PathwayView.Code::date).orElse(null),
+      decision.map(ReportingProjection::codeOf).orElse(null),
+      treatment.map(PathwayView.Code::date).orElse(null),
+      treatment.map(ReportingProjection::codeOf).orElse(null),
+      first(view, Milestone.TRANSFERRED).map(PathwayView.Code::date).orElse(null),
+      first(view, Milestone.PATHWAY_END).map(PathwayView.Code::date).orElse(null),
+      view.problem() == null ? null : view.problem().reason().name(),
+      (int) view.codes().stream().filter(c -> c.state() == CodeState.PROPOSED).count(),
+      disagreement(view),
+      now
+    };
+  }
+
+  private List<Object[]> codeRows(PathwayView view) {
+    var rows = new ArrayList<Object[]>();
+    for (var code : view.codes()) {
+      rows.add(
+          new Object[] {
+            code.registration(),
+            view.id(),
+            view.organisation(),
+            view.pathway(),
+            code.code(),
+            code.key(),
+            code.milestone().name(),
+            code.date(),
+            code.state().name(),
+            how(view, code),
+            code.rule(),
+            code.rulesetVersion()
+          });
+    }
+    return rows;
+  }
+
+  private static List<Object[]> intervalRows(PathwayView view) {
+    var rows = new ArrayList<Object[]>();
+    for (var l : view.leadTimes()) {
+      rows.add(
+          new Object[] {
+            view.id(),
+            view.organisation(),
+            view.pathway(),
+            l.indicator(),
+            l.treatment(),
+            l.from(),
+            l.to(),
+            l.days() == null ? null : l.days().intValue(),
+            l.standardDays(),
+            l.dayType().name(),
+            l.dueDate(),
+            l.to() == null ? "RUNNING" : l.status().name(),
+            l.unverifiedStandardDays(),
+            l.patientDelayed(),
+            l.catalogueVersion()
+          });
+    }
+    return rows;
+  }
+
+  /**
+   * How a code came about: typed by a person, or derived and either registered by its rule or
+   * proposed and confirmed by a person. A derived code a person corrected counts as typed.
+   */
+  static String how(PathwayView view, PathwayView.Code code) {
+    if (!"DERIVED".equals(code.origin())) {
+      return "MANUAL";
+    }
+    var facts = view.history().stream().filter(f -> f.registration().equals(code.registration()));
+    var byPerson =
+        facts.filter(f -> !f.actor().startsWith(SYSTEM_ACTOR)).map(PathwayView.Fact::kind).toList();
+    if (byPerson.contains(CodeFact.Kind.CORRECTED)) {
+      return "MANUAL";
+    }
+    return byPerson.contains(CodeFact.Kind.CONFIRMED) ? "CONFIRMED" : "AUTOMATIC";
+  }
+
+  private static Optional<PathwayView.Code> first(PathwayView view, Milestone milestone) {
+    return view.codes().stream()
+        .filter(c -> c.milestone() == milestone && c.state() == CodeState.REGISTERED)
+        .min(Comparator.comparing(PathwayView.Code::date));
+  }
+
+  private static String codeOf(PathwayView.Code code) {
+    return code.code() != null ? code.code() : code.key();
+  }
+
+  private String kind(String pathway) {
+    return catalogues
+        .current()
+        .pathway(pathway)
+        .map(PathwayDefinition::kind)
+        .map(Enum::name)
+        .orElse("UNKNOWN");
+  }
+
+  private static Optional<PatientIdentifier> identifier(String patient) {
+    return PatientIdentifier.isValid(patient)
+        ? Optional.of(PatientIdentifier.parse(patient))
+        : Optional.empty();
+  }
+
+  private static Optional<LocalDate> birthDate(PatientIdentifier id) {
+    try {
+      return Optional.of(id.birthDate());
+    } catch (DateTimeException e) {
+      return Optional.empty(); // 29 February of a year that has none: no age group
+    }
+  }
+
+  /** A derived code is proposed because a person registered something else for the milestone. */
+  private static boolean disagreement(PathwayView view) {
+    return view.codes().stream()
+        .filter(c -> c.state() == CodeState.PROPOSED && "DERIVED".equals(c.origin()))
+        .anyMatch(
+            proposed ->
+                view.codes().stream()
+                    .anyMatch(
+                        c -> "MANUAL".equals(c.origin()) && c.milestone() == proposed.milestone()));
+  }
+}

@@ -1,0 +1,64 @@
+package no.forlop.reporting.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.LocalDate;
+import java.util.Set;
+import no.forlop.audit.Actor;
+import no.forlop.patient.PatientIdentifier.Sex;
+import no.forlop.reporting.AgeBand;
+import no.forlop.reporting.IndicatorQuery;
+import no.forlop.reporting.IndicatorReport;
+import no.forlop.reporting.Indicators;
+import no.forlop.reporting.InvalidIndicatorQueryException;
+import no.forlop.web.ApiProblem;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The indicators over REST (docs/indicators.md), for the reader's units. What this returns leaves
+ * the unit, so small numbers are suppressed.
+ */
+@RestController
+@RequestMapping("/api/v1/indicators")
+class IndicatorController {
+
+  private final Indicators indicators;
+
+  IndicatorController(Indicators indicators) {
+    this.indicators = indicators;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "Indicators for a period",
+      description =
+          "Activity, lead-time indicators (OF1–OF4 per treatment type, mental-health intervals),"
+              + " national targets, registration burden and data quality for the period [from, to]"
+              + " (both days included), a pathway or all, organisations (repeat the parameter;"
+              + " default: all of yours), an age band at pathway start and sex. Counts under the"
+              + " suppression limit are returned as suppressed.")
+  IndicatorReport indicators(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) @Nullable String pathway,
+      @RequestParam(required = false) @Nullable Set<String> organisation,
+      @RequestParam(required = false) @Nullable AgeBand ageBand,
+      @RequestParam(required = false) @Nullable Sex sex,
+      Actor actor) {
+    var query =
+        new IndicatorQuery(
+            from, to, pathway, organisation == null ? Set.of() : organisation, ageBand, sex);
+    return indicators.compute(query, actor, true);
+  }
+
+  @ExceptionHandler(InvalidIndicatorQueryException.class)
+  ResponseEntity<?> invalid(InvalidIndicatorQueryException e) {
+    return ApiProblem.invalid("INVALID_QUERY", e.getMessage(), null).response();
+  }
+}
