@@ -23,6 +23,11 @@ public class ForlopApplication {
           no.forlop.ingest.bulk.ImportCommand.run(
               java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
+    if (args.length > 0 && args[0].equals("report")) {
+      System.exit(
+          no.forlop.reporting.cli.ReportCommand.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     SpringApplication.run(ForlopApplication.class, args);
   }
 }

@@ -50,7 +50,11 @@ class IndicatorController {
       @RequestParam(required = false) @Nullable Set<String> organisation,
       @RequestParam(required = false) @Nullable AgeBand ageBand,
       @RequestParam(required = false) @Nullable Sex sex,
+      @RequestParam(defaultValue = "json") String format,
       Actor actor) {
+    if (!format.equals("json")) {
+      throw ApiProblem.invalid("UNSUPPORTED_FORMAT", "format is json, not " + format, "format");
+    }
     var query =
         new IndicatorQuery(
             from, to, pathway, organisation == null ? Set.of() : organisation, ageBand, sex);
