@@ -179,6 +179,36 @@ class IndicatorsIT extends ApplicationTest {
   }
 
   @Test
+  void a_mental_health_interval_is_measured_and_judged_against_the_80_percent_target() {
+    // OCD: assessment (first attendance → clinical decision) within 56 calendar days
+    pathway(
+        TestPatients.next(),
+        "ocd",
+        "PATHWAY_START 2024-01-10",
+        "FIRST_ATTENDANCE 2024-02-01",
+        "CP 2024-03-28"); // 56 days: within
+    pathway(
+        TestPatients.next(),
+        "ocd",
+        "PATHWAY_START 2024-01-10",
+        "FIRST_ATTENDANCE 2024-02-01",
+        "CP 2024-03-29"); // 57 days: breached
+    var report = year();
+    var assessment = interval(report, "MH_ASSESSMENT", null);
+    assertThat(value(assessment.within())).isEqualTo(1);
+    assertThat(value(assessment.breached())).isEqualTo(1);
+    assertThat(assessment.sharePercent()).isEqualTo(50.0);
+    assertThat(assessment.medianDays()).isEqualTo(56.5);
+    var target =
+        report.targets().stream().filter(t -> t.indicator().equals("MH_ASSESSMENT")).findFirst();
+    assertThat(target.get().percent()).isEqualTo(80);
+    assertThat(target.get().met()).isFalse();
+    assertThat(target.get().verified()).isFalse();
+    // no cancer indicator in a mental-health-only unit
+    assertThat(report.intervals()).noneMatch(i -> i.indicator().startsWith("OF"));
+  }
+
+  @Test
   void a_running_interval_past_its_due_date_is_overdue_now_but_not_a_breach() {
     colorectal("A12A 2024-12-21"); // OF1 due 2024-12-30: overdue on 2024-12-31
     colorectal("A12A 2024-12-22"); // due 2024-12-31: not yet
