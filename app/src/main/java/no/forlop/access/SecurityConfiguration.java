@@ -70,6 +70,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/fhir/**")
                     .hasAnyRole("INTEGRATION", "ADMINISTRATOR")
+                    .requestMatchers("/api/v1/npr/**")
+                    .hasAnyRole("LEADER", "ADMINISTRATOR")
                     .requestMatchers("/api/v1/audit/**")
                     .hasAnyRole("COORDINATOR", "LEADER", "ADMINISTRATOR")
                     .requestMatchers(HttpMethod.GET, "/api/v1/pathways/**")
