@@ -23,6 +23,7 @@ import no.forlop.coding.domain.DerivationRules;
 import no.forlop.coding.persistence.ClinicalEventStore;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.PathwayWork;
@@ -164,7 +165,19 @@ public class DerivingCodes {
         var existing = new ArrayList<>(work.pathwaysOf(result.patientIdentifier()));
         var used = new HashSet<UUID>();
         for (var instance : result.instances()) {
-          var pathway = instanceFor(work, result.patientIdentifier(), instance, existing, used);
+          UUID pathway;
+          try {
+            pathway = instanceFor(work, result.patientIdentifier(), instance, existing, used);
+          } catch (InvalidPathwayRequestException refused) {
+            // e.g. a second mental-health pathway while one is open: not opened, reported
+            var source =
+                instance.codes().stream()
+                    .flatMap(c -> c.sources().stream())
+                    .findFirst()
+                    .orElse("pathway " + instance.pathway());
+            found.add(new DerivationResult.Problem(source, refused.getMessage()));
+            continue;
+          }
           used.add(pathway);
           new Reconciliation(work, pathway, instance, found).run();
           milestones.put(pathway, instance.milestones());

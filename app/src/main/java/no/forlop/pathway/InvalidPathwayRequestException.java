@@ -11,7 +11,14 @@ public class InvalidPathwayRequestException extends RuntimeException {
     UNKNOWN_PATHWAY,
     UNKNOWN_VARIANT,
     INVALID_ORGANISATION,
-    PATHWAY_ALREADY_OPEN
+    PATHWAY_ALREADY_OPEN,
+    /** A patient is in one mental-health or substance-use pathway at a time. */
+    MENTAL_HEALTH_PATHWAY_OPEN
+  }
+
+  /** Whether the request conflicts with a pathway already open (rather than being malformed). */
+  public boolean isConflict() {
+    return problem == Problem.PATHWAY_ALREADY_OPEN || problem == Problem.MENTAL_HEALTH_PATHWAY_OPEN;
   }
 
   private final Problem problem;

@@ -15,6 +15,7 @@ import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.CodeDefinition;
 import no.forlop.catalog.PathwayDefinition;
+import no.forlop.catalog.PathwayKind;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
 import no.forlop.pathway.domain.CodingRules;
 import no.forlop.pathway.domain.LeadTimes;
@@ -125,6 +126,33 @@ public final class PathwayWork {
               + definition.names().en()
               + " at this organisation; close it (or correct it) before opening another.");
     }
+    if (isMentalHealth(definition)) {
+      var openMentalHealth =
+          pathways.values().stream()
+              .filter(p -> p.header().patient().equals(patient.value()))
+              .filter(
+                  p ->
+                      definition(catalogue, p.header().pathway())
+                          .map(PathwayWork::isMentalHealth)
+                          .orElse(false))
+              .filter(p -> p.state(rules(p)).isOpen())
+              .findFirst();
+      if (openMentalHealth.isPresent()) {
+        var other = openMentalHealth.get().header();
+        throw new InvalidPathwayRequestException(
+            Problem.MENTAL_HEALTH_PATHWAY_OPEN,
+            "The patient is already in a mental-health or substance-use pathway ("
+                + definition(catalogue, other.pathway())
+                    .map(d -> d.names().en())
+                    .orElse(other.pathway())
+                + " at "
+                + other.organisation()
+                + "); a patient is in one such pathway at a time. End it (closure or transfer)"
+                + " before opening "
+                + definition.names().en()
+                + ".");
+      }
+    }
     var header =
         new PatientPathway.Header(
             UUID.randomUUID(),
@@ -200,6 +228,11 @@ public final class PathwayWork {
 
   public ChangeResult reject(UUID id, UUID registration, @Nullable String reason) {
     return change(id, (pathway, rules, context) -> pathway.reject(registration, reason, context));
+  }
+
+  private static boolean isMentalHealth(PathwayDefinition definition) {
+    return definition.kind() == PathwayKind.MENTAL_HEALTH
+        || definition.kind() == PathwayKind.SUBSTANCE_USE;
   }
 
   /** Stores what this unit of work created and changed, in batches. */

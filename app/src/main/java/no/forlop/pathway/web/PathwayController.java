@@ -194,7 +194,7 @@ class PathwayController {
   @ExceptionHandler(InvalidPathwayRequestException.class)
   ResponseEntity<OperationOutcome> invalid(InvalidPathwayRequestException e) {
     var problem =
-        e.problem() == InvalidPathwayRequestException.Problem.PATHWAY_ALREADY_OPEN
+        e.isConflict()
             ? ApiProblem.conflict(e.problem().name(), e.getMessage())
             : ApiProblem.invalid(e.problem().name(), e.getMessage(), null);
     return problem.response();

@@ -197,6 +197,39 @@ class PathwayApiIT extends ApplicationTest {
   }
 
   @Test
+  void a_patient_is_in_one_mental_health_pathway_at_a_time() {
+    var patient = TestPatients.next();
+    var adults =
+        post(
+            "/api/v1/pathways",
+            "{\"patient\": \"%s\", \"pathway\": \"D11\", \"organisation\": \"910000012\"}"
+                .formatted(patient));
+    assertThat(adults.status()).isEqualTo(201);
+    // a cancer pathway alongside is fine
+    assertThat(open(patient, "colorectal")).isNotNull();
+
+    var substance =
+        post(
+            "/api/v1/pathways",
+            "{\"patient\": \"%s\", \"pathway\": \"D01\", \"organisation\": \"910000020\"}"
+                .formatted(patient));
+    assertThat(substance.status()).isEqualTo(409);
+    assertThat(substance.reason()).isEqualTo("MENTAL_HEALTH_PATHWAY_OPEN");
+    assertThat(substance.body()).doesNotContain(patient);
+
+    // once the first has ended, the next may start
+    var id = adults.json().get("id").asString();
+    assertThat(register(id, "PATHWAY_START", "2024-11-01").status()).isEqualTo(201);
+    assertThat(register(id, "PATHWAY_END", "2024-12-01").status()).isEqualTo(201);
+    var after =
+        post(
+            "/api/v1/pathways",
+            "{\"patient\": \"%s\", \"pathway\": \"D01\", \"organisation\": \"910000020\"}"
+                .formatted(patient));
+    assertThat(after.status()).as(after.body()).isEqualTo(201);
+  }
+
+  @Test
   void a_body_that_is_not_json_is_a_bad_request() {
     var response = post("/api/v1/pathways", "{not json");
     assertThat(response.status()).isEqualTo(400);
