@@ -15,7 +15,12 @@ import org.springframework.web.servlet.ModelAndView;
  * so (403 outside the user's units or for a read-only role, 404 for no such pathway), never a stack
  * trace.
  */
-@ControllerAdvice(assignableTypes = {PathwayPageController.class, PlanController.class})
+@ControllerAdvice(
+    assignableTypes = {
+      PathwayPageController.class,
+      PlanController.class,
+      MunicipalityController.class
+    })
 class PageErrors {
 
   private final Users users;
