@@ -106,7 +106,10 @@ public class Worklist {
                             and o.transferred_out_on is not null
                             and o.transferred_out_on <= coalesce(page.start_date,
                                                                  o.transferred_out_on))
-                    as transferred_in
+                    as transferred_in,
+                  (select pe.planned_on from planned_evaluation pe
+                   where pe.pathway_id = page.pathway_id and page.next_milestone = 'EVALUATION'
+                   order by pe.seq desc limit 1) as planned_evaluation
                 from page left join patient_name n on n.identifier = page.patient
                 order by %s
                 """
@@ -141,7 +144,8 @@ public class Worklist {
                       rs.getBoolean("inactive"),
                       rs.getBoolean("transferred_in"),
                       rs.getObject("transferred_out_on", LocalDate.class),
-                      rs.getString("coordinator")));
+                      rs.getString("coordinator"),
+                      rs.getObject("planned_evaluation", LocalDate.class)));
             })
         .list();
   }

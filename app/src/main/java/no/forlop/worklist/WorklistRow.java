@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param daysLeft days from today to the due date (negative when overdue)
  * @param inactive no code for longer than the unit's limit
  * @param transferredIn the patient came from another organisation in the same pathway
+ * @param plannedEvaluation the date a coordinator planned for the next evaluation, if any
  * @param transferredOut when this unit transferred the patient to another organisation (such a
  *     pathway is closed here but stays on the list for the unit's inactivity limit, so the handover
  *     can be followed up)
@@ -36,4 +37,11 @@ public record WorklistRow(
     boolean inactive,
     boolean transferredIn,
     @Nullable LocalDate transferredOut,
-    @Nullable String coordinator) {}
+    @Nullable String coordinator,
+    @Nullable LocalDate plannedEvaluation) {
+
+  /** An evaluation is due next and its planned date is after the due date. */
+  public boolean evaluationPlannedLate() {
+    return plannedEvaluation != null && dueDate != null && plannedEvaluation.isAfter(dueDate);
+  }
+}

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param patient the fødselsnummer or D-nummer (shown: opening the page is audited)
  * @param problem set when the registered codes break the coding rules of the catalogue in force
  * @param mayChange the user may change codes, assign and write notes (leaders only read)
+ * @param evaluates the pathway is open and has evaluation points (mental health and substance use)
+ * @param plannedEvaluation the date planned for the next evaluation, formatted, if any
  */
 record PathwayPage(
     UUID id,
@@ -40,7 +42,9 @@ record PathwayPage(
     List<Choice> codes,
     List<Choice> startBases,
     List<Choice> coordinators,
-    boolean mayChange) {
+    boolean mayChange,
+    boolean evaluates,
+    @Nullable String plannedEvaluation) {
 
   /** Whether the pathway has a proposal waiting for a coordinator. */
   public boolean hasProposals() {

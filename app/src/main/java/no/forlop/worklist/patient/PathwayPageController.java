@@ -16,6 +16,7 @@ import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.Origin;
+import no.forlop.worklist.EvaluationPlans;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,8 +45,15 @@ class PathwayPageController {
   private final PathwayService pathways;
   private final Users users;
   private final Texts texts;
+  private final EvaluationPlans evaluations;
 
-  PathwayPageController(PathwayPages pages, PathwayService pathways, Users users, Texts texts) {
+  PathwayPageController(
+      PathwayPages pages,
+      PathwayService pathways,
+      Users users,
+      Texts texts,
+      EvaluationPlans evaluations) {
+    this.evaluations = evaluations;
     this.pages = pages;
     this.pathways = pathways;
     this.users = users;
@@ -207,6 +215,29 @@ class PathwayPageController {
     }
     pathways.assign(id, chosen, actor);
     return done(answer, "pathway.done.assigned", "coordinator");
+  }
+
+  @PostMapping("/evaluation")
+  String planEvaluation(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String date,
+      Actor actor,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
+    var answer = new Answer(id, requireChange(actor), model, redirect, response);
+    var values = Map.of("date", date);
+    LocalDate on;
+    try {
+      on = LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      return failed(answer, "evaluation", null, "pathway.error.date", values);
+    }
+    if (on.isBefore(pathways.today())) {
+      return failed(answer, "evaluation", null, "pathway.error.evaluationPast", values);
+    }
+    evaluations.plan(id, on, actor);
+    return done(answer, "pathway.done.evaluationPlanned", "evaluation");
   }
 
   @PostMapping("/notes")

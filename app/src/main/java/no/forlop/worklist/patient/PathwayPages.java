@@ -24,6 +24,7 @@ import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.domain.CodeFact;
 import no.forlop.pathway.domain.LeadTime;
 import no.forlop.pathway.domain.Origin;
+import no.forlop.worklist.EvaluationPlans;
 import no.forlop.worklist.patient.PathwayPage.Bar;
 import no.forlop.worklist.patient.PathwayPage.Choice;
 import no.forlop.worklist.patient.PathwayPage.Entry;
@@ -52,6 +53,7 @@ class PathwayPages {
   private final PatientDirectory directory;
   private final Users users;
   private final Texts texts;
+  private final EvaluationPlans evaluations;
 
   PathwayPages(
       PathwayService pathways,
@@ -59,7 +61,9 @@ class PathwayPages {
       DerivingCodes derivation,
       PatientDirectory directory,
       Users users,
-      Texts texts) {
+      Texts texts,
+      EvaluationPlans evaluations) {
+    this.evaluations = evaluations;
     this.pathways = pathways;
     this.catalogues = catalogues;
     this.derivation = derivation;
@@ -124,7 +128,17 @@ class PathwayPages {
         users.withRole(Role.COORDINATOR, view.organisation()).stream()
             .map(u -> new Choice(u.username(), u.name()))
             .toList(),
-        mayChange());
+        mayChange(),
+        evaluates(view, catalogue),
+        evaluations.plannedFor(view.id()).map(texts::date).orElse(null));
+  }
+
+  /** Whether the pathway has evaluation points (mental health and substance use), still open. */
+  private static boolean evaluates(PathwayView view, Catalogue catalogue) {
+    return view.state().isOpen()
+        && catalogue.pathway(view.pathway()).stream()
+            .flatMap(p -> catalogue.indicatorsOf(p).stream())
+            .anyMatch(i -> i.to() == Milestone.EVALUATION);
   }
 
   private record Ordered(LocalDate date, int rank, Entry entry) {}
