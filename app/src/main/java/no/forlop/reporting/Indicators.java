@@ -62,7 +62,9 @@ public class Indicators {
     var asOf = asOf(query);
     var params = filter.with(query.from(), query.to(), asOf);
     int suppress = leavesUnit ? settings.suppressBelow() : 0;
-    var intervals = intervals(filter, params, suppress);
+    // the percentiles sort every interval of the period: in memory rather than on disk
+    jdbc.sql("set local work_mem = '64MB'").update();
+    var intervals = intervals(query, reader, params, suppress);
     return new IndicatorReport(
         query,
         asOf,
@@ -70,7 +72,7 @@ public class Indicators {
         activity(filter, params, suppress),
         intervals,
         targets(intervals),
-        burden(filter, params, suppress),
+        burden(query, reader, params, suppress),
         quality(filter, params, suppress));
   }
 
@@ -111,9 +113,11 @@ public class Indicators {
         .single();
   }
 
-  private List<Interval> intervals(Filter filter, Map<String, Object> params, int suppress) {
+  private List<Interval> intervals(
+      IndicatorQuery query, Actor reader, Map<String, Object> params, int suppress) {
     var anchor = settings.intervalPeriod() == IntervalPeriod.START ? "i.from_date" : "i.to_date";
-    var overdue = overdueNow(filter, params);
+    var overdue = overdueNow(query, reader, params);
+    var on = Filter.of(query, reader, "i");
     var rows =
         jdbc.sql(
                 """
@@ -128,11 +132,11 @@ public class Indicators {
                   percentile_cont(0.5) within group (order by i.days) as median,
                   percentile_cont(0.25) within group (order by i.days) as p25,
                   percentile_cont(0.75) within group (order by i.days) as p75
-                from report_interval i join report_pathway p on p.pathway_id = i.pathway_id
+                from report_interval i%s
                 where i.to_date is not null and %s between :from and :to and %s
                 group by grouping sets ((i.indicator, i.treatment), (i.indicator))
                 """
-                    .formatted(anchor, filter.sql()))
+                    .formatted(on.join("i"), anchor, on.sql()))
             .params(params)
             .query(
                 (rs, n) -> {
@@ -194,7 +198,9 @@ public class Indicators {
   }
 
   /** Running intervals past their due date on the as-of day, per indicator and treatment type. */
-  private Map<String, Long> overdueNow(Filter filter, Map<String, Object> params) {
+  private Map<String, Long> overdueNow(
+      IndicatorQuery query, Actor reader, Map<String, Object> params) {
+    var filter = Filter.of(query, reader, "p");
     var counts = new HashMap<String, Long>();
     jdbc.sql(
             """
@@ -267,7 +273,9 @@ public class Indicators {
     return result;
   }
 
-  private Burden burden(Filter filter, Map<String, Object> params, int suppress) {
+  private Burden burden(
+      IndicatorQuery query, Actor reader, Map<String, Object> params, int suppress) {
+    var on = Filter.of(query, reader, "c");
     return jdbc.sql(
             """
             select
@@ -275,10 +283,10 @@ public class Indicators {
               count(*) filter (where c.origin = 'CONFIRMED') as confirmed,
               count(*) filter (where c.origin = 'MANUAL') as manual,
               count(*) as total
-            from report_code c join report_pathway p on p.pathway_id = c.pathway_id
+            from report_code c%s
             where c.state = 'REGISTERED' and c.code_date between :from and :to and %s
             """
-                .formatted(filter.sql()))
+                .formatted(on.join("c"), on.sql()))
         .params(params)
         .query(
             (rs, n) -> {
