@@ -6,6 +6,7 @@ import java.util.Set;
 import no.forlop.audit.Actor;
 import no.forlop.patient.PatientIdentifier.Sex;
 import no.forlop.reporting.AgeBand;
+import no.forlop.reporting.Burdens;
 import no.forlop.reporting.IndicatorQuery;
 import no.forlop.reporting.IndicatorReport;
 import no.forlop.reporting.Indicators;
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IndicatorController {
 
   private final Indicators indicators;
+  private final Burdens burdens;
 
-  IndicatorController(Indicators indicators) {
+  IndicatorController(Indicators indicators, Burdens burdens) {
     this.indicators = indicators;
+    this.burdens = burdens;
   }
 
   @GetMapping
@@ -59,6 +62,27 @@ class IndicatorController {
         new IndicatorQuery(
             from, to, pathway, organisation == null ? Set.of() : organisation, ageBand, sex);
     return indicators.compute(query, actor, true);
+  }
+
+  @GetMapping("/burden")
+  @Operation(
+      summary = "Registration burden per unit and month",
+      description =
+          "Of the registered codes dated in each month of [from, to]: how many were registered"
+              + " automatically, proposed and confirmed, or typed by hand, per unit; for all"
+              + " pathways, CANCER or MENTAL_HEALTH (mental health and substance use). Small"
+              + " numbers suppressed.")
+  java.util.List<Burdens.Row> burden(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(defaultValue = "ALL") Burdens.Group group,
+      @RequestParam(required = false) @Nullable String pathway,
+      @RequestParam(required = false) @Nullable Set<String> organisation,
+      Actor actor) {
+    var query =
+        new IndicatorQuery(
+            from, to, pathway, organisation == null ? Set.of() : organisation, null, null);
+    return burdens.byUnitAndMonth(query, group, actor, true);
   }
 
   @ExceptionHandler(InvalidIndicatorQueryException.class)
