@@ -27,7 +27,7 @@ public record IndicatorReport(
    */
   public record Count(@Nullable Long value, boolean suppressed) {
 
-    static Count of(long value, int suppressBelow) {
+    public static Count of(long value, int suppressBelow) {
       return value > 0 && value < suppressBelow ? new Count(null, true) : new Count(value, false);
     }
 

@@ -10,6 +10,7 @@
       "pathway",
       "pathway :: domain",
       "catalog",
+      "coding",
       "patient",
       "access",
       "audit",

@@ -59,4 +59,20 @@ class DemoScreenshotsBrowserIT extends BrowserTest {
     browser.get(url("/catalogue"));
     screenshot("catalogue");
   }
+
+  @Test
+  void the_statistics_dashboard_for_a_leader() throws Exception {
+    assertThat(demo.loading().get(5, TimeUnit.MINUTES).loaded()).isTrue();
+    signInAs("lise");
+    browser.get(url("/dashboard?from=2024-01-01&to=2024-12-31"));
+    assertThat(Long.parseLong(find(By.id("count-STARTED")).getText())).isGreaterThan(20);
+    waitFor(
+        d ->
+            ((JavascriptExecutor) d)
+                .executeScript(
+                    "return window.forlopCharts && window.forlopCharts['months'] ? 1 : null"));
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('charts-heading').scrollIntoView()");
+    screenshot("dashboard");
+  }
 }

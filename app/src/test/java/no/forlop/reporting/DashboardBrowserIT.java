@@ -1,0 +1,266 @@
+package no.forlop.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import no.forlop.audit.Actor;
+import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.RegisterCode;
+import no.forlop.testing.BrowserTest;
+import no.forlop.testing.TestPatients;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The statistics dashboard in a real browser. The pathways are in 2019, a year no other test uses:
+ * three in Fjordby (910000012: OF4 35 days, within; 36 days, breached; one started in September)
+ * and one in the other unit (910000020: OF4 50 days, breached). Lise leads both units, Kari works
+ * in Fjordby, Nina in the other.
+ */
+class DashboardBrowserIT extends BrowserTest {
+
+  static final Actor ADMIN = new Actor("admin", "PATIENT_CARE", Set.of("910000012", "910000020"));
+  static final String YEAR = "/dashboard?from=2019-01-01&to=2019-12-31";
+
+  private static String within;
+  private static String breached;
+  private static String september;
+  private static String elsewhere;
+
+  @Autowired PathwayService pathways;
+
+  @BeforeEach
+  void pathwaysIn2019() {
+    if (within != null) {
+      return;
+    }
+    within =
+        pathway(
+            "910000012",
+            "A12A 2019-03-01",
+            "A12S 2019-03-05",
+            "A12CK 2019-03-15",
+            "A12FK 2019-04-05");
+    breached =
+        pathway(
+            "910000012",
+            "A12A 2019-03-01",
+            "A12S 2019-03-05",
+            "A12CK 2019-03-15",
+            "A12FK 2019-04-06");
+    september = pathway("910000012", "A12A 2019-09-02");
+    elsewhere =
+        pathway(
+            "910000020",
+            "A12A 2019-03-01",
+            "A12S 2019-03-05",
+            "A12CK 2019-03-15",
+            "A12FK 2019-04-20");
+  }
+
+  private String pathway(String unit, String... codes) {
+    var patient = TestPatients.next();
+    var id = pathways.create(new CreatePathway(patient, "colorectal", unit, null), ADMIN).id();
+    for (var code : codes) {
+      var parts = code.split(" ");
+      pathways.register(id, RegisterCode.manual(parts[0], LocalDate.parse(parts[1])), ADMIN);
+    }
+    return patient;
+  }
+
+  private static String masked(String patient) {
+    return patient.substring(0, 6) + "*****";
+  }
+
+  private String count(String id) {
+    return find(By.id(id)).getText();
+  }
+
+  private JavascriptExecutor js() {
+    return (JavascriptExecutor) browser;
+  }
+
+  @Test
+  void a_leader_sees_both_units_and_the_filters_change_the_numbers() {
+    signInAs("lise");
+    browser.get(url("/worklist"));
+    // the header links to the dashboard
+    find(By.cssSelector("header a[href='/dashboard']")).click();
+    waitFor(ExpectedConditions.urlContains("/dashboard"));
+    assertThat(find(By.tagName("h1")).getText())
+        .isEqualTo("Statistikk for standardiserte pasientforløp");
+    assertThat(find(By.id("small-numbers-note")).getText()).contains("<3");
+
+    browser.get(url(YEAR));
+    assertThat(count("count-STARTED")).isEqualTo("4");
+    assertThat(count("count-TREATED")).isEqualTo("3");
+    assertThat(count("i-OF4-ALL-MEASURED")).isEqualTo("3");
+    assertThat(count("i-OF4-ALL-BREACHED")).isEqualTo("2");
+    // the charts are drawn, each with its numbers as a table
+    waitFor(
+        d ->
+            js().executeScript(
+                        "return window.forlopCharts && Object.keys(window.forlopCharts).length")
+                != null);
+    assertThat(browser.findElements(By.cssSelector("#chart-months canvas"))).isNotEmpty();
+    assertThat(find(By.id("chart-months")).getAttribute("aria-label"))
+        .contains("Andel innen standard forløpstid");
+    // nothing wider than the window of a hospital PC (1400 px): no sideways scrolling
+    var overflow =
+        js().executeScript(
+                "var w = document.documentElement.clientWidth; return Array.from("
+                    + "document.querySelectorAll('main *')).filter(e => e.getBoundingClientRect().right"
+                    + " > w + 1).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().width) + '/' + w).slice(0, 5);");
+    assertThat((List<?>) overflow).isEmpty();
+    var byUnit = find(By.id("table-by-unit")).getAttribute("textContent");
+    assertThat(byUnit).contains("Fjordby sykehus HF");
+
+    // the first half year: September's start is outside
+    js().executeScript("document.getElementById('filter-to').value = '2019-06-30'");
+    find(By.id("apply-filters")).click();
+    waitFor(ExpectedConditions.urlContains("to=2019-06-30"));
+    assertThat(count("count-STARTED")).isEqualTo("3");
+
+    // one unit
+    new Select(find(By.id("filter-unit"))).selectByValue("910000012");
+    find(By.id("apply-filters")).sendKeys(Keys.ENTER);
+    waitFor(ExpectedConditions.urlContains("unit=910000012"));
+    assertThat(count("count-STARTED")).isEqualTo("2");
+    assertThat(count("i-OF4-ALL-BREACHED")).isEqualTo("1");
+  }
+
+  @Test
+  void a_number_opens_the_list_of_the_pathways_behind_it() {
+    signInAs("lise");
+    browser.get(url(YEAR));
+    find(By.id("i-OF4-ALL-BREACHED")).click();
+    waitFor(ExpectedConditions.urlContains("/dashboard/pathways"));
+    assertThat(find(By.id("total")).getText()).isEqualTo("2 forløp");
+    var rows = browser.findElements(By.cssSelector("#drilldown tbody tr"));
+    assertThat(rows).hasSize(2);
+    var text = find(By.id("drilldown")).getText();
+    assertThat(text).contains(masked(breached)).contains(masked(elsewhere));
+    assertThat(text).doesNotContain(masked(within)).doesNotContain(breached);
+    assertThat(text).contains("Brudd").contains("36").contains("50");
+
+    // each row opens the pathway
+    find(By.xpath("//table[@id='drilldown']//tr[contains(., '" + masked(breached) + "')]//a"))
+        .sendKeys(Keys.ENTER);
+    waitFor(ExpectedConditions.urlContains("/pathways/"));
+    assertThat(find(By.tagName("body")).getText()).contains(breached);
+
+    // back to the dashboard with the same filters
+    browser.navigate().back();
+    find(By.id("back")).click();
+    waitFor(ExpectedConditions.urlContains("from=2019-01-01"));
+    assertThat(count("count-STARTED")).isEqualTo("4");
+  }
+
+  @Test
+  void a_user_of_one_unit_sees_only_that_units_pathways() {
+    signInAs("nina");
+    browser.get(url(YEAR));
+    assertThat(count("count-STARTED")).isEqualTo("1");
+    var units =
+        new Select(find(By.id("filter-unit")))
+            .getOptions().stream().map(o -> o.getAttribute("value")).toList();
+    assertThat(units).containsExactly("", "910000020");
+    find(By.id("count-STARTED")).click();
+    waitFor(ExpectedConditions.urlContains("figure=STARTED"));
+    var text = find(By.id("drilldown")).getText();
+    assertThat(text).contains(masked(elsewhere)).doesNotContain(masked(within));
+
+    // asking for the other unit in the URL gives nothing
+    browser.get(url(YEAR + "&unit=910000012"));
+    assertThat(count("count-STARTED")).isEqualTo("0");
+    browser.get(
+        url("/dashboard/pathways?from=2019-01-01&to=2019-12-31&unit=910000012&figure=STARTED"));
+    assertThat(browser.findElements(By.cssSelector("#drilldown tbody tr"))).isEmpty();
+    assertThat(find(By.id("total")).getText()).isEqualTo("0 forløp");
+
+    signInAs("kari");
+    browser.get(url(YEAR));
+    assertThat(count("count-STARTED")).isEqualTo("3");
+  }
+
+  @Test
+  void the_exports_suppress_small_numbers_and_carry_the_filters() {
+    signInAs("nina");
+    browser.get(url(YEAR));
+    assertThat(count("count-STARTED")).isEqualTo("1");
+    var href = find(By.id("export-csv-activity")).getAttribute("href");
+    @SuppressWarnings("unchecked")
+    var result =
+        (List<Object>)
+            js().executeAsyncScript(
+                    "var done = arguments[arguments.length - 1]; fetch(arguments[0])"
+                        + ".then(r => r.arrayBuffer()).then(b => {"
+                        + " var bytes = new Uint8Array(b);"
+                        + " var text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(b);"
+                        + " done([bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF,"
+                        + " text.includes('\\r\\n'), text]); });",
+                    href);
+    assertThat(result.get(0)).isEqualTo(true);
+    assertThat(result.get(1)).isEqualTo(true);
+    var lines = List.of(((String) result.get(2)).replace("\uFEFF", "").split("\r\n"));
+    assertThat(lines).contains("Periode;2019-01-01 – 2019-12-31", "Startet;<3");
+
+    var xlsx = find(By.id("export-xlsx")).getAttribute("href");
+    var type =
+        js().executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status + ' '"
+                    + " + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition')));",
+                xlsx);
+    assertThat((String) type)
+        .startsWith("200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .contains("forlop-statistikk.xlsx");
+  }
+
+  @Test
+  void the_charts_can_be_saved_as_svg() {
+    signInAs("lise");
+    browser.get(url(YEAR));
+    waitFor(
+        d ->
+            js().executeScript(
+                        "return window.forlopCharts && window.forlopCharts['months'] ? 1 : null")
+                != null);
+    // intercept the download: the SVG the button produces
+    js().executeScript(
+            "window.saved = []; HTMLAnchorElement.prototype.click = function () {"
+                + " window.saved.push([this.download, this.href]); };");
+    find(By.cssSelector(".save-svg[data-chart='by-unit']")).click();
+    find(By.cssSelector(".save-png[data-chart='months']")).click();
+    @SuppressWarnings("unchecked")
+    var saved = (List<List<String>>) js().executeScript("return window.saved");
+    assertThat(saved).hasSize(2);
+    assertThat(saved.get(0).get(0)).isEqualTo("by-unit.svg");
+    var svg =
+        (String)
+            js().executeAsyncScript(
+                    "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);",
+                    saved.get(0).get(1));
+    assertThat(svg).startsWith("<svg").contains("Fjordby sykehus HF");
+    assertThat(saved.get(1).get(0)).isEqualTo("months.png");
+    assertThat(saved.get(1).get(1)).startsWith("data:image/png;base64,");
+  }
+
+  @Test
+  void the_dashboard_is_in_english_on_request() {
+    signInAs("lise");
+    browser.get(url(YEAR + "&lang=en"));
+    assertThat(find(By.tagName("h1")).getText())
+        .isEqualTo("Statistics for standardised patient pathways");
+    assertThat(find(By.id("activity")).getText()).contains("Started");
+    browser.get(url(YEAR + "&lang=nb"));
+  }
+}
