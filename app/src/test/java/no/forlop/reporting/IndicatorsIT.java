@@ -387,6 +387,13 @@ class IndicatorsIT extends ApplicationTest {
     assertThat(bad.reason()).isEqualTo("INVALID_QUERY");
     assertThat(bad.text()).contains("before");
 
+    var pdf = get("/api/v1/indicators?from=2024-01-01&to=2024-12-31&format=pdf", AS, "lise");
+    assertThat(pdf.status()).isEqualTo(400);
+    assertThat(pdf.reason()).isEqualTo("UNSUPPORTED_FORMAT");
+    var csv = get("/api/v1/indicators?from=2024-01-01&to=2024-12-31&format=csv", AS, "lise");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.contentType()).startsWith("text/csv");
+
     var noDates = get("/api/v1/indicators", AS, "lise");
     assertThat(noDates.status()).isEqualTo(400);
     assertThat(noDates.outcome().getIssueFirstRep().getSeverity()).isNotNull();

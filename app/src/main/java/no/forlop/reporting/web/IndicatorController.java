@@ -1,19 +1,29 @@
 package no.forlop.reporting.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
+import no.forlop.access.Users;
 import no.forlop.audit.Actor;
+import no.forlop.catalog.CatalogueService;
 import no.forlop.patient.PatientIdentifier.Sex;
 import no.forlop.reporting.AgeBand;
 import no.forlop.reporting.Burdens;
 import no.forlop.reporting.IndicatorQuery;
-import no.forlop.reporting.IndicatorReport;
 import no.forlop.reporting.Indicators;
 import no.forlop.reporting.InvalidIndicatorQueryException;
+import no.forlop.reporting.export.CsvTables;
+import no.forlop.reporting.export.IndicatorTables;
+import no.forlop.reporting.export.Labels;
+import no.forlop.reporting.export.XlsxTables;
 import no.forlop.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +41,21 @@ class IndicatorController {
 
   private final Indicators indicators;
   private final Burdens burdens;
+  private final Users users;
+  private final MessageSource messages;
+  private final CatalogueService catalogues;
 
-  IndicatorController(Indicators indicators, Burdens burdens) {
+  IndicatorController(
+      Indicators indicators,
+      Burdens burdens,
+      Users users,
+      MessageSource messages,
+      CatalogueService catalogues) {
     this.indicators = indicators;
     this.burdens = burdens;
+    this.users = users;
+    this.messages = messages;
+    this.catalogues = catalogues;
   }
 
   @GetMapping
@@ -46,7 +67,7 @@ class IndicatorController {
               + " (both days included), a pathway or all, organisations (repeat the parameter;"
               + " default: all of yours), an age band at pathway start and sex. Counts under the"
               + " suppression limit are returned as suppressed.")
-  IndicatorReport indicators(
+  ResponseEntity<?> indicators(
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Nullable String pathway,
@@ -55,14 +76,35 @@ class IndicatorController {
       @RequestParam(required = false) @Nullable Sex sex,
       @RequestParam(defaultValue = "json") String format,
       Actor actor) {
-    if (!format.equals("json")) {
-      throw ApiProblem.invalid("UNSUPPORTED_FORMAT", "format is json, not " + format, "format");
+    if (!FORMATS.contains(format)) {
+      throw ApiProblem.invalid(
+          "UNSUPPORTED_FORMAT", "format is json, csv or xlsx, not " + format, "format");
     }
     var query =
         new IndicatorQuery(
             from, to, pathway, organisation == null ? Set.of() : organisation, ageBand, sex);
-    return indicators.compute(query, actor, true);
+    var report = indicators.compute(query, actor, true);
+    if (format.equals("json")) {
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+    var names = new java.util.LinkedHashMap<String, String>();
+    users.units().forEach(u -> names.put(u.id(), u.name()));
+    var labels = new Labels(LocaleContextHolder.getLocale(), messages, catalogues.current(), names);
+    var tables = IndicatorTables.of(report, null, labels);
+    var csv = format.equals("csv");
+    return ResponseEntity.ok()
+        .contentType(
+            csv
+                ? new MediaType("text", "csv", StandardCharsets.UTF_8)
+                : MediaType.parseMediaType(
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"forlop-statistikk-" + from + "-" + to + "." + format + "\"")
+        .body(csv ? CsvTables.write(tables) : XlsxTables.write(tables));
   }
+
+  static final Set<String> FORMATS = Set.of("json", "csv", "xlsx");
 
   @GetMapping("/burden")
   @Operation(

@@ -73,6 +73,38 @@ class ReportCommandIT extends ApplicationTest {
   }
 
   @Test
+  void csv_and_xlsx_are_the_dashboards_tables_suppressed() throws Exception {
+    var env = Map.of("FORLOP_USER", "lise", "FORLOP_PASSWORD", "demo");
+    int code = report(env, "--from", "2024-01-01", "--to", "2024-12-31", "--format", "csv");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    var csv = out.toByteArray();
+    assertThat(csv[0] & 0xff).isEqualTo(0xEF); // UTF-8 byte order mark, for Excel
+    var text = new String(csv, StandardCharsets.UTF_8);
+    assertThat(text).contains(";").contains("\r\n").contains("OF4");
+
+    var file = folder.resolve("indicators.xlsx");
+    code =
+        report(
+            env,
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-12-31",
+            "--format",
+            "xlsx",
+            "--out",
+            file.toString());
+    assertThat(code).isZero();
+    var bytes = Files.readAllBytes(file);
+    assertThat(new String(bytes, 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK"); // a zip
+    try (var workbook =
+        org.apache.poi.ss.usermodel.WorkbookFactory.create(
+            new java.io.ByteArrayInputStream(bytes))) {
+      assertThat(workbook.getNumberOfSheets()).isGreaterThan(1);
+    }
+  }
+
+  @Test
   void a_wrong_password_exits_1_with_forlops_reason() {
     int code =
         report(
