@@ -128,8 +128,29 @@ public sealed interface ClinicalEvent {
       String status,
       Instant date,
       List<Code> findings,
-      @Nullable String encounter)
-      implements ClinicalEvent {}
+      @Nullable String encounter,
+      List<Code> kinds)
+      implements ClinicalEvent {
+
+    /**
+     * @param kinds the codes of {@code code}: the kind of assessment (e.g. SNOMED 386053000, an
+     *     evaluation); empty when not given (and in facts stored before it was read)
+     */
+    public Assessment {
+      kinds = kinds == null ? List.of() : List.copyOf(kinds);
+    }
+
+    /** An assessment without a kind. */
+    public Assessment(
+        SourceRef source,
+        String patient,
+        String status,
+        Instant date,
+        List<Code> findings,
+        @Nullable String encounter) {
+      this(source, patient, status, date, findings, encounter, List.of());
+    }
+  }
 
   /**
    * A drug given (FHIR MedicationAdministration).
@@ -146,5 +167,39 @@ public sealed interface ClinicalEvent {
       Instant effective,
       @Nullable String context,
       List<String> performers)
+      implements ClinicalEvent {}
+
+  /**
+   * A planned appointment (FHIR Appointment): booked, attended, or cancelled or missed.
+   *
+   * @param status the appointment's status (booked, fulfilled, cancelled, noshow …)
+   * @param cancellationReasons the codes of {@code cancelationReason} (who cancelled: "pat" …)
+   * @param start when it was planned to start; {@code null} for a cancelled or proposed one without
+   *     a time
+   * @param referral the key of the referral it is based on ({@code basedOn}), if given
+   */
+  record PlannedAppointment(
+      SourceRef source,
+      String patient,
+      String status,
+      List<Code> cancellationReasons,
+      @Nullable Instant start,
+      @Nullable String referral)
+      implements ClinicalEvent {}
+
+  /**
+   * A period of care for one problem at one organisation (FHIR EpisodeOfCare).
+   *
+   * @param organisation the key of the managing organisation, if given
+   * @param referral the key of the referral that started it ({@code referralRequest}), if given
+   * @param end when it ended ({@code period.end}), if it has
+   */
+  record CareEpisode(
+      SourceRef source,
+      String patient,
+      String status,
+      @Nullable String organisation,
+      @Nullable String referral,
+      @Nullable Instant end)
       implements ClinicalEvent {}
 }

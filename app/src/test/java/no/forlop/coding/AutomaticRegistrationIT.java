@@ -91,6 +91,79 @@ class AutomaticRegistrationIT extends ApplicationTest {
         .toList();
   }
 
+  /** One adult mental-health pathway (D11) with evaluations, a missed appointment and an end. */
+  static String mentalHealth(Ehr ehr, String missedStatus) {
+    var p = ehr.p;
+    return Ehr.line(
+            "{\"resourceType\":\"ServiceRequest\",\"id\":\"sr-%s\",\"status\":\"active\",\"intent\":\"order\",\"subject\":{\"reference\":\"Patient/%s\"},\"performer\":[{\"reference\":\"Organization/hf1\"}],\"authoredOn\":\"2023-08-21T10:00:00+02:00\",\"code\":{\"coding\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.1.8480\",\"code\":\"D11\"}]}}",
+            p, p)
+        + Ehr.line(
+            "{\"resourceType\":\"Task\",\"id\":\"t-%s\",\"status\":\"accepted\",\"intent\":\"order\",\"focus\":{\"reference\":\"ServiceRequest/sr-%s\"},\"for\":{\"reference\":\"Patient/%s\"},\"owner\":{\"reference\":\"Organization/hf1\"},\"authoredOn\":\"2023-08-28T10:00:00+02:00\"}",
+            p, p, p)
+        + ehr.encounter("e1", "finished", "2023-08-31", "1").replace("+01:00", "+02:00")
+        + Ehr.line(
+            "{\"resourceType\":\"ClinicalImpression\",\"id\":\"ci-%s\",\"status\":\"completed\",\"subject\":{\"reference\":\"Patient/%s\"},\"date\":\"2023-09-01T13:00:00+02:00\",\"finding\":[{\"itemCodeableConcept\":{\"coding\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.1.9321\",\"code\":\"D11\"},{\"system\":\"urn:oid:2.16.578.1.12.4.1.1.8480\",\"code\":\"CP\"}]}}]}",
+            p, p)
+        + Ehr.line(
+            "{\"resourceType\":\"Appointment\",\"id\":\"a-%s\",\"meta\":{\"versionId\":\"%s\"},\"status\":\"%s\",\"basedOn\":[{\"reference\":\"ServiceRequest/sr-%s\"}],\"start\":\"2023-09-04T09:00:00+02:00\",\"end\":\"2023-09-04T10:00:00+02:00\",\"participant\":[{\"actor\":{\"reference\":\"Patient/%s\"},\"status\":\"accepted\"}]}",
+            p, "noshow".equals(missedStatus) ? "1" : "2", missedStatus, p, p)
+        + ehr.encounter("e2", "finished", "2023-09-14", "1").replace("+01:00", "+02:00")
+        + evaluation(p, "ev1", "2023-09-08")
+        + evaluation(p, "ev2", "2023-10-20")
+        + Ehr.line(
+            "{\"resourceType\":\"EpisodeOfCare\",\"id\":\"eoc-%s\",\"status\":\"finished\",\"patient\":{\"reference\":\"Patient/%s\"},\"managingOrganization\":{\"reference\":\"Organization/hf1\"},\"period\":{\"start\":\"2023-08-28\",\"end\":\"2023-11-30T12:00:00+01:00\"}}",
+            p, p);
+  }
+
+  private static String evaluation(String p, String id, String date) {
+    return Ehr.line(
+        "{\"resourceType\":\"ClinicalImpression\",\"id\":\"%s-%s\",\"status\":\"completed\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"386053000\"}]},\"subject\":{\"reference\":\"Patient/%s\"},\"date\":\"%sT13:00:00+02:00\"}",
+        id, p, p, date);
+  }
+
+  /** The official code, or the key (the milestone) where the event letter is not known. */
+  private static List<String> codesOrMilestones(PathwayView view) {
+    return view.codes().stream()
+        .map(
+            c ->
+                java.util.Objects.requireNonNullElse(c.code(), c.key())
+                    + " "
+                    + c.date()
+                    + " "
+                    + c.state()
+                    + " "
+                    + c.origin())
+        .toList();
+  }
+
+  @Test
+  void a_mental_health_pathway_gets_its_evaluations_end_and_a_proposed_pasientutsatt() {
+    var ehr = new Ehr();
+    deliver(ehr.patientAndOrganisation() + mentalHealth(ehr, "noshow"));
+
+    assertThat(codesOrMilestones(pathwayOf(ehr)))
+        .containsExactly(
+            "PATHWAY_START 2023-08-28 REGISTERED DERIVED",
+            "FIRST_ATTENDANCE 2023-08-31 REGISTERED DERIVED",
+            "D11CP 2023-09-01 REGISTERED DERIVED",
+            "D11L 2023-09-04 PROPOSED DERIVED",
+            "EVALUATION 2023-09-08 REGISTERED DERIVED",
+            "EVALUATION 2023-10-20 REGISTERED DERIVED",
+            "PATHWAY_END 2023-11-30 REGISTERED DERIVED");
+
+    // the EHR corrects the appointment: the patient came after all
+    deliver(mentalHealth(ehr, "fulfilled"));
+
+    assertThat(codesOrMilestones(pathwayOf(ehr)))
+        .containsExactly(
+            "PATHWAY_START 2023-08-28 REGISTERED DERIVED",
+            "FIRST_ATTENDANCE 2023-08-31 REGISTERED DERIVED",
+            "D11CP 2023-09-01 REGISTERED DERIVED",
+            "EVALUATION 2023-09-08 REGISTERED DERIVED",
+            "EVALUATION 2023-10-20 REGISTERED DERIVED",
+            "PATHWAY_END 2023-11-30 REGISTERED DERIVED");
+  }
+
   @Test
   void events_in_any_order_and_any_number_of_deliveries_give_the_same_codes() {
     var ehr = new Ehr();

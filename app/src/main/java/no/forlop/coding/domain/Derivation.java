@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
 import no.forlop.calendar.OsloTime;
+import no.forlop.calendar.WorkingDays;
 import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.CodeDefinition;
 import no.forlop.catalog.Icd10Group;
@@ -22,7 +23,9 @@ import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.coding.ClinicalEvent;
 import no.forlop.coding.ClinicalEvent.Assessment;
 import no.forlop.coding.ClinicalEvent.Attendance;
+import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.DrugAdministered;
+import no.forlop.coding.ClinicalEvent.PlannedAppointment;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.ClinicalEvent.ReferralTask;
@@ -82,6 +85,7 @@ public final class Derivation {
       var starts = starts();
       var instances = instances(starts);
       transfers(starts, instances);
+      closures(instances);
       for (var instance : instances) {
         firstAttendance(instance);
         biopsy(instance, instances);
@@ -91,6 +95,9 @@ public final class Derivation {
       }
       for (var instance : instances) {
         treatment(instance, instances);
+        mentalHealthTreatment(instance, instances);
+        evaluations(instance, instances);
+        patientDelays(instance, instances);
       }
       death(record.get(), instances);
       var result =
@@ -368,6 +375,10 @@ public final class Derivation {
       var encounterStatuses = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "statuses");
       var classes = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "classes");
       var imagingIgnored = rules.parameter("FIRST-ATTENDANCE-IMAGING", "ignoredStatuses");
+      var imagingCounts =
+          rules
+              .parameter("FIRST-ATTENDANCE-IMAGING", "pathwayKinds")
+              .contains(instance.pathway.kind().name());
       Predicate<Attendance> counts =
           a ->
               switch (a.kind()) {
@@ -375,7 +386,7 @@ public final class Derivation {
                     encounterStatuses.contains(a.status())
                         && a.attendanceClass() != null
                         && classes.contains(a.attendanceClass());
-                case IMAGING -> !imagingIgnored.contains(a.status());
+                case IMAGING -> imagingCounts && !imagingIgnored.contains(a.status());
               };
       var first =
           facts.all(Attendance.class).stream()
@@ -441,6 +452,7 @@ public final class Derivation {
       var assessments =
           facts.all(Assessment.class).stream()
               .filter(a -> statuses.contains(a.status()))
+              .filter(a -> !mentalHealth || !isEvaluation(a))
               .sorted(Comparator.comparing(Assessment::date).thenComparing(a -> a.source().key()))
               .toList();
       var max = catalogue.schemeOf(instance.pathway).maxClinicalDecisions();
@@ -539,20 +551,45 @@ public final class Derivation {
       return new Outcome("CI", Map.of("icd10", icd10.get(0), "meaning", "no disease found"));
     }
 
+    /**
+     * The outcome of a mental-health decision, in either encoding: the outcome alone ({@code CU}),
+     * beside the pathway type ({@code D11} in kodeverk 9321), or concatenated ({@code D11CU}). A
+     * decision that names another pathway type is not this pathway's.
+     */
     private @Nullable Outcome mentalHealthOutcome(Instance instance, Assessment assessment) {
       var prefix = instance.pathway.codePrefix().value();
+      var outcomeSystems = rules.parameter("MH-DECISION-OUTCOME", "outcomeSystems");
+      var typeSystems = rules.parameter("MH-DECISION-OUTCOME", "pathwayTypeSystems");
+      var types =
+          assessment.findings().stream()
+              .filter(c -> typeSystems.contains(c.system()))
+              .map(c -> c.code().strip().toUpperCase(Locale.ROOT))
+              .distinct()
+              .toList();
+      if (!types.isEmpty() && (prefix == null || !types.contains(prefix))) {
+        return null;
+      }
       for (var finding : assessment.findings()) {
-        if (!Code.PATHWAY_CODES.equals(finding.system())) {
+        if (!outcomeSystems.contains(finding.system())) {
           continue;
         }
         var text = finding.code().strip().toUpperCase(Locale.ROOT);
         var suffix =
             prefix != null && text.startsWith(prefix) ? text.substring(prefix.length()) : text;
         if (code(instance, Milestone.CLINICAL_DECISION, suffix).isPresent()) {
-          return new Outcome(suffix, Map.of("outcome", text));
+          var inputs = new LinkedHashMap<String, String>();
+          inputs.put("outcome", text);
+          if (!types.isEmpty()) {
+            inputs.put("pathwayType", types.get(0));
+          }
+          return new Outcome(suffix, inputs);
         }
       }
       return null;
+    }
+
+    private boolean isEvaluation(Assessment assessment) {
+      return hasCode(assessment.kinds(), Code.SNOMED, rules.parameter("MH-EVALUATION", "snomed"));
     }
 
     private boolean isMalignant(String icd10) {
@@ -661,6 +698,332 @@ public final class Derivation {
                                           Objects.requireNonNullElse(def.treatment(), "")),
                                       null,
                                       null))));
+    }
+
+    // ------------------------------------------------------------------ mental health and TSB
+
+    /** The pathway closes on the day its episode of care ended (EpisodeOfCare finished). */
+    private void closures(List<Instance> instances) {
+      var statuses = rules.parameter("MH-END-EPISODE", "statuses");
+      var kinds = rules.parameter("MH-END-EPISODE", "pathwayKinds");
+      var episodes =
+          facts.all(CareEpisode.class).stream()
+              .filter(e -> statuses.contains(e.status()) && e.end() != null)
+              .sorted(
+                  Comparator.comparing((CareEpisode e) -> Objects.requireNonNull(e.end()))
+                      .thenComparing(e -> e.source().key()))
+              .toList();
+      for (var episode : episodes) {
+        var on = date(Objects.requireNonNull(episode.end()));
+        var organisation = facts.organisationNumber(episode.organisation());
+        var target =
+            byReferral(episode.referral(), instances)
+                .orElseGet(
+                    () ->
+                        instances.stream()
+                            .filter(i -> kinds.contains(i.pathway.kind().name()))
+                            .filter(i -> i.covers(on))
+                            .filter(
+                                i -> organisation == null || organisation.equals(i.organisation))
+                            .max(Comparator.comparing(i -> i.start.date))
+                            .orElse(null));
+        if (target == null
+            || !kinds.contains(target.pathway.kind().name())
+            || target.closing != null
+            || !target.covers(on)) {
+          continue;
+        }
+        var def = code(target, Milestone.PATHWAY_END, null);
+        if (def.isEmpty()) {
+          continue;
+        }
+        target.add(
+            new DerivationResult.Code(
+                def.get().key(),
+                Milestone.PATHWAY_END,
+                on,
+                CodeState.REGISTERED,
+                "MH-END-EPISODE",
+                List.of(episode.source().display()),
+                Map.of("endedOn", on.toString()),
+                null,
+                null));
+        target.closing = on;
+      }
+    }
+
+    /** The instance a referral started, if it started one. */
+    private Optional<Instance> byReferral(@Nullable String referral, List<Instance> instances) {
+      if (referral == null) {
+        return Optional.empty();
+      }
+      return instances.stream()
+          .filter(i -> i.start.referral.source().key().equals(referral))
+          .findFirst();
+    }
+
+    /**
+     * Treatment start in mental health or TSB: after a decision for treatment (CP, CT), the first
+     * documented treatment procedure or drug used in addictive disorders.
+     */
+    private void mentalHealthTreatment(Instance instance, List<Instance> instances) {
+      if (instance.pathway.kind().isCancer() || instance.decisions.isEmpty()) {
+        return;
+      }
+      var decision = instance.decisions.get(instance.decisions.size() - 1);
+      if (!permits(instance, decision, CodeDefinition::permitsTreatment)) {
+        return;
+      }
+      var procedureStatuses = rules.parameter("MH-TREATMENT-START", "procedureStatuses");
+      var snomed = rules.parameter("MH-TREATMENT-START", "snomed");
+      var drugStatuses = rules.parameter("MH-TREATMENT-START", "drugStatuses");
+      var atc = rules.parameter("MH-TREATMENT-START", "atcPrefixes");
+      var candidates = new ArrayList<TreatmentCandidate>();
+      for (var p : facts.all(ProcedurePerformed.class)) {
+        if (procedureStatuses.contains(p.status()) && hasCode(p.codes(), Code.SNOMED, snomed)) {
+          candidates.add(
+              new TreatmentCandidate(
+                  "procedure",
+                  "MH-TREATMENT-START",
+                  p.performed(),
+                  p.encounter(),
+                  p.performers(),
+                  p.source().display()));
+        }
+      }
+      for (var d : facts.all(DrugAdministered.class)) {
+        var addictionDrug =
+            d.medication().stream()
+                .anyMatch(
+                    c ->
+                        Code.ATC.equals(c.system())
+                            && atc.stream()
+                                .anyMatch(
+                                    prefix ->
+                                        c.code().toUpperCase(Locale.ROOT).startsWith(prefix)));
+        if (drugStatuses.contains(d.status()) && addictionDrug) {
+          candidates.add(
+              new TreatmentCandidate(
+                  "drug",
+                  "MH-TREATMENT-START",
+                  d.effective(),
+                  d.context(),
+                  d.performers(),
+                  d.source().display()));
+        }
+      }
+      candidates.stream()
+          .filter(c -> !date(c.at).isBefore(decision.date()))
+          .filter(c -> instance.covers(date(c.at)))
+          .filter(
+              c -> attribute(date(c.at), c.encounter, c.performers, instances).instance == instance)
+          .min(Comparator.comparing((TreatmentCandidate c) -> c.at).thenComparing(c -> c.source))
+          .ifPresent(
+              c ->
+                  code(instance, Milestone.TREATMENT_START, null)
+                      .ifPresent(
+                          def ->
+                              instance.add(
+                                  new DerivationResult.Code(
+                                      def.key(),
+                                      Milestone.TREATMENT_START,
+                                      date(c.at),
+                                      CodeState.REGISTERED,
+                                      c.rule,
+                                      List.of(c.source),
+                                      Map.of(
+                                          "treatment",
+                                          Objects.requireNonNullElse(def.treatment(), ""),
+                                          "by",
+                                          c.suffix),
+                                      null,
+                                      null))));
+    }
+
+    /**
+     * Evaluation points: each day with a completed evaluation (ClinicalImpression of the kind
+     * evaluation) on or after the decision for treatment.
+     */
+    private void evaluations(Instance instance, List<Instance> instances) {
+      if (instance.pathway.kind().isCancer()) {
+        return;
+      }
+      var decision =
+          instance.decisions.stream()
+              .filter(d -> permits(instance, d, CodeDefinition::permitsTreatment))
+              .findFirst();
+      var def = code(instance, Milestone.EVALUATION, null);
+      if (decision.isEmpty() || def.isEmpty()) {
+        return;
+      }
+      var statuses = rules.parameter("MH-EVALUATION", "statuses");
+      var days = new java.util.TreeSet<LocalDate>();
+      facts.all(Assessment.class).stream()
+          .filter(a -> statuses.contains(a.status()) && isEvaluation(a))
+          .sorted(Comparator.comparing(Assessment::date).thenComparing(a -> a.source().key()))
+          .forEach(
+              a -> {
+                var on = date(a.date());
+                if (on.isBefore(decision.get().date()) || !instance.covers(on)) {
+                  return;
+                }
+                var attribution = attribute(on, a.encounter(), List.of(), instances);
+                if (attribution.instance != instance || !days.add(on)) {
+                  return;
+                }
+                instance.add(
+                    new DerivationResult.Code(
+                        def.get().key(),
+                        Milestone.EVALUATION,
+                        on,
+                        attribution.state,
+                        "MH-EVALUATION",
+                        List.of(a.source().display()),
+                        Map.of("evaluatedOn", on.toString()),
+                        null,
+                        attribution.note));
+              });
+    }
+
+    /**
+     * Pasientutsatt, proposed: an appointment the patient cancelled or missed while a lead time was
+     * running, when the next appointment attended or booked is more than the limit of working days
+     * later. Dated the missed appointment; each next appointment answers for one delay.
+     */
+    private void patientDelays(Instance instance, List<Instance> instances) {
+      var def = code(instance, Milestone.PATIENT_DELAY, null);
+      if (instance.pathway.kind().isCancer() || def.isEmpty()) {
+        return;
+      }
+      var missedStatuses = rules.parameter("MH-PATIENT-DELAY", "missedStatuses");
+      var cancelledStatuses = rules.parameter("MH-PATIENT-DELAY", "cancelledStatuses");
+      var reasonSystems = rules.parameter("MH-PATIENT-DELAY", "cancellationReasonSystems");
+      var patientReasons = rules.parameter("MH-PATIENT-DELAY", "patientReasons");
+      var limit = Long.parseLong(rules.parameter("MH-PATIENT-DELAY", "moreThanWorkingDays").get(0));
+      var appointments =
+          facts.all(PlannedAppointment.class).stream()
+              .filter(a -> a.start() != null)
+              .sorted(
+                  Comparator.comparing((PlannedAppointment a) -> Objects.requireNonNull(a.start()))
+                      .thenComparing(a -> a.source().key()))
+              .toList();
+      var answered = new java.util.HashSet<String>();
+      for (var missed : appointments) {
+        var byPatient =
+            missedStatuses.contains(missed.status())
+                || (cancelledStatuses.contains(missed.status())
+                    && missed.cancellationReasons().stream()
+                        .anyMatch(
+                            c ->
+                                reasonSystems.contains(c.system())
+                                    && patientReasons.contains(c.code())));
+        var on = date(Objects.requireNonNull(missed.start()));
+        if (!byPatient
+            || !belongsTo(missed, on, instance, instances)
+            || !intervalRunning(instance, on)) {
+          continue;
+        }
+        var next = nextActivity(instance, instances, on);
+        if (next == null) {
+          continue;
+        }
+        var delay = WorkingDays.between(on, next.date);
+        if (delay <= limit || !answered.add(next.source)) {
+          continue;
+        }
+        var inputs = new LinkedHashMap<String, String>();
+        inputs.put("missedOn", on.toString());
+        inputs.put("status", missed.status());
+        missed.cancellationReasons().stream()
+            .filter(c -> reasonSystems.contains(c.system()))
+            .findFirst()
+            .ifPresent(c -> inputs.put("cancellationReason", c.code()));
+        inputs.put("nextOn", next.date.toString());
+        inputs.put("workingDays", Long.toString(delay));
+        instance.add(
+            new DerivationResult.Code(
+                def.get().key(),
+                Milestone.PATIENT_DELAY,
+                on,
+                CodeState.PROPOSED,
+                "MH-PATIENT-DELAY",
+                List.of(missed.source().display(), next.source),
+                inputs,
+                null,
+                "The patient cancelled or missed the appointment of "
+                    + on
+                    + "; the next one is "
+                    + delay
+                    + " working days later: confirm that the patient caused the delay"));
+      }
+    }
+
+    private record Activity(LocalDate date, String source) {}
+
+    /** The next appointment attended or booked in the pathway after a day, if any. */
+    private @Nullable Activity nextActivity(
+        Instance instance, List<Instance> instances, LocalDate after) {
+      var nextStatuses = rules.parameter("MH-PATIENT-DELAY", "nextStatuses");
+      var encounterStatuses = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "statuses");
+      var classes = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "classes");
+      var candidates = new ArrayList<Activity>();
+      for (var a : facts.all(PlannedAppointment.class)) {
+        if (a.start() == null || !nextStatuses.contains(a.status())) {
+          continue;
+        }
+        var on = date(a.start());
+        if (on.isAfter(after) && belongsTo(a, on, instance, instances)) {
+          candidates.add(new Activity(on, a.source().display()));
+        }
+      }
+      for (var a : facts.all(Attendance.class)) {
+        var on = date(a.start());
+        if (a.kind() == Attendance.Kind.ENCOUNTER
+            && encounterStatuses.contains(a.status())
+            && a.attendanceClass() != null
+            && classes.contains(a.attendanceClass())
+            && organisationsOf(a.organisations()).contains(instance.organisation)
+            && on.isAfter(after)
+            && instance.covers(on)) {
+          candidates.add(new Activity(on, a.source().display()));
+        }
+      }
+      return candidates.stream()
+          .min(Comparator.comparing(Activity::date).thenComparing(Activity::source))
+          .orElse(null);
+    }
+
+    /** Whether an appointment is this pathway's: by its referral, else the pathway open then. */
+    private boolean belongsTo(
+        PlannedAppointment appointment, LocalDate on, Instance instance, List<Instance> instances) {
+      if (!instance.covers(on)) {
+        return false;
+      }
+      var byReferral = byReferral(appointment.referral(), instances);
+      if (byReferral.isPresent()) {
+        return byReferral.get() == instance;
+      }
+      return attribute(on, null, List.of(), instances).instance == instance;
+    }
+
+    /**
+     * Whether a lead time is running on a day: before any decision, or after one that leads on (to
+     * treatment and its evaluations, or to extended assessment).
+     */
+    private boolean intervalRunning(Instance instance, LocalDate on) {
+      var last =
+          instance.decisions.stream()
+              .filter(d -> !d.date().isAfter(on))
+              .reduce((first, second) -> second);
+      return last.isEmpty()
+          || permits(instance, last.get(), d -> d.permitsTreatment() || d.permitsFurtherDecision());
+    }
+
+    private boolean permits(
+        Instance instance, DerivationResult.Code decision, Predicate<CodeDefinition> what) {
+      return code(instance, Milestone.CLINICAL_DECISION, decision.key())
+          .map(what::test)
+          .orElse(false);
     }
 
     private record TreatmentCandidate(

@@ -22,7 +22,7 @@ public final class DerivationRules {
           Map.entry("MH-START-ASSESSED", Set.of("taskStatuses")),
           Map.entry("TRANSFER-SENT", Set.of()),
           Map.entry("FIRST-ATTENDANCE-ENCOUNTER", Set.of("statuses", "classes")),
-          Map.entry("FIRST-ATTENDANCE-IMAGING", Set.of("ignoredStatuses")),
+          Map.entry("FIRST-ATTENDANCE-IMAGING", Set.of("ignoredStatuses", "pathwayKinds")),
           Map.entry("BIOPSY-TAKEN", Set.of("statuses", "snomed")),
           Map.entry(
               "DECISION-FROM-DIAGNOSIS",
@@ -32,7 +32,22 @@ public final class DerivationRules {
                   "malignantTo",
                   "metastasisGroups",
                   "noDiseaseCodes")),
-          Map.entry("MH-DECISION-OUTCOME", Set.of("statuses")),
+          Map.entry(
+              "MH-DECISION-OUTCOME", Set.of("statuses", "outcomeSystems", "pathwayTypeSystems")),
+          Map.entry(
+              "MH-TREATMENT-START",
+              Set.of("procedureStatuses", "snomed", "drugStatuses", "atcPrefixes")),
+          Map.entry("MH-EVALUATION", Set.of("statuses", "snomed")),
+          Map.entry(
+              "MH-PATIENT-DELAY",
+              Set.of(
+                  "missedStatuses",
+                  "cancelledStatuses",
+                  "cancellationReasonSystems",
+                  "patientReasons",
+                  "nextStatuses",
+                  "moreThanWorkingDays")),
+          Map.entry("MH-END-EPISODE", Set.of("statuses", "pathwayKinds")),
           Map.entry("TREATMENT-SURGERY", Set.of("statuses", "snomed")),
           Map.entry("TREATMENT-DRUG", Set.of("statuses", "atcPrefixes")),
           Map.entry("TREATMENT-RADIOTHERAPY", Set.of("statuses", "snomed")),

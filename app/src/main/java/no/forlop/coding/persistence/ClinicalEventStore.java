@@ -20,9 +20,11 @@ import java.util.UUID;
 import no.forlop.coding.ClinicalEvent;
 import no.forlop.coding.ClinicalEvent.Assessment;
 import no.forlop.coding.ClinicalEvent.Attendance;
+import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.DrugAdministered;
 import no.forlop.coding.ClinicalEvent.OrganisationRecord;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
+import no.forlop.coding.ClinicalEvent.PlannedAppointment;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.ClinicalEvent.ReferralTask;
@@ -52,7 +54,9 @@ public class ClinicalEventStore {
           "Attendance", Attendance.class,
           "ProcedurePerformed", ProcedurePerformed.class,
           "Assessment", Assessment.class,
-          "DrugAdministered", DrugAdministered.class);
+          "DrugAdministered", DrugAdministered.class,
+          "PlannedAppointment", PlannedAppointment.class,
+          "CareEpisode", CareEpisode.class);
 
   private static final String CURRENT_ORDER =
       "source_key, version_rank desc nulls last, last_updated desc nulls last, seq desc";

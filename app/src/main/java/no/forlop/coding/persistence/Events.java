@@ -3,9 +3,11 @@ package no.forlop.coding.persistence;
 import no.forlop.coding.ClinicalEvent;
 import no.forlop.coding.ClinicalEvent.Assessment;
 import no.forlop.coding.ClinicalEvent.Attendance;
+import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.DrugAdministered;
 import no.forlop.coding.ClinicalEvent.OrganisationRecord;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
+import no.forlop.coding.ClinicalEvent.PlannedAppointment;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.ClinicalEvent.ReferralTask;
@@ -46,9 +48,19 @@ final class Events {
           s, p.patient(), p.status(), p.codes(), p.performed(), p.encounter(), p.performers());
     }
     if (e instanceof Assessment a) {
-      return new Assessment(s, a.patient(), a.status(), a.date(), a.findings(), a.encounter());
+      return new Assessment(
+          s, a.patient(), a.status(), a.date(), a.findings(), a.encounter(), a.kinds());
     }
-    var d = (DrugAdministered) e;
+    if (e instanceof PlannedAppointment a) {
+      return new PlannedAppointment(
+          s, a.patient(), a.status(), a.cancellationReasons(), a.start(), a.referral());
+    }
+    if (e instanceof CareEpisode c) {
+      return new CareEpisode(s, c.patient(), c.status(), c.organisation(), c.referral(), c.end());
+    }
+    if (!(e instanceof DrugAdministered d)) {
+      throw new IllegalArgumentException("unknown fact " + e.getClass().getSimpleName());
+    }
     return new DrugAdministered(
         s, d.patient(), d.status(), d.medication(), d.effective(), d.context(), d.performers());
   }
@@ -77,6 +89,11 @@ final class Events {
     } else if (e instanceof DrugAdministered d) {
       add.accept(d.context());
       d.performers().forEach(add);
+    } else if (e instanceof PlannedAppointment a) {
+      add.accept(a.referral());
+    } else if (e instanceof CareEpisode c) {
+      add.accept(c.organisation());
+      add.accept(c.referral());
     }
     return keys;
   }
@@ -133,7 +150,8 @@ final class Events {
           x.status(),
           x.date(),
           x.findings(),
-          r.apply(x.encounter()));
+          r.apply(x.encounter()),
+          x.kinds());
     }
     if (e instanceof DrugAdministered x) {
       return new DrugAdministered(
@@ -144,6 +162,24 @@ final class Events {
           x.effective(),
           r.apply(x.context()),
           all.apply(x.performers()));
+    }
+    if (e instanceof PlannedAppointment x) {
+      return new PlannedAppointment(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          x.cancellationReasons(),
+          x.start(),
+          r.apply(x.referral()));
+    }
+    if (e instanceof CareEpisode x) {
+      return new CareEpisode(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          r.apply(x.organisation()),
+          r.apply(x.referral()),
+          x.end());
     }
     return e;
   }

@@ -9,7 +9,8 @@ import org.hl7.fhir.r4.model.ClinicalImpression.ClinicalImpressionFindingCompone
 /**
  * Understands a FHIR ClinicalImpression as an assessment: the findings ({@code
  * finding.itemCodeableConcept}: ICD-10, or an outcome code) documented at its {@code date} (else
- * its {@code effective} time), in an encounter if given.
+ * its {@code effective} time), in an encounter if given, and its kind ({@code code}: SNOMED
+ * 386053000 makes it an evaluation in a mental-health pathway, docs/rules.md).
  */
 final class ClinicalImpressionTranslator implements ResourceTranslator<ClinicalImpression> {
 
@@ -34,7 +35,10 @@ final class ClinicalImpressionTranslator implements ResourceTranslator<ClinicalI
         status,
         date(impression, reading),
         findings,
-        reading.optional(impression.getEncounter(), "encounter"));
+        reading.optional(impression.getEncounter(), "encounter"),
+        impression.hasCode()
+            ? Reading.codes(java.util.List.of(impression.getCode()))
+            : java.util.List.of());
   }
 
   private static Instant date(ClinicalImpression impression, Reading reading) {

@@ -51,7 +51,9 @@ public final class FhirDeliveryReader {
                 new ImagingStudyTranslator(),
                 new ProcedureTranslator(),
                 new ClinicalImpressionTranslator(),
-                new MedicationAdministrationTranslator())
+                new MedicationAdministrationTranslator(),
+                new AppointmentTranslator(),
+                new EpisodeOfCareTranslator())
             .stream()
             .collect(
                 Collectors.toUnmodifiableMap(

@@ -33,7 +33,9 @@ record PullSettings(
           "ImagingStudy",
           "Procedure",
           "ClinicalImpression",
-          "MedicationAdministration"
+          "MedicationAdministration",
+          "Appointment",
+          "EpisodeOfCare"
         })
         List<String> resourceTypes) {
 

@@ -10,9 +10,11 @@ import no.forlop.calendar.OsloTime;
 import no.forlop.coding.ClinicalEvent;
 import no.forlop.coding.ClinicalEvent.Assessment;
 import no.forlop.coding.ClinicalEvent.Attendance;
+import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.DrugAdministered;
 import no.forlop.coding.ClinicalEvent.OrganisationRecord;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
+import no.forlop.coding.ClinicalEvent.PlannedAppointment;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.ClinicalEvent.ReferralTask;
@@ -175,6 +177,67 @@ final class Facts {
             at(given),
             null,
             List.of()));
+    return this;
+  }
+
+  /** A mental-health decision in the type-forløp encoding: type (kodeverk 9321) + outcome. */
+  Facts typedOutcome(String id, String date, String type, String outcome) {
+    events.add(
+        new Assessment(
+            ref("ClinicalImpression/" + id),
+            PATIENT,
+            "completed",
+            at(date),
+            List.of(
+                new Code("urn:oid:2.16.578.1.12.4.1.1.9321", type),
+                new Code(Code.PATHWAY_CODES, outcome)),
+            null));
+    return this;
+  }
+
+  /** A completed evaluation (ClinicalImpression.code SNOMED 386053000). */
+  Facts evaluation(String id, String date) {
+    events.add(
+        new Assessment(
+            ref("ClinicalImpression/" + id),
+            PATIENT,
+            "completed",
+            at(date),
+            List.of(),
+            null,
+            List.of(new Code(Code.SNOMED, "386053000"))));
+    return this;
+  }
+
+  /** An appointment; {@code reason} is a code of HL7's appointment-cancellation-reason, or null. */
+  Facts appointment(
+      String id, String status, @Nullable String reason, String start, @Nullable String referral) {
+    events.add(
+        new PlannedAppointment(
+            ref("Appointment/" + id),
+            PATIENT,
+            status,
+            reason == null
+                ? List.of()
+                : List.of(
+                    new Code(
+                        "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason",
+                        reason)),
+            at(start),
+            referral == null ? null : "ServiceRequest/" + referral));
+    return this;
+  }
+
+  Facts episode(
+      String id, String status, @Nullable String org, @Nullable String referral, String end) {
+    events.add(
+        new CareEpisode(
+            ref("EpisodeOfCare/" + id),
+            PATIENT,
+            status,
+            org,
+            referral == null ? null : "ServiceRequest/" + referral,
+            at(end)));
     return this;
   }
 

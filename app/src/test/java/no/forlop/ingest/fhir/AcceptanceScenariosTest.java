@@ -39,7 +39,9 @@ class AcceptanceScenariosTest {
           "ImagingStudy",
           "Procedure",
           "ClinicalImpression",
-          "MedicationAdministration");
+          "MedicationAdministration",
+          "Appointment",
+          "EpisodeOfCare");
 
   private final FhirDeliveryReader reader = new FhirDeliveryReader();
 

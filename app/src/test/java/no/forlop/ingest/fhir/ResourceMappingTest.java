@@ -9,9 +9,11 @@ import java.util.List;
 import no.forlop.coding.ClinicalEvent;
 import no.forlop.coding.ClinicalEvent.Assessment;
 import no.forlop.coding.ClinicalEvent.Attendance;
+import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.DrugAdministered;
 import no.forlop.coding.ClinicalEvent.OrganisationRecord;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
+import no.forlop.coding.ClinicalEvent.PlannedAppointment;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.ClinicalEvent.ReferralTask;
@@ -304,6 +306,91 @@ class ResourceMappingTest {
             d -> {
               assertThat(d.effective()).isEqualTo(Instant.parse("2024-04-10T08:00:00Z"));
               assertThat(d.context()).isNull();
+            });
+  }
+
+  @Test
+  void a_clinical_impression_of_the_kind_evaluation_keeps_its_code() {
+    var events =
+        reader
+            .read(
+                collection(
+                    """
+                    {"resourceType": "ClinicalImpression", "id": "ev1", "status": "completed",
+                     "code": {"coding": [{"system": "http://snomed.info/sct", "code": "386053000"}]},
+                     "subject": {"reference": "Patient/p1"}, "date": "2024-03-20T13:00:00+01:00"}
+                    """))
+            .events();
+
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Assessment.class,
+            a -> assertThat(a.kinds()).containsExactly(new Code(Code.SNOMED, "386053000")));
+    assertThat(event(Assessment.class, "ClinicalImpression/ci1").kinds()).isEmpty();
+  }
+
+  @Test
+  void an_appointment_has_its_patient_status_cancellation_reason_start_and_referral() {
+    var events =
+        reader
+            .read(
+                collection(
+                    """
+                    {"resourceType": "Appointment", "id": "a1", "status": "cancelled",
+                     "cancelationReason": {"coding": [{"system":
+                       "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason",
+                       "code": "pat"}]},
+                     "basedOn": [{"reference": "ServiceRequest/sr1"}],
+                     "start": "2024-03-04T10:00:00+01:00", "end": "2024-03-04T11:00:00+01:00",
+                     "participant": [
+                       {"actor": {"reference": "Practitioner/pr1"}, "status": "accepted"},
+                       {"actor": {"reference": "Patient/p1"}, "status": "declined"}]}
+                    """))
+            .events();
+
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            PlannedAppointment.class,
+            a -> {
+              assertThat(a.patient()).isEqualTo("Patient/p1");
+              assertThat(a.status()).isEqualTo("cancelled");
+              assertThat(a.cancellationReasons())
+                  .containsExactly(
+                      new Code(
+                          "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason",
+                          "pat"));
+              assertThat(a.start()).isEqualTo(Instant.parse("2024-03-04T09:00:00Z"));
+              assertThat(a.referral()).isEqualTo("ServiceRequest/sr1");
+            });
+  }
+
+  @Test
+  void an_episode_of_care_has_its_patient_status_organisation_referral_and_end() {
+    var events =
+        reader
+            .read(
+                collection(
+                    """
+                    {"resourceType": "EpisodeOfCare", "id": "eoc1", "status": "finished",
+                     "patient": {"reference": "Patient/p1"},
+                     "managingOrganization": {"reference": "Organization/org-hf1"},
+                     "referralRequest": [{"reference": "ServiceRequest/sr1"}],
+                     "period": {"start": "2024-01-04", "end": "2024-05-02T15:00:00+02:00"}}
+                    """))
+            .events();
+
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            CareEpisode.class,
+            e -> {
+              assertThat(e.patient()).isEqualTo("Patient/p1");
+              assertThat(e.status()).isEqualTo("finished");
+              assertThat(e.organisation()).isEqualTo("Organization/org-hf1");
+              assertThat(e.referral()).isEqualTo("ServiceRequest/sr1");
+              assertThat(e.end()).isEqualTo(Instant.parse("2024-05-02T13:00:00Z"));
             });
   }
 

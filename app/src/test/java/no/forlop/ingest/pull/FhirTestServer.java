@@ -28,8 +28,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.startup.Tomcat;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.ClinicalImpression;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -43,7 +45,7 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A real FHIR R4 server for the pull connector's tests: HAPI's plain {@link RestfulServer} in an
- * embedded Tomcat on a free port, with in-memory resources of the nine types Forløp reads. Like a
+ * embedded Tomcat on a free port, with in-memory resources of the eleven types Forløp reads. Like a
  * real server it stamps every write with a new version and its own {@code meta.lastUpdated} (its
  * own clock: one second a write from 2025-01-01 08:00 UTC), and its searches support {@code
  * _lastUpdated} and paging ({@code _count}, {@code next} links).
@@ -60,7 +62,9 @@ final class FhirTestServer implements AutoCloseable {
           ImagingStudy.class,
           Procedure.class,
           ClinicalImpression.class,
-          MedicationAdministration.class);
+          MedicationAdministration.class,
+          Appointment.class,
+          EpisodeOfCare.class);
 
   private final Tomcat tomcat;
   private final Path baseDir;

@@ -252,8 +252,10 @@ class FhirEndpointIT extends FhirEndpointSupport {
     assertThat(writable)
         .extracting(CapabilityStatement.CapabilityStatementRestResourceComponent::getType)
         .containsExactlyInAnyOrder(
+            "Appointment",
             "ClinicalImpression",
             "Encounter",
+            "EpisodeOfCare",
             "ImagingStudy",
             "MedicationAdministration",
             "Organization",

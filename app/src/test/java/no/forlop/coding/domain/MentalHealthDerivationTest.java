@@ -1,0 +1,326 @@
+package no.forlop.coding.domain;
+
+import static no.forlop.coding.domain.Facts.HF1;
+import static no.forlop.coding.domain.Facts.HF2;
+import static no.forlop.coding.domain.Facts.aPatient;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import no.forlop.catalog.Milestone;
+import no.forlop.pathway.domain.CodeState;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mental-health and substance-use rules (docs/rules.md): first attendance, decisions in both
+ * encodings, treatment start, evaluation points, pasientutsatt and closure, both sides of each
+ * boundary.
+ */
+class MentalHealthDerivationTest {
+
+  private static DerivationResult derive(Facts facts) {
+    return DerivationTest.DERIVATION.derive(facts.build());
+  }
+
+  private static DerivationResult.Instance only(Facts facts) {
+    var result = derive(facts);
+    assertThat(result.instances()).hasSize(1);
+    return result.instances().get(0);
+  }
+
+  private static List<String> codes(DerivationResult.Instance instance) {
+    return instance.codes().stream().map(c -> c.key() + " " + c.date()).toList();
+  }
+
+  private static List<DerivationResult.Code> of(
+      DerivationResult.Instance instance, Milestone milestone) {
+    return instance.codes().stream().filter(c -> c.milestone() == milestone).toList();
+  }
+
+  /** TSB (D01), started 20 January 2022 at HF1, first attendance 25 January. */
+  private static Facts tsb() {
+    return aPatient()
+        .referral("sr1", "D01", "2022-01-05", null, HF1)
+        .task("t1", "sr1", "accepted", "2022-01-20", HF1)
+        .encounter("e1", "finished", "AMB", HF1, "2022-01-25");
+  }
+
+  // ------------------------------------------------------------------ first attendance
+
+  @Test
+  void the_first_attendance_is_the_first_encounter_at_the_unit_after_the_start() {
+    var instance =
+        only(
+            aPatient()
+                .referral("sr1", "D11", "2022-01-05", null, HF1)
+                .task("t1", "sr1", "accepted", "2022-01-20", HF1)
+                .encounter("e0", "finished", "AMB", HF1, "2022-01-19")
+                .encounter("e1", "cancelled", "AMB", HF1, "2022-01-21")
+                .encounter("e2", "finished", "AMB", HF2, "2022-01-22")
+                .imaging("img1", HF1, "2022-01-23")
+                .encounter("e3", "finished", "AMB", HF1, "2022-01-26"));
+    var first = of(instance, Milestone.FIRST_ATTENDANCE);
+    assertThat(first).hasSize(1);
+    assertThat(first.get(0).date()).hasToString("2022-01-26");
+    assertThat(first.get(0).rule()).isEqualTo("FIRST-ATTENDANCE-ENCOUNTER");
+  }
+
+  // ------------------------------------------------------------------ decisions
+
+  @Test
+  void a_decision_in_the_type_forlop_encoding_counts_for_its_own_pathway_type_only() {
+    assertThat(codes(only(tsb().typedOutcome("ci1", "2022-02-01", "D01", "CT"))))
+        .contains("CT 2022-02-01");
+    assertThat(
+            of(
+                only(tsb().typedOutcome("ci1", "2022-02-01", "D11", "CP")),
+                Milestone.CLINICAL_DECISION))
+        .isEmpty();
+  }
+
+  @Test
+  void a_concatenated_decision_counts_for_its_own_prefix_only() {
+    assertThat(codes(only(tsb().outcome("ci1", "2022-02-01", "D01CT")))).contains("CT 2022-02-01");
+    assertThat(of(only(tsb().outcome("ci1", "2022-02-01", "D11CP")), Milestone.CLINICAL_DECISION))
+        .isEmpty();
+  }
+
+  @Test
+  void a_second_decision_follows_cu_but_not_another_outcome() {
+    assertThat(
+            codes(
+                only(
+                    tsb()
+                        .typedOutcome("ci1", "2022-02-01", "D01", "CU")
+                        .outcome("ci2", "2022-03-01", "D01CT")
+                        .outcome("ci3", "2022-04-01", "D01CI"))))
+        .contains("CU 2022-02-01", "CT 2022-03-01")
+        .doesNotContain("CI 2022-04-01");
+    assertThat(
+            of(
+                only(tsb().outcome("ci1", "2022-02-01", "CT").outcome("ci2", "2022-03-01", "CI")),
+                Milestone.CLINICAL_DECISION))
+        .extracting(DerivationResult.Code::key)
+        .containsExactly("CT");
+  }
+
+  @Test
+  void an_evaluation_is_not_a_decision() {
+    assertThat(of(only(tsb().evaluation("ev1", "2022-02-01")), Milestone.CLINICAL_DECISION))
+        .isEmpty();
+  }
+
+  // ------------------------------------------------------------------ treatment start
+
+  @Test
+  void treatment_starts_on_the_first_treatment_day_on_or_after_a_decision_for_treatment() {
+    var instance =
+        only(
+            tsb()
+                .procedure("p0", "75516001", "2022-02-28", null)
+                .outcome("ci1", "2022-03-01", "CT")
+                .drug("m1", "N07BC02", "2022-03-03", "completed")
+                .procedure("p1", "75516001", "2022-03-08", null));
+    var start = of(instance, Milestone.TREATMENT_START);
+    assertThat(start).hasSize(1);
+    assertThat(start.get(0).date()).hasToString("2022-03-03");
+    assertThat(start.get(0).rule()).isEqualTo("MH-TREATMENT-START");
+    assertThat(start.get(0).sources()).containsExactly("MedicationAdministration/m1");
+  }
+
+  @Test
+  void no_treatment_start_without_a_decision_for_treatment_or_from_other_procedures() {
+    assertThat(
+            of(
+                only(
+                    tsb()
+                        .outcome("ci1", "2022-03-01", "CK")
+                        .procedure("p1", "75516001", "2022-03-08", null)),
+                Milestone.TREATMENT_START))
+        .isEmpty();
+    assertThat(
+            of(
+                only(
+                    tsb()
+                        .outcome("ci1", "2022-03-01", "CT")
+                        .procedure("p1", "86273004", "2022-03-08", null)
+                        .drug("m1", "N05AH03", "2022-03-09", "completed")),
+                Milestone.TREATMENT_START))
+        .isEmpty();
+  }
+
+  // ------------------------------------------------------------------ evaluations
+
+  @Test
+  void each_day_with_an_evaluation_after_the_decision_for_treatment_is_an_evaluation_point() {
+    var instance =
+        only(
+            tsb()
+                .evaluation("ev0", "2022-02-20")
+                .outcome("ci1", "2022-03-01", "CT")
+                .evaluation("ev1", "2022-03-07")
+                .evaluation("ev1b", "2022-03-07")
+                .evaluation("ev2", "2022-04-25"));
+    assertThat(of(instance, Milestone.EVALUATION))
+        .extracting(c -> c.date().toString() + " " + c.rule() + " " + c.state())
+        .containsExactly(
+            "2022-03-07 MH-EVALUATION REGISTERED", "2022-04-25 MH-EVALUATION REGISTERED");
+  }
+
+  @Test
+  void no_evaluation_point_after_a_decision_without_treatment() {
+    assertThat(
+            of(
+                only(tsb().outcome("ci1", "2022-03-01", "CU").evaluation("ev1", "2022-03-07")),
+                Milestone.EVALUATION))
+        .isEmpty();
+  }
+
+  // ------------------------------------------------------------------ pasientutsatt
+
+  @Test
+  void a_missed_appointment_put_off_more_than_7_working_days_proposes_pasientutsatt() {
+    // Monday 7 March 2022; the next attendance Thursday 17 March is 8 working days later
+    var instance =
+        only(
+            tsb()
+                .appointment("a1", "noshow", null, "2022-03-07", "sr1")
+                .encounter("e2", "finished", "AMB", HF1, "2022-03-17"));
+    var delays = of(instance, Milestone.PATIENT_DELAY);
+    assertThat(delays).hasSize(1);
+    var delay = delays.get(0);
+    assertThat(delay.key()).isEqualTo("L");
+    assertThat(delay.date()).hasToString("2022-03-07");
+    assertThat(delay.state()).isEqualTo(CodeState.PROPOSED);
+    assertThat(delay.rule()).isEqualTo("MH-PATIENT-DELAY");
+    assertThat(delay.sources()).containsExactly("Appointment/a1", "Encounter/e2");
+    assertThat(delay.inputs())
+        .containsEntry("workingDays", "8")
+        .containsEntry("nextOn", "2022-03-17");
+  }
+
+  @Test
+  void a_delay_of_7_working_days_or_less_is_no_pasientutsatt() {
+    // Wednesday 16 March is 7 working days after Monday 7 March
+    assertThat(
+            of(
+                only(
+                    tsb()
+                        .appointment("a1", "noshow", null, "2022-03-07", null)
+                        .appointment("a2", "booked", null, "2022-03-16", null)
+                        .encounter("e2", "finished", "AMB", HF1, "2022-03-30")),
+                Milestone.PATIENT_DELAY))
+        .isEmpty();
+  }
+
+  @Test
+  void only_a_cancellation_by_the_patient_counts() {
+    var byPatient =
+        only(
+            tsb()
+                .appointment("a1", "cancelled", "pat", "2022-03-07", null)
+                .appointment("a2", "booked", null, "2022-03-21", null));
+    assertThat(of(byPatient, Milestone.PATIENT_DELAY))
+        .extracting(c -> c.date().toString())
+        .containsExactly("2022-03-07");
+    var byProvider =
+        only(
+            tsb()
+                .appointment("a1", "cancelled", "prov", "2022-03-07", null)
+                .appointment("a2", "booked", null, "2022-03-21", null));
+    assertThat(of(byProvider, Milestone.PATIENT_DELAY)).isEmpty();
+  }
+
+  @Test
+  void no_pasientutsatt_before_a_new_appointment_or_once_no_lead_time_runs() {
+    assertThat(
+            of(
+                only(tsb().appointment("a1", "noshow", null, "2022-03-07", null)),
+                Milestone.PATIENT_DELAY))
+        .isEmpty();
+    assertThat(
+            of(
+                only(
+                    tsb()
+                        .outcome("ci1", "2022-03-01", "CK")
+                        .appointment("a1", "noshow", null, "2022-03-07", null)
+                        .appointment("a2", "booked", null, "2022-03-28", null)),
+                Milestone.PATIENT_DELAY))
+        .isEmpty();
+  }
+
+  @Test
+  void two_missed_appointments_before_the_same_next_one_are_one_delay() {
+    var instance =
+        only(
+            tsb()
+                .appointment("a1", "noshow", null, "2022-03-07", null)
+                .appointment("a2", "cancelled", "pat", "2022-03-10", null)
+                .encounter("e2", "finished", "AMB", HF1, "2022-03-28"));
+    assertThat(of(instance, Milestone.PATIENT_DELAY))
+        .extracting(c -> c.date().toString())
+        .containsExactly("2022-03-07");
+  }
+
+  // ------------------------------------------------------------------ closure
+
+  @Test
+  void the_pathway_closes_when_its_episode_of_care_ends_and_nothing_after_counts() {
+    var instance =
+        only(
+            tsb()
+                .outcome("ci1", "2022-03-01", "CT")
+                .evaluation("ev1", "2022-03-07")
+                .episode("eoc1", "finished", HF1, "sr1", "2022-05-02")
+                .evaluation("ev2", "2022-05-03"));
+    var end = of(instance, Milestone.PATHWAY_END);
+    assertThat(end).hasSize(1);
+    assertThat(end.get(0).date()).hasToString("2022-05-02");
+    assertThat(end.get(0).rule()).isEqualTo("MH-END-EPISODE");
+    assertThat(of(instance, Milestone.EVALUATION))
+        .extracting(c -> c.date().toString())
+        .containsExactly("2022-03-07");
+  }
+
+  @Test
+  void an_episode_still_active_or_of_another_unit_does_not_close_the_pathway() {
+    assertThat(
+            of(
+                only(tsb().episode("eoc1", "active", HF1, "sr1", "2022-05-02")),
+                Milestone.PATHWAY_END))
+        .isEmpty();
+    assertThat(
+            of(
+                only(tsb().episode("eoc1", "finished", HF2, null, "2022-05-02")),
+                Milestone.PATHWAY_END))
+        .isEmpty();
+  }
+
+  @Test
+  void the_result_does_not_depend_on_the_order_of_the_events() {
+    var facts =
+        tsb()
+            .typedOutcome("ci1", "2022-02-01", "D01", "CU")
+            .outcome("ci2", "2022-03-01", "D01CT")
+            .procedure("p1", "75516001", "2022-03-02", null)
+            .evaluation("ev1", "2022-03-07")
+            .appointment("a1", "noshow", null, "2022-03-14", "sr1")
+            .encounter("e2", "finished", "AMB", HF1, "2022-03-28")
+            .evaluation("ev2", "2022-04-25")
+            .episode("eoc1", "finished", HF1, "sr1", "2022-06-01");
+    var expected = derive(facts);
+    assertThat(codes(expected.instances().get(0)))
+        .containsExactly(
+            "PATHWAY_START 2022-01-20",
+            "FIRST_ATTENDANCE 2022-01-25",
+            "CU 2022-02-01",
+            "CT 2022-03-01",
+            "TREATMENT_START 2022-03-02",
+            "EVALUATION 2022-03-07",
+            "L 2022-03-14",
+            "EVALUATION 2022-04-25",
+            "PATHWAY_END 2022-06-01");
+    for (long seed = 1; seed <= 5; seed++) {
+      assertThat(DerivationTest.DERIVATION.derive(facts.shuffled(seed))).isEqualTo(expected);
+    }
+  }
+}
