@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import no.forlop.audit.Actor;
 import no.forlop.audit.AuditLog;
 import no.forlop.coding.DerivingCodes;
@@ -31,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class NprDeliveriesIT extends ApplicationTest {
 
-  private static final AtomicInteger UNITS = new AtomicInteger(1);
   private static final LocalDate FROM = LocalDate.parse("2024-03-01");
   private static final LocalDate TO = LocalDate.parse("2024-03-31");
 
@@ -45,7 +43,7 @@ class NprDeliveriesIT extends ApplicationTest {
 
   @BeforeEach
   void ownUnit() {
-    unit = "96" + String.format("%07d", UNITS.getAndIncrement());
+    unit = no.forlop.testing.TestUnits.next();
     leader = new Actor("lise", "STATISTICS", Set.of(unit));
   }
 
@@ -110,7 +108,7 @@ class NprDeliveriesIT extends ApplicationTest {
                 null,
                 "test"),
             DerivingCodes.DERIVATION);
-    var otherUnit = "95" + unit.substring(2);
+    var otherUnit = no.forlop.testing.TestUnits.next();
     pathway(otherUnit, TestPatients.next(), "A12A 2024-03-06");
 
     var d = deliveries.deliver(unit, FROM, TO, leader);

@@ -29,7 +29,7 @@ class BurdensIT extends ApplicationTest {
   @Autowired PathwayService pathways;
   @Autowired Burdens burdens;
 
-  private final String unit = "96" + String.format("%07d", System.nanoTime() % 10_000_000);
+  private final String unit = no.forlop.testing.TestUnits.next();
   private final Actor reader = new Actor("lise", "STATISTICS", Set.of(unit));
 
   private UUID open(String pathway) {

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import no.forlop.audit.Actor;
 import no.forlop.audit.AuditLog;
 import no.forlop.catalog.CatalogueService;
@@ -42,7 +41,6 @@ import org.springframework.context.MessageSource;
  */
 class DashboardDataIT extends ApplicationTest {
 
-  private static final AtomicInteger UNITS = new AtomicInteger(1);
   private static final LocalDate FROM = LocalDate.parse("2024-01-01");
   private static final LocalDate TO = LocalDate.parse("2024-12-31");
 
@@ -60,7 +58,7 @@ class DashboardDataIT extends ApplicationTest {
 
   @BeforeEach
   void ownUnit() {
-    unit = "96" + String.format("%07d", UNITS.getAndIncrement());
+    unit = no.forlop.testing.TestUnits.next();
     reader = new Actor("lise", "STATISTICS", Set.of(unit));
   }
 
@@ -182,7 +180,7 @@ class DashboardDataIT extends ApplicationTest {
   @Test
   void breaches_by_pathway_and_unit_count_breached_of_those_with_a_norm() {
     fourTreated();
-    var second = "95" + String.format("%07d", UNITS.getAndIncrement());
+    var second = no.forlop.testing.TestUnits.next();
     var both = new Actor("lise", "STATISTICS", Set.of(unit, second));
     // the second unit: two breaches of two (OF4 40 and 50 days)
     for (var treated : List.of("2024-04-10", "2024-04-20")) {

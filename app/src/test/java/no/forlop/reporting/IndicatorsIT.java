@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import no.forlop.audit.Actor;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.pathway.ChangeResult;
@@ -33,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class IndicatorsIT extends ApplicationTest {
 
-  private static final AtomicInteger UNITS = new AtomicInteger(1);
   private static final LocalDate FROM = LocalDate.parse("2024-01-01");
   private static final LocalDate TO = LocalDate.parse("2024-12-31");
 
@@ -45,7 +43,7 @@ class IndicatorsIT extends ApplicationTest {
 
   @BeforeEach
   void ownUnit() {
-    unit = "97" + String.format("%07d", UNITS.getAndIncrement());
+    unit = no.forlop.testing.TestUnits.next();
     reader = new Actor("lise", "STATISTICS", Set.of(unit));
   }
 
