@@ -90,6 +90,31 @@ class DashboardBrowserIT extends BrowserTest {
   }
 
   @Test
+  void mental_health_pathways_are_on_the_dashboard_with_their_burden_per_month() {
+    // 2020: a year no other test uses; one adult mental-health pathway in Fjordby
+    var patient = TestPatients.next();
+    var id = pathways.create(new CreatePathway(patient, "D11", "910000012", null), ADMIN).id();
+    for (var code :
+        new String[] {"PATHWAY_START 2020-01-10", "FIRST_ATTENDANCE 2020-01-20", "CU 2020-02-15"}) {
+      var parts = code.split(" ");
+      pathways.register(id, RegisterCode.manual(parts[0], LocalDate.parse(parts[1])), ADMIN);
+    }
+    signInAs("kari");
+    browser.get(url("/dashboard?from=2020-01-01&to=2020-12-31"));
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("mh-burden")));
+    // the assessment interval (26 days) is measured like the cancer indicators
+    assertThat(find(By.tagName("main")).getText())
+        .contains("Fra første fremmøte til klinisk beslutning (utredning)");
+    var rows = browser.findElements(By.cssSelector("#mh-burden tbody tr"));
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).getText()).contains("Fjordby sykehus HF", "2020-01");
+    assertThat(rows.get(0).findElements(By.tagName("td")).get(4).getText()).isEqualTo("2");
+    assertThat(rows.get(1).getText()).contains("2020-02");
+    // codes typed by hand: nothing automatic yet
+    assertThat(rows.get(1).findElements(By.tagName("td")).get(1).getText()).isEqualTo("0");
+  }
+
+  @Test
   void a_leader_sees_both_units_and_the_filters_change_the_numbers() {
     signInAs("lise");
     browser.get(url("/worklist"));

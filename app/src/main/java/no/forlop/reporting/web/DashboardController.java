@@ -17,6 +17,7 @@ import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.IndicatorDefinition;
 import no.forlop.patient.PatientIdentifier.Sex;
 import no.forlop.reporting.AgeBand;
+import no.forlop.reporting.Burdens;
 import no.forlop.reporting.Charts;
 import no.forlop.reporting.Drilldown;
 import no.forlop.reporting.Drilldown.Figure;
@@ -59,6 +60,7 @@ class DashboardController {
   private final Users users;
   private final MessageSource messages;
   private final Clock clock;
+  private final Burdens burdens;
 
   DashboardController(
       Indicators indicators,
@@ -67,7 +69,9 @@ class DashboardController {
       CatalogueService catalogues,
       Users users,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      Burdens burdens) {
+    this.burdens = burdens;
     this.indicators = indicators;
     this.charts = charts;
     this.drilldowns = drilldowns;
@@ -95,6 +99,9 @@ class DashboardController {
     var links = new DashboardLinks(filters);
     common(model, filters, actor, labels);
     model.addAttribute("report", report);
+    model.addAttribute(
+        "mentalHealthBurden",
+        burdens.byUnitAndMonth(filters.query(), Burdens.Group.MENTAL_HEALTH, actor, false));
     model.addAttribute("charts", chartData);
     model.addAttribute("links", links);
     model.addAttribute("chartTables", IndicatorTables.charts(chartData, 0, labels));
