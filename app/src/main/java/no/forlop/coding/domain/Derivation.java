@@ -169,7 +169,26 @@ public final class Derivation {
         var statuses = rules.parameter("MH-START-ASSESSED", "taskStatuses");
         var accepted = earliestTask(referral, performer, statuses);
         if (accepted == null) {
-          return null;
+          // after emergency care (ØH): the unit's own referral is the decision that further
+          // work-up or treatment is needed, and the start is dated that decision
+          var emergency = performer.equals(requester) ? emergencyBefore(referral, performer) : null;
+          if (emergency == null) {
+            return null;
+          }
+          sources.add(emergency.source().display());
+          inputs.put("emergencyCareOn", date(emergency.start()).toString());
+          inputs.put("decidedOn", date(referral.authoredOn()).toString());
+          return new Start(
+              referral,
+              pathway,
+              performer,
+              requester,
+              date(referral.authoredOn()),
+              "MH-START-EMERGENCY",
+              sources,
+              inputs,
+              StartBasis.EMERGENCY_DECISION,
+              state);
         }
         sources.add(accepted.source().display());
         inputs.put("assessedOn", date(accepted.authoredOn()).toString());
@@ -230,6 +249,28 @@ public final class Derivation {
           inputs,
           StartBasis.REFERRAL_RECEIVED,
           state);
+    }
+
+    /**
+     * The latest emergency encounter (ØH) of the patient at the organisation in the window before
+     * (or on) the day the referral was written.
+     */
+    private @Nullable Attendance emergencyBefore(Referral referral, String organisation) {
+      var statuses = rules.parameter("MH-START-EMERGENCY", "statuses");
+      var classes = rules.parameter("MH-START-EMERGENCY", "classes");
+      int window = Integer.parseInt(rules.parameter("MH-START-EMERGENCY", "windowDays").get(0));
+      var decided = date(referral.authoredOn());
+      return facts.all(Attendance.class).stream()
+          .filter(a -> a.kind() == Attendance.Kind.ENCOUNTER)
+          .filter(a -> statuses.contains(a.status()))
+          .filter(a -> a.attendanceClass() != null && classes.contains(a.attendanceClass()))
+          .filter(a -> organisationsOf(a.organisations()).contains(organisation))
+          .filter(
+              a ->
+                  !date(a.start()).isAfter(decided)
+                      && !date(a.start()).isBefore(decided.minusDays(window)))
+          .max(Comparator.comparing(Attendance::start).thenComparing(a -> a.source().key()))
+          .orElse(null);
     }
 
     private @Nullable ReferralTask earliestTask(

@@ -44,6 +44,41 @@ class MentalHealthDerivationTest {
         .encounter("e1", "finished", "AMB", HF1, "2022-01-25");
   }
 
+  // ------------------------------------------------------------------ start after emergency care
+
+  /** Emergency care (ØH) at HF1 on the day, then HF1's own D11 referral on 15 March 2022. */
+  private static DerivationResult afterEmergencyOn(String emergency, String cls, String unit) {
+    return derive(
+        aPatient()
+            .encounter("e-oh", "finished", cls, unit, emergency)
+            .referral("sr-oh", "D11", "2022-03-15", HF1, HF1));
+  }
+
+  @Test
+  void the_units_own_referral_within_14_days_of_emergency_care_starts_the_pathway_that_day() {
+    for (var emergency : List.of("2022-03-15", "2022-03-01")) { // same day, and 14 days before
+      var result = afterEmergencyOn(emergency, "EMER", HF1);
+      assertThat(result.instances()).as(emergency).hasSize(1);
+      var start = of(result.instances().get(0), Milestone.PATHWAY_START);
+      assertThat(start)
+          .singleElement()
+          .satisfies(
+              c -> {
+                assertThat(c.date()).hasToString("2022-03-15");
+                assertThat(c.rule()).isEqualTo("MH-START-EMERGENCY");
+                assertThat(c.sources()).contains("ServiceRequest/sr-oh", "Encounter/e-oh");
+              });
+    }
+  }
+
+  @Test
+  void no_start_after_emergency_care_15_days_before_elsewhere_or_not_an_emergency() {
+    assertThat(afterEmergencyOn("2022-02-28", "EMER", HF1).instances()).isEmpty(); // 15 days
+    assertThat(afterEmergencyOn("2022-03-10", "EMER", HF2).instances()).isEmpty(); // other unit
+    assertThat(afterEmergencyOn("2022-03-10", "AMB", HF1).instances()).isEmpty(); // not ØH
+    assertThat(afterEmergencyOn("2022-03-16", "EMER", HF1).instances()).isEmpty(); // after it
+  }
+
   // ------------------------------------------------------------------ first attendance
 
   @Test
