@@ -166,6 +166,31 @@ public final class Derivation {
       var sources = new ArrayList<String>(List.of(referral.source().display()));
       var inputs = new LinkedHashMap<String, String>();
       if (!pathway.kind().isCancer()) {
+        // the original 2019 rule (start on receipt), for referrals received until the day the
+        // hospital sets: the date the rule changed is not known, so it is a setting
+        var until = rules.parameter("MH-START-RECEIVED", "until");
+        if (!until.get(0).equals("none")) {
+          var received =
+              earliestTask(
+                  referral, performer, rules.parameter("MH-START-RECEIVED", "taskStatuses"));
+          if (received != null
+              && !date(received.authoredOn()).isAfter(java.time.LocalDate.parse(until.get(0)))) {
+            sources.add(received.source().display());
+            inputs.put("receivedOn", date(received.authoredOn()).toString());
+            inputs.put("receiptRuleUntil", until.get(0));
+            return new Start(
+                referral,
+                pathway,
+                performer,
+                requester,
+                date(received.authoredOn()),
+                "MH-START-RECEIVED",
+                sources,
+                inputs,
+                StartBasis.REFERRAL_RECEIVED,
+                state);
+          }
+        }
         var statuses = rules.parameter("MH-START-ASSESSED", "taskStatuses");
         var accepted = earliestTask(referral, performer, statuses);
         if (accepted == null) {

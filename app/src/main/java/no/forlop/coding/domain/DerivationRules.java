@@ -20,6 +20,7 @@ public final class DerivationRules {
           Map.entry("START-SUSPICION-IN-HOSPITAL", Set.of()),
           Map.entry("START-PK-INFERRED", Set.of("priorityCodes")),
           Map.entry("MH-START-ASSESSED", Set.of("taskStatuses")),
+          Map.entry("MH-START-RECEIVED", Set.of("taskStatuses", "until")),
           Map.entry("MH-START-EMERGENCY", Set.of("statuses", "classes", "windowDays")),
           Map.entry("TRANSFER-SENT", Set.of()),
           Map.entry("FIRST-ATTENDANCE-ENCOUNTER", Set.of("statuses", "classes")),

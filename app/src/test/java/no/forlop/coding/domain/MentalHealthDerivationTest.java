@@ -44,6 +44,60 @@ class MentalHealthDerivationTest {
         .encounter("e1", "finished", "AMB", HF1, "2022-01-25");
   }
 
+  // ------------------------------------------------------------------ the original receipt rule
+
+  /** The bundled rules with the original receipt rule in force until the day. */
+  private static Derivation receiptRuleUntil(String until) throws Exception {
+    try (var in =
+        MentalHealthDerivationTest.class.getResourceAsStream("/coding/derivation-rules.yaml")) {
+      var yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      var changed = yaml.replace("      until: [\"none\"]", "      until: [\"" + until + "\"]");
+      assertThat(changed).isNotEqualTo(yaml);
+      return new Derivation(
+          DerivationTest.CATALOGUE,
+          no.forlop.coding.RuleSetLoader.parse(
+              changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** A D11 referral received 10 January 2022 and assessed 20 January. */
+  private static Facts receivedAndAssessed() {
+    return aPatient()
+        .referral("sr1", "D11", "2022-01-05", null, HF1)
+        .task("t0", "sr1", "received", "2022-01-10", HF1)
+        .task("t1", "sr1", "accepted", "2022-01-20", HF1);
+  }
+
+  @Test
+  void without_an_end_date_for_the_receipt_rule_the_start_is_the_assessment() {
+    var start = of(only(receivedAndAssessed()), Milestone.PATHWAY_START);
+    assertThat(start)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.date()).hasToString("2022-01-20");
+              assertThat(c.rule()).isEqualTo("MH-START-ASSESSED");
+            });
+  }
+
+  @Test
+  void under_the_receipt_rule_a_referral_received_on_or_before_its_end_starts_on_receipt()
+      throws Exception {
+    var onTheDay = receiptRuleUntil("2022-01-10").derive(receivedAndAssessed().build());
+    assertThat(of(onTheDay.instances().get(0), Milestone.PATHWAY_START))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.date()).hasToString("2022-01-10");
+              assertThat(c.rule()).isEqualTo("MH-START-RECEIVED");
+              assertThat(c.inputs()).containsEntry("receiptRuleUntil", "2022-01-10");
+            });
+    var dayBefore = receiptRuleUntil("2022-01-09").derive(receivedAndAssessed().build());
+    assertThat(of(dayBefore.instances().get(0), Milestone.PATHWAY_START))
+        .singleElement()
+        .satisfies(c -> assertThat(c.rule()).isEqualTo("MH-START-ASSESSED"));
+  }
+
   // ------------------------------------------------------------------ start after emergency care
 
   /** Emergency care (ØH) at HF1 on the day, then HF1's own D11 referral on 15 March 2022. */
