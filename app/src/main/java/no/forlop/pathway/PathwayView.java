@@ -45,6 +45,32 @@ public record PathwayView(
     List<LeadTime> leadTimes,
     @Nullable Rejection problem) {
 
+  /** The earliest registered code of the milestone, if any (proposals do not count). */
+  public java.util.Optional<Code> firstRegistered(Milestone milestone) {
+    return codes.stream()
+        .filter(c -> c.milestone() == milestone && c.state() == CodeState.REGISTERED)
+        .min(java.util.Comparator.comparing(Code::date));
+  }
+
+  /** How many proposals wait for a coordinator. */
+  public int proposals() {
+    return (int) codes.stream().filter(c -> c.state() == CodeState.PROPOSED).count();
+  }
+
+  /**
+   * A derived code and one a person typed disagree: the derived one waits as a proposal for a
+   * milestone a person registered by hand.
+   */
+  public boolean hasDisagreement() {
+    return codes.stream()
+        .filter(c -> c.state() == CodeState.PROPOSED && "DERIVED".equals(c.origin()))
+        .anyMatch(
+            proposed ->
+                codes.stream()
+                    .anyMatch(
+                        c -> "MANUAL".equals(c.origin()) && c.milestone() == proposed.milestone()));
+  }
+
   /**
    * A code as it stands (registered or proposed).
    *

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.PathwaysChanged;
 import no.forlop.pathway.domain.CodeFact;
-import no.forlop.pathway.domain.CodeState;
 import no.forlop.patient.PatientIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,8 +120,8 @@ class ReportingProjection {
 
   private Object[] pathwayRow(PathwayView view, OffsetDateTime now) {
     var patient = identifier(view.patient());
-    var decision = first(view, Milestone.CLINICAL_DECISION);
-    var treatment = first(view, Milestone.TREATMENT_START);
+    var decision = view.firstRegistered(Milestone.CLINICAL_DECISION);
+    var treatment = view.firstRegistered(Milestone.TREATMENT_START);
     return new Object[] {
       view.id(),
       view.patient(),
@@ -135,17 +133,17 @@ class ReportingProjection {
       patient.map(p -> p.sex().name()).orElse(null),
       view.state().name(),
       view.state().isOpen(),
-      first(view, Milestone.PATHWAY_START).map(PathwayView.Code::date).orElse(null),
-      first(view, Milestone.FIRST_ATTENDANCE).map(PathwayView.Code::date).orElse(null),
+      view.firstRegistered(Milestone.PATHWAY_START).map(PathwayView.Code::date).orElse(null),
+      view.firstRegistered(Milestone.FIRST_ATTENDANCE).map(PathwayView.Code::date).orElse(null),
       decision.map(PathwayView.Code::date).orElse(null),
       decision.map(ReportingProjection::codeOf).orElse(null),
       treatment.map(PathwayView.Code::date).orElse(null),
       treatment.map(ReportingProjection::codeOf).orElse(null),
-      first(view, Milestone.TRANSFERRED).map(PathwayView.Code::date).orElse(null),
-      first(view, Milestone.PATHWAY_END).map(PathwayView.Code::date).orElse(null),
+      view.firstRegistered(Milestone.TRANSFERRED).map(PathwayView.Code::date).orElse(null),
+      view.firstRegistered(Milestone.PATHWAY_END).map(PathwayView.Code::date).orElse(null),
       view.problem() == null ? null : view.problem().reason().name(),
-      (int) view.codes().stream().filter(c -> c.state() == CodeState.PROPOSED).count(),
-      disagreement(view),
+      view.proposals(),
+      view.hasDisagreement(),
       now
     };
   }
@@ -214,12 +212,6 @@ class ReportingProjection {
     return byPerson.contains(CodeFact.Kind.CONFIRMED) ? "CONFIRMED" : "AUTOMATIC";
   }
 
-  private static Optional<PathwayView.Code> first(PathwayView view, Milestone milestone) {
-    return view.codes().stream()
-        .filter(c -> c.milestone() == milestone && c.state() == CodeState.REGISTERED)
-        .min(Comparator.comparing(PathwayView.Code::date));
-  }
-
   private static String codeOf(PathwayView.Code code) {
     return code.code() != null ? code.code() : code.key();
   }
@@ -245,16 +237,5 @@ class ReportingProjection {
     } catch (DateTimeException e) {
       return Optional.empty(); // 29 February of a year that has none: no age group
     }
-  }
-
-  /** A derived code is proposed because a person registered something else for the milestone. */
-  private static boolean disagreement(PathwayView view) {
-    return view.codes().stream()
-        .filter(c -> c.state() == CodeState.PROPOSED && "DERIVED".equals(c.origin()))
-        .anyMatch(
-            proposed ->
-                view.codes().stream()
-                    .anyMatch(
-                        c -> "MANUAL".equals(c.origin()) && c.milestone() == proposed.milestone()));
   }
 }

@@ -12,7 +12,6 @@ import no.forlop.catalog.Milestone;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.PathwaysChanged;
-import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.LeadTime;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -97,20 +96,8 @@ class WorklistProjection {
   private Object[] row(PathwayView view, OffsetDateTime now) {
     var next = next(view);
     var codes = view.codes();
-    var start =
-        codes.stream()
-            .filter(
-                c -> c.milestone() == Milestone.PATHWAY_START && c.state() == CodeState.REGISTERED)
-            .map(PathwayView.Code::date)
-            .min(Comparator.naturalOrder())
-            .orElse(null);
-    var transferred =
-        codes.stream()
-            .filter(
-                c -> c.milestone() == Milestone.TRANSFERRED && c.state() == CodeState.REGISTERED)
-            .map(PathwayView.Code::date)
-            .findFirst()
-            .orElse(null);
+    var start = view.firstRegistered(Milestone.PATHWAY_START).map(PathwayView.Code::date);
+    var transferred = view.firstRegistered(Milestone.TRANSFERRED).map(PathwayView.Code::date);
     var lastCode =
         codes.stream().map(PathwayView.Code::date).max(Comparator.naturalOrder()).orElse(null);
     return new Object[] {
@@ -121,15 +108,15 @@ class WorklistProjection {
       view.codePrefix(),
       view.state().name(),
       view.state().isOpen(),
-      start,
+      start.orElse(null),
       next == null ? null : next.indicator(),
       next == null ? null : milestoneOf(next.indicator()),
       next == null ? null : next.dueDate(),
-      (int) codes.stream().filter(c -> c.state() == CodeState.PROPOSED).count(),
-      disagreement(view),
+      view.proposals(),
+      view.hasDisagreement(),
       view.problem() == null ? null : view.problem().reason().name(),
       lastCode,
-      transferred,
+      transferred.orElse(null),
       view.coordinator(),
       now
     };
@@ -151,16 +138,5 @@ class WorklistProjection {
         .map(IndicatorDefinition::to)
         .map(Enum::name)
         .orElse(null);
-  }
-
-  /** A derived code is proposed because a person registered something else for the milestone. */
-  private static boolean disagreement(PathwayView view) {
-    return view.codes().stream()
-        .filter(c -> c.state() == CodeState.PROPOSED && "DERIVED".equals(c.origin()))
-        .anyMatch(
-            proposed ->
-                view.codes().stream()
-                    .anyMatch(
-                        c -> "MANUAL".equals(c.origin()) && c.milestone() == proposed.milestone()));
   }
 }

@@ -370,7 +370,7 @@ class IndicatorsIT extends ApplicationTest {
     assertThat(value(burden.total())).isEqualTo(3);
     assertThat(burden.automaticPercent()).isEqualTo(33.3);
     assertThat(year().quality().proposals()).isEqualTo(new Count(0L, false));
-    assertThat(proposal).isNotNull();
+    assertThat(proposal).isInstanceOf(ChangeResult.Changed.class);
   }
 
   @Test

@@ -720,15 +720,7 @@ public final class Derivation {
       var atc = rules.parameter("TREATMENT-DRUG", "atcPrefixes");
       var drugStatuses = rules.parameter("TREATMENT-DRUG", "statuses");
       for (var d : facts.all(DrugAdministered.class)) {
-        var cancerDrug =
-            d.medication().stream()
-                .anyMatch(
-                    c ->
-                        Code.ATC.equals(c.system())
-                            && atc.stream()
-                                .anyMatch(
-                                    prefix ->
-                                        c.code().toUpperCase(Locale.ROOT).startsWith(prefix)));
+        var cancerDrug = hasAtc(d, atc);
         if (drugStatuses.contains(d.status()) && cancerDrug) {
           candidates.add(
               new TreatmentCandidate(
@@ -740,30 +732,67 @@ public final class Derivation {
                   d.source().display()));
         }
       }
+      firstTreatment(
+          instance,
+          decision.date(),
+          candidates,
+          instances,
+          Comparator.comparing((TreatmentCandidate c) -> c.at).thenComparing(c -> c.suffix),
+          c -> c.suffix,
+          c -> Map.of());
+    }
+
+    /** Whether a drug given carries an ATC code starting with one of the prefixes. */
+    private static boolean hasAtc(DrugAdministered d, List<String> prefixes) {
+      return d.medication().stream()
+          .anyMatch(
+              c ->
+                  Code.ATC.equals(c.system())
+                      && prefixes.stream()
+                          .anyMatch(
+                              prefix -> c.code().toUpperCase(Locale.ROOT).startsWith(prefix)));
+    }
+
+    /**
+     * The treatment start: the first candidate on or after the decision that belongs to the
+     * instance, registered with the code for {@code suffix} (the pathway's only treatment code
+     * where {@code null}) and the candidate's rule and source.
+     */
+    private void firstTreatment(
+        Instance instance,
+        LocalDate decided,
+        List<TreatmentCandidate> candidates,
+        List<Instance> instances,
+        Comparator<TreatmentCandidate> first,
+        java.util.function.Function<TreatmentCandidate, @Nullable String> suffix,
+        java.util.function.Function<TreatmentCandidate, Map<String, String>> moreInputs) {
       candidates.stream()
-          .filter(c -> !date(c.at).isBefore(decision.date()))
+          .filter(c -> !date(c.at).isBefore(decided))
           .filter(c -> instance.covers(date(c.at)))
           .filter(
               c -> attribute(date(c.at), c.encounter, c.performers, instances).instance == instance)
-          .min(Comparator.comparing((TreatmentCandidate c) -> c.at).thenComparing(c -> c.suffix))
+          .min(first)
           .ifPresent(
               c ->
-                  code(instance, Milestone.TREATMENT_START, c.suffix)
+                  code(instance, Milestone.TREATMENT_START, suffix.apply(c))
                       .ifPresent(
-                          def ->
-                              instance.add(
-                                  new DerivationResult.Code(
-                                      def.key(),
-                                      Milestone.TREATMENT_START,
-                                      date(c.at),
-                                      CodeState.REGISTERED,
-                                      c.rule,
-                                      List.of(c.source),
-                                      Map.of(
-                                          "treatment",
-                                          Objects.requireNonNullElse(def.treatment(), "")),
-                                      null,
-                                      null))));
+                          def -> {
+                            var inputs = new LinkedHashMap<String, String>();
+                            inputs.put(
+                                "treatment", Objects.requireNonNullElse(def.treatment(), ""));
+                            inputs.putAll(moreInputs.apply(c));
+                            instance.add(
+                                new DerivationResult.Code(
+                                    def.key(),
+                                    Milestone.TREATMENT_START,
+                                    date(c.at),
+                                    CodeState.REGISTERED,
+                                    c.rule,
+                                    List.of(c.source),
+                                    inputs,
+                                    null,
+                                    null));
+                          }));
     }
 
     // ------------------------------------------------------------------ mental health and TSB
@@ -858,15 +887,7 @@ public final class Derivation {
         }
       }
       for (var d : facts.all(DrugAdministered.class)) {
-        var addictionDrug =
-            d.medication().stream()
-                .anyMatch(
-                    c ->
-                        Code.ATC.equals(c.system())
-                            && atc.stream()
-                                .anyMatch(
-                                    prefix ->
-                                        c.code().toUpperCase(Locale.ROOT).startsWith(prefix)));
+        var addictionDrug = hasAtc(d, atc);
         if (drugStatuses.contains(d.status()) && addictionDrug) {
           candidates.add(
               new TreatmentCandidate(
@@ -878,32 +899,14 @@ public final class Derivation {
                   d.source().display()));
         }
       }
-      candidates.stream()
-          .filter(c -> !date(c.at).isBefore(decision.date()))
-          .filter(c -> instance.covers(date(c.at)))
-          .filter(
-              c -> attribute(date(c.at), c.encounter, c.performers, instances).instance == instance)
-          .min(Comparator.comparing((TreatmentCandidate c) -> c.at).thenComparing(c -> c.source))
-          .ifPresent(
-              c ->
-                  code(instance, Milestone.TREATMENT_START, null)
-                      .ifPresent(
-                          def ->
-                              instance.add(
-                                  new DerivationResult.Code(
-                                      def.key(),
-                                      Milestone.TREATMENT_START,
-                                      date(c.at),
-                                      CodeState.REGISTERED,
-                                      c.rule,
-                                      List.of(c.source),
-                                      Map.of(
-                                          "treatment",
-                                          Objects.requireNonNullElse(def.treatment(), ""),
-                                          "by",
-                                          c.suffix),
-                                      null,
-                                      null))));
+      firstTreatment(
+          instance,
+          decision.date(),
+          candidates,
+          instances,
+          Comparator.comparing((TreatmentCandidate c) -> c.at).thenComparing(c -> c.source),
+          c -> null,
+          c -> Map.of("by", c.suffix));
     }
 
     /**

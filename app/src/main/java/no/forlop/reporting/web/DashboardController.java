@@ -1,6 +1,5 @@
 package no.forlop.reporting.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -26,19 +25,15 @@ import no.forlop.reporting.Drilldowns;
 import no.forlop.reporting.IndicatorReport;
 import no.forlop.reporting.IndicatorReport.Count;
 import no.forlop.reporting.Indicators;
-import no.forlop.reporting.export.CsvTables;
 import no.forlop.reporting.export.IndicatorTables;
 import no.forlop.reporting.export.Labels;
-import no.forlop.reporting.export.XlsxTables;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +56,7 @@ class DashboardController {
   private final MessageSource messages;
   private final Clock clock;
   private final Burdens burdens;
+  private final TableFiles files;
 
   DashboardController(
       Indicators indicators,
@@ -70,8 +66,10 @@ class DashboardController {
       Users users,
       MessageSource messages,
       Clock clock,
-      Burdens burdens) {
+      Burdens burdens,
+      TableFiles files) {
     this.burdens = burdens;
+    this.files = files;
     this.indicators = indicators;
     this.charts = charts;
     this.drilldowns = drilldowns;
@@ -154,8 +152,9 @@ class DashboardController {
     return "reporting/drilldown";
   }
 
-  @GetMapping("/dashboard/export.csv")
-  ResponseEntity<byte[]> csv(
+  @GetMapping("/dashboard/export.{format}")
+  ResponseEntity<byte[]> export(
+      @PathVariable String format,
       @RequestParam(required = false) @Nullable String from,
       @RequestParam(required = false) @Nullable String to,
       @RequestParam(required = false) @Nullable String pathway,
@@ -165,30 +164,12 @@ class DashboardController {
       @RequestParam(required = false) @Nullable String indicator,
       @RequestParam(required = false) @Nullable String table,
       Actor actor) {
+    var kind = TableFiles.Format.of(format);
+    if (kind.isEmpty()) {
+      return ResponseEntity.notFound().build();
+    }
     var tables = tables(filters(from, to, pathway, unit, ageBand, sex, indicator), table, actor);
-    return file(
-        CsvTables.write(tables),
-        new MediaType("text", "csv", StandardCharsets.UTF_8),
-        fileName(table, "csv"));
-  }
-
-  @GetMapping("/dashboard/export.xlsx")
-  ResponseEntity<byte[]> xlsx(
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable String pathway,
-      @RequestParam(required = false) @Nullable String unit,
-      @RequestParam(required = false) @Nullable String ageBand,
-      @RequestParam(required = false) @Nullable String sex,
-      @RequestParam(required = false) @Nullable String indicator,
-      @RequestParam(required = false) @Nullable String table,
-      Actor actor) {
-    var tables = tables(filters(from, to, pathway, unit, ageBand, sex, indicator), table, actor);
-    return file(
-        XlsxTables.write(tables),
-        MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        fileName(table, "xlsx"));
+    return TableFiles.file(tables, kind.get(), fileName(table));
   }
 
   /** The message naming a figure: its row in the activity or the data-quality table. */
@@ -252,17 +233,10 @@ class DashboardController {
     return table == null || table.isBlank() ? all : all.only(table.strip());
   }
 
-  private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-        .body(body);
-  }
-
-  private static String fileName(@Nullable String table, String extension) {
+  private static String fileName(@Nullable String table) {
     var safe =
         table == null || table.isBlank() ? "" : "-" + table.strip().replaceAll("[^a-z-]", "");
-    return "forlop-statistikk" + safe + "." + extension;
+    return "forlop-statistikk" + safe;
   }
 
   private DashboardFilters filters(
@@ -304,9 +278,7 @@ class DashboardController {
   }
 
   private Labels labels() {
-    var names = new LinkedHashMap<String, String>();
-    users.units().forEach(u -> names.put(u.id(), u.name()));
-    return new Labels(LocaleContextHolder.getLocale(), messages, catalogues.current(), names);
+    return files.labels();
   }
 
   /** The charts' data and words for the page's script, safe to put inside a script element. */

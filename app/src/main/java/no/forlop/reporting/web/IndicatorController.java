@@ -1,28 +1,19 @@
 package no.forlop.reporting.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
-import no.forlop.access.Users;
 import no.forlop.audit.Actor;
-import no.forlop.catalog.CatalogueService;
 import no.forlop.patient.PatientIdentifier.Sex;
 import no.forlop.reporting.AgeBand;
 import no.forlop.reporting.Burdens;
 import no.forlop.reporting.IndicatorQuery;
 import no.forlop.reporting.Indicators;
 import no.forlop.reporting.InvalidIndicatorQueryException;
-import no.forlop.reporting.export.CsvTables;
 import no.forlop.reporting.export.IndicatorTables;
-import no.forlop.reporting.export.Labels;
-import no.forlop.reporting.export.XlsxTables;
 import no.forlop.web.ApiProblem;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -41,21 +32,12 @@ class IndicatorController {
 
   private final Indicators indicators;
   private final Burdens burdens;
-  private final Users users;
-  private final MessageSource messages;
-  private final CatalogueService catalogues;
+  private final TableFiles files;
 
-  IndicatorController(
-      Indicators indicators,
-      Burdens burdens,
-      Users users,
-      MessageSource messages,
-      CatalogueService catalogues) {
+  IndicatorController(Indicators indicators, Burdens burdens, TableFiles files) {
     this.indicators = indicators;
     this.burdens = burdens;
-    this.users = users;
-    this.messages = messages;
-    this.catalogues = catalogues;
+    this.files = files;
   }
 
   @GetMapping
@@ -87,21 +69,9 @@ class IndicatorController {
     if (format.equals("json")) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
-    var names = new java.util.LinkedHashMap<String, String>();
-    users.units().forEach(u -> names.put(u.id(), u.name()));
-    var labels = new Labels(LocaleContextHolder.getLocale(), messages, catalogues.current(), names);
-    var tables = IndicatorTables.of(report, null, labels);
-    var csv = format.equals("csv");
-    return ResponseEntity.ok()
-        .contentType(
-            csv
-                ? new MediaType("text", "csv", StandardCharsets.UTF_8)
-                : MediaType.parseMediaType(
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"forlop-statistikk-" + from + "-" + to + "." + format + "\"")
-        .body(csv ? CsvTables.write(tables) : XlsxTables.write(tables));
+    var tables = IndicatorTables.of(report, null, files.labels());
+    return TableFiles.file(
+        tables, TableFiles.Format.of(format).orElseThrow(), "forlop-statistikk-" + from + "-" + to);
   }
 
   static final Set<String> FORMATS = Set.of("json", "csv", "xlsx");
