@@ -19,6 +19,7 @@ final class CatalogueValidator {
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]{0,39}");
   private static final Pattern PREFIX = Pattern.compile("[A-Z]\\d{2}");
   private static final Pattern SUFFIX = Pattern.compile("[A-Z]{1,2}");
+  private static final Pattern REASON = Pattern.compile("[A-Z][A-Z_]{1,39}");
   private static final Pattern ICD10 = Pattern.compile("[A-Z]\\d{2}(\\.?\\d{1,2})?");
   private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,59}");
 
@@ -87,6 +88,15 @@ final class CatalogueValidator {
       }
       if (code.suffix() != null && !SUFFIX.matcher(code.suffix()).matches()) {
         problem(codeAt, "suffix must be one or two capital letters, was '" + code.suffix() + "'");
+      }
+      if (code.reason() != null) {
+        if (code.milestone() != Milestone.PATHWAY_END
+            && code.milestone() != Milestone.TRANSFERRED) {
+          problem(codeAt, "only closing codes (PATHWAY_END, TRANSFERRED) have a 'reason'");
+        }
+        if (!REASON.matcher(code.reason()).matches()) {
+          problem(codeAt, "reason must be capital letters and '_', was '" + code.reason() + "'");
+        }
       }
       if (code.milestone() == Milestone.TREATMENT_START) {
         if (code.treatment() == null || !treatments.contains(code.treatment())) {

@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param closesPathway the pathway instance ends with this code (O, X, the decisions of C01)
  * @param permitsTreatment for decisions: a treatment start may follow
  * @param permitsFurtherDecision for decisions: a further decision may follow (extended work-up)
+ * @param reason for closing codes without an official suffix: why the pathway closes ({@code
+ *     OTHER_REASONS}, {@code CONTRACT_SPECIALIST}, {@code TYPE_CHANGED}); the plain closing code of
+ *     the milestone has none
  */
 public record CodeDefinition(
     @Nullable String suffix,
@@ -20,6 +23,7 @@ public record CodeDefinition(
     boolean closesPathway,
     boolean permitsTreatment,
     boolean permitsFurtherDecision,
+    @Nullable String reason,
     @Nullable LocalDate validFrom,
     @Nullable LocalDate validTo,
     Localized names,
@@ -28,10 +32,14 @@ public record CodeDefinition(
     @Nullable String note) {
 
   /**
-   * The key of this code within its scheme: the suffix, or the milestone where no suffix is known.
+   * The key of this code within its scheme: the suffix, or where no suffix is known the milestone
+   * (followed by the reason, for a closing code with one: {@code PATHWAY_END_OTHER_REASONS}).
    */
   public String key() {
-    return suffix != null ? suffix : milestone.name();
+    if (suffix != null) {
+      return suffix;
+    }
+    return reason == null ? milestone.name() : milestone.name() + "_" + reason;
   }
 
   public boolean validOn(LocalDate date) {
@@ -47,6 +55,7 @@ public record CodeDefinition(
         closesPathway,
         permitsTreatment,
         permitsFurtherDecision,
+        reason,
         from,
         to,
         names,

@@ -622,6 +622,37 @@ class CatalogueValidationTest {
         "only treatment-start codes have a 'treatment'");
   }
 
+  @Test
+  void closing_codes_without_a_suffix_are_told_apart_by_their_reason() {
+    var catalogue =
+        parse(
+            valid(
+                "- {suffix: FK,",
+                "- {milestone: PATHWAY_END, closesPathway: true, names: {nb: \"Avslutning\"}}\n"
+                    + "      - {milestone: PATHWAY_END, reason: OTHER_REASONS, closesPathway: true,"
+                    + " names: {nb: \"Avslutning av andre årsaker\"}}\n"
+                    + "      - {suffix: FK,"));
+    var pathway = catalogue.pathway("colorectal").orElseThrow();
+    assertThat(catalogue.code(pathway, "PATHWAY_END")).isPresent();
+    assertThat(catalogue.code(pathway, "PATHWAY_END_OTHER_REASONS"))
+        .hasValueSatisfying(c -> assertThat(c.reason()).isEqualTo("OTHER_REASONS"));
+  }
+
+  @Test
+  void a_reason_on_a_code_that_closes_nothing_or_in_the_wrong_format_is_refused() {
+    assertRefused(
+        valid("{suffix: CK,", "{suffix: CK, reason: OTHER_REASONS,"),
+        "schemes[CANCER_ORGAN].codes[CK]",
+        "only closing codes (PATHWAY_END, TRANSFERRED) have a 'reason'");
+    assertThat(
+            problems(
+                valid(
+                    "- {suffix: FK,",
+                    "- {milestone: PATHWAY_END, reason: other, names: {nb: \"Avslutning\"}}\n"
+                        + "      - {suffix: FK,")))
+        .anySatisfy(p -> assertThat(p).contains("reason must be capital letters and '_'"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"ck", "CKX", "C1", "\"\""})
   void a_code_suffix_in_the_wrong_format_is_refused(String suffix) {

@@ -61,6 +61,7 @@ public final class Derivation {
     private final PatientFacts facts;
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Attendance> attendancesByKey = new LinkedHashMap<>();
+    private final List<Sent> sent = new ArrayList<>();
 
     Run(PatientFacts facts) {
       this.facts = facts;
@@ -84,7 +85,7 @@ public final class Derivation {
       }
       var starts = starts();
       var instances = instances(starts);
-      transfers(starts, instances);
+      transfers(instances);
       closures(instances);
       for (var instance : instances) {
         firstAttendance(instance);
@@ -149,6 +150,9 @@ public final class Derivation {
           continue;
         }
         var requester = facts.organisationNumber(referral.requester());
+        if (requester != null && !requester.equals(performer)) {
+          sent.add(new Sent(referral, pathway.definition, requester, performer));
+        }
         var start = startOf(referral, pathway.definition, performer, requester, pathway.state);
         if (start != null) {
           starts.add(start);
@@ -403,17 +407,24 @@ public final class Derivation {
       return new ArrayList<>(byPathwayAndOrganisation.values());
     }
 
-    /** A referral in the same pathway from one organisation to another is a transfer (O). */
-    private void transfers(List<Start> starts, List<Instance> instances) {
-      for (var start : starts) {
-        if (start.requester == null || start.requester.equals(start.organisation)) {
-          continue;
-        }
-        var sent = date(start.referral.authoredOn());
+    /**
+     * A referral in the same pathway from one organisation to another is a transfer (O), dated the
+     * day it was sent, whether or not the receiver has started its own pathway yet (in mental
+     * health it starts only once the receiver has assessed the referral).
+     */
+    private void transfers(List<Instance> instances) {
+      var ordered =
+          sent.stream()
+              .sorted(
+                  Comparator.comparing((Sent x) -> x.referral.authoredOn())
+                      .thenComparing(x -> x.referral.source().key()))
+              .toList();
+      for (var referral : ordered) {
+        var on = date(referral.referral.authoredOn());
         for (var sender : instances) {
-          if (sender.pathway.id().equals(start.pathway.id())
-              && sender.organisation.equals(start.requester)
-              && !sender.start.date.isAfter(sent)
+          if (sender.pathway.id().equals(referral.pathway.id())
+              && sender.organisation.equals(referral.requester)
+              && !sender.start.date.isAfter(on)
               && sender.closing == null) {
             var def = code(sender, Milestone.TRANSFERRED, null);
             if (def.isPresent()) {
@@ -421,14 +432,14 @@ public final class Derivation {
                   new DerivationResult.Code(
                       def.get().key(),
                       Milestone.TRANSFERRED,
-                      sent,
+                      on,
                       CodeState.REGISTERED,
                       "TRANSFER-SENT",
-                      List.of(start.referral.source().display()),
-                      Map.of("sentOn", sent.toString(), "to", start.organisation),
+                      List.of(referral.referral.source().display()),
+                      Map.of("sentOn", on.toString(), "to", referral.receiver),
                       null,
                       null));
-              sender.closing = sent;
+              sender.closing = on;
             }
           }
         }
@@ -797,13 +808,21 @@ public final class Derivation {
 
     // ------------------------------------------------------------------ mental health and TSB
 
-    /** The pathway closes on the day its episode of care ended (EpisodeOfCare finished). */
+    /**
+     * The pathway closes on the day its episode of care ended: completed when the episode finished,
+     * for other reasons when it was cancelled (ended outside the planned course).
+     */
     private void closures(List<Instance> instances) {
       var statuses = rules.parameter("MH-END-EPISODE", "statuses");
       var kinds = rules.parameter("MH-END-EPISODE", "pathwayKinds");
+      var otherStatuses = rules.parameter("MH-END-OTHER-REASONS", "episodeStatuses");
+      var otherReason = rules.parameter("MH-END-OTHER-REASONS", "reason").get(0);
       var episodes =
           facts.all(CareEpisode.class).stream()
-              .filter(e -> statuses.contains(e.status()) && e.end() != null)
+              .filter(
+                  e ->
+                      (statuses.contains(e.status()) || otherStatuses.contains(e.status()))
+                          && e.end() != null)
               .sorted(
                   Comparator.comparing((CareEpisode e) -> Objects.requireNonNull(e.end()))
                       .thenComparing(e -> e.source().key()))
@@ -828,7 +847,11 @@ public final class Derivation {
             || !target.covers(on)) {
           continue;
         }
-        var def = code(target, Milestone.PATHWAY_END, null);
+        var other = otherStatuses.contains(episode.status());
+        var def =
+            other
+                ? closing(target, Milestone.PATHWAY_END, otherReason)
+                : code(target, Milestone.PATHWAY_END, null);
         if (def.isEmpty()) {
           continue;
         }
@@ -838,9 +861,11 @@ public final class Derivation {
                 Milestone.PATHWAY_END,
                 on,
                 CodeState.REGISTERED,
-                "MH-END-EPISODE",
+                other ? "MH-END-OTHER-REASONS" : "MH-END-EPISODE",
                 List.of(episode.source().display()),
-                Map.of("endedOn", on.toString()),
+                other
+                    ? Map.of("endedOn", on.toString(), "episodeStatus", episode.status())
+                    : Map.of("endedOn", on.toString()),
                 null,
                 null));
         target.closing = on;
@@ -1109,11 +1134,19 @@ public final class Derivation {
       }
       var died = date(record.deceased());
       var kinds = rules.parameter("END-AT-DEATH", "pathwayKinds");
+      var mentalHealthKinds = rules.parameter("MH-END-OTHER-REASONS", "pathwayKinds");
+      var otherReason = rules.parameter("MH-END-OTHER-REASONS", "reason").get(0);
       for (var instance : instances) {
-        if (!kinds.contains(instance.pathway.kind().name()) || !instance.covers(died)) {
+        var kind = instance.pathway.kind().name();
+        var mentalHealth = mentalHealthKinds.contains(kind);
+        if ((!kinds.contains(kind) && !mentalHealth)
+            || !instance.covers(died)
+            || (mentalHealth && instance.closing != null)) {
           continue;
         }
-        code(instance, Milestone.PATHWAY_END, null)
+        (mentalHealth
+                ? closing(instance, Milestone.PATHWAY_END, otherReason)
+                : code(instance, Milestone.PATHWAY_END, null))
             .ifPresent(
                 def -> {
                   instance.add(
@@ -1122,7 +1155,7 @@ public final class Derivation {
                           Milestone.PATHWAY_END,
                           died,
                           CodeState.REGISTERED,
-                          "END-AT-DEATH",
+                          mentalHealth ? "MH-END-OTHER-REASONS" : "END-AT-DEATH",
                           List.of(record.source().display()),
                           Map.of("diedOn", died.toString()),
                           null,
@@ -1199,14 +1232,25 @@ public final class Derivation {
       return keys.stream().map(facts::organisationNumber).filter(Objects::nonNull).toList();
     }
 
+    /** The code of a milestone: with this suffix, or (none given) the plain one, without reason. */
     private Optional<CodeDefinition> code(
         Instance instance, Milestone milestone, @Nullable String suffix) {
-      var found =
-          catalogue.codesOf(instance.pathway).stream()
-              .filter(c -> c.milestone() == milestone)
-              .filter(c -> suffix == null || suffix.equals(c.suffix()))
-              .findFirst();
-      return found;
+      return catalogue.codesOf(instance.pathway).stream()
+          .filter(c -> c.milestone() == milestone)
+          .filter(c -> suffix == null ? c.reason() == null : suffix.equals(c.suffix()))
+          .findFirst();
+    }
+
+    /**
+     * The closing code of a milestone for a reason where the pathway's scheme has one (mental
+     * health: closure for other reasons), else its plain closing code (cancer: X).
+     */
+    private Optional<CodeDefinition> closing(
+        Instance instance, Milestone milestone, @Nullable String reason) {
+      return catalogue.codesOf(instance.pathway).stream()
+          .filter(c -> c.milestone() == milestone && reason != null && reason.equals(c.reason()))
+          .findFirst()
+          .or(() -> code(instance, milestone, null));
     }
 
     private static boolean hasCode(List<Code> codes, String system, List<String> wanted) {
@@ -1230,6 +1274,10 @@ public final class Derivation {
       Map<String, String> inputs,
       StartBasis basis,
       CodeState state) {}
+
+  /** A pathway referral from one organisation to another: the sender's transfer. */
+  private record Sent(
+      Referral referral, PathwayDefinition pathway, String requester, String receiver) {}
 
   /** A pathway instance being derived. */
   private static final class Instance {

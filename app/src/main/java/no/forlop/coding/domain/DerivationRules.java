@@ -50,6 +50,7 @@ public final class DerivationRules {
                   "nextStatuses",
                   "moreThanWorkingDays")),
           Map.entry("MH-END-EPISODE", Set.of("statuses", "pathwayKinds")),
+          Map.entry("MH-END-OTHER-REASONS", Set.of("episodeStatuses", "pathwayKinds", "reason")),
           Map.entry("TREATMENT-SURGERY", Set.of("statuses", "snomed")),
           Map.entry("TREATMENT-DRUG", Set.of("statuses", "atcPrefixes")),
           Map.entry("TREATMENT-RADIOTHERAPY", Set.of("statuses", "snomed")),

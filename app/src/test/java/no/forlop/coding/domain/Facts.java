@@ -229,7 +229,11 @@ final class Facts {
   }
 
   Facts episode(
-      String id, String status, @Nullable String org, @Nullable String referral, String end) {
+      String id,
+      String status,
+      @Nullable String org,
+      @Nullable String referral,
+      @Nullable String end) {
     events.add(
         new CareEpisode(
             ref("EpisodeOfCare/" + id),
@@ -237,7 +241,7 @@ final class Facts {
             status,
             org,
             referral == null ? null : "ServiceRequest/" + referral,
-            at(end)));
+            end == null ? null : at(end)));
     return this;
   }
 

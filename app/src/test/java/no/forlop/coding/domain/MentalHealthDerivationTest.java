@@ -385,6 +385,86 @@ class MentalHealthDerivationTest {
   }
 
   @Test
+  void a_cancelled_episode_closes_the_pathway_for_other_reasons_the_day_it_ended() {
+    var instance =
+        only(
+            tsb()
+                .outcome("ci1", "2022-03-01", "CT")
+                .episode("eoc1", "cancelled", HF1, "sr1", "2022-04-04")
+                .evaluation("ev1", "2022-04-05"));
+    assertThat(of(instance, Milestone.PATHWAY_END))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.key()).isEqualTo("PATHWAY_END_OTHER_REASONS");
+              assertThat(c.date()).hasToString("2022-04-04");
+              assertThat(c.rule()).isEqualTo("MH-END-OTHER-REASONS");
+              assertThat(c.inputs()).containsEntry("episodeStatus", "cancelled");
+            });
+    assertThat(of(instance, Milestone.EVALUATION)).isEmpty();
+    // a finished episode is a completed pathway: the plain closing code
+    assertThat(
+            of(
+                only(tsb().episode("eoc1", "finished", HF1, "sr1", "2022-04-04")),
+                Milestone.PATHWAY_END))
+        .extracting(DerivationResult.Code::key)
+        .containsExactly("PATHWAY_END");
+    // a cancelled episode without an end cannot be dated: no closure
+    assertThat(
+            of(only(tsb().episode("eoc1", "cancelled", HF1, "sr1", null)), Milestone.PATHWAY_END))
+        .isEmpty();
+  }
+
+  @Test
+  void death_closes_an_open_mental_health_pathway_for_other_reasons_on_the_day_of_death() {
+    var instance = only(tsb().outcome("ci1", "2022-03-01", "CT").died("2022-03-10"));
+    assertThat(of(instance, Milestone.PATHWAY_END))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.key()).isEqualTo("PATHWAY_END_OTHER_REASONS");
+              assertThat(c.date()).hasToString("2022-03-10");
+              assertThat(c.rule()).isEqualTo("MH-END-OTHER-REASONS");
+            });
+    // the day after the episode finished, the pathway is already closed: no second closure
+    var closed =
+        only(tsb().episode("eoc1", "finished", HF1, "sr1", "2022-03-09").died("2022-03-10"));
+    assertThat(of(closed, Milestone.PATHWAY_END))
+        .extracting(c -> c.key() + " " + c.date())
+        .containsExactly("PATHWAY_END 2022-03-09");
+  }
+
+  @Test
+  void
+      the_senders_transfer_is_dated_the_day_the_referral_was_sent_before_the_receiver_assessed_it() {
+    var sent =
+        aPatient()
+            .referral("sr1", "D11", "2022-01-05", null, HF1)
+            .task("t1", "sr1", "accepted", "2022-01-10", HF1)
+            .referral("sr2", "D11", "2022-02-01", HF1, HF2);
+    var result = derive(sent);
+    assertThat(result.instances()).hasSize(1);
+    assertThat(codes(result.instances().get(0)))
+        .containsExactly("PATHWAY_START 2022-01-10", "TRANSFERRED 2022-02-01");
+    // once the receiver has assessed it, the receiver has its own start; the sender's is unchanged
+    var assessed = derive(sent.task("t2", "sr2", "accepted", "2022-02-08", HF2));
+    assertThat(assessed.instances())
+        .extracting(i -> i.organisation() + " " + codes(i))
+        .containsExactlyInAnyOrder(
+            "910000012 [PATHWAY_START 2022-01-10, TRANSFERRED 2022-02-01]",
+            "910000020 [PATHWAY_START 2022-02-08]");
+    // a referral within the unit is no transfer
+    assertThat(
+            codes(
+                only(
+                    aPatient()
+                        .referral("sr1", "D11", "2022-01-05", null, HF1)
+                        .task("t1", "sr1", "accepted", "2022-01-10", HF1)
+                        .referral("sr2", "D11", "2022-02-01", HF1, HF1))))
+        .containsExactly("PATHWAY_START 2022-01-10");
+  }
+
+  @Test
   void the_result_does_not_depend_on_the_order_of_the_events() {
     var facts =
         tsb()
