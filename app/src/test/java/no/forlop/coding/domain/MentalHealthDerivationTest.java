@@ -464,6 +464,56 @@ class MentalHealthDerivationTest {
         .containsExactly("PATHWAY_START 2022-01-10");
   }
 
+  // ------------------------------------------------------------------ type codes not yet known
+
+  /**
+   * The psychosis pathway's type code is not known (catalogue, {@code value: null}); a hospital
+   * that knows it loads a catalogue version with it. "X90" stands in for that code in this test
+   * only.
+   */
+  @Test
+  void a_pathway_whose_type_code_a_catalogue_version_fills_in_is_derived_like_the_others()
+      throws Exception {
+    String yaml;
+    try (var in = MentalHealthDerivationTest.class.getResourceAsStream("/catalog/catalogue.yaml")) {
+      yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var unknown =
+        "  - id: psychosis\n"
+            + "    codePrefix: {value: null, verified: false, note: \"The type-forløp code was not"
+            + " found.\"}";
+    assertThat(yaml).contains(unknown);
+    var filledIn =
+        no.forlop.catalog.CatalogueParser.parse(
+            yaml.replace("version: \"", "version: \"local-")
+                .replace(
+                    unknown,
+                    "  - id: psychosis\n    codePrefix: {value: X90, verified: false, note: \"local\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    var facts =
+        aPatient()
+            .referral("sr1", "X90", "2022-01-05", null, HF1)
+            .task("t1", "sr1", "accepted", "2022-01-10", HF1)
+            .encounter("e1", "finished", "AMB", HF1, "2022-01-14")
+            .outcome("ci1", "2022-02-01", "X90CP");
+    var derived =
+        new Derivation(filledIn, no.forlop.coding.RuleSetLoader.bundled()).derive(facts.build());
+    assertThat(derived.instances())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.pathway()).isEqualTo("psychosis");
+              assertThat(codes(i))
+                  .containsExactly(
+                      "PATHWAY_START 2022-01-10", "FIRST_ATTENDANCE 2022-01-14", "CP 2022-02-01");
+            });
+    // with the bundled catalogue the code is unknown: reported, not guessed
+    var bundled = derive(facts);
+    assertThat(bundled.instances()).isEmpty();
+    assertThat(bundled.problems())
+        .anySatisfy(p -> assertThat(p.reason()).contains("X90").contains("does not have"));
+  }
+
   @Test
   void the_result_does_not_depend_on_the_order_of_the_events() {
     var facts =
