@@ -11,6 +11,20 @@
   var words = data.words;
   var charts = {};
   var options = {};
+  // numbers as the page's language writes them, like the tables (one decimal at most, no grouping):
+  // a decimal comma in Norwegian (nb-NO), a point in English
+  var language = document.documentElement.lang === "en" ? "en" : "nb-NO";
+  var decimal = new Intl.NumberFormat(language, { maximumFractionDigits: 1, useGrouping: false });
+  function number(value) {
+    if (value == null || value === "") {
+      return "";
+    }
+    var n = typeof value === "number" ? value : Number(value);
+    return isNaN(n) ? String(value) : decimal.format(n);
+  }
+  function label(p) {
+    return number(Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value);
+  }
   var colours = { within: "#2e7d32", breached: "#c62828", withoutNorm: "#9e9e9e", share: "#1565c0", target: "#ef6c00" };
 
   function toolbox(id) {
@@ -32,7 +46,7 @@
       animation: false,
       textStyle: { fontFamily: "system-ui, sans-serif" },
       grid: { left: 56, right: 24, top: 48, bottom: 56, containLabel: true },
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", valueFormatter: number },
       toolbox: toolbox(id),
       aria: { enabled: true }
     };
@@ -43,10 +57,10 @@
     var o = base("months");
     o.legend = { top: 0, left: 0, data: [words.share].concat(m.target != null ? [words.target] : []) };
     o.xAxis = { type: "category", data: m.categories };
-    o.yAxis = { type: "value", min: 0, max: 100, name: "%" };
+    o.yAxis = { type: "value", min: 0, max: 100, name: "%", axisLabel: { formatter: number } };
     o.series = [{
       name: words.share, type: "line", data: m.share, connectNulls: false, symbolSize: 8,
-      itemStyle: { color: colours.share }, label: { show: true, formatter: "{c}" }
+      itemStyle: { color: colours.share }, label: { show: true, formatter: label }
     }];
     if (m.target != null) {
       o.series.push({
@@ -63,7 +77,7 @@
     var o = base("distribution");
     o.legend = { top: 0, left: 0 };
     o.xAxis = { type: "category", data: d.categories, name: words.days, nameLocation: "middle", nameGap: 32 };
-    o.yAxis = { type: "value", name: words.intervals, minInterval: 1 };
+    o.yAxis = { type: "value", name: words.intervals, minInterval: 1, axisLabel: { formatter: number } };
     o.series = [
       { name: words.within, type: "bar", stack: "n", data: d.within, itemStyle: { color: colours.within } },
       { name: words.breached, type: "bar", stack: "n", data: d.breached, itemStyle: { color: colours.breached } },
@@ -77,11 +91,11 @@
       var g = data[key];
       var o = base(key);
       o.legend = { top: 0, left: 0 };
-      o.tooltip = { trigger: "axis", axisPointer: { type: "shadow" } };
-      o.xAxis = { type: "value", minInterval: 1 };
+      o.tooltip = { trigger: "axis", axisPointer: { type: "shadow" }, valueFormatter: number };
+      o.xAxis = { type: "value", minInterval: 1, axisLabel: { formatter: number } };
       o.yAxis = { type: "category", data: g.categories, inverse: true };
       o.series = [
-        { name: words.breached, type: "bar", stack: "n", data: g.breached, itemStyle: { color: colours.breached }, label: { show: true, position: "inside" } },
+        { name: words.breached, type: "bar", stack: "n", data: g.breached, itemStyle: { color: colours.breached }, label: { show: true, position: "inside", formatter: label } },
         { name: words.within, type: "bar", stack: "n", data: g.within, itemStyle: { color: colours.within } }
       ];
       o.links = g.links;
@@ -176,4 +190,5 @@
     Object.keys(charts).forEach(function (k) { charts[k].resize(); });
   });
   window.forlopCharts = charts;
+  window.forlopNumber = number;
 })();

@@ -4,12 +4,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import no.forlop.web.ApiProblem;
 import no.forlop.web.OperationOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +58,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, MessageSource messages, LocaleResolver locales)
+      throws Exception {
     http.securityMatcher("/api/**", "/fhir/**")
         .authorizeHttpRequests(
             auth ->
@@ -87,9 +92,8 @@ class SecurityConfiguration {
                         outcome(
                             response,
                             HttpServletResponse.SC_UNAUTHORIZED,
-                            "login",
-                            "NOT_SIGNED_IN",
-                            "Sign in: this API needs a user name and password (HTTP Basic).")))
+                            new ApiProblem(HttpStatus.UNAUTHORIZED, "login", "NOT_SIGNED_IN")
+                                .outcome(messages, locales.resolveLocale(request)))))
         .exceptionHandling(
             handling ->
                 handling.accessDeniedHandler(
@@ -97,9 +101,8 @@ class SecurityConfiguration {
                         outcome(
                             response,
                             HttpServletResponse.SC_FORBIDDEN,
-                            "forbidden",
-                            "NOT_ALLOWED",
-                            "Your role does not allow this.")))
+                            ApiProblem.forbidden("NOT_ALLOWED")
+                                .outcome(messages, locales.resolveLocale(request)))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
     return http.build();
@@ -133,8 +136,11 @@ class SecurityConfiguration {
     return http.build();
   }
 
-  private static void outcome(
-      HttpServletResponse response, int status, String type, String reason, String text)
+  /**
+   * Writes an outcome. These errors happen before Spring MVC, so the language comes from the locale
+   * resolver directly (Norwegian bokmål unless the client asks for English).
+   */
+  private static void outcome(HttpServletResponse response, int status, OperationOutcome outcome)
       throws IOException {
     response.setStatus(status);
     response.setContentType("application/fhir+json");
@@ -142,9 +148,7 @@ class SecurityConfiguration {
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Forlop\"");
     }
-    response
-        .getWriter()
-        .write(JSON.writeValueAsString(OperationOutcome.error(type, reason, text, null)));
+    response.getWriter().write(JSON.writeValueAsString(outcome));
   }
 
   static List<String> staffRoles() {

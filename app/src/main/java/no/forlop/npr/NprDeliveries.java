@@ -64,28 +64,30 @@ public class NprDeliveries {
       Actor actor) {
     if (organisation == null || organisation.isBlank()) {
       throw NprDeliveryException.invalid(
-          "MISSING_FIELD", "organisation is required", "organisation");
+          "MISSING_FIELD", "organisation is required", "organisation", "organisation");
     }
     if (from == null) {
-      throw NprDeliveryException.invalid("MISSING_FIELD", "from is required", "from");
+      throw NprDeliveryException.invalid("MISSING_FIELD", "from is required", "from", "from");
     }
     if (to == null) {
-      throw NprDeliveryException.invalid("MISSING_FIELD", "to is required", "to");
+      throw NprDeliveryException.invalid("MISSING_FIELD", "to is required", "to", "to");
     }
     if (to.isBefore(from)) {
       throw NprDeliveryException.invalid(
-          "INVALID_PERIOD", "to (" + to + ") is before from (" + from + ")", "to");
+          "INVALID_PERIOD", "to (" + to + ") is before from (" + from + ")", "to", from, to);
     }
     var today = OsloTime.today(clock);
     if (to.isAfter(today)) {
       throw NprDeliveryException.invalid(
-          "INVALID_PERIOD", "to (" + to + ") is after today (" + today + ")", "to");
+              "INVALID_PERIOD", "to (" + to + ") is after today (" + today + ")", "to", to, today)
+          .variant("future");
     }
     if (!known(organisation)) {
       throw NprDeliveryException.invalid(
           "UNKNOWN_ORGANISATION",
           "organisation " + organisation + " is neither a unit nor the owner of any pathway",
-          "organisation");
+          "organisation",
+          organisation);
     }
     mayAccess(organisation, actor);
 
@@ -197,7 +199,7 @@ public class NprDeliveries {
             .orElseThrow(
                 () ->
                     new NprDeliveryException(
-                        Kind.NOT_FOUND, "DELIVERY_NOT_FOUND", "no delivery " + id, null));
+                        Kind.NOT_FOUND, "DELIVERY_NOT_FOUND", "no delivery " + id, null, id));
     mayAccess(summary.organisation(), actor);
     return summary;
   }
@@ -237,10 +239,12 @@ public class NprDeliveries {
   private static void mayAccess(String organisation, Actor actor) {
     if (!actor.mayAccess(organisation)) {
       throw new NprDeliveryException(
-          Kind.OUTSIDE_UNITS,
-          "OUTSIDE_UNITS",
-          "organisation " + organisation + " is not one of your units",
-          "organisation");
+              Kind.OUTSIDE_UNITS,
+              "OUTSIDE_UNITS",
+              "organisation " + organisation + " is not one of your units",
+              "organisation",
+              organisation)
+          .variant("organisation");
     }
   }
 

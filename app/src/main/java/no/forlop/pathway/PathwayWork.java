@@ -96,35 +96,29 @@ public final class PathwayWork {
             .orElseThrow(
                 () ->
                     new InvalidPathwayRequestException(
-                        Problem.UNKNOWN_PATHWAY,
-                        "The catalogue (version "
-                            + catalogue.version()
-                            + ") has no pathway '"
-                            + request.pathway()
-                            + "'."));
+                        Problem.UNKNOWN_PATHWAY, request.pathway(), catalogue.version()));
     if (request.organisation() == null || !ORGANISATION.matcher(request.organisation()).matches()) {
       throw new InvalidPathwayRequestException(
-          Problem.INVALID_ORGANISATION,
-          "The organisation must be an identifier of 1–40 letters or digits (organisasjonsnummer).");
+          Problem.INVALID_ORGANISATION, String.valueOf(request.organisation()));
     }
     var variant = request.variant();
-    if (variant != null
-        && catalogue.document().normVariants().stream().noneMatch(v -> v.id().equals(variant))) {
+    var variants = catalogue.document().normVariants();
+    if (variant != null && variants.stream().noneMatch(v -> v.id().equals(variant))) {
       throw new InvalidPathwayRequestException(
-          Problem.UNKNOWN_VARIANT, "The catalogue has no variant '" + variant + "'.");
+          Problem.UNKNOWN_VARIANT,
+          variant,
+          String.join(", ", variants.stream().map(v -> v.id()).toList()));
     }
     var open =
         pathways.values().stream()
             .filter(p -> p.header().patient().equals(patient.value()))
             .filter(p -> p.header().pathway().equals(definition.id()))
             .filter(p -> p.header().organisation().equals(request.organisation()))
-            .anyMatch(p -> p.state(rules(p)).isOpen());
-    if (open) {
+            .filter(p -> p.state(rules(p)).isOpen())
+            .findFirst();
+    if (open.isPresent()) {
       throw new InvalidPathwayRequestException(
-          Problem.PATHWAY_ALREADY_OPEN,
-          "The patient already has an open "
-              + definition.names().en()
-              + " at this organisation; close it (or correct it) before opening another.");
+          Problem.PATHWAY_ALREADY_OPEN, openPathwayArgs(open.get()).toArray());
     }
     if (isMentalHealth(definition)) {
       var openMentalHealth =
@@ -138,19 +132,10 @@ public final class PathwayWork {
               .filter(p -> p.state(rules(p)).isOpen())
               .findFirst();
       if (openMentalHealth.isPresent()) {
-        var other = openMentalHealth.get().header();
+        var args = new ArrayList<>(openPathwayArgs(openMentalHealth.get()));
+        args.add(definition.prefix().orElse(definition.id()));
         throw new InvalidPathwayRequestException(
-            Problem.MENTAL_HEALTH_PATHWAY_OPEN,
-            "The patient is already in a mental-health or substance-use pathway ("
-                + definition(catalogue, other.pathway())
-                    .map(d -> d.names().en())
-                    .orElse(other.pathway())
-                + " at "
-                + other.organisation()
-                + "); a patient is in one such pathway at a time. End it (closure or transfer)"
-                + " before opening "
-                + definition.names().en()
-                + ".");
+            Problem.MENTAL_HEALTH_PATHWAY_OPEN, args.toArray());
       }
     }
     var header =
@@ -228,6 +213,28 @@ public final class PathwayWork {
 
   public ChangeResult reject(UUID id, UUID registration, @Nullable String reason) {
     return change(id, (pathway, rules, context) -> pathway.reject(registration, reason, context));
+  }
+
+  /**
+   * The arguments that describe an open pathway in a refusal: code prefix (or id), Norwegian and
+   * English name, organisation, the date it started (or was opened, if it has not) and 1 if it has
+   * started, else 0. Never the patient.
+   */
+  private List<Object> openPathwayArgs(PatientPathway pathway) {
+    var header = pathway.header();
+    var definition = definition(catalogue, header.pathway());
+    var start =
+        pathway.registeredCodes(rules(pathway)).stream()
+            .filter(r -> r.code().milestone() == no.forlop.catalog.Milestone.PATHWAY_START)
+            .map(Registration::date)
+            .findFirst();
+    return List.of(
+        definition.flatMap(PathwayDefinition::prefix).orElse(header.pathway()),
+        definition.map(d -> d.names().nb()).orElse(header.pathway()),
+        definition.map(d -> d.names().in("en")).orElse(header.pathway()),
+        header.organisation(),
+        start.orElse(no.forlop.calendar.OsloTime.dateOf(header.createdAt())).toString(),
+        start.isPresent() ? 1 : 0);
   }
 
   private static boolean isMentalHealth(PathwayDefinition definition) {

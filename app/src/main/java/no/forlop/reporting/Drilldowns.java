@@ -63,7 +63,8 @@ public class Drilldowns {
     String sql;
     if (request.figure() == Figure.INTERVAL) {
       if (request.indicator() == null) {
-        throw new InvalidIndicatorQueryException("an indicator is required");
+        throw new InvalidIndicatorQueryException(
+            InvalidIndicatorQueryException.Problem.INDICATOR_REQUIRED);
       }
       params.put("indicator", request.indicator());
       var treatment = "";

@@ -22,13 +22,16 @@ public record IndicatorQuery(
 
   public IndicatorQuery {
     if (from == null || to == null) {
-      throw new InvalidIndicatorQueryException("from and to are required");
+      throw new InvalidIndicatorQueryException(
+          InvalidIndicatorQueryException.Problem.PERIOD_REQUIRED);
     }
     if (to.isBefore(from)) {
-      throw new InvalidIndicatorQueryException("to (" + to + ") is before from (" + from + ")");
+      throw new InvalidIndicatorQueryException(
+          InvalidIndicatorQueryException.Problem.PERIOD_REVERSED, from, to);
     }
     if (from.plusYears(50).isBefore(to)) {
-      throw new InvalidIndicatorQueryException("a period can cover at most 50 years");
+      throw new InvalidIndicatorQueryException(
+          InvalidIndicatorQueryException.Problem.PERIOD_TOO_LONG, 50);
     }
     organisations = organisations == null ? Set.of() : Set.copyOf(organisations);
     pathway = pathway == null || pathway.isBlank() ? null : pathway;

@@ -1,12 +1,16 @@
 package no.forlop.web;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import no.forlop.patient.InvalidPatientIdentifierException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -21,35 +25,35 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Turns every failed REST request into an {@link OperationOutcome} with a 4xx status (or 500 for
- * our own faults, without internals). Messages name the problem, never the patient.
+ * our own faults, without internals). The texts are in the request's language (message keys {@code
+ * problem.<REASON>}); a technical detail that helps an integrator (a parser's message) goes to
+ * {@code diagnostics}. Messages name the problem, never the patient.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  private final MessageSource messages;
+  /** Bean Validation codes that mean "this field must be given". */
+  private static final Set<String> REQUIRED = Set.of("required", "NotNull", "NotBlank", "NotEmpty");
 
-  ApiExceptionHandler(MessageSource messages) {
-    this.messages = messages;
+  private final ApiProblems problems;
+
+  ApiExceptionHandler(ApiProblems problems) {
+    this.problems = problems;
   }
 
   @ExceptionHandler(ApiProblem.class)
   ResponseEntity<OperationOutcome> problem(ApiProblem problem) {
-    return problem.response();
+    return problems.response(problem);
   }
 
   @ExceptionHandler(InvalidPatientIdentifierException.class)
   ResponseEntity<OperationOutcome> patientIdentifier(InvalidPatientIdentifierException e) {
-    var text =
-        messages.getMessage(
-            "error.patient-identifier." + e.problem().name(),
-            null,
-            e.getMessage(),
-            LocaleContextHolder.getLocale());
-    return respond(
-        HttpStatus.BAD_REQUEST,
-        OperationOutcome.error("value", "INVALID_PATIENT_IDENTIFIER", text, "patient"));
+    return problems.response(
+        new ApiProblem(HttpStatus.BAD_REQUEST, "value", "INVALID_PATIENT_IDENTIFIER")
+            .key("error.patient-identifier." + e.problem().name())
+            .at("patient"));
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -57,78 +61,137 @@ class ApiExceptionHandler {
     var issues =
         e.getBindingResult().getFieldErrors().stream()
             .map(
-                f ->
-                    OperationOutcome.Issue.error(
-                        "required".equals(f.getCode()) || "NotNull".equals(f.getCode())
-                            ? "required"
-                            : "invalid",
-                        "INVALID_FIELD",
-                        f.getField() + ": " + f.getDefaultMessage(),
-                        f.getField()))
+                f -> {
+                  var required = REQUIRED.contains(f.getCode());
+                  return OperationOutcome.Issue.error(
+                      "required".equals(f.getCode()) || "NotNull".equals(f.getCode())
+                          ? "required"
+                          : "invalid",
+                      "INVALID_FIELD",
+                      problems.text(
+                          "problem.INVALID_FIELD." + (required ? "required" : "invalid"),
+                          f.getField()),
+                      f.getField(),
+                      f.getField() + ": " + f.getDefaultMessage());
+                })
             .collect(Collectors.toList());
-    return respond(HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
+    return ApiProblems.response(
+        HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<OperationOutcome> unreadable(HttpMessageNotReadableException e) {
     var cause = e.getMostSpecificCause();
     var detail = cause == null ? e.getMessage() : cause.getMessage();
-    return respond(
-        HttpStatus.BAD_REQUEST,
-        OperationOutcome.error(
-            "structure",
-            "UNREADABLE_BODY",
-            "The request body cannot be read: " + firstLine(detail),
-            null));
+    return problems.response(
+        new ApiProblem(HttpStatus.BAD_REQUEST, "structure", "UNREADABLE_BODY")
+            .diagnostics(firstLine(detail)));
   }
 
-  @ExceptionHandler({
-    MissingServletRequestParameterException.class,
-    MissingRequestHeaderException.class,
-    MethodArgumentTypeMismatchException.class
-  })
-  ResponseEntity<OperationOutcome> badParameter(Exception e) {
-    return respond(
-        HttpStatus.BAD_REQUEST,
-        OperationOutcome.error("invalid", "INVALID_PARAMETER", firstLine(e.getMessage()), null));
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ResponseEntity<OperationOutcome> missingParameter(MissingServletRequestParameterException e) {
+    return problems.response(
+        ApiProblem.invalid("INVALID_PARAMETER", e.getParameterName())
+            .key("problem.INVALID_PARAMETER.missing")
+            .at(e.getParameterName())
+            .diagnostics(firstLine(e.getMessage())));
+  }
+
+  @ExceptionHandler(MissingRequestHeaderException.class)
+  ResponseEntity<OperationOutcome> missingHeader(MissingRequestHeaderException e) {
+    return problems.response(
+        ApiProblem.invalid("INVALID_PARAMETER", e.getHeaderName())
+            .key("problem.INVALID_PARAMETER.header")
+            .diagnostics(firstLine(e.getMessage())));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<OperationOutcome> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return problems.response(
+        ApiProblem.invalid("INVALID_PARAMETER", e.getName(), expected(e.getRequiredType()))
+            .key("problem.INVALID_PARAMETER.type")
+            .at(e.getName())
+            .diagnostics(firstLine(e.getMessage())));
+  }
+
+  /** What a parameter of this type looks like, in words. */
+  private String expected(@Nullable Class<?> type) {
+    if (type == null) {
+      return problems.text("problem.INVALID_PARAMETER.expected.other");
+    }
+    if (type.isEnum()) {
+      var values =
+          Arrays.stream(type.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
+      return problems.text("problem.INVALID_PARAMETER.expected.values", values);
+    }
+    if (LocalDate.class.equals(type)) {
+      return problems.text("problem.INVALID_PARAMETER.expected.date");
+    }
+    if (UUID.class.equals(type)) {
+      return problems.text("problem.INVALID_PARAMETER.expected.id");
+    }
+    if (Number.class.isAssignableFrom(type)
+        || (type.isPrimitive() && type != boolean.class && type != char.class)) {
+      return problems.text("problem.INVALID_PARAMETER.expected.number");
+    }
+    return problems.text("problem.INVALID_PARAMETER.expected.other");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<OperationOutcome> method(HttpRequestMethodNotSupportedException e) {
-    return respond(
-        HttpStatus.METHOD_NOT_ALLOWED,
-        OperationOutcome.error("not-supported", "METHOD_NOT_ALLOWED", e.getMessage(), null));
+    return problems.response(methodNotAllowed(e));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<OperationOutcome> mediaType(HttpMediaTypeNotSupportedException e) {
-    return respond(
-        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        OperationOutcome.error(
-            "not-supported",
-            "MEDIA_TYPE_NOT_SUPPORTED",
-            "The body must be one of " + e.getSupportedMediaTypes() + ", not " + e.getContentType(),
-            null));
+    return problems.response(mediaTypeNotSupported(e));
   }
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<OperationOutcome> unexpected(Exception e) {
     log.error("Unexpected error in a REST request", e);
-    return respond(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        OperationOutcome.error(
-            "exception",
-            "INTERNAL_ERROR",
-            "Forløp failed to handle the request; it has been logged.",
-            null));
+    return problems.response(
+        new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "exception", "INTERNAL_ERROR"));
   }
 
-  private static ResponseEntity<OperationOutcome> respond(
-      HttpStatus status, OperationOutcome body) {
-    return ResponseEntity.status(status).contentType(ApiProblem.FHIR_JSON).body(body);
+  /** A method this path does not take: which one, and which it does. */
+  static ApiProblem methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+    var supported = e.getSupportedHttpMethods();
+    var problem =
+        new ApiProblem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "not-supported",
+                "METHOD_NOT_ALLOWED",
+                e.getMethod(),
+                supported == null
+                    ? ""
+                    : supported.stream().map(Object::toString).collect(Collectors.joining(", ")))
+            .diagnostics(e.getMessage());
+    return supported == null || supported.isEmpty()
+        ? problem.key("problem.METHOD_NOT_ALLOWED.none")
+        : problem;
   }
 
-  private static String firstLine(String text) {
+  /** A body of a media type the endpoint does not read: which it does. */
+  static ApiProblem mediaTypeNotSupported(HttpMediaTypeNotSupportedException e) {
+    var supported =
+        e.getSupportedMediaTypes().stream()
+            .map(MediaType::toString)
+            .collect(Collectors.joining(", "));
+    var given = e.getContentType();
+    var problem =
+        new ApiProblem(
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+            "not-supported",
+            "MEDIA_TYPE_NOT_SUPPORTED",
+            supported,
+            given == null ? "" : given.toString());
+    return given == null ? problem.key("problem.MEDIA_TYPE_NOT_SUPPORTED.missing") : problem;
+  }
+
+  private static String firstLine(@Nullable String text) {
     if (text == null) {
       return "";
     }

@@ -1,7 +1,6 @@
 package no.forlop.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -12,10 +11,16 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Errors that happen before a controller is chosen (no such path, wrong method, a body of a media
  * type no endpoint takes): under {@code /api/} they are {@link OperationOutcome}s like every other
- * API error; elsewhere Spring's error page handles them.
+ * API error, in the request's language; elsewhere Spring's error page handles them.
  */
 @ControllerAdvice
 class ApiRoutingErrors {
+
+  private final ApiProblems problems;
+
+  ApiRoutingErrors(ApiProblems problems) {
+    this.problems = problems;
+  }
 
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<OperationOutcome> noResource(
@@ -23,13 +28,7 @@ class ApiRoutingErrors {
     if (!isApi(request)) {
       throw e;
     }
-    return new ApiProblem(
-            HttpStatus.NOT_FOUND,
-            "not-found",
-            "NOT_FOUND",
-            "No such resource: " + request.getRequestURI(),
-            null)
-        .response();
+    return problems.response(ApiProblem.notFound("NOT_FOUND", request.getRequestURI()));
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -39,13 +38,7 @@ class ApiRoutingErrors {
     if (!isApi(request)) {
       throw e;
     }
-    return new ApiProblem(
-            HttpStatus.METHOD_NOT_ALLOWED,
-            "not-supported",
-            "METHOD_NOT_ALLOWED",
-            e.getMessage(),
-            null)
-        .response();
+    return problems.response(ApiExceptionHandler.methodNotAllowed(e));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -55,13 +48,7 @@ class ApiRoutingErrors {
     if (!isApi(request)) {
       throw e;
     }
-    return new ApiProblem(
-            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-            "not-supported",
-            "MEDIA_TYPE_NOT_SUPPORTED",
-            "The body must be one of " + e.getSupportedMediaTypes() + ", not " + e.getContentType(),
-            null)
-        .response();
+    return problems.response(ApiExceptionHandler.mediaTypeNotSupported(e));
   }
 
   private static boolean isApi(HttpServletRequest request) {

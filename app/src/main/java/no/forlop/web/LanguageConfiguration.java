@@ -11,8 +11,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Chooses the language of pages and messages: Norwegian bokmål unless the user picked English
- * ({@code ?lang=en}, remembered in a cookie) or the client asks for English in {@code
- * Accept-Language}.
+ * ({@code ?lang=en}, remembered in a cookie) or an API client ({@code /api/}, {@code /fhir/}) asks
+ * for English in {@code Accept-Language}.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration implements WebMvcConfigurer {
@@ -25,7 +25,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
     resolver.setDefaultLocaleFunction(
         request -> {
           // pages are Norwegian until the user picks English; API clients may ask for English
-          var api = request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+          var path = request.getRequestURI().substring(request.getContextPath().length());
+          var api = path.startsWith("/api/") || path.startsWith("/fhir/");
           var header = request.getHeader("Accept-Language");
           return api && header != null && header.toLowerCase(Locale.ROOT).startsWith("en")
               ? Locale.ENGLISH

@@ -34,11 +34,24 @@ public record OperationOutcome(String resourceType, List<Issue> issue) {
 
     public static Issue error(
         String type, String reason, String text, @Nullable String expression) {
+      return error(type, reason, text, expression, null);
+    }
+
+    /**
+     * An error with a technical detail for integrators ({@code diagnostics}, in English, e.g. a
+     * parser's message) next to the text for people.
+     */
+    public static Issue error(
+        String type,
+        String reason,
+        String text,
+        @Nullable String expression,
+        @Nullable String diagnostics) {
       return new Issue(
           "error",
           type,
           new Details(List.of(new Coding(REASON_SYSTEM, reason)), text),
-          null,
+          diagnostics,
           expression == null ? null : List.of(expression));
     }
   }

@@ -251,6 +251,19 @@ class NprDeliveriesIT extends ApplicationTest {
             "lise");
     assertThat(outside.status()).isEqualTo(403);
     assertThat(outside.reason()).isEqualTo("OUTSIDE_UNITS");
+    assertThat(outside.text())
+        .isEqualTo("Organisasjonen " + unit + " er ikke en av enhetene dine.");
+    var outsideEnglish =
+        post(
+            "/api/v1/npr/deliveries",
+            "{\"organisation\":\"" + unit + "\",\"from\":\"2024-03-01\",\"to\":\"2024-03-31\"}",
+            AS,
+            "lise",
+            ENGLISH[0],
+            ENGLISH[1]);
+    assertThat(outsideEnglish.reason()).isEqualTo("OUTSIDE_UNITS");
+    assertThat(outsideEnglish.text())
+        .isEqualTo("Organisation " + unit + " is not one of your units.");
     var mine = deliveries.deliver(unit, FROM, TO, leader);
     var foreign = get("/api/v1/npr/deliveries/" + mine.id() + "/identities.xml", AS, "lise");
     assertThat(foreign.status()).isEqualTo(403);
@@ -267,6 +280,8 @@ class NprDeliveriesIT extends ApplicationTest {
             "lise");
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.reason()).isEqualTo("MISSING_FIELD");
+    assertThat(missing.text())
+        .isEqualTo("Feltet «organisation» mangler. Fyll det ut og send forespørselen på nytt.");
     var noTo =
         post(
             "/api/v1/npr/deliveries",
@@ -282,6 +297,22 @@ class NprDeliveriesIT extends ApplicationTest {
             "lise");
     assertThat(backwards.status()).isEqualTo(400);
     assertThat(backwards.reason()).isEqualTo("INVALID_PERIOD");
+    assertThat(backwards.text())
+        .isEqualTo(
+            "Perioden slutter (2024-03-01) før den begynner (2024-03-31). Bytt om «from» og «to».");
+    var future =
+        post(
+            "/api/v1/npr/deliveries",
+            "{\"organisation\":\"910000012\",\"from\":\"2024-12-01\",\"to\":\"2025-01-31\"}",
+            AS,
+            "lise",
+            ENGLISH[0],
+            ENGLISH[1]);
+    assertThat(future.reason()).isEqualTo("INVALID_PERIOD");
+    assertThat(future.text())
+        .isEqualTo(
+            "The period cannot end after today (2024-12-31), but ends 2025-01-31. Choose a period"
+                + " that is over.");
     var unknown =
         post(
             "/api/v1/npr/deliveries",
@@ -290,6 +321,10 @@ class NprDeliveriesIT extends ApplicationTest {
             "admin");
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.reason()).isEqualTo("UNKNOWN_ORGANISATION");
+    assertThat(unknown.text())
+        .isEqualTo(
+            "Organisasjonen 999999999 er verken en enhet eller eier av noe forløp. Kontroller"
+                + " organisasjonsnummeret.");
     var notADate =
         post(
             "/api/v1/npr/deliveries",

@@ -280,6 +280,38 @@ class DashboardBrowserIT extends BrowserTest {
   }
 
   @Test
+  void the_charts_write_decimals_as_the_page_language_does() {
+    signInAs("lise");
+    // March: one of three OF4 intervals within the norm, a share of 33.3 %
+    browser.get(url(YEAR));
+    assertThat(monthsChartSvg()).contains("33,3").doesNotContain("33.3");
+    assertThat(js().executeScript("return window.forlopNumber(1234.56)")).isEqualTo("1234,6");
+    assertThat(js().executeScript("return window.forlopNumber(50)")).isEqualTo("50");
+    assertThat(js().executeScript("return window.forlopNumber(null)")).isEqualTo("");
+
+    browser.get(url(YEAR + "&lang=en"));
+    assertThat(monthsChartSvg()).contains("33.3").doesNotContain("33,3");
+    assertThat(js().executeScript("return window.forlopNumber(1234.56)")).isEqualTo("1234.6");
+    browser.get(url(YEAR + "&lang=nb"));
+  }
+
+  /** The months chart drawn again by ECharts' SVG renderer: its labels as text. */
+  private String monthsChartSvg() {
+    waitFor(
+        d ->
+            js().executeScript(
+                        "return window.forlopCharts && window.forlopCharts['months'] ? 1 : null")
+                != null);
+    return (String)
+        js().executeScript(
+                "var div = document.createElement('div'); document.body.appendChild(div);"
+                    + " var svg = echarts.init(div, null, {renderer: 'svg', width: 800,"
+                    + " height: 400}); svg.setOption(window.forlopCharts['months'].getOption());"
+                    + " var text = svg.renderToSVGString(); svg.dispose(); div.remove();"
+                    + " return text;");
+  }
+
+  @Test
   void the_dashboard_is_in_english_on_request() {
     signInAs("lise");
     browser.get(url(YEAR + "&lang=en"));

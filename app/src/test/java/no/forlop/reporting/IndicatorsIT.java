@@ -383,11 +383,30 @@ class IndicatorsIT extends ApplicationTest {
     var bad = get("/api/v1/indicators?from=2024-12-31&to=2024-01-01", AS, "lise");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.reason()).isEqualTo("INVALID_QUERY");
-    assertThat(bad.text()).contains("before");
+    assertThat(bad.text())
+        .isEqualTo(
+            "Perioden slutter (2024-01-01) før den begynner (2024-12-31). Bytt om «from» og «to».");
+    var badEnglish =
+        get("/api/v1/indicators?from=2024-12-31&to=2024-01-01", AS, "lise", ENGLISH[0], ENGLISH[1]);
+    assertThat(badEnglish.reason()).isEqualTo("INVALID_QUERY");
+    assertThat(badEnglish.text())
+        .isEqualTo(
+            "The period ends (2024-01-01) before it begins (2024-12-31). Swap \"from\" and \"to\".");
 
     var pdf = get("/api/v1/indicators?from=2024-01-01&to=2024-12-31&format=pdf", AS, "lise");
     assertThat(pdf.status()).isEqualTo(400);
     assertThat(pdf.reason()).isEqualTo("UNSUPPORTED_FORMAT");
+    assertThat(pdf.text())
+        .isEqualTo("Parameteren «format» må være json, csv eller xlsx, ikke «pdf».");
+    assertThat(
+            get(
+                    "/api/v1/indicators?from=2024-01-01&to=2024-12-31&format=pdf",
+                    AS,
+                    "lise",
+                    ENGLISH[0],
+                    ENGLISH[1])
+                .text())
+        .isEqualTo("The parameter \"format\" must be json, csv or xlsx, not \"pdf\".");
     var csv = get("/api/v1/indicators?from=2024-01-01&to=2024-12-31&format=csv", AS, "lise");
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");

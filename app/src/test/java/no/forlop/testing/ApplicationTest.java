@@ -54,11 +54,23 @@ public abstract class ApplicationTest {
     public String text() {
       return outcome().getIssueFirstRep().getDetails().getText();
     }
+
+    /** The technical detail for integrators (English), if any. */
+    public String diagnostics() {
+      return outcome().getIssueFirstRep().getDiagnostics();
+    }
   }
 
   protected Response get(String path, String... headers) {
     return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
   }
+
+  protected Response delete(String path, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+  }
+
+  /** The header that asks the API for English texts (Norwegian bokmål without it). */
+  protected static final String[] ENGLISH = {"Accept-Language", "en"};
 
   protected Response post(String path, String json, String... headers) {
     return send(

@@ -11,6 +11,7 @@ import no.forlop.catalog.CatalogueVersionConflictException;
 import no.forlop.catalog.CatalogueVersionInfo;
 import no.forlop.catalog.InvalidCatalogueException;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogueController {
 
   private final CatalogueService catalogues;
+  private final ApiProblems problems;
 
-  CatalogueController(CatalogueService catalogues) {
+  CatalogueController(CatalogueService catalogues, ApiProblems problems) {
     this.catalogues = catalogues;
+    this.problems = problems;
   }
 
   @GetMapping
@@ -57,10 +60,7 @@ class CatalogueController {
     return catalogues
         .version(version)
         .map(c -> c.document())
-        .orElseThrow(
-            () ->
-                ApiProblem.notFound(
-                    "CATALOGUE_VERSION_NOT_FOUND", "No catalogue version " + version));
+        .orElseThrow(() -> ApiProblem.notFound("CATALOGUE_VERSION_NOT_FOUND", version));
   }
 
   @PostMapping(
@@ -88,25 +88,28 @@ class CatalogueController {
   CatalogueVersionInfo activate(@PathVariable String version, Actor actor) {
     return catalogues
         .activate(version, actor)
-        .orElseThrow(
-            () ->
-                ApiProblem.notFound(
-                    "CATALOGUE_VERSION_NOT_FOUND", "No catalogue version " + version));
+        .orElseThrow(() -> ApiProblem.notFound("CATALOGUE_VERSION_NOT_FOUND", version));
   }
 
   @ExceptionHandler(InvalidCatalogueException.class)
   ResponseEntity<OperationOutcome> invalid(InvalidCatalogueException e) {
     var issues =
         e.problems().stream()
-            .map(p -> OperationOutcome.Issue.error("invalid", "INVALID_CATALOGUE", p, null))
+            .map(
+                p ->
+                    OperationOutcome.Issue.error(
+                        "invalid",
+                        "INVALID_CATALOGUE",
+                        problems.text("problem.INVALID_CATALOGUE"),
+                        null,
+                        p))
             .toList();
-    return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-        .contentType(ApiProblem.FHIR_JSON)
-        .body(new OperationOutcome("OperationOutcome", issues));
+    return ApiProblems.response(
+        HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
   }
 
   @ExceptionHandler(CatalogueVersionConflictException.class)
   ResponseEntity<OperationOutcome> conflict(CatalogueVersionConflictException e) {
-    return ApiProblem.conflict("CATALOGUE_VERSION_TAKEN", e.getMessage()).response();
+    return problems.response(ApiProblem.conflict("CATALOGUE_VERSION_TAKEN", e.version()));
   }
 }

@@ -12,6 +12,7 @@ import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.RejectedResource;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -39,10 +40,12 @@ class BulkImportController {
 
   private final BulkImports imports;
   private final IntakeService intake;
+  private final ApiProblems problems;
 
-  BulkImportController(BulkImports imports, IntakeService intake) {
+  BulkImportController(BulkImports imports, IntakeService intake, ApiProblems problems) {
     this.imports = imports;
     this.intake = intake;
+    this.problems = problems;
   }
 
   /** What could not be used: rejected resources (newest first) and derivation problems. */
@@ -70,16 +73,15 @@ class BulkImportController {
   @Hidden
   ResponseEntity<OperationOutcome> notNdjson(
       @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String type) {
-    return new ApiProblem(
+    var problem =
+        new ApiProblem(
             HttpStatus.UNSUPPORTED_MEDIA_TYPE,
             "not-supported",
             "MEDIA_TYPE_NOT_SUPPORTED",
-            "A bulk import is NDJSON, one FHIR resource a line: send it as "
-                + NDJSON
-                + ", application/x-ndjson or text/plain"
-                + (type == null ? "." : ", not " + type + "."),
-            null)
-        .response();
+            NDJSON + ", application/x-ndjson, text/plain",
+            type == null ? "" : type);
+    return problems.response(
+        problem.key("problem.MEDIA_TYPE_NOT_SUPPORTED.bulk" + (type == null ? "-missing" : "")));
   }
 
   @GetMapping("/bulk/{id}")
@@ -118,13 +120,12 @@ class BulkImportController {
   }
 
   private static ApiProblem notFound(UUID id) {
-    return ApiProblem.notFound("BULK_JOB_NOT_FOUND", "There is no bulk import " + id + ".");
+    return ApiProblem.notFound("BULK_JOB_NOT_FOUND", id.toString());
   }
 
   private static int checked(int limit) {
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw ApiProblem.invalid(
-          "INVALID_LIMIT", "limit must be between 1 and " + MAX_LIMIT + ".", "limit");
+      throw ApiProblem.invalid("INVALID_LIMIT", String.valueOf(MAX_LIMIT)).at("limit");
     }
     return limit;
   }

@@ -79,10 +79,7 @@ class BulkImports {
     try {
       transactions.executeWithoutResult(tx -> store(id, upload, name, actor));
     } catch (UncheckedIOException e) {
-      throw ApiProblem.invalid(
-          "UPLOAD_INTERRUPTED",
-          "The upload broke off before the end of the file; nothing was kept. Send the file again.",
-          null);
+      throw ApiProblem.invalid("UPLOAD_INTERRUPTED");
     }
     log.info("Bulk import {} stored; starting", id);
     submit(id);
@@ -104,9 +101,7 @@ class BulkImports {
       return job;
     }
     if (!jobs.retry(id)) {
-      throw ApiProblem.conflict(
-          "BULK_JOB_NOT_FAILED",
-          "Only a failed job can be retried; this one is " + job.get().status() + ".");
+      throw ApiProblem.conflict("BULK_JOB_NOT_FAILED", String.valueOf(job.get().status()));
     }
     submit(id);
     return jobs.find(id);
@@ -232,10 +227,7 @@ class BulkImports {
       firstLine += linesInChunk;
     }
     if (!anyContent) {
-      throw ApiProblem.invalid(
-          "EMPTY_UPLOAD",
-          "The upload holds no resources: send NDJSON, one FHIR resource a line.",
-          null);
+      throw ApiProblem.invalid("EMPTY_UPLOAD");
     }
     jobs.uploaded(id, firstLine - 1, seq);
   }

@@ -59,18 +59,8 @@ class PullController {
   @Operation(summary = "Poll the FHIR server now, and answer what the poll fetched")
   PollReport poll(Actor actor) {
     if (connector.settings().source() == null) {
-      throw new ApiProblem(
-          HttpStatus.SERVICE_UNAVAILABLE,
-          "not-supported",
-          "PULL_NOT_CONFIGURED",
-          "The pull connector has no FHIR server: set forlop.pull.base-url.",
-          null);
+      throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "not-supported", "PULL_NOT_CONFIGURED");
     }
-    return connector
-        .poll(actor)
-        .orElseThrow(
-            () ->
-                ApiProblem.conflict(
-                    "PULL_RUNNING", "A poll is running already; try again when it is done."));
+    return connector.poll(actor).orElseThrow(() -> ApiProblem.conflict("PULL_RUNNING"));
   }
 }

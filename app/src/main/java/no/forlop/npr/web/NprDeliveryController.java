@@ -11,10 +11,10 @@ import no.forlop.npr.DeliverySummary;
 import no.forlop.npr.NprDeliveries;
 import no.forlop.npr.NprDeliveryException;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,9 +38,11 @@ class NprDeliveryController {
   private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
 
   private final NprDeliveries deliveries;
+  private final ApiProblems problems;
 
-  NprDeliveryController(NprDeliveries deliveries) {
+  NprDeliveryController(NprDeliveries deliveries, ApiProblems problems) {
     this.deliveries = deliveries;
+    this.problems = problems;
   }
 
   /** The request body of a delivery. */
@@ -99,14 +101,16 @@ class NprDeliveryController {
 
   @ExceptionHandler(NprDeliveryException.class)
   ResponseEntity<OperationOutcome> refused(NprDeliveryException e) {
+    var args = e.args().toArray();
     var problem =
         switch (e.kind()) {
-          case INVALID -> ApiProblem.invalid(e.reason(), e.getMessage(), e.field());
-          case OUTSIDE_UNITS ->
-              new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", e.reason(), e.getMessage(), null);
-          case NOT_FOUND -> ApiProblem.notFound(e.reason(), e.getMessage());
-          case DOCUMENT_INVALID -> ApiProblem.businessRule(e.reason(), e.getMessage());
+          case INVALID -> ApiProblem.invalid(e.reason(), args).at(e.field());
+          case OUTSIDE_UNITS -> ApiProblem.forbidden(e.reason(), args);
+          case NOT_FOUND -> ApiProblem.notFound(e.reason(), args);
+          // what does not validate is technical: the schema's own words go to diagnostics
+          case DOCUMENT_INVALID ->
+              ApiProblem.businessRule(e.reason(), args).diagnostics(e.getMessage());
         };
-    return problem.response();
+    return problems.response(problem.key(e.messageKey()));
   }
 }

@@ -22,6 +22,7 @@ import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.Origin;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -43,11 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PathwayController {
 
   private final PathwayService pathways;
-  private final RejectionTexts texts;
+  private final ApiProblems problems;
 
-  PathwayController(PathwayService pathways, RejectionTexts texts) {
+  PathwayController(PathwayService pathways, ApiProblems problems) {
     this.pathways = pathways;
-    this.texts = texts;
+    this.problems = problems;
   }
 
   record CreateRequest(
@@ -100,8 +101,7 @@ class PathwayController {
           @Nullable LocalDate asOf,
       Actor actor) {
     if ((patient == null) == (organisation == null)) {
-      throw ApiProblem.invalid(
-          "PATIENT_OR_ORGANISATION", "Give exactly one of 'patient' and 'organisation'.", null);
+      throw ApiProblem.invalid("PATIENT_OR_ORGANISATION");
     }
     return patient != null
         ? pathways.byPatient(patient, asOf, actor)
@@ -169,34 +169,36 @@ class PathwayController {
 
   private ResponseEntity<PathwayView> respond(ChangeResult result, HttpStatus success) {
     if (result instanceof ChangeResult.Refused refused) {
-      throw ApiProblem.businessRule(
-          refused.rejection().reason().name(), texts.text(refused.rejection()));
+      var rejection = refused.rejection();
+      throw ApiProblem.businessRule(rejection.reason().name(), rejection.args().toArray())
+          .key("rejection." + rejection.reason().name());
     }
     return ResponseEntity.status(success).body(((ChangeResult.Changed) result).pathway());
   }
 
   @ExceptionHandler(PathwayNotFoundException.class)
   ResponseEntity<OperationOutcome> notFound(PathwayNotFoundException e) {
-    return ApiProblem.notFound("PATHWAY_NOT_FOUND", e.getMessage()).response();
+    return problems.response(ApiProblem.notFound("PATHWAY_NOT_FOUND", e.id().toString()));
   }
 
   @ExceptionHandler(OutsideUnitsException.class)
   ResponseEntity<OperationOutcome> outside(OutsideUnitsException e) {
-    return new ApiProblem(
-            org.springframework.http.HttpStatus.FORBIDDEN,
-            "forbidden",
-            "OUTSIDE_UNITS",
-            e.getMessage(),
-            null)
-        .response();
+    return problems.response(ApiProblem.forbidden("OUTSIDE_UNITS"));
   }
 
   @ExceptionHandler(InvalidPathwayRequestException.class)
   ResponseEntity<OperationOutcome> invalid(InvalidPathwayRequestException e) {
+    var reason = e.problem().name();
+    var args = e.args().toArray();
     var problem =
-        e.isConflict()
-            ? ApiProblem.conflict(e.problem().name(), e.getMessage())
-            : ApiProblem.invalid(e.problem().name(), e.getMessage(), null);
-    return problem.response();
+        e.isConflict() ? ApiProblem.conflict(reason, args) : ApiProblem.invalid(reason, args);
+    if (e.problem() == InvalidPathwayRequestException.Problem.INVALID_ORGANISATION) {
+      problem.at("organisation");
+    } else if (e.problem() == InvalidPathwayRequestException.Problem.UNKNOWN_VARIANT) {
+      problem.at("variant");
+    } else if (e.problem() == InvalidPathwayRequestException.Problem.UNKNOWN_PATHWAY) {
+      problem.at("pathway");
+    }
+    return problems.response(problem);
   }
 }

@@ -12,6 +12,7 @@ import no.forlop.reporting.Indicators;
 import no.forlop.reporting.InvalidIndicatorQueryException;
 import no.forlop.reporting.export.IndicatorTables;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.ApiProblems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -33,11 +34,14 @@ class IndicatorController {
   private final Indicators indicators;
   private final Burdens burdens;
   private final TableFiles files;
+  private final ApiProblems problems;
 
-  IndicatorController(Indicators indicators, Burdens burdens, TableFiles files) {
+  IndicatorController(
+      Indicators indicators, Burdens burdens, TableFiles files, ApiProblems problems) {
     this.indicators = indicators;
     this.burdens = burdens;
     this.files = files;
+    this.problems = problems;
   }
 
   @GetMapping
@@ -59,8 +63,7 @@ class IndicatorController {
       @RequestParam(defaultValue = "json") String format,
       Actor actor) {
     if (!FORMATS.contains(format)) {
-      throw ApiProblem.invalid(
-          "UNSUPPORTED_FORMAT", "format is json, csv or xlsx, not " + format, "format");
+      throw ApiProblem.invalid("UNSUPPORTED_FORMAT", format).at("format");
     }
     var query =
         new IndicatorQuery(
@@ -99,6 +102,8 @@ class IndicatorController {
 
   @ExceptionHandler(InvalidIndicatorQueryException.class)
   ResponseEntity<?> invalid(InvalidIndicatorQueryException e) {
-    return ApiProblem.invalid("INVALID_QUERY", e.getMessage(), null).response();
+    return problems.response(
+        ApiProblem.invalid("INVALID_QUERY", e.args().toArray())
+            .key("problem.INVALID_QUERY." + e.problem().name()));
   }
 }

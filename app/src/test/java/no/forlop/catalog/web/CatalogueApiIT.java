@@ -70,6 +70,15 @@ class CatalogueApiIT extends ApplicationTest {
             next.replace("days: 8,", "days: 7,").getBytes(StandardCharsets.UTF_8));
     assertThat(clash.status()).isEqualTo(409);
     assertThat(clash.reason()).isEqualTo("CATALOGUE_VERSION_TAKEN");
+    assertThat(clash.text()).contains("finnes allerede med annet innhold");
+    var clashEnglish =
+        post(
+            "/api/v1/catalogue/versions",
+            "application/yaml",
+            next.replace("days: 8,", "days: 7,").getBytes(StandardCharsets.UTF_8),
+            ENGLISH);
+    assertThat(clashEnglish.reason()).isEqualTo("CATALOGUE_VERSION_TAKEN");
+    assertThat(clashEnglish.text()).contains("already exists with different content");
 
     var back = post("/api/v1/catalogue/versions/" + before + "/activation", "{}");
     assertThat(back.status()).isEqualTo(200);
@@ -93,10 +102,23 @@ class CatalogueApiIT extends ApplicationTest {
     assertThat(response.status()).isEqualTo(400);
     var issues = response.outcome().getIssue();
     assertThat(issues).hasSizeGreaterThanOrEqualTo(2);
+    // each problem for people in Norwegian, the validator's own words in diagnostics
     assertThat(issues)
-        .anySatisfy(i -> assertThat(i.getDetails().getText()).contains("NO_SUCH_SCHEME"))
-        .anySatisfy(i -> assertThat(i.getDetails().getText()).contains("between 0 and 730"));
-    assertThat(get("/api/v1/catalogue/versions/it-broken").status()).isEqualTo(404);
+        .allSatisfy(
+            i -> {
+              assertThat(i.getDetails().getCodingFirstRep().getCode())
+                  .isEqualTo("INVALID_CATALOGUE");
+              assertThat(i.getDetails().getText())
+                  .startsWith("Forløpskatalogen kan ikke lastes fordi den har feil.");
+            })
+        .anySatisfy(i -> assertThat(i.getDiagnostics()).contains("NO_SUCH_SCHEME"))
+        .anySatisfy(i -> assertThat(i.getDiagnostics()).contains("between 0 and 730"));
+    var missing = get("/api/v1/catalogue/versions/it-broken");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.reason()).isEqualTo("CATALOGUE_VERSION_NOT_FOUND");
+    assertThat(missing.text()).startsWith("Forløpskatalogen har ingen versjon «it-broken».");
+    assertThat(get("/api/v1/catalogue/versions/it-broken", ENGLISH).text())
+        .startsWith("The catalogue has no version \"it-broken\".");
   }
 
   @Test
@@ -107,7 +129,16 @@ class CatalogueApiIT extends ApplicationTest {
             "application/json",
             "{\"version\": \"x1\", \"pathwayz\": []}".getBytes(StandardCharsets.UTF_8));
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.text()).contains("unknown field 'pathwayz'");
+    assertThat(response.text()).contains("kan ikke lastes");
+    assertThat(response.diagnostics()).contains("unknown field 'pathwayz'");
+    var english =
+        post(
+            "/api/v1/catalogue/versions",
+            "application/json",
+            "{\"version\": \"x1\", \"pathwayz\": []}".getBytes(StandardCharsets.UTF_8),
+            ENGLISH);
+    assertThat(english.reason()).isEqualTo("INVALID_CATALOGUE");
+    assertThat(english.text()).startsWith("The catalogue cannot be loaded because it has errors.");
   }
 
   @Test

@@ -264,6 +264,18 @@ class BulkImportIT extends ApplicationTest {
     var response = upload("\n  \n", "application/fhir+ndjson");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.reason()).isEqualTo("EMPTY_UPLOAD");
+    assertThat(response.text())
+        .isEqualTo(
+            "Opplastingen inneholder ingen ressurser. Send NDJSON, én FHIR-ressurs per linje.");
+    var english =
+        post(
+            "/api/v1/ingest/bulk",
+            "application/fhir+ndjson",
+            "\n".getBytes(StandardCharsets.UTF_8),
+            ENGLISH);
+    assertThat(english.reason()).isEqualTo("EMPTY_UPLOAD");
+    assertThat(english.text())
+        .isEqualTo("The upload holds no resources. Send NDJSON, one FHIR resource a line.");
     assertThat(get("/api/v1/ingest/bulk?limit=1000").json().size()).isEqualTo(before);
   }
 
@@ -272,6 +284,23 @@ class BulkImportIT extends ApplicationTest {
     var response = upload("{\"resourceType\":\"Bundle\"}", "application/json");
     assertThat(response.status()).isEqualTo(415);
     assertThat(response.reason()).isEqualTo("MEDIA_TYPE_NOT_SUPPORTED");
+    assertThat(response.text())
+        .isEqualTo(
+            "En masseimport er NDJSON, én FHIR-ressurs per linje. Send den som"
+                + " application/fhir+ndjson, application/x-ndjson, text/plain, ikke"
+                + " application/json.");
+    var english =
+        post(
+            "/api/v1/ingest/bulk",
+            "application/json",
+            "{}".getBytes(StandardCharsets.UTF_8),
+            ENGLISH);
+    assertThat(english.reason()).isEqualTo("MEDIA_TYPE_NOT_SUPPORTED");
+    assertThat(english.text())
+        .isEqualTo(
+            "A bulk import is NDJSON, one FHIR resource a line. Send it as"
+                + " application/fhir+ndjson, application/x-ndjson, text/plain, not"
+                + " application/json.");
   }
 
   @Test
@@ -279,6 +308,15 @@ class BulkImportIT extends ApplicationTest {
     var response = get("/api/v1/ingest/bulk/00000000-0000-0000-0000-000000000000");
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.reason()).isEqualTo("BULK_JOB_NOT_FOUND");
+    assertThat(response.text())
+        .isEqualTo(
+            "Det finnes ingen masseimport med ID 00000000-0000-0000-0000-000000000000."
+                + " Kontroller ID-en.");
+    var english = get("/api/v1/ingest/bulk/00000000-0000-0000-0000-000000000000", ENGLISH);
+    assertThat(english.reason()).isEqualTo("BULK_JOB_NOT_FOUND");
+    assertThat(english.text())
+        .isEqualTo(
+            "There is no bulk import with id 00000000-0000-0000-0000-000000000000. Check the id.");
   }
 
   @Test
@@ -335,6 +373,13 @@ class BulkImportIT extends ApplicationTest {
     var again = post("/api/v1/ingest/bulk/" + id + "/retry", "{}");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.reason()).isEqualTo("BULK_JOB_NOT_FAILED");
+    assertThat(again.text())
+        .isEqualTo(
+            "Bare en masseimport som har feilet, kan startes på nytt. Denne har status DONE.");
+    var againEnglish = post("/api/v1/ingest/bulk/" + id + "/retry", "{}", ENGLISH);
+    assertThat(againEnglish.reason()).isEqualTo("BULK_JOB_NOT_FAILED");
+    assertThat(againEnglish.text())
+        .isEqualTo("Only a failed bulk import can be retried. This one is DONE.");
   }
 
   private static byte[] utf8(String[] lines, int from, int to) {
@@ -356,5 +401,9 @@ class BulkImportIT extends ApplicationTest {
     var response = get("/api/v1/ingest/rejections?limit=0");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.reason()).isEqualTo("INVALID_LIMIT");
+    assertThat(response.text()).isEqualTo("Parameteren «limit» må være mellom 1 og 1000.");
+    var english = get("/api/v1/ingest/rejections?limit=0", ENGLISH);
+    assertThat(english.reason()).isEqualTo("INVALID_LIMIT");
+    assertThat(english.text()).isEqualTo("The parameter \"limit\" must be between 1 and 1000.");
   }
 }

@@ -1,14 +1,25 @@
 package no.forlop.pathway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.Locale;
+import no.forlop.audit.Actor;
+import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.InvalidPathwayRequestException;
+import no.forlop.pathway.PathwayService;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import tools.jackson.databind.JsonNode;
 
 /** The pathway REST API end to end, against the embedded PostgreSQL. Today is 2024-12-31. */
 class PathwayApiIT extends ApplicationTest {
+
+  @Autowired PathwayService pathways;
+  @Autowired MessageSource messages;
 
   private String open(String patient, String pathway) {
     var response =
@@ -20,6 +31,17 @@ class PathwayApiIT extends ApplicationTest {
                 .formatted(patient, pathway));
     assertThat(response.status()).as(response.body()).isEqualTo(201);
     return response.json().get("id").asString();
+  }
+
+  private ApplicationTest.Response create(
+      String patient, String pathway, String organisation, String... headers) {
+    return post(
+        "/api/v1/pathways",
+        """
+        {"patient": "%s", "pathway": "%s", "organisation": "%s"}
+        """
+            .formatted(patient, pathway, organisation),
+        headers);
   }
 
   private ApplicationTest.Response register(String id, String code, String date) {
@@ -170,6 +192,9 @@ class PathwayApiIT extends ApplicationTest {
     assertThat(response.reason()).isEqualTo("INVALID_PATIENT_IDENTIFIER");
     assertThat(response.text()).contains("kontrollsiffer");
     assertThat(response.body()).doesNotContain("12036110073");
+    var english = create("12036110073", "A12", "910000012", ENGLISH);
+    assertThat(english.reason()).isEqualTo("INVALID_PATIENT_IDENTIFIER");
+    assertThat(english.text()).isEqualTo("The fødselsnummer or D-nummer has wrong check digits.");
   }
 
   @Test
@@ -181,6 +206,75 @@ class PathwayApiIT extends ApplicationTest {
                 .formatted(TestPatients.next()));
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.reason()).isEqualTo("UNKNOWN_PATHWAY");
+    assertThat(response.text())
+        .startsWith("Forløpskatalogen (versjon ")
+        .endsWith(
+            ") har ikke forløpet «A99». Bruk en ID eller et kodeprefiks fra katalogen"
+                + " (GET /api/v1/catalogue).");
+    assertThat(response.outcome().getIssueFirstRep().getExpression().get(0).getValue())
+        .isEqualTo("pathway");
+
+    var english = create(TestPatients.next(), "A99", "910000012", ENGLISH);
+    assertThat(english.reason()).isEqualTo("UNKNOWN_PATHWAY");
+    assertThat(english.text())
+        .startsWith("The catalogue (version ")
+        .contains(") has no pathway \"A99\". Use an id or a code prefix");
+  }
+
+  @Test
+  void an_unknown_variant_is_a_bad_request_naming_the_variants_there_are() {
+    var response =
+        post(
+            "/api/v1/pathways",
+            """
+            {"patient": "%s", "pathway": "A12", "organisation": "910000012", "variant": "DAY"}
+            """
+                .formatted(TestPatients.next()));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.reason()).isEqualTo("UNKNOWN_VARIANT");
+    assertThat(response.text())
+        .isEqualTo(
+            "Forløpskatalogen har ikke varianten «DAY». Bruk en av OUTPATIENT, INPATIENT, SEVERE,"
+                + " LESS_SEVERE, eller utelat variant.");
+    var english =
+        post(
+            "/api/v1/pathways",
+            """
+            {"patient": "%s", "pathway": "A12", "organisation": "910000012", "variant": "DAY"}
+            """
+                .formatted(TestPatients.next()),
+            ENGLISH);
+    assertThat(english.reason()).isEqualTo("UNKNOWN_VARIANT");
+    assertThat(english.text())
+        .isEqualTo(
+            "The catalogue has no variant \"DAY\". Use one of OUTPATIENT, INPATIENT, SEVERE,"
+                + " LESS_SEVERE, or leave the variant out.");
+  }
+
+  @Test
+  void an_organisation_that_is_no_identifier_is_refused_with_its_text() {
+    // over HTTP a user's units are checked first (403); only an actor without units (the automatic
+    // registration) gets this far, so the text is checked against the message files directly
+    var refused =
+        catchThrowableOfType(
+            InvalidPathwayRequestException.class,
+            () ->
+                pathways.create(
+                    new CreatePathway(TestPatients.next(), "A12", "Fjordby HF", null),
+                    Actor.system("test")));
+    assertThat(refused.problem())
+        .isEqualTo(InvalidPathwayRequestException.Problem.INVALID_ORGANISATION);
+    var args = refused.args().toArray();
+    assertThat(
+            messages.getMessage("problem.INVALID_ORGANISATION", args, Locale.forLanguageTag("nb")))
+        .isEqualTo(
+            "Organisasjonen «Fjordby HF» er ugyldig. Oppgi organisasjonsnummeret (1–40 bokstaver"
+                + " eller sifre).");
+    assertThat(messages.getMessage("problem.INVALID_ORGANISATION", args, Locale.ENGLISH))
+        .isEqualTo(
+            "The organisation \"Fjordby HF\" is not valid. Give the organisation number (1–40"
+                + " letters or digits).");
+    assertThat(refused.getMessage()).contains("Fjordby HF").doesNotContain("Organisasjonen");
   }
 
   @Test
@@ -194,6 +288,23 @@ class PathwayApiIT extends ApplicationTest {
                 .formatted(patient));
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.reason()).isEqualTo("PATHWAY_ALREADY_OPEN");
+    // today is 2024-12-31: opened, not yet started
+    assertThat(again.text())
+        .isEqualTo(
+            "Pasienten har allerede et åpent forløp ved 910000012: Pakkeforløp for tykk- og"
+                + " endetarmskreft (A12, åpnet 2024-12-31). Avslutt eller korriger det før et nytt"
+                + " åpnes.");
+    assertThat(again.body()).doesNotContain(patient);
+
+    var id = get("/api/v1/pathways?patient=" + patient).json().get(0).get("id").asString();
+    assertThat(register(id, "A12A", "2024-03-04").status()).isEqualTo(201);
+    var english = create(patient, "colorectal", "910000012", ENGLISH);
+    assertThat(english.status()).isEqualTo(409);
+    assertThat(english.reason()).isEqualTo("PATHWAY_ALREADY_OPEN");
+    assertThat(english.text())
+        .isEqualTo(
+            "The patient already has an open pathway at 910000012: Colorectal cancer pathway (A12,"
+                + " started 2024-03-04). Close or correct it before opening another.");
   }
 
   @Test
@@ -216,10 +327,26 @@ class PathwayApiIT extends ApplicationTest {
     assertThat(substance.status()).isEqualTo(409);
     assertThat(substance.reason()).isEqualTo("MENTAL_HEALTH_PATHWAY_OPEN");
     assertThat(substance.body()).doesNotContain(patient);
+    assertThat(substance.text())
+        .isEqualTo(
+            "Pasienten har allerede et åpent forløp i psykisk helse og rus: Utredning og"
+                + " behandling i psykisk helsevern, voksne (D11 ved 910000012, åpnet 2024-12-31)."
+                + " En pasient kan bare ha ett slikt forløp om gangen. Avslutt det (avslutning"
+                + " eller overføring) før D01 startes, eller endre type forløp.");
 
-    // once the first has ended, the next may start
     var id = adults.json().get("id").asString();
     assertThat(register(id, "PATHWAY_START", "2024-11-01").status()).isEqualTo(201);
+    var english = create(patient, "D01", "910000020", ENGLISH);
+    assertThat(english.status()).isEqualTo(409);
+    assertThat(english.reason()).isEqualTo("MENTAL_HEALTH_PATHWAY_OPEN");
+    assertThat(english.text())
+        .isEqualTo(
+            "The patient already has an open mental-health or substance-use pathway: Mental"
+                + " health services for adults (D11 at 910000012, started 2024-11-01). A patient"
+                + " can be in only one such pathway at a time. End it (closure or transfer) before"
+                + " starting D01, or change the pathway type.");
+
+    // once the first has ended, the next may start
     assertThat(register(id, "PATHWAY_END", "2024-12-01").status()).isEqualTo(201);
     var after =
         post(
@@ -234,6 +361,14 @@ class PathwayApiIT extends ApplicationTest {
     var response = post("/api/v1/pathways", "{not json");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.reason()).isEqualTo("UNREADABLE_BODY");
+    assertThat(response.text()).startsWith("Innholdet i forespørselen kunne ikke leses.");
+    // the parser's own words, for the integrator, apart from the text
+    assertThat(response.diagnostics()).isNotBlank();
+    assertThat(response.text()).doesNotContain(response.diagnostics());
+    var english = post("/api/v1/pathways", "{not json", ENGLISH);
+    assertThat(english.reason()).isEqualTo("UNREADABLE_BODY");
+    assertThat(english.text()).startsWith("The request body could not be read.");
+    assertThat(english.diagnostics()).isEqualTo(response.diagnostics());
   }
 
   @Test
@@ -249,6 +384,15 @@ class PathwayApiIT extends ApplicationTest {
     var response = get("/api/v1/pathways/00000000-0000-0000-0000-000000000000");
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.reason()).isEqualTo("PATHWAY_NOT_FOUND");
+    assertThat(response.text())
+        .isEqualTo(
+            "Det finnes ikke noe forløp med ID 00000000-0000-0000-0000-000000000000. Kontroller"
+                + " ID-en.");
+    var english = get("/api/v1/pathways/00000000-0000-0000-0000-000000000000", ENGLISH);
+    assertThat(english.reason()).isEqualTo("PATHWAY_NOT_FOUND");
+    assertThat(english.text())
+        .isEqualTo(
+            "There is no pathway with id 00000000-0000-0000-0000-000000000000. Check the id.");
   }
 
   @Test
@@ -260,7 +404,15 @@ class PathwayApiIT extends ApplicationTest {
     assertThat(get("/api/v1/pathways?patient=" + patient).json()).hasSize(2);
     assertThat(get("/api/v1/pathways?organisation=910000012").json().size())
         .isGreaterThanOrEqualTo(2);
-    assertThat(get("/api/v1/pathways").status()).isEqualTo(400);
+    var neither = get("/api/v1/pathways");
+    assertThat(neither.status()).isEqualTo(400);
+    assertThat(neither.reason()).isEqualTo("PATIENT_OR_ORGANISATION");
+    assertThat(neither.text())
+        .isEqualTo("Oppgi nøyaktig én av parameterne «patient» og «organisation».");
+    var both = get("/api/v1/pathways?patient=" + patient + "&organisation=910000012", ENGLISH);
+    assertThat(both.reason()).isEqualTo("PATIENT_OR_ORGANISATION");
+    assertThat(both.text())
+        .isEqualTo("Give exactly one of the parameters \"patient\" and \"organisation\".");
   }
 
   @Test
@@ -330,6 +482,10 @@ class PathwayApiIT extends ApplicationTest {
     var forbidden = get("/api/v1/pathways/" + id, AS, "nina");
     assertThat(forbidden.status()).isEqualTo(403);
     assertThat(forbidden.reason()).isEqualTo("OUTSIDE_UNITS");
+    assertThat(forbidden.text()).isEqualTo("Forløpet tilhører en enhet du ikke arbeider i.");
+    var english = get("/api/v1/pathways/" + id, AS, "nina", ENGLISH[0], ENGLISH[1]);
+    assertThat(english.reason()).isEqualTo("OUTSIDE_UNITS");
+    assertThat(english.text()).isEqualTo("This pathway belongs to a unit you do not work in.");
     assertThat(get("/api/v1/pathways/" + id, AS, "kari").status()).isEqualTo(200);
   }
 
