@@ -12,6 +12,7 @@ import java.util.UUID;
 import no.forlop.audit.Actor;
 import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.ChangeResult;
+import no.forlop.pathway.ChangeType;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.OutsideUnitsException;
@@ -68,6 +69,9 @@ class PathwayController {
       @Nullable String code, @Nullable LocalDate date, @NotBlank String reason) {}
 
   record ReasonRequest(@NotBlank String reason) {}
+
+  record TypeChangeRequest(
+      @NotBlank String pathway, @NotNull LocalDate date, @Nullable String note) {}
 
   @PostMapping
   @Operation(summary = "Open a pathway instance for a patient at an organisation")
@@ -167,6 +171,23 @@ class PathwayController {
     return respond(pathways.reject(id, registration, request.reason(), actor), HttpStatus.OK);
   }
 
+  @PostMapping("/{id}/type-change")
+  @Operation(
+      summary =
+          "Change the type of an open mental-health or substance-use pathway (e.g. D12 to eating"
+              + " disorders): the pathway is closed (PATHWAY_END_TYPE_CHANGED) and one of the new"
+              + " type opened at the same organisation, both on the date; answers with the new"
+              + " pathway")
+  ResponseEntity<PathwayView> changeType(
+      @PathVariable UUID id, @Valid @RequestBody TypeChangeRequest request, Actor actor) {
+    var result =
+        pathways.changeType(
+            id, new ChangeType(request.pathway(), request.date(), request.note()), actor);
+    var response = respond(result, HttpStatus.CREATED);
+    var created = java.util.Objects.requireNonNull(response.getBody());
+    return ResponseEntity.created(URI.create("/api/v1/pathways/" + created.id())).body(created);
+  }
+
   private ResponseEntity<PathwayView> respond(ChangeResult result, HttpStatus success) {
     if (result instanceof ChangeResult.Refused refused) {
       throw ApiProblem.businessRule(
@@ -193,10 +214,13 @@ class PathwayController {
 
   @ExceptionHandler(InvalidPathwayRequestException.class)
   ResponseEntity<OperationOutcome> invalid(InvalidPathwayRequestException e) {
+    var text = texts.text(e);
     var problem =
         e.isConflict()
-            ? ApiProblem.conflict(e.problem().name(), e.getMessage())
-            : ApiProblem.invalid(e.problem().name(), e.getMessage(), null);
+            ? ApiProblem.conflict(e.problem().name(), text)
+            : e.isBusinessRule()
+                ? ApiProblem.businessRule(e.problem().name(), text)
+                : ApiProblem.invalid(e.problem().name(), text, null);
     return problem.response();
   }
 }
