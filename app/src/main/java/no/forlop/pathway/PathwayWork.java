@@ -18,8 +18,10 @@ import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.PathwayKind;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
+import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.CodingRules;
 import no.forlop.pathway.domain.LeadTimes;
+import no.forlop.pathway.domain.Origin;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.PatientPathway.Outcome;
 import no.forlop.pathway.domain.Registration;
@@ -281,8 +283,8 @@ public final class PathwayWork {
         new PatientPathway.NewCode(
             opening,
             date,
-            no.forlop.pathway.domain.CodeState.REGISTERED,
-            no.forlop.pathway.domain.Origin.MANUAL,
+            CodeState.REGISTERED,
+            Origin.MANUAL,
             start.startBasis(),
             null,
             null,
