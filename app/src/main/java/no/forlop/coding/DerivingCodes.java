@@ -169,7 +169,8 @@ public class DerivingCodes {
           try {
             pathway = instanceFor(work, result.patientIdentifier(), instance, existing, used);
           } catch (InvalidPathwayRequestException refused) {
-            // e.g. a second mental-health pathway while one is open: not opened, reported
+            // e.g. a second mental-health pathway while one is open: not opened, reported (the
+            // text points to the type change; which type is right is a clinical judgement)
             var source =
                 instance.codes().stream()
                     .flatMap(c -> c.sources().stream())

@@ -167,6 +167,27 @@ public class PathwayService {
     return change(id, actor, work -> work.reject(id, registration, reason));
   }
 
+  /**
+   * Changes the type of an open mental-health or substance-use pathway in one transaction (ADR
+   * 0013): the pathway is closed ({@code PATHWAY_END_TYPE_CHANGED}) and one of the new type opened
+   * at the same organisation, both on the date of the change, linked both ways. All the patient's
+   * pathways are locked while it runs, as for opening one.
+   *
+   * @return the new pathway, or why the coding rules refused a code (nothing stored)
+   * @throws InvalidPathwayRequestException when the change is not one the rules allow
+   */
+  @Transactional
+  public ChangeResult changeType(UUID pathwayId, ChangeType request, Actor actor) {
+    var pathway = store.find(pathwayId).orElseThrow(() -> new PathwayNotFoundException(pathwayId));
+    requireAccess(actor, pathway);
+    var work = work(List.of(pathway.header().patient()), actor);
+    var result = work.changeType(pathwayId, request);
+    if (result instanceof ChangeResult.Changed) {
+      work.commit();
+    }
+    return result;
+  }
+
   private ChangeResult change(UUID id, Actor actor, Function<PathwayWork, ChangeResult> change) {
     var pathway = store.findForUpdate(id).orElseThrow(() -> new PathwayNotFoundException(id));
     requireAccess(actor, pathway);

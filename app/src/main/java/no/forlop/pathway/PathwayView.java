@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * @param coordinator the user name of the responsible coordinator, if assigned
  * @param problem set when the registered codes break the coding rules of the catalogue in force
  *     (e.g. after a catalogue change); the state is then the one reached before that code
+ * @param changedFrom the pathway this one replaced by a change of pathway type (ADR 0014), if any
+ * @param changedTo the pathway that replaced this one by a change of pathway type, if any
+ * @param firstStartedOn the start of the first pathway of the chain of type changes that led to
+ *     this one (local practice records it as "start første forløp"); without a change, this
+ *     pathway's own start, if it has one
  */
 public record PathwayView(
     UUID id,
@@ -43,7 +48,33 @@ public record PathwayView(
     List<Code> codes,
     List<Fact> history,
     List<LeadTime> leadTimes,
-    @Nullable Rejection problem) {
+    @Nullable Rejection problem,
+    @Nullable TypeChange changedFrom,
+    @Nullable TypeChange changedTo,
+    @Nullable LocalDate firstStartedOn) {
+
+  /**
+   * The other side of a change of pathway type (ADR 0014).
+   *
+   * @param id the other pathway instance
+   * @param pathway its catalogue id
+   * @param codePrefix its official code prefix (type forløp), where known
+   * @param name its name (Norwegian bokmål)
+   * @param changedOn the day of the change: the old pathway ended, the new one started
+   * @param startedOn the other pathway's start: for the pathway changed from, its start as it stood
+   *     at the change; for the pathway changed to, the day of the change
+   * @param note why, as the coordinator wrote it, if given
+   */
+  public record TypeChange(
+      UUID id,
+      String pathway,
+      @Nullable String codePrefix,
+      String name,
+      LocalDate changedOn,
+      LocalDate startedOn,
+      @Nullable String note,
+      String changedBy,
+      Instant changedAt) {}
 
   /** The earliest registered code of the milestone, if any (proposals do not count). */
   public java.util.Optional<Code> firstRegistered(Milestone milestone) {

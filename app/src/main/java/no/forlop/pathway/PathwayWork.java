@@ -14,11 +14,14 @@ import no.forlop.audit.AuditLog;
 import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.CodeDefinition;
+import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.PathwayKind;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
+import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.CodingRules;
 import no.forlop.pathway.domain.LeadTimes;
+import no.forlop.pathway.domain.Origin;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.PatientPathway.Outcome;
 import no.forlop.pathway.domain.Registration;
@@ -48,6 +51,7 @@ public final class PathwayWork {
   private final Instant now;
   private final Map<UUID, PatientPathway> pathways = new LinkedHashMap<>();
   private final List<PatientPathway.Header> created = new ArrayList<>();
+  private final List<PatientPathway.TypeChange> typeChanges = new ArrayList<>();
   private final List<AuditLog.Entry> entries = new ArrayList<>();
   private final java.util.Set<UUID> changed = new java.util.LinkedHashSet<>();
   private final org.springframework.context.ApplicationEventPublisher events;
@@ -90,6 +94,14 @@ public final class PathwayWork {
 
   /** Opens a pathway instance (stored at commit). */
   public PathwayView create(CreatePathway request) {
+    var pathway = open(request);
+    var header = pathway.header();
+    entries.add(
+        new AuditLog.Entry(AuditAction.CREATE, header.patient(), "pathway/" + header.id(), null));
+    return view(pathway, today);
+  }
+
+  private PatientPathway open(CreatePathway request) {
     var patient = PatientIdentifier.parse(request.patient());
     var definition =
         definition(catalogue, request.pathway())
@@ -132,8 +144,12 @@ public final class PathwayWork {
               .filter(p -> p.state(rules(p)).isOpen())
               .findFirst();
       if (openMentalHealth.isPresent()) {
+        var other = openMentalHealth.get().header();
         var args = new ArrayList<>(openPathwayArgs(openMentalHealth.get()));
         args.add(definition.prefix().orElse(definition.id()));
+        // at the same organisation a change of pathway type is the way on; elsewhere it is not
+        args.add(other.id().toString());
+        args.add(other.organisation().equals(request.organisation()) ? 1 : 0);
         throw new InvalidPathwayRequestException(
             Problem.MENTAL_HEALTH_PATHWAY_OPEN, args.toArray());
       }
@@ -153,9 +169,168 @@ public final class PathwayWork {
     pathways.put(header.id(), pathway);
     created.add(header);
     changed.add(header.id());
+    return pathway;
+  }
+
+  /**
+   * Changes the type of an open mental-health or substance-use pathway (ADR 0014): closes it with
+   * the catalogue's closing code for a change of type ({@code PATHWAY_END}, reason {@code
+   * TYPE_CHANGED}) on the date of the change, and opens a pathway of the new type at the same
+   * organisation that starts that day (with the old start's basis), the two linked both ways. Both
+   * codes pass the coding rules; one audit entry records the change.
+   *
+   * @return the new pathway, or the coding rules' refusal (nothing recorded)
+   * @throws InvalidPathwayRequestException when the change is not one the rules allow
+   */
+  public ChangeResult changeType(UUID id, ChangeType request) {
+    var old = pathway(id);
+    var oldRules = rules(old);
+    var oldDefinition = oldRules.pathway();
+    if (!isMentalHealth(oldDefinition)) {
+      throw InvalidPathwayRequestException.of(
+          Problem.TYPE_CHANGE_NOT_MENTAL_HEALTH, oldDefinition.names());
+    }
+    var state = old.state(oldRules);
+    if (!state.isOpen()) {
+      throw InvalidPathwayRequestException.of(
+          Problem.TYPE_CHANGE_NOT_OPEN, oldDefinition.names(), state.name());
+    }
+    var newDefinition =
+        definition(catalogue, request.pathway())
+            .orElseThrow(
+                () ->
+                    new InvalidPathwayRequestException(
+                        Problem.UNKNOWN_PATHWAY,
+                        "The catalogue (version "
+                            + catalogue.version()
+                            + ") has no pathway '"
+                            + request.pathway()
+                            + "'."));
+    if (newDefinition.id().equals(oldDefinition.id())) {
+      throw InvalidPathwayRequestException.of(Problem.TYPE_CHANGE_SAME_TYPE, newDefinition.names());
+    }
+    if (!isMentalHealth(newDefinition)) {
+      throw InvalidPathwayRequestException.of(
+          Problem.TYPE_CHANGE_TO_NOT_MENTAL_HEALTH, newDefinition.names());
+    }
+    var date = request.date();
+    var start =
+        old.registeredCodes(oldRules).stream()
+            .filter(r -> r.code().milestone() == Milestone.PATHWAY_START)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    InvalidPathwayRequestException.of(
+                        Problem.TYPE_CHANGE_NOT_STARTED, oldDefinition.names()));
+    if (date.isAfter(today)) {
+      throw InvalidPathwayRequestException.of(Problem.TYPE_CHANGE_IN_FUTURE, date, today);
+    }
+    if (date.isBefore(start.date())) {
+      throw InvalidPathwayRequestException.of(
+          Problem.TYPE_CHANGE_BEFORE_START, date, oldDefinition.names(), start.date());
+    }
+    if (!newDefinition.validOn(date)) {
+      throw InvalidPathwayRequestException.of(
+          Problem.TYPE_CHANGE_PATHWAY_NOT_VALID,
+          newDefinition.names(),
+          date,
+          orDash(newDefinition.validFrom().value()),
+          orDash(newDefinition.validTo().value()));
+    }
+    var closing =
+        oldRules.codes().stream()
+            .filter(c -> c.milestone() == Milestone.PATHWAY_END)
+            .filter(c -> TYPE_CHANGED.equals(c.reason()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    InvalidPathwayRequestException.of(
+                        Problem.TYPE_CHANGE_NO_CLOSING_CODE, oldDefinition.names()));
+    var header = old.header();
+    var newRules =
+        new CodingRules(
+            newDefinition, catalogue.schemeOf(newDefinition), catalogue.codesOf(newDefinition));
+    var opening =
+        newRules.codes().stream()
+            .filter(c -> c.milestone() == Milestone.PATHWAY_START)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException(newDefinition.id() + " has no start"));
+    var startCode =
+        new PatientPathway.NewCode(
+            opening,
+            date,
+            CodeState.REGISTERED,
+            Origin.MANUAL,
+            start.startBasis(),
+            null,
+            null,
+            null);
+    // the new start on its own first, so that a refusal leaves nothing recorded
+    var startProblem =
+        newRules
+            .checkCode(opening, date, today)
+            .or(() -> newRules.checkStart(start.startBasis(), date, null, null));
+    if (startProblem.isPresent()) {
+      return new ChangeResult.Refused(startProblem.get());
+    }
+    var context = new PatientPathway.Context(today, actor.id(), now, catalogue.version());
+    var closed = old.register(PatientPathway.NewCode.manual(closing, date), oldRules, context);
+    if (closed instanceof Outcome.Refused refused) {
+      return new ChangeResult.Refused(refused.rejection());
+    }
+    changed.add(id);
+    var replacement =
+        open(
+            new CreatePathway(
+                header.patient(), newDefinition.id(), header.organisation(), header.variant()));
+    var opened = replacement.register(startCode, newRules, context);
+    if (opened instanceof Outcome.Refused refused) {
+      // checked above; the closing code is in memory only, and the caller does not commit
+      throw new IllegalStateException("the new start was refused: " + refused.rejection());
+    }
+    var note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+    var link =
+        new PatientPathway.TypeChange(
+            id,
+            oldDefinition.id(),
+            replacement.header().id(),
+            newDefinition.id(),
+            date,
+            start.date(),
+            header.changedFrom() != null ? header.changedFrom().firstStartedOn() : start.date(),
+            note,
+            now,
+            actor.id());
+    typeChanges.add(link);
+    pathways.put(id, old.with(header.linked(header.changedFrom(), link)));
+    var linked = replacement.with(replacement.header().linked(link, null));
+    pathways.put(linked.header().id(), linked);
     entries.add(
-        new AuditLog.Entry(AuditAction.CREATE, patient.value(), "pathway/" + header.id(), null));
-    return view(pathway, today);
+        new AuditLog.Entry(
+            AuditAction.UPDATE,
+            header.patient(),
+            "pathway/" + id,
+            "TYPE_CHANGED "
+                + display(oldDefinition)
+                + " -> "
+                + display(newDefinition)
+                + " "
+                + date
+                + " pathway/"
+                + linked.header().id()));
+    return new ChangeResult.Changed(view(linked, today), ((Outcome.Recorded) opened).fact());
+  }
+
+  private static final String TYPE_CHANGED = "TYPE_CHANGED";
+
+  private static String display(PathwayDefinition definition) {
+    return definition.codePrefix().value() != null
+        ? definition.codePrefix().value()
+        : definition.id();
+  }
+
+  private static Object orDash(@Nullable Object value) {
+    return value == null ? "–" : value;
   }
 
   public ChangeResult register(UUID id, RegisterCode request) {
@@ -252,7 +427,9 @@ public final class PathwayWork {
       }
     }
     store.appendAll(facts);
+    store.insertTypeChanges(typeChanges);
     audit.recordAll(actor, entries);
+    typeChanges.clear();
     created.clear();
     entries.clear();
     var reloaded = new ArrayList<PatientPathway>();
@@ -369,6 +546,48 @@ public final class PathwayWork {
             .toList(),
         pathway.history().stream().map(PathwayView.Fact::of).toList(),
         leadTimes,
-        walk.rejection());
+        walk.rejection(),
+        header.changedFrom() == null
+            ? null
+            : link(
+                header.changedFrom(),
+                header.changedFrom().from(),
+                header.changedFrom().fromPathway(),
+                header.changedFrom().fromStartedOn(),
+                catalogue),
+        header.changedTo() == null
+            ? null
+            : link(
+                header.changedTo(),
+                header.changedTo().to(),
+                header.changedTo().toPathway(),
+                header.changedTo().changedOn(),
+                catalogue),
+        header.changedFrom() != null
+            ? header.changedFrom().firstStartedOn()
+            : walk.inClinicalOrder().stream()
+                .filter(r -> r.code().milestone() == Milestone.PATHWAY_START)
+                .map(Registration::date)
+                .findFirst()
+                .orElse(null));
+  }
+
+  private static PathwayView.TypeChange link(
+      PatientPathway.TypeChange change,
+      UUID other,
+      String otherPathway,
+      LocalDate startedOn,
+      Catalogue catalogue) {
+    var definition = catalogue.pathway(otherPathway);
+    return new PathwayView.TypeChange(
+        other,
+        otherPathway,
+        definition.map(d -> d.codePrefix().value()).orElse(null),
+        definition.map(d -> d.names().nb()).orElse(otherPathway),
+        change.changedOn(),
+        startedOn,
+        change.note(),
+        change.changedBy(),
+        change.changedAt());
   }
 }

@@ -136,6 +136,42 @@ class AutomaticRegistrationIT extends ApplicationTest {
         .toList();
   }
 
+  @Autowired DerivingCodes derivation;
+
+  /** A referral of the pathway type (D11, D01) received and assessed at the organisation. */
+  private static String mentalHealthReferral(
+      Ehr ehr, String id, String type, String received, String assessed) {
+    var p = ehr.p;
+    return Ehr.line(
+            "{\"resourceType\":\"ServiceRequest\",\"id\":\"%s-%s\",\"status\":\"active\",\"intent\":\"order\",\"subject\":{\"reference\":\"Patient/%s\"},\"performer\":[{\"reference\":\"Organization/hf1\"}],\"authoredOn\":\"%sT10:00:00+01:00\",\"code\":{\"coding\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.1.8480\",\"code\":\"%s\"}]}}",
+            id, p, p, received, type)
+        + Ehr.line(
+            "{\"resourceType\":\"Task\",\"id\":\"t-%s-%s\",\"status\":\"accepted\",\"intent\":\"order\",\"focus\":{\"reference\":\"ServiceRequest/%s-%s\"},\"for\":{\"reference\":\"Patient/%s\"},\"owner\":{\"reference\":\"Organization/hf1\"},\"authoredOn\":\"%sT10:00:00+01:00\"}",
+            id, p, id, p, p, assessed);
+  }
+
+  @Test
+  void
+      a_second_mental_health_referral_at_the_organisation_is_reported_pointing_to_the_type_change() {
+    var ehr = new Ehr();
+    deliver(
+        ehr.patientAndOrganisation()
+            + mentalHealthReferral(ehr, "sr1", "D11", "2024-01-05", "2024-01-10")
+            + mentalHealthReferral(ehr, "sr2", "D01", "2024-02-01", "2024-02-05"));
+
+    var open = pathwayOf(ehr);
+    assertThat(open.codePrefix()).isEqualTo("D11");
+    assertThat(derivation.problems())
+        .filteredOn(problem -> problem.source().equals("ServiceRequest/sr2-" + ehr.p))
+        .singleElement()
+        .satisfies(
+            problem ->
+                assertThat(problem.reason())
+                    .contains("one such pathway at a time")
+                    .contains("/api/v1/pathways/" + open.id() + "/type-change")
+                    .contains("clinical judgement"));
+  }
+
   @Test
   void a_mental_health_pathway_gets_its_evaluations_end_and_a_proposed_pasientutsatt() {
     var ehr = new Ehr();

@@ -29,6 +29,8 @@ public final class PatientPathway {
    *
    * @param variant the care setting or severity its norms depend on (e.g. OUTPATIENT), if known
    * @param coordinator the user name of the responsible coordinator, if one is assigned
+   * @param changedFrom the change of pathway type that opened this instance, if one did
+   * @param changedTo the change of pathway type that closed this instance, if one did
    */
   public record Header(
       UUID id,
@@ -39,7 +41,72 @@ public final class PatientPathway {
       Instant createdAt,
       String createdBy,
       String catalogueVersion,
-      @Nullable String coordinator) {}
+      @Nullable String coordinator,
+      @Nullable TypeChange changedFrom,
+      @Nullable TypeChange changedTo) {
+
+    /** An instance not linked to another by a change of pathway type. */
+    public Header(
+        UUID id,
+        String patient,
+        String pathway,
+        String organisation,
+        @Nullable String variant,
+        Instant createdAt,
+        String createdBy,
+        String catalogueVersion,
+        @Nullable String coordinator) {
+      this(
+          id,
+          patient,
+          pathway,
+          organisation,
+          variant,
+          createdAt,
+          createdBy,
+          catalogueVersion,
+          coordinator,
+          null,
+          null);
+    }
+
+    /** This header, linked to the changes of pathway type that opened and closed the instance. */
+    public Header linked(@Nullable TypeChange from, @Nullable TypeChange to) {
+      return new Header(
+          id,
+          patient,
+          pathway,
+          organisation,
+          variant,
+          createdAt,
+          createdBy,
+          catalogueVersion,
+          coordinator,
+          from,
+          to);
+    }
+  }
+
+  /**
+   * A change of mental-health pathway type: the instance {@code from} (of catalogue pathway {@code
+   * fromPathway}) was closed and {@code to} opened at the same organisation, both on {@code
+   * changedOn} (ADR 0014).
+   *
+   * @param fromStartedOn the start of the closed instance, as it stood at the change
+   * @param firstStartedOn the start of the first instance of the chain of changes (the closed
+   *     instance's own start unless a change opened it too)
+   */
+  public record TypeChange(
+      UUID from,
+      String fromPathway,
+      UUID to,
+      String toPathway,
+      LocalDate changedOn,
+      LocalDate fromStartedOn,
+      LocalDate firstStartedOn,
+      @Nullable String note,
+      Instant changedAt,
+      String changedBy) {}
 
   /** When, by whom and under which catalogue version a change is made. */
   public record Context(LocalDate today, String actor, Instant now, String catalogueVersion) {}
@@ -76,6 +143,16 @@ public final class PatientPathway {
 
   public Header header() {
     return header;
+  }
+
+  /** The same instance with another header (e.g. newly linked), keeping what is not stored yet. */
+  public PatientPathway with(Header newHeader) {
+    if (!newHeader.id().equals(header.id())) {
+      throw new IllegalArgumentException("another instance: " + newHeader.id());
+    }
+    var copy = new PatientPathway(newHeader, history);
+    copy.pending.addAll(pending);
+    return copy;
   }
 
   /** Every fact, oldest first, including those not yet stored. */

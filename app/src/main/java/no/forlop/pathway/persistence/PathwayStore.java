@@ -189,9 +189,78 @@ public class PathwayStore {
               })
           .list();
     }
+    var changes = typeChanges(ids);
     return headers.stream()
-        .map(h -> new PatientPathway(h, facts.getOrDefault(h.id(), List.of())))
+        .map(h -> new PatientPathway(linked(h, changes), facts.getOrDefault(h.id(), List.of())))
         .toList();
+  }
+
+  /** Records changes of pathway type (after both instances are stored). */
+  public void insertTypeChanges(List<PatientPathway.TypeChange> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate(
+        """
+        insert into pathway_type_change (from_pathway, to_pathway, changed_on, from_started_on,
+            first_started_on, note, changed_at, changed_by)
+        values (?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        changes.stream()
+            .map(
+                c ->
+                    new Object[] {
+                      c.from(),
+                      c.to(),
+                      c.changedOn(),
+                      c.fromStartedOn(),
+                      c.firstStartedOn(),
+                      c.note(),
+                      OffsetDateTime.ofInstant(c.changedAt(), ZoneOffset.UTC),
+                      c.changedBy()
+                    })
+            .toList());
+  }
+
+  /** The changes of pathway type that opened or closed any of these instances. */
+  private List<PatientPathway.TypeChange> typeChanges(List<UUID> ids) {
+    var changes = new ArrayList<PatientPathway.TypeChange>();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      changes.addAll(
+          jdbc.sql(
+                  """
+                  select c.from_pathway, f.definition as from_definition, c.to_pathway,
+                         t.definition as to_definition, c.changed_on, c.from_started_on,
+                         c.first_started_on, c.note, c.changed_at, c.changed_by
+                  from pathway_type_change c
+                  join pathway f on f.id = c.from_pathway
+                  join pathway t on t.id = c.to_pathway
+                  where c.from_pathway in (:ids) or c.to_pathway in (:ids)
+                  """)
+              .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+              .query(
+                  (rs, n) ->
+                      new PatientPathway.TypeChange(
+                          rs.getObject("from_pathway", UUID.class),
+                          rs.getString("from_definition"),
+                          rs.getObject("to_pathway", UUID.class),
+                          rs.getString("to_definition"),
+                          rs.getObject("changed_on", java.time.LocalDate.class),
+                          rs.getObject("from_started_on", java.time.LocalDate.class),
+                          rs.getObject("first_started_on", java.time.LocalDate.class),
+                          rs.getString("note"),
+                          rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
+                          rs.getString("changed_by")))
+              .list());
+    }
+    return changes;
+  }
+
+  private static PatientPathway.Header linked(
+      PatientPathway.Header header, List<PatientPathway.TypeChange> changes) {
+    var from = changes.stream().filter(c -> c.to().equals(header.id())).findFirst().orElse(null);
+    var to = changes.stream().filter(c -> c.from().equals(header.id())).findFirst().orElse(null);
+    return from == null && to == null ? header : header.linked(from, to);
   }
 
   /** Records who is now the responsible coordinator ({@code null}: nobody). */
@@ -255,7 +324,7 @@ public class PathwayStore {
   }
 
   public Optional<PatientPathway> find(UUID id) {
-    return header(id).map(h -> new PatientPathway(h, facts(id)));
+    return header(id).map(h -> new PatientPathway(linked(h, typeChanges(List.of(id))), facts(id)));
   }
 
   public List<PatientPathway> findByPatient(String patient) {
@@ -268,19 +337,12 @@ public class PathwayStore {
   }
 
   public List<PatientPathway> findAll() {
-    return jdbc
-        .sql(SELECT_HEADER + " order by created_at, id")
-        .query(PathwayStore::header)
-        .list()
-        .stream()
-        .map(h -> new PatientPathway(h, facts(h.id())))
-        .toList();
+    return withFacts(
+        jdbc.sql(SELECT_HEADER + " order by created_at, id").query(PathwayStore::header).list());
   }
 
   public List<PatientPathway> findByOrganisation(String organisation) {
-    return headers("where organisation = :v", organisation).stream()
-        .map(h -> new PatientPathway(h, facts(h.id())))
-        .toList();
+    return withFacts(headers("where organisation = :v", organisation));
   }
 
   private Optional<PatientPathway.Header> header(UUID id) {

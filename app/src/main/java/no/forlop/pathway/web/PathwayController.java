@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import no.forlop.audit.Actor;
+import no.forlop.catalog.Localized;
 import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.ChangeResult;
+import no.forlop.pathway.ChangeType;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.OutsideUnitsException;
@@ -25,6 +27,7 @@ import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -69,6 +72,9 @@ class PathwayController {
       @Nullable String code, @Nullable LocalDate date, @NotBlank String reason) {}
 
   record ReasonRequest(@NotBlank String reason) {}
+
+  record TypeChangeRequest(
+      @NotBlank String pathway, @NotNull LocalDate date, @Nullable String note) {}
 
   @PostMapping
   @Operation(summary = "Open a pathway instance for a patient at an organisation")
@@ -167,6 +173,23 @@ class PathwayController {
     return respond(pathways.reject(id, registration, request.reason(), actor), HttpStatus.OK);
   }
 
+  @PostMapping("/{id}/type-change")
+  @Operation(
+      summary =
+          "Change the type of an open mental-health or substance-use pathway (e.g. D12 to eating"
+              + " disorders): the pathway is closed (PATHWAY_END_TYPE_CHANGED) and one of the new"
+              + " type opened at the same organisation, both on the date; answers with the new"
+              + " pathway")
+  ResponseEntity<PathwayView> changeType(
+      @PathVariable UUID id, @Valid @RequestBody TypeChangeRequest request, Actor actor) {
+    var result =
+        pathways.changeType(
+            id, new ChangeType(request.pathway(), request.date(), request.note()), actor);
+    var response = respond(result, HttpStatus.CREATED);
+    var created = java.util.Objects.requireNonNull(response.getBody());
+    return ResponseEntity.created(URI.create("/api/v1/pathways/" + created.id())).body(created);
+  }
+
   private ResponseEntity<PathwayView> respond(ChangeResult result, HttpStatus success) {
     if (result instanceof ChangeResult.Refused refused) {
       var rejection = refused.rejection();
@@ -189,9 +212,16 @@ class PathwayController {
   @ExceptionHandler(InvalidPathwayRequestException.class)
   ResponseEntity<OperationOutcome> invalid(InvalidPathwayRequestException e) {
     var reason = e.problem().name();
-    var args = e.args().toArray();
+    // catalogue names come in both languages: the request's
+    var language = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "nb";
+    var args = e.args().stream().map(a -> a instanceof Localized l ? l.in(language) : a).toArray();
     var problem =
-        e.isConflict() ? ApiProblem.conflict(reason, args) : ApiProblem.invalid(reason, args);
+        e.isConflict()
+            ? ApiProblem.conflict(reason, args)
+            : e.isBusinessRule()
+                ? ApiProblem.businessRule(reason, args)
+                : ApiProblem.invalid(reason, args);
+    problem.key(e.messageKey());
     if (e.problem() == InvalidPathwayRequestException.Problem.INVALID_ORGANISATION) {
       problem.at("organisation");
     } else if (e.problem() == InvalidPathwayRequestException.Problem.UNKNOWN_VARIANT) {

@@ -21,6 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param mayChange the user may change codes, assign and write notes (leaders only read)
  * @param evaluates the pathway is open and has evaluation points (mental health and substance use)
  * @param plannedEvaluation the date planned for the next evaluation, formatted, if any
+ * @param changedFrom the pathway this one replaced by a change of pathway type, if any
+ * @param changedTo the pathway that replaced this one by a change of pathway type, if any
+ * @param firstStartedOn the start of the first pathway before the changes of type, formatted (only
+ *     for a pathway that replaced another)
+ * @param pathwayTypes the types this pathway may change to (the other mental-health and
+ *     substance-use pathways in use today); empty when it cannot change type
+ * @param today today's date (ISO), the type change's default date
  */
 record PathwayPage(
     UUID id,
@@ -44,7 +51,26 @@ record PathwayPage(
     List<Choice> coordinators,
     boolean mayChange,
     boolean evaluates,
-    @Nullable String plannedEvaluation) {
+    @Nullable String plannedEvaluation,
+    @Nullable Link changedFrom,
+    @Nullable Link changedTo,
+    @Nullable String firstStartedOn,
+    List<Choice> pathwayTypes,
+    String today) {
+
+  /** Whether the page offers the change of pathway type. */
+  public boolean changesType() {
+    return mayChange && !pathwayTypes.isEmpty();
+  }
+
+  /**
+   * The other side of a change of pathway type.
+   *
+   * @param label the other pathway's type code and name (e.g. "D12 Utredning og behandling …")
+   * @param changedOn the day of the change, formatted
+   * @param startedOn the other pathway's start, formatted (for the one changed to: the change day)
+   */
+  record Link(UUID id, String label, String changedOn, String startedOn, @Nullable String note) {}
 
   /** Whether the pathway has a proposal waiting for a coordinator. */
   public boolean hasProposals() {

@@ -12,6 +12,8 @@ import no.forlop.access.Users;
 import no.forlop.audit.Actor;
 import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.ChangeResult;
+import no.forlop.pathway.ChangeType;
+import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.domain.CodeState;
@@ -29,10 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A patient's pathway page and its actions: confirm or reject a proposal, correct or withdraw a
- * code (with a reason), register a code by hand, assign the responsible coordinator, add a note.
- * Plain forms (post, redirect, get), so every action works without script and with the keyboard; a
- * change that the coding rules refuse shows the page again with the reason in words next to the
- * form (status 422). Leaders and analysts read only.
+ * code (with a reason), register a code by hand, assign the responsible coordinator, add a note,
+ * change the type of a mental-health pathway. Plain forms (post, redirect, get), so every action
+ * works without script and with the keyboard; a change that the coding rules refuse shows the page
+ * again with the reason in words next to the form (status 422). Leaders and analysts read only.
  */
 @Controller
 @RequestMapping("/pathways/{id}")
@@ -238,6 +240,49 @@ class PathwayPageController {
     }
     evaluations.plan(id, on, actor);
     return done(answer, "pathway.done.evaluationPlanned", "evaluation");
+  }
+
+  /**
+   * Changes the pathway's type (mental health and substance use): closes it and opens one of the
+   * new type on the date; the answer is the new pathway's page.
+   */
+  @PostMapping("/type-change")
+  String changeType(
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String pathway,
+      @RequestParam(defaultValue = "") String date,
+      @RequestParam(defaultValue = "") String note,
+      Actor actor,
+      Model model,
+      RedirectAttributes redirect,
+      HttpServletResponse response) {
+    var answer = new Answer(id, requireChange(actor), model, redirect, response);
+    var values = values("pathway", pathway, "date", date, "note", note);
+    if (pathway.isBlank()) {
+      return failed(answer, "typeChange", null, "pathway.error.typeRequired", values);
+    }
+    LocalDate on;
+    try {
+      on = optionalDate(date);
+    } catch (DateTimeParseException e) {
+      return failed(answer, "typeChange", null, "pathway.error.date", values);
+    }
+    if (on == null) {
+      return failed(answer, "typeChange", null, "pathway.error.dateRequired", values);
+    }
+    ChangeResult result;
+    try {
+      result = pathways.changeType(id, new ChangeType(pathway, on, note), actor);
+    } catch (InvalidPathwayRequestException e) {
+      return failed(answer, new Failure("typeChange", null, texts.refusal(e), values));
+    }
+    if (result instanceof ChangeResult.Refused refused) {
+      var text = texts.rejection(refused.rejection());
+      return failed(answer, new Failure("typeChange", null, text, values));
+    }
+    var replacement = ((ChangeResult.Changed) result).pathway();
+    answer.redirect().addFlashAttribute("done", "pathway.done.typeChanged");
+    return "redirect:/pathways/" + replacement.id() + "#type-change";
   }
 
   @PostMapping("/notes")

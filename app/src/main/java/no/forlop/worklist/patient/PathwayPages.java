@@ -16,6 +16,7 @@ import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.CodeDefinition;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
+import no.forlop.catalog.PathwayKind;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.coding.PatientDirectory;
 import no.forlop.coding.domain.DerivationResult.TrackedMilestone;
@@ -130,7 +131,54 @@ class PathwayPages {
             .toList(),
         mayChange(),
         evaluates(view, catalogue),
-        evaluations.plannedFor(view.id()).map(texts::date).orElse(null));
+        evaluations.plannedFor(view.id()).map(texts::date).orElse(null),
+        view.changedFrom() == null ? null : link(view.changedFrom(), catalogue),
+        view.changedTo() == null ? null : link(view.changedTo(), catalogue),
+        view.changedFrom() == null || view.firstStartedOn() == null
+            ? null
+            : texts.date(view.firstStartedOn()),
+        pathwayTypes(view, catalogue),
+        pathways.today().toString());
+  }
+
+  private PathwayPage.Link link(PathwayView.TypeChange change, Catalogue catalogue) {
+    var name =
+        catalogue.pathway(change.pathway()).map(d -> texts.in(d.names())).orElse(change.name());
+    return new PathwayPage.Link(
+        change.id(),
+        change.codePrefix() == null ? name : change.codePrefix() + " " + name,
+        texts.date(change.changedOn()),
+        texts.date(change.startedOn()),
+        change.note());
+  }
+
+  /**
+   * The types an open mental-health or substance-use pathway may change to: the other pathways of
+   * those kinds in use today.
+   */
+  private List<Choice> pathwayTypes(PathwayView view, Catalogue catalogue) {
+    var own = catalogue.pathway(view.pathway());
+    if (!view.state().isOpen() || own.isEmpty() || !mentalHealth(own.get())) {
+      return List.of();
+    }
+    var today = pathways.today();
+    return catalogue.pathways().stream()
+        .filter(PathwayPages::mentalHealth)
+        .filter(d -> !d.id().equals(view.pathway()))
+        .filter(d -> d.validOn(today))
+        .map(
+            d ->
+                new Choice(
+                    d.id(),
+                    d.codePrefix().value() == null
+                        ? texts.in(d.names())
+                        : d.codePrefix().value() + " " + texts.in(d.names())))
+        .toList();
+  }
+
+  private static boolean mentalHealth(PathwayDefinition definition) {
+    return definition.kind() == PathwayKind.MENTAL_HEALTH
+        || definition.kind() == PathwayKind.SUBSTANCE_USE;
   }
 
   /** Whether the pathway has evaluation points (mental health and substance use), still open. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import no.forlop.access.Users;
 import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.Localized;
+import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.domain.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -77,6 +78,23 @@ class Texts {
       return message("pathway.actor.system");
     }
     return users.find(id).map(u -> u.name()).orElse(id);
+  }
+
+  /**
+   * Why a request was refused ({@code problem.*}, as the REST API gives it, with dates as the pages
+   * show them), or the exception's own message where the problem has no text.
+   */
+  String refusal(InvalidPathwayRequestException e) {
+    var language = english() ? "en" : "nb";
+    var args =
+        e.args().stream()
+            .map(
+                a ->
+                    a instanceof Localized l
+                        ? l.in(language)
+                        : a instanceof LocalDate d ? date(d) : a)
+            .toArray();
+    return messages.getMessage(e.messageKey(), args, e.getMessage(), locale());
   }
 
   /** Why a change was refused, in plain language (Norwegian unless the user chose English). */

@@ -327,12 +327,14 @@ class PathwayApiIT extends ApplicationTest {
     assertThat(substance.status()).isEqualTo(409);
     assertThat(substance.reason()).isEqualTo("MENTAL_HEALTH_PATHWAY_OPEN");
     assertThat(substance.body()).doesNotContain(patient);
+    // another organisation: a change of type would not move it there, so it is not offered
     assertThat(substance.text())
         .isEqualTo(
             "Pasienten har allerede et åpent forløp i psykisk helse og rus: Utredning og"
                 + " behandling i psykisk helsevern, voksne (D11 ved 910000012, åpnet 2024-12-31)."
                 + " En pasient kan bare ha ett slikt forløp om gangen. Avslutt det (avslutning"
-                + " eller overføring) før D01 startes, eller endre type forløp.");
+                + " eller overføring) før D01 startes.")
+        .doesNotContain("type-change");
 
     var id = adults.json().get("id").asString();
     assertThat(register(id, "PATHWAY_START", "2024-11-01").status()).isEqualTo(201);
@@ -344,7 +346,7 @@ class PathwayApiIT extends ApplicationTest {
             "The patient already has an open mental-health or substance-use pathway: Mental"
                 + " health services for adults (D11 at 910000012, started 2024-11-01). A patient"
                 + " can be in only one such pathway at a time. End it (closure or transfer) before"
-                + " starting D01, or change the pathway type.");
+                + " starting D01.");
 
     // once the first has ended, the next may start
     assertThat(register(id, "PATHWAY_END", "2024-12-01").status()).isEqualTo(201);
@@ -354,6 +356,156 @@ class PathwayApiIT extends ApplicationTest {
             "{\"patient\": \"%s\", \"pathway\": \"D01\", \"organisation\": \"910000020\"}"
                 .formatted(patient));
     assertThat(after.status()).as(after.body()).isEqualTo(201);
+  }
+
+  private ApplicationTest.Response changeType(
+      String id, String pathway, String date, String... headers) {
+    return post(
+        "/api/v1/pathways/" + id + "/type-change",
+        """
+        {"pathway": "%s", "date": "%s", "note": "Spiseforstyrrelse"}
+        """
+            .formatted(pathway, date),
+        headers);
+  }
+
+  private String startedChildPathway() {
+    var id = open(TestPatients.next(), "D12");
+    assertThat(register(id, "PATHWAY_START", "2024-03-11").status()).isEqualTo(201);
+    return id;
+  }
+
+  @Test
+  void a_change_of_pathway_type_answers_201_with_the_new_pathway_linked_to_the_old() {
+    var old = startedChildPathway();
+
+    var changed = changeType(old, "eating-disorders-young", "2024-05-02");
+
+    assertThat(changed.status()).as(changed.body()).isEqualTo(201);
+    var created = changed.json();
+    var id = created.get("id").asString();
+    assertThat(changed.location()).isEqualTo("/api/v1/pathways/" + id);
+    assertThat(created.get("pathway").asString()).isEqualTo("eating-disorders-young");
+    assertThat(created.get("organisation").asString()).isEqualTo("910000012");
+    assertThat(created.get("changedFrom").get("id").asString()).isEqualTo(old);
+    assertThat(created.get("changedFrom").get("codePrefix").asString()).isEqualTo("D12");
+    assertThat(created.get("changedFrom").get("startedOn").asString()).isEqualTo("2024-03-11");
+    assertThat(created.get("changedFrom").get("note").asString()).isEqualTo("Spiseforstyrrelse");
+    assertThat(created.get("firstStartedOn").asString()).isEqualTo("2024-03-11");
+    assertThat(created.get("codes").get(0).get("date").asString()).isEqualTo("2024-05-02");
+
+    var before = get("/api/v1/pathways/" + old).json();
+    assertThat(before.get("state").asString()).isEqualTo("CLOSED");
+    assertThat(before.get("changedTo").get("id").asString()).isEqualTo(id);
+    assertThat(before.get("changedTo").get("changedOn").asString()).isEqualTo("2024-05-02");
+  }
+
+  @Test
+  void a_change_of_pathway_type_by_code_prefix() {
+    var id = open(TestPatients.next(), "D11");
+    assertThat(register(id, "PATHWAY_START", "2024-02-01").status()).isEqualTo(201);
+    var changed = changeType(id, "D01", "2024-03-01");
+    assertThat(changed.status()).as(changed.body()).isEqualTo(201);
+    assertThat(changed.json().get("codePrefix").asString()).isEqualTo("D01");
+  }
+
+  @Test
+  void a_change_of_pathway_type_before_the_start_is_refused_in_norwegian_or_english() {
+    var old = startedChildPathway();
+
+    var refused = changeType(old, "eating-disorders-young", "2024-03-10");
+
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.contentType()).startsWith("application/fhir+json");
+    assertThat(refused.reason()).isEqualTo("TYPE_CHANGE_BEFORE_START");
+    assertThat(refused.text())
+        .isEqualTo(
+            "Endringen er datert 2024-03-10, men forløpet startet 2024-03-11. Type forløp kan"
+                + " tidligst endres den dagen forløpet startet.");
+    var english = changeType(old, "eating-disorders-young", "2024-03-10", "Accept-Language", "en");
+    assertThat(english.text())
+        .isEqualTo(
+            "The change is dated 2024-03-10, but the pathway started on 2024-03-11. The type can"
+                + " change on the day the pathway started at the earliest.");
+    // the day of the start is allowed
+    assertThat(changeType(old, "eating-disorders-young", "2024-03-11").status()).isEqualTo(201);
+  }
+
+  @Test
+  void a_change_of_pathway_type_after_today_or_of_a_closed_pathway_is_refused() {
+    var old = startedChildPathway();
+    var future = changeType(old, "psychosis", "2025-01-01");
+    assertThat(future.status()).isEqualTo(422);
+    assertThat(future.reason()).isEqualTo("TYPE_CHANGE_IN_FUTURE");
+
+    assertThat(changeType(old, "psychosis", "2024-12-31").status()).isEqualTo(201);
+    var again = changeType(old, "eating-disorders-young", "2024-12-31");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.reason()).isEqualTo("TYPE_CHANGE_NOT_OPEN");
+  }
+
+  @Test
+  void a_change_to_a_cancer_pathway_or_the_same_type_is_refused() {
+    var old = startedChildPathway();
+    var cancer = changeType(old, "colorectal", "2024-05-02");
+    assertThat(cancer.status()).isEqualTo(422);
+    assertThat(cancer.reason()).isEqualTo("TYPE_CHANGE_TO_NOT_MENTAL_HEALTH");
+    var same = changeType(old, "D12", "2024-05-02");
+    assertThat(same.status()).isEqualTo(422);
+    assertThat(same.reason()).isEqualTo("TYPE_CHANGE_SAME_TYPE");
+    assertThat(same.text()).contains("Forløpet er allerede");
+    var unknown = changeType(old, "A99", "2024-05-02");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.reason()).isEqualTo("UNKNOWN_PATHWAY");
+  }
+
+  @Test
+  void a_change_of_pathway_type_the_coding_rules_refuse_is_a_business_rule_error() {
+    var old = startedChildPathway();
+    assertThat(register(old, "FIRST_ATTENDANCE", "2024-04-01").status()).isEqualTo(201);
+    var refused = changeType(old, "psychosis", "2024-03-20");
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.reason()).isEqualTo("AFTER_CLOSING");
+    assertThat(get("/api/v1/pathways/" + old).json().get("state").asString())
+        .isEqualTo("IN_WORKUP");
+  }
+
+  @Test
+  void a_change_of_pathway_type_without_a_date_is_a_bad_request() {
+    var old = startedChildPathway();
+    var response = post("/api/v1/pathways/" + old + "/type-change", "{\"pathway\": \"psychosis\"}");
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.reason()).isEqualTo("INVALID_FIELD");
+  }
+
+  @Test
+  void only_users_who_register_codes_in_the_unit_change_a_pathway_type() {
+    var old = startedChildPathway();
+    var outside = changeType(old, "psychosis", "2024-05-02", AS, "nina");
+    assertThat(outside.status()).isEqualTo(403);
+    assertThat(outside.reason()).isEqualTo("OUTSIDE_UNITS");
+    var leader = changeType(old, "psychosis", "2024-05-02", AS, "lise");
+    assertThat(leader.status()).isEqualTo(403);
+    assertThat(leader.reason()).isEqualTo("NOT_ALLOWED");
+    assertThat(get("/api/v1/pathways/" + old).json().get("state").asString())
+        .isEqualTo("AWAITING_FIRST_ATTENDANCE");
+    assertThat(changeType(old, "psychosis", "2024-05-02", AS, "ola").status()).isEqualTo(201);
+  }
+
+  @Test
+  void a_second_mental_health_pathway_at_the_same_organisation_points_to_the_type_change() {
+    var patient = TestPatients.next();
+    var adults = open(patient, "D11");
+    var substance =
+        post(
+            "/api/v1/pathways",
+            "{\"patient\": \"%s\", \"pathway\": \"D01\", \"organisation\": \"910000012\"}"
+                .formatted(patient));
+    assertThat(substance.status()).isEqualTo(409);
+    assertThat(substance.reason()).isEqualTo("MENTAL_HEALTH_PATHWAY_OPEN");
+    assertThat(substance.text())
+        .contains("/api/v1/pathways/" + adults + "/type-change")
+        .contains("klinisk vurdering");
   }
 
   @Test
