@@ -155,18 +155,17 @@ class MunicipalStatus {
             c -> c.milestone() == Milestone.PATHWAY_END || c.milestone() == Milestone.TRANSFERRED)
         .findFirst()
         .ifPresent(
-            end ->
-                result.add(
-                    message(
-                        view,
-                        contact,
-                        unitName,
-                        Event.CLOSURE,
-                        1,
-                        texts.message(
-                            "municipality.body.CLOSURE." + end.milestone(),
-                            texts.dateInWords(end.date())))));
+            end -> result.add(message(view, contact, unitName, Event.CLOSURE, 1, closure(end))));
     return result;
+  }
+
+  /** The closure, by its reason where the code has one (other reasons, type changed …). */
+  private String closure(PathwayView.Code end) {
+    var on = texts.dateInWords(end.date());
+    var byReason = texts.messageOrNull("municipality.body.CLOSURE." + end.key(), on);
+    return byReason != null
+        ? byReason
+        : texts.message("municipality.body.CLOSURE." + end.milestone(), on);
   }
 
   private Message message(

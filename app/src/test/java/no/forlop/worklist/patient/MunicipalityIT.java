@@ -104,6 +104,23 @@ class MunicipalityIT extends PageSupport {
   }
 
   @Test
+  void the_closure_message_says_why_the_pathway_closed() throws Exception {
+    var other =
+        adultMentalHealth(
+            "PATHWAY_START 2024-01-10",
+            "FIRST_ATTENDANCE 2024-01-15",
+            "PATHWAY_END_OTHER_REASONS 2024-03-01");
+    assertThat(open(page(other) + "/municipality", "kari").body())
+        .contains(
+            "Pasientforløpet ble avsluttet 1. mars 2024 av andre årsaker enn at det ble gjennomført.")
+        .doesNotContain("Pasientforløpet ble avsluttet 1. mars 2024.");
+    var completed = adultMentalHealth("PATHWAY_START 2024-01-10", "PATHWAY_END 2024-03-01");
+    assertThat(open(page(completed) + "/municipality", "kari").body())
+        .contains("Pasientforløpet ble avsluttet 1. mars 2024.")
+        .doesNotContain("av andre årsaker");
+  }
+
+  @Test
   void a_pathway_without_a_start_has_no_message_yet() throws Exception {
     var id = adultMentalHealth();
     assertThat(open(page(id) + "/municipality", "kari").body())
