@@ -24,6 +24,7 @@ import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
 import no.forlop.calendar.OsloTime;
 import no.forlop.npr.NprDeliveryException.Kind;
+import no.forlop.reporting.RegisteredCodes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,13 +44,16 @@ public class NprDeliveries {
   static final String RESOURCE = "npr-delivery/";
 
   private final JdbcClient jdbc;
+  private final RegisteredCodes registered;
   private final AuditLog audit;
   private final Users users;
   private final Clock clock;
   private final NprSchemas schemas = new NprSchemas();
 
-  NprDeliveries(JdbcClient jdbc, AuditLog audit, Users users, Clock clock) {
+  NprDeliveries(
+      JdbcClient jdbc, RegisteredCodes registered, AuditLog audit, Users users, Clock clock) {
     this.jdbc = jdbc;
+    this.registered = registered;
     this.audit = audit;
     this.users = users;
     this.clock = clock;
@@ -229,11 +233,7 @@ public class NprDeliveries {
   }
 
   private boolean known(String organisation) {
-    return users.unit(organisation).isPresent()
-        || jdbc.sql("select exists (select 1 from report_pathway where organisation = :org)")
-            .param("org", organisation)
-            .query(Boolean.class)
-            .single();
+    return users.unit(organisation).isPresent() || registered.hasPathways(organisation);
   }
 
   private static void mayAccess(String organisation, Actor actor) {
@@ -249,44 +249,23 @@ public class NprDeliveries {
   }
 
   private List<NprDocuments.CodeRow> codes(String organisation, LocalDate from, LocalDate to) {
-    return jdbc.sql(
-            """
-            select c.pathway_id, p.patient, p.pathway, p.code_prefix, c.registration_id, c.code,
-                   c.code_date, c.origin
-            from report_code c join report_pathway p on p.pathway_id = c.pathway_id
-            where p.organisation = :org and c.state = 'REGISTERED' and c.code is not null
-              and c.code_date between :from and :to
-            order by c.code_date, c.pathway_id, c.registration_id
-            """)
-        .param("org", organisation)
-        .param("from", from)
-        .param("to", to)
-        .query(
-            (rs, n) ->
+    return registered.withOfficialCode(organisation, from, to).stream()
+        .map(
+            c ->
                 new NprDocuments.CodeRow(
-                    rs.getObject("pathway_id", UUID.class),
-                    rs.getString("patient"),
-                    rs.getString("pathway"),
-                    rs.getString("code_prefix"),
-                    rs.getObject("registration_id", UUID.class),
-                    rs.getString("code"),
-                    rs.getObject("code_date", LocalDate.class),
-                    rs.getString("origin")))
-        .list();
+                    c.pathwayId(),
+                    c.patient(),
+                    c.pathway(),
+                    c.codePrefix(),
+                    c.registrationId(),
+                    java.util.Objects.requireNonNull(c.code()),
+                    c.date(),
+                    c.origin()))
+        .toList();
   }
 
   private int withheld(String organisation, LocalDate from, LocalDate to) {
-    return jdbc.sql(
-            """
-            select count(*) from report_code c join report_pathway p on p.pathway_id = c.pathway_id
-            where p.organisation = :org and c.state = 'REGISTERED' and c.code is null
-              and c.code_date between :from and :to
-            """)
-        .param("org", organisation)
-        .param("from", from)
-        .param("to", to)
-        .query(Integer.class)
-        .single();
+    return registered.withoutOfficialCode(organisation, from, to);
   }
 
   private static final String SUMMARY =
