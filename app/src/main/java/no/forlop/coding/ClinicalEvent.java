@@ -117,9 +117,13 @@ public sealed interface ClinicalEvent {
       implements ClinicalEvent {}
 
   /**
-   * A documented assessment or diagnosis (FHIR ClinicalImpression).
+   * A documented assessment or diagnosis (FHIR ClinicalImpression, Condition), or a form answered
+   * (FHIR QuestionnaireResponse).
    *
-   * @param findings the codes of {@code finding.itemCodeableConcept} (ICD-10, or an outcome code)
+   * @param status the ClinicalImpression's or QuestionnaireResponse's {@code status}, or the
+   *     Condition's {@code verificationStatus} ({@code confirmed} …)
+   * @param findings the codes of {@code finding.itemCodeableConcept} or of the Condition's {@code
+   *     code} (ICD-10, or an outcome code); none for a questionnaire response
    * @param encounter the key of the encounter it belongs to, if given
    */
   record Assessment(
@@ -133,8 +137,10 @@ public sealed interface ClinicalEvent {
       implements ClinicalEvent {
 
     /**
-     * @param kinds the codes of {@code code}: the kind of assessment (e.g. SNOMED 386053000, an
-     *     evaluation); empty when not given (and in facts stored before it was read)
+     * @param kinds the kind of assessment: the ClinicalImpression's {@code code} (e.g. SNOMED
+     *     386053000, an evaluation), the Condition's {@code category}, or the questionnaire a
+     *     response answers ({@link Code#QUESTIONNAIRE}); empty when not given (and in facts stored
+     *     before it was read)
      */
     public Assessment {
       kinds = kinds == null ? List.of() : List.copyOf(kinds);

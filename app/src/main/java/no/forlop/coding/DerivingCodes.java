@@ -332,6 +332,12 @@ public class DerivingCodes {
           if (current.state() == CodeState.PROPOSED && want.state() == CodeState.REGISTERED) {
             confirm(current);
           }
+        } else if (current.state() == CodeState.PROPOSED && want.state() == CodeState.REGISTERED) {
+          // a proposal is no registered fact to correct: the registered code, with its own rule
+          // and sources, takes its place (e.g. an explicit decision after one proposed from the
+          // diagnosis)
+          withdraw(current, "Replaced: the EHR events now give " + want.key() + " " + want.date());
+          register(want, want.state(), want.note());
         } else {
           correct(current, want);
         }

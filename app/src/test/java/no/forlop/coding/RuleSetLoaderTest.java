@@ -38,11 +38,11 @@ class RuleSetLoaderTest {
   }
 
   @Test
-  void only_the_inferred_pathway_start_and_pasientutsatt_are_merely_proposed() {
+  void only_the_inferred_start_and_decision_and_pasientutsatt_are_merely_proposed() {
     assertThat(RuleSetLoader.bundled().all())
         .filteredOn(r -> r.state() == CodeState.PROPOSED)
         .extracting(r -> r.id())
-        .containsExactly("MH-PATIENT-DELAY", "START-PK-INFERRED");
+        .containsExactly("MH-DECISION-FROM-DIAGNOSIS", "MH-PATIENT-DELAY", "START-PK-INFERRED");
   }
 
   @Test

@@ -578,6 +578,80 @@ public final class Derivation {
           instance.closing = on;
         }
       }
+      if (mentalHealth && instance.decisions.isEmpty()) {
+        decisionFromDiagnosis(instance, instances);
+      }
+    }
+
+    /**
+     * Mental health without any decision with an explicit outcome: the first assessment or
+     * diagnosis of the pathway with an ICD-10 diagnosis in the rule's groups (chapter V, F00–F99)
+     * proposes the decision for treatment (CT in substance use, CP in mental health), dated the
+     * assessment, for the coordinator to confirm. The decision joins the pathway's decisions, so
+     * that treatment and evaluations follow it (as proposals while it is one).
+     */
+    private void decisionFromDiagnosis(Instance instance, List<Instance> instances) {
+      var rule = "MH-DECISION-FROM-DIAGNOSIS";
+      var statuses = rules.parameter(rule, "statuses");
+      var suffix =
+          rules
+              .parameter(
+                  rule,
+                  instance.pathway.kind() == PathwayKind.SUBSTANCE_USE
+                      ? "substanceUseOutcome"
+                      : "mentalHealthOutcome")
+              .get(0);
+      var def = code(instance, Milestone.CLINICAL_DECISION, suffix);
+      if (def.isEmpty()) {
+        return;
+      }
+      var first =
+          facts.all(Assessment.class).stream()
+              .filter(a -> statuses.contains(a.status()) && !isEvaluation(a))
+              .sorted(Comparator.comparing(Assessment::date).thenComparing(a -> a.source().key()))
+              .filter(a -> diagnosisIn(a, rule) != null)
+              .filter(
+                  a ->
+                      attribute(date(a.date()), a.encounter(), List.of(), instances, a).instance
+                          == instance)
+              .findFirst();
+      if (first.isEmpty()) {
+        return;
+      }
+      var assessment = first.get();
+      var on = date(assessment.date());
+      var diagnosis = Objects.requireNonNull(diagnosisIn(assessment, rule));
+      var inputs = new LinkedHashMap<String, String>();
+      inputs.put("icd10", diagnosis);
+      inputs.put("outcome", suffix);
+      inputs.put("assessedOn", on.toString());
+      var decision =
+          new DerivationResult.Code(
+              def.get().key(),
+              Milestone.CLINICAL_DECISION,
+              on,
+              CodeState.PROPOSED,
+              rule,
+              List.of(assessment.source().display()),
+              inputs,
+              null,
+              "No decision with an outcome is documented; the diagnosis "
+                  + diagnosis
+                  + " suggests "
+                  + suffix
+                  + ": confirm the clinical decision, or register the right one");
+      instance.add(decision);
+      instance.decisions.add(decision);
+    }
+
+    /** The first ICD-10 finding of the assessment in the rule's {@code icd10Groups}, normalised. */
+    private @Nullable String diagnosisIn(Assessment assessment, String rule) {
+      return assessment.findings().stream()
+          .filter(c -> Code.ICD10.equals(c.system()))
+          .map(Code::icd10Normalised)
+          .filter(c -> inGroups(c, rule, "icd10Groups"))
+          .findFirst()
+          .orElse(null);
     }
 
     private record Outcome(String suffix, Map<String, String> inputs) {}
@@ -665,8 +739,23 @@ public final class Derivation {
       return null;
     }
 
+    /**
+     * Whether an assessment is an evaluation: of the SNOMED kind evaluation, or a response to one
+     * of the questionnaires the rule lists (canonical URLs, versions ignored on both sides).
+     */
     private boolean isEvaluation(Assessment assessment) {
-      return hasCode(assessment.kinds(), Code.SNOMED, rules.parameter("MH-EVALUATION", "snomed"));
+      if (hasCode(assessment.kinds(), Code.SNOMED, rules.parameter("MH-EVALUATION", "snomed"))) {
+        return true;
+      }
+      var questionnaires =
+          rules.parameter("MH-EVALUATION", "questionnaires").stream()
+              .map(Code::canonicalWithoutVersion)
+              .toList();
+      return assessment.kinds().stream()
+          .anyMatch(
+              c ->
+                  Code.QUESTIONNAIRE.equals(c.system())
+                      && questionnaires.contains(Code.canonicalWithoutVersion(c.code())));
     }
 
     private boolean isMalignant(String icd10) {

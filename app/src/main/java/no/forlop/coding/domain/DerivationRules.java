@@ -37,9 +37,12 @@ public final class DerivationRules {
           Map.entry(
               "MH-DECISION-OUTCOME", Set.of("statuses", "outcomeSystems", "pathwayTypeSystems")),
           Map.entry(
+              "MH-DECISION-FROM-DIAGNOSIS",
+              Set.of("statuses", "icd10Groups", "substanceUseOutcome", "mentalHealthOutcome")),
+          Map.entry(
               "MH-TREATMENT-START",
               Set.of("procedureStatuses", "snomed", "drugStatuses", "atcPrefixes")),
-          Map.entry("MH-EVALUATION", Set.of("statuses", "snomed")),
+          Map.entry("MH-EVALUATION", Set.of("statuses", "snomed", "questionnaires")),
           Map.entry(
               "MH-PATIENT-DELAY",
               Set.of(

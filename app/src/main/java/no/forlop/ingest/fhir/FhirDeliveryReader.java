@@ -51,6 +51,8 @@ public final class FhirDeliveryReader {
                 new ImagingStudyTranslator(),
                 new ProcedureTranslator(),
                 new ClinicalImpressionTranslator(),
+                new ConditionTranslator(),
+                new QuestionnaireResponseTranslator(),
                 new MedicationAdministrationTranslator(),
                 new AppointmentTranslator(),
                 new EpisodeOfCareTranslator())

@@ -33,6 +33,8 @@ record PullSettings(
           "ImagingStudy",
           "Procedure",
           "ClinicalImpression",
+          "Condition",
+          "QuestionnaireResponse",
           "MedicationAdministration",
           "Appointment",
           "EpisodeOfCare"

@@ -209,6 +209,48 @@ final class Facts {
     return this;
   }
 
+  /**
+   * A diagnosis (FHIR Condition): the verification status, recorded on the day, with the codes of
+   * its {@code code} (ICD-10, or a mental-health outcome in kodeverk 8480), in an encounter or not.
+   */
+  Facts condition(
+      String id, String verification, String date, @Nullable String encounter, Code... codes) {
+    events.add(
+        new Assessment(
+            ref("Condition/" + id),
+            PATIENT,
+            verification,
+            at(date),
+            List.of(codes),
+            encounter,
+            List.of()));
+    return this;
+  }
+
+  /** A confirmed diagnosis with ICD-10 codes (FHIR Condition). */
+  Facts confirmedDiagnosis(String id, String date, String... icd10) {
+    return condition(
+        id,
+        "confirmed",
+        date,
+        null,
+        java.util.Arrays.stream(icd10).map(c -> new Code(Code.ICD10, c)).toArray(Code[]::new));
+  }
+
+  /** A questionnaire response with its status, answering the questionnaire (canonical URL). */
+  Facts questionnaireResponse(String id, String status, String date, String questionnaire) {
+    events.add(
+        new Assessment(
+            ref("QuestionnaireResponse/" + id),
+            PATIENT,
+            status,
+            at(date),
+            List.of(),
+            null,
+            List.of(new Code(Code.QUESTIONNAIRE, questionnaire))));
+    return this;
+  }
+
   /** An appointment; {@code reason} is a code of HL7's appointment-cancellation-reason, or null. */
   Facts appointment(
       String id, String status, @Nullable String reason, String start, @Nullable String referral) {

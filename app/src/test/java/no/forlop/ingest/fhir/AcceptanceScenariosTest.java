@@ -39,6 +39,8 @@ class AcceptanceScenariosTest {
           "ImagingStudy",
           "Procedure",
           "ClinicalImpression",
+          "Condition",
+          "QuestionnaireResponse",
           "MedicationAdministration",
           "Appointment",
           "EpisodeOfCare");

@@ -331,6 +331,138 @@ class ResourceMappingTest {
   }
 
   @Test
+  void
+      a_condition_is_an_assessment_with_its_verification_status_recorded_date_codes_and_encounter() {
+    var events =
+        reader
+            .read(
+                collection(
+                    """
+                    {"resourceType": "Condition", "id": "c1",
+                     "clinicalStatus": {"coding": [{"system":
+                       "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                       "code": "active"}]},
+                     "verificationStatus": {"coding": [{"system":
+                       "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                       "code": "confirmed"}]},
+                     "category": [{"coding": [{"system":
+                       "http://terminology.hl7.org/CodeSystem/condition-category",
+                       "code": "encounter-diagnosis"}]}],
+                     "code": {"coding": [
+                       {"system": "urn:oid:2.16.578.1.12.4.1.1.7110", "code": "F32.1"},
+                       {"system": "urn:oid:2.16.578.1.12.4.1.1.8480", "code": "D11CP"}]},
+                     "subject": {"reference": "Patient/p1"},
+                     "encounter": {"reference": "Encounter/e1"},
+                     "onsetDateTime": "2023-12-01",
+                     "recordedDate": "2024-03-20T13:00:00+01:00"}
+                    """))
+            .events();
+
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Assessment.class,
+            a -> {
+              assertThat(a.source().display()).isEqualTo("Condition/c1");
+              assertThat(a.patient()).isEqualTo("Patient/p1");
+              assertThat(a.status()).isEqualTo("confirmed");
+              assertThat(a.date()).isEqualTo(Instant.parse("2024-03-20T12:00:00Z"));
+              assertThat(a.findings())
+                  .containsExactly(
+                      new Code(Code.ICD10, "F32.1"), new Code(Code.PATHWAY_CODES, "D11CP"));
+              assertThat(a.encounter()).isEqualTo("Encounter/e1");
+              assertThat(a.kinds())
+                  .containsExactly(
+                      new Code(
+                          "http://terminology.hl7.org/CodeSystem/condition-category",
+                          "encounter-diagnosis"));
+            });
+  }
+
+  @Test
+  void a_questionnaire_response_is_an_assessment_of_the_kind_of_its_questionnaire() {
+    var events =
+        reader
+            .read(
+                collection(
+                    """
+                    {"resourceType": "QuestionnaireResponse", "id": "qr1",
+                     "questionnaire": "https://forlop.no/fhir/Questionnaire/evaluering|1.0",
+                     "status": "completed", "subject": {"reference": "Patient/p1"},
+                     "encounter": {"reference": "Encounter/e1"},
+                     "authored": "2024-03-20T13:00:00+01:00",
+                     "item": [{"linkId": "1", "answer": [{"valueBoolean": true}]}]}
+                    """,
+                    """
+                    {"resourceType": "QuestionnaireResponse", "id": "qr2",
+                     "status": "in-progress", "subject": {"reference": "Patient/p1"},
+                     "authored": "2024-03-21T13:00:00+01:00"}
+                    """))
+            .events();
+
+    assertThat(events)
+        .hasSize(2)
+        .first()
+        .isInstanceOfSatisfying(
+            Assessment.class,
+            a -> {
+              assertThat(a.status()).isEqualTo("completed");
+              assertThat(a.date()).isEqualTo(Instant.parse("2024-03-20T12:00:00Z"));
+              assertThat(a.findings()).isEmpty();
+              assertThat(a.encounter()).isEqualTo("Encounter/e1");
+              assertThat(a.kinds())
+                  .containsExactly(
+                      new Code(
+                          Code.QUESTIONNAIRE, "https://forlop.no/fhir/Questionnaire/evaluering"));
+            });
+    assertThat(events.get(1))
+        .isInstanceOfSatisfying(
+            Assessment.class,
+            a -> {
+              assertThat(a.status()).isEqualTo("in-progress");
+              assertThat(a.kinds()).isEmpty();
+            });
+  }
+
+  @Test
+  void a_condition_or_response_without_its_date_is_rejected_and_nothing_else_is_lost() {
+    var delivery =
+        reader.read(
+            collection(
+                """
+                {"resourceType": "Condition", "id": "c1",
+                 "verificationStatus": {"coding": [{"system":
+                   "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                   "code": "confirmed"}]},
+                 "subject": {"reference": "Patient/p1"}}
+                """,
+                """
+                {"resourceType": "QuestionnaireResponse", "id": "qr1", "status": "completed",
+                 "subject": {"reference": "Patient/p1"}}
+                """,
+                """
+                {"resourceType": "Condition", "id": "c2",
+                 "verificationStatus": {"coding": [{"system":
+                   "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                   "code": "provisional"}]},
+                 "subject": {"reference": "Patient/p1"}, "recordedDate": "2024-03-04"}
+                """,
+                """
+                {"resourceType": "QuestionnaireResponse", "id": "qr2", "status": "completed",
+                 "subject": {"reference": "Patient/p1"}, "authored": "2024-03-04"}
+                """));
+
+    assertThat(delivery.rejected())
+        .extracting(Delivery.Rejected::reason)
+        .containsExactly(
+            "Condition/c1 has no recordedDate: when was the diagnosis recorded?",
+            "QuestionnaireResponse/qr1 has no authored: when was the questionnaire answered?");
+    assertThat(delivery.events())
+        .extracting(e -> e.source().display() + " " + ((Assessment) e).status())
+        .containsExactly("Condition/c2 provisional", "QuestionnaireResponse/qr2 completed");
+  }
+
+  @Test
   void an_appointment_has_its_patient_status_cancellation_reason_start_and_referral() {
     var events =
         reader

@@ -30,6 +30,7 @@ import org.apache.catalina.startup.Tomcat;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.ClinicalImpression;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.ImagingStudy;
@@ -38,6 +39,7 @@ import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Task;
@@ -62,6 +64,8 @@ final class FhirTestServer implements AutoCloseable {
           ImagingStudy.class,
           Procedure.class,
           ClinicalImpression.class,
+          Condition.class,
+          QuestionnaireResponse.class,
           MedicationAdministration.class,
           Appointment.class,
           EpisodeOfCare.class);

@@ -254,6 +254,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
         .containsExactlyInAnyOrder(
             "Appointment",
             "ClinicalImpression",
+            "Condition",
             "Encounter",
             "EpisodeOfCare",
             "ImagingStudy",
@@ -261,6 +262,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
             "Organization",
             "Patient",
             "Procedure",
+            "QuestionnaireResponse",
             "ServiceRequest",
             "Task");
     assertThat(writable)
