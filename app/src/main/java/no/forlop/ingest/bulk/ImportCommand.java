@@ -128,6 +128,8 @@ public final class ImportCommand {
               .header("Content-Type", BulkImportController.NDJSON)
               .header("Accept", "application/json")
               .header("X-Forlop-Purpose", "BULK_IMPORT")
+              // the command line speaks English; Forløp's refusals in the same language
+              .header("Accept-Language", "en")
               .header("Authorization", credentials)
               .POST(HttpRequest.BodyPublishers.ofFile(file))
               .build();

@@ -219,6 +219,8 @@ public final class ReportCommand {
                   .timeout(TIMEOUT)
                   .header("Authorization", credentials)
                   .header("X-Forlop-Purpose", "STATISTICS")
+                  // the command line speaks English; Forløp's refusals in the same language
+                  .header("Accept-Language", "en")
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());

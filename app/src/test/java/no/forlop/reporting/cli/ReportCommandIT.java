@@ -118,7 +118,9 @@ class ReportCommandIT extends ApplicationTest {
             "--format",
             "json");
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("401").contains("Sign in");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("401")
+        .contains("You are not signed in");
   }
 
   @Test
