@@ -779,59 +779,17 @@ public final class Derivation {
     }
 
     private void treatment(Instance instance, List<Instance> instances) {
-      if (instance.decisions.isEmpty()) {
+      if (instance.decisions.isEmpty() || !instance.pathway.kind().isCancer()) {
         return;
       }
       var decision = instance.decisions.get(instance.decisions.size() - 1);
-      var permits =
-          code(instance, Milestone.CLINICAL_DECISION, decision.key())
-              .map(CodeDefinition::permitsTreatment)
-              .orElse(false);
-      if (!permits || !instance.pathway.kind().isCancer()) {
+      if (!permits(instance, decision, CodeDefinition::permitsTreatment)) {
         return;
       }
       var candidates = new ArrayList<TreatmentCandidate>();
-      var surgery = rules.parameter("TREATMENT-SURGERY", "snomed");
-      var surgeryStatuses = rules.parameter("TREATMENT-SURGERY", "statuses");
-      var radio = rules.parameter("TREATMENT-RADIOTHERAPY", "snomed");
-      var radioStatuses = rules.parameter("TREATMENT-RADIOTHERAPY", "statuses");
-      for (var p : facts.all(ProcedurePerformed.class)) {
-        if (surgeryStatuses.contains(p.status()) && hasCode(p.codes(), Code.SNOMED, surgery)) {
-          candidates.add(
-              new TreatmentCandidate(
-                  "FK",
-                  "TREATMENT-SURGERY",
-                  p.performed(),
-                  p.encounter(),
-                  p.performers(),
-                  p.source().display()));
-        }
-        if (radioStatuses.contains(p.status()) && hasCode(p.codes(), Code.SNOMED, radio)) {
-          candidates.add(
-              new TreatmentCandidate(
-                  "FS",
-                  "TREATMENT-RADIOTHERAPY",
-                  p.performed(),
-                  p.encounter(),
-                  p.performers(),
-                  p.source().display()));
-        }
-      }
-      var atc = rules.parameter("TREATMENT-DRUG", "atcPrefixes");
-      var drugStatuses = rules.parameter("TREATMENT-DRUG", "statuses");
-      for (var d : facts.all(DrugAdministered.class)) {
-        var cancerDrug = hasAtc(d, atc);
-        if (drugStatuses.contains(d.status()) && cancerDrug) {
-          candidates.add(
-              new TreatmentCandidate(
-                  "FM",
-                  "TREATMENT-DRUG",
-                  d.effective(),
-                  d.context(),
-                  d.performers(),
-                  d.source().display()));
-        }
-      }
+      procedures(candidates, "TREATMENT-SURGERY", "statuses", "FK");
+      procedures(candidates, "TREATMENT-RADIOTHERAPY", "statuses", "FS");
+      drugs(candidates, "TREATMENT-DRUG", "statuses", "FM");
       firstTreatment(
           instance,
           decision.date(),
@@ -983,36 +941,9 @@ public final class Derivation {
       if (!permits(instance, decision, CodeDefinition::permitsTreatment)) {
         return;
       }
-      var procedureStatuses = rules.parameter("MH-TREATMENT-START", "procedureStatuses");
-      var snomed = rules.parameter("MH-TREATMENT-START", "snomed");
-      var drugStatuses = rules.parameter("MH-TREATMENT-START", "drugStatuses");
-      var atc = rules.parameter("MH-TREATMENT-START", "atcPrefixes");
       var candidates = new ArrayList<TreatmentCandidate>();
-      for (var p : facts.all(ProcedurePerformed.class)) {
-        if (procedureStatuses.contains(p.status()) && hasCode(p.codes(), Code.SNOMED, snomed)) {
-          candidates.add(
-              new TreatmentCandidate(
-                  "procedure",
-                  "MH-TREATMENT-START",
-                  p.performed(),
-                  p.encounter(),
-                  p.performers(),
-                  p.source().display()));
-        }
-      }
-      for (var d : facts.all(DrugAdministered.class)) {
-        var addictionDrug = hasAtc(d, atc);
-        if (drugStatuses.contains(d.status()) && addictionDrug) {
-          candidates.add(
-              new TreatmentCandidate(
-                  "drug",
-                  "MH-TREATMENT-START",
-                  d.effective(),
-                  d.context(),
-                  d.performers(),
-                  d.source().display()));
-        }
-      }
+      procedures(candidates, "MH-TREATMENT-START", "procedureStatuses", "procedure");
+      drugs(candidates, "MH-TREATMENT-START", "drugStatuses", "drug");
       firstTreatment(
           instance,
           decision.date(),
@@ -1200,6 +1131,37 @@ public final class Derivation {
               .reduce((first, second) -> second);
       return last.isEmpty()
           || permits(instance, last.get(), d -> d.permitsTreatment() || d.permitsFurtherDecision());
+    }
+
+    /**
+     * The procedures a treatment rule counts (its statuses, SNOMED CT in code or category), as
+     * candidates named {@code label} (the suffix for cancer).
+     */
+    private void procedures(
+        List<TreatmentCandidate> into, String rule, String statusParameter, String label) {
+      var statuses = rules.parameter(rule, statusParameter);
+      var snomed = rules.parameter(rule, "snomed");
+      for (var p : facts.all(ProcedurePerformed.class)) {
+        if (statuses.contains(p.status()) && hasCode(p.codes(), Code.SNOMED, snomed)) {
+          into.add(
+              new TreatmentCandidate(
+                  label, rule, p.performed(), p.encounter(), p.performers(), p.source().display()));
+        }
+      }
+    }
+
+    /** The drugs a treatment rule counts (its statuses, ATC prefixes), as candidates. */
+    private void drugs(
+        List<TreatmentCandidate> into, String rule, String statusParameter, String label) {
+      var statuses = rules.parameter(rule, statusParameter);
+      var atc = rules.parameter(rule, "atcPrefixes");
+      for (var d : facts.all(DrugAdministered.class)) {
+        if (statuses.contains(d.status()) && hasAtc(d, atc)) {
+          into.add(
+              new TreatmentCandidate(
+                  label, rule, d.effective(), d.context(), d.performers(), d.source().display()));
+        }
+      }
     }
 
     private boolean permits(

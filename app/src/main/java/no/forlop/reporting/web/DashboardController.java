@@ -33,6 +33,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,16 +82,8 @@ class DashboardController {
 
   @GetMapping("/dashboard")
   String dashboard(
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable String pathway,
-      @RequestParam(required = false) @Nullable String unit,
-      @RequestParam(required = false) @Nullable String ageBand,
-      @RequestParam(required = false) @Nullable String sex,
-      @RequestParam(required = false) @Nullable String indicator,
-      Actor actor,
-      Model model) {
-    var filters = filters(from, to, pathway, unit, ageBand, sex, indicator);
+      @ModelAttribute("query") DashboardFilters.Params params, Actor actor, Model model) {
+    var filters = filters(params);
     var report = indicators.compute(filters.query(), actor, false);
     var chartData = charts.all(filters.query(), actor, filters.indicator());
     var labels = labels();
@@ -114,20 +107,14 @@ class DashboardController {
 
   @GetMapping("/dashboard/pathways")
   String pathways(
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable String pathway,
-      @RequestParam(required = false) @Nullable String unit,
-      @RequestParam(required = false) @Nullable String ageBand,
-      @RequestParam(required = false) @Nullable String sex,
-      @RequestParam(required = false) @Nullable String indicator,
+      @ModelAttribute("query") DashboardFilters.Params params,
       @RequestParam(required = false) @Nullable String figure,
       @RequestParam(required = false) @Nullable String interval,
       @RequestParam(required = false) @Nullable String treatment,
       @RequestParam(required = false) @Nullable String outcome,
       Actor actor,
       Model model) {
-    var filters = filters(from, to, pathway, unit, ageBand, sex, indicator);
+    var filters = filters(params);
     var labels = labels();
     common(model, filters, actor, labels);
     var wanted = Figure.parse(figure);
@@ -155,20 +142,14 @@ class DashboardController {
   @GetMapping("/dashboard/export.{format}")
   ResponseEntity<byte[]> export(
       @PathVariable String format,
-      @RequestParam(required = false) @Nullable String from,
-      @RequestParam(required = false) @Nullable String to,
-      @RequestParam(required = false) @Nullable String pathway,
-      @RequestParam(required = false) @Nullable String unit,
-      @RequestParam(required = false) @Nullable String ageBand,
-      @RequestParam(required = false) @Nullable String sex,
-      @RequestParam(required = false) @Nullable String indicator,
+      @ModelAttribute("query") DashboardFilters.Params params,
       @RequestParam(required = false) @Nullable String table,
       Actor actor) {
     var kind = TableFiles.Format.of(format);
     if (kind.isEmpty()) {
       return ResponseEntity.notFound().build();
     }
-    var tables = tables(filters(from, to, pathway, unit, ageBand, sex, indicator), table, actor);
+    var tables = tables(filters(params), table, actor);
     return TableFiles.file(tables, kind.get(), fileName(table));
   }
 
@@ -239,16 +220,8 @@ class DashboardController {
     return "forlop-statistikk" + safe;
   }
 
-  private DashboardFilters filters(
-      @Nullable String from,
-      @Nullable String to,
-      @Nullable String pathway,
-      @Nullable String unit,
-      @Nullable String ageBand,
-      @Nullable String sex,
-      @Nullable String indicator) {
-    return DashboardFilters.parse(
-        OsloTime.today(clock), from, to, pathway, unit, ageBand, sex, indicator, indicatorIds());
+  private DashboardFilters filters(DashboardFilters.Params params) {
+    return DashboardFilters.parse(OsloTime.today(clock), params, indicatorIds());
   }
 
   private java.util.Set<String> indicatorIds() {

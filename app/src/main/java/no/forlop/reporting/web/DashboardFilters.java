@@ -32,20 +32,22 @@ record DashboardFilters(
 
   static final String DEFAULT_INDICATOR = "OF4";
 
-  /** Defaults: this year up to today, every pathway and unit of the reader, all patients, OF4. */
-  static DashboardFilters parse(
-      LocalDate today,
+  /** The filters as the request's parameters give them, unread (every one may be missing). */
+  record Params(
       @Nullable String from,
       @Nullable String to,
       @Nullable String pathway,
       @Nullable String unit,
       @Nullable String ageBand,
       @Nullable String sex,
-      @Nullable String indicator,
-      Set<String> indicators) {
+      @Nullable String indicator) {}
+
+  /** Defaults: this year up to today, every pathway and unit of the reader, all patients, OF4. */
+  static DashboardFilters parse(LocalDate today, Params params, Set<String> indicators) {
+    var indicator = params.indicator();
     boolean[] invalid = {false};
-    var start = date(from, today.withDayOfYear(1), invalid);
-    var end = date(to, today, invalid);
+    var start = date(params.from(), today.withDayOfYear(1), invalid);
+    var end = date(params.to(), today, invalid);
     if (end.isBefore(start) || start.plusYears(50).isBefore(end)) {
       invalid[0] = true;
       start = today.withDayOfYear(1);
@@ -61,10 +63,10 @@ record DashboardFilters(
     return new DashboardFilters(
         start,
         end,
-        blank(pathway),
-        blank(unit),
-        value(AgeBand.class, ageBand, invalid),
-        value(Sex.class, sex, invalid),
+        blank(params.pathway()),
+        blank(params.unit()),
+        value(AgeBand.class, params.ageBand(), invalid),
+        value(Sex.class, params.sex(), invalid),
         chart,
         invalid[0]);
   }
