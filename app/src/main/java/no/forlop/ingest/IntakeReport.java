@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import no.forlop.ingest.fhir.IntakeReason;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,11 +30,27 @@ public record IntakeReport(
     items = List.copyOf(items);
   }
 
-  /** A resource that was not used, and why. */
-  public record Problem(String source, String reason) {}
+  /**
+   * A resource that was not used, and why.
+   *
+   * @param code the stable reason code ({@code null} for a derivation problem, which has none yet)
+   * @param reason the reason in English (the command line, logs)
+   */
+  public record Problem(String source, @Nullable String code, String reason) {
 
-  /** One resource of the delivery: where it came from, what became of it, and why if not used. */
-  public record Item(String source, Outcome outcome, @Nullable String reason) {}
+    public Problem(String source, String reason) {
+      this(source, null, reason);
+    }
+  }
+
+  /**
+   * One resource of the delivery: where it came from and stood, what became of it, and why if not
+   * used.
+   *
+   * @param position where it stood in the delivery ({@code line 12}, {@code entry 3})
+   */
+  public record Item(
+      String source, String position, Outcome outcome, @Nullable IntakeReason reason) {}
 
   /** What became of a resource. */
   public enum Outcome {

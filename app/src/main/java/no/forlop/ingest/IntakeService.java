@@ -1,12 +1,13 @@
 package no.forlop.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -15,26 +16,43 @@ import no.forlop.audit.Actor;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.ingest.fhir.Delivery;
 import no.forlop.ingest.fhir.FhirDeliveryReader;
+import no.forlop.ingest.fhir.IntakeReason;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receives deliveries from the EHR: stores the delivery as it came before anything else, translates
- * it resource by resource, keeps every resource with what became of it (accepted, rejected with the
- * reason, or ignored), hands the accepted facts to the automatic registration, and derives the
- * codes of the patients they concern.
+ * Receives deliveries from the EHR: translates each resource on its own (accepted, rejected with
+ * the reason, or ignored), then keeps, in one transaction, the delivery byte for byte as it came,
+ * what became of every resource and the accepted facts, and derives the codes of the patients they
+ * concern. Nothing is half-stored: a database that fails for a while fails the whole delivery (the
+ * sender comes again), and a resource the database refuses (which the reader's checks should have
+ * caught) is rejected on its own while the others are stored.
  */
 @Service
 public class IntakeService {
+
+  private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
+  /** How much of a rejected resource is kept beside its reason (the delivery keeps it all). */
+  private static final int MAX_KEPT_JSON = 64 * 1024;
 
   private final FhirDeliveryReader reader = new FhirDeliveryReader();
   private final DerivingCodes coding;
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final TransactionTemplate transactions;
+  private final TransactionTemplate savepoints;
   private final Clock clock;
 
   IntakeService(
@@ -47,6 +65,8 @@ public class IntakeService {
     this.jdbc = jdbc;
     this.batch = batch;
     this.transactions = new TransactionTemplate(transactionManager);
+    this.savepoints = new TransactionTemplate(transactionManager);
+    this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     this.clock = clock;
   }
 
@@ -87,7 +107,7 @@ public class IntakeService {
       byte[] content,
       String channel,
       Actor actor,
-      Map<Integer, String> alsoRejected,
+      Map<Integer, IntakeReason> alsoRejected,
       Storing storing) {
     return receive(content, channel, actor, true, reader::read, alsoRejected, storing);
   }
@@ -118,56 +138,136 @@ public class IntakeService {
       Actor actor,
       boolean derive,
       Function<byte[], Delivery> read,
-      Map<Integer, String> alsoRejected,
+      Map<Integer, IntakeReason> alsoRejected,
       Storing storing) {
     var id = UUID.randomUUID();
     var at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    jdbc.sql(
-            """
-            insert into delivery (id, channel, received_at, actor, content)
-            values (:id, :channel, :at, :actor, :content)
-            """)
-        .param("id", id)
-        .param("channel", channel)
-        .param("at", at)
-        .param("actor", actor.id())
-        .param("content", new String(content, StandardCharsets.UTF_8))
-        .update();
-    status(id, "RECEIVED", null);
+    var received = new Received(id, channel, actor, at, content);
     Delivery delivery;
     try {
       delivery = rejecting(read.apply(content), alsoRejected);
     } catch (no.forlop.ingest.fhir.UnreadableDeliveryException e) {
-      status(id, "UNREADABLE", e.getMessage());
+      transactions.executeWithoutResult(
+          tx -> {
+            keepDelivery(received);
+            status(id, "UNREADABLE", e.getMessage());
+          });
       throw new UnreadableDeliveryException(e.getMessage(), e);
     }
     if (storing == Storing.ALL_OR_NOTHING && !delivery.rejected().isEmpty()) {
-      var refused = refused(delivery);
-      transactions.executeWithoutResult(tx -> keepItems(id, refused, at));
-      return report(id, refused, Set.of());
+      return refuse(received, delivery);
     }
-    Set<String> patients =
-        transactions.execute(
-            tx -> {
-              keepItems(id, delivery, at);
-              return coding.store(delivery.events(), id);
-            });
-    status(id, "STORED", null);
+    Stored stored;
+    try {
+      stored = transactions.execute(tx -> store(received, delivery));
+    } catch (DataAccessException e) {
+      if (isTransient(e)) {
+        throw e;
+      }
+      // one resource the checks let through still broke the database's rules: store the others
+      log.warn(
+          "Delivery {} could not be stored as a whole ({}); storing its resources one by one",
+          id,
+          e.getClass().getSimpleName());
+      stored = transactions.execute(tx -> storeOneByOne(received, delivery));
+      if (storing == Storing.ALL_OR_NOTHING && !stored.delivery().rejected().isEmpty()) {
+        return refuse(received, stored.delivery());
+      }
+    }
     if (derive) {
-      coding.derive(patients);
+      coding.derive(stored.patients());
       status(id, "PROCESSED", null);
     }
-    return report(id, delivery, patients);
+    return report(id, stored.delivery(), stored.patients());
+  }
+
+  /** A delivery as it came: who sent it, when, and its bytes. */
+  private record Received(UUID id, String channel, Actor actor, OffsetDateTime at, byte[] body) {}
+
+  /** What was stored of a delivery: what became of each resource, and the patients concerned. */
+  private record Stored(Delivery delivery, Set<String> patients) {}
+
+  /**
+   * Keeps the delivery, what became of each resource and the facts, in the caller's transaction.
+   */
+  private Stored store(Received received, Delivery delivery) {
+    keepDelivery(received);
+    var patients = coding.store(delivery.events(), received.id());
+    keepItems(received.id(), delivery, received.at());
+    status(received.id(), "STORED", null);
+    return new Stored(delivery, patients);
+  }
+
+  /**
+   * Keeps the delivery and stores its facts one at a time, each behind a savepoint, so that the one
+   * the database refuses is rejected with the reason and every other resource is stored.
+   */
+  private Stored storeOneByOne(Received received, Delivery delivery) {
+    keepDelivery(received);
+    var patients = new LinkedHashSet<String>();
+    var items = new ArrayList<Delivery.Item>();
+    for (var item : delivery.items()) {
+      if (!(item instanceof Delivery.Accepted accepted)) {
+        items.add(item);
+        continue;
+      }
+      try {
+        patients.addAll(
+            savepoints.execute(tx -> coding.store(List.of(accepted.event()), received.id())));
+        items.add(item);
+      } catch (DataAccessException e) {
+        if (isTransient(e)) {
+          throw e;
+        }
+        log.warn(
+            "A resource of delivery {} at {} could not be stored ({})",
+            received.id(),
+            accepted.position(),
+            e.getClass().getSimpleName());
+        items.add(
+            new Delivery.Rejected(
+                accepted.source(),
+                accepted.position(),
+                IntakeReason.of("STORAGE_FAILED", accepted.source(), e.getClass().getSimpleName()),
+                accepted.json()));
+      }
+    }
+    var result = new Delivery(items);
+    keepItems(received.id(), result, received.at());
+    status(received.id(), "STORED", null);
+    return new Stored(result, patients);
+  }
+
+  /** A delivery refused as a whole: kept, with the resources that were fine as not stored. */
+  private IntakeReport refuse(Received received, Delivery delivery) {
+    var refused = refused(delivery);
+    transactions.executeWithoutResult(
+        tx -> {
+          keepDelivery(received);
+          keepItems(received.id(), refused, received.at());
+          status(received.id(), "REFUSED", null);
+        });
+    return report(received.id(), refused, Set.of());
+  }
+
+  /**
+   * Whether the database failed for a while (unreachable, a deadlock, a timeout), not because of
+   * what was sent: then nothing is stored, and the sender is asked to come again.
+   */
+  static boolean isTransient(DataAccessException e) {
+    return e instanceof TransientDataAccessException
+        || e instanceof DataAccessResourceFailureException
+        || e instanceof RecoverableDataAccessException;
   }
 
   private static IntakeReport report(UUID id, Delivery delivery, Set<String> patients) {
     var rejected =
         delivery.rejected().stream()
-            .map(r -> new IntakeReport.Problem(r.source(), r.reason()))
+            .map(r -> new IntakeReport.Problem(r.source(), r.reason().code(), r.reason().english()))
             .toList();
     var ignored =
         delivery.ignored().stream()
-            .map(r -> new IntakeReport.Problem(r.source(), r.reason()))
+            .map(r -> new IntakeReport.Problem(r.source(), r.reason().code(), r.reason().english()))
             .toList();
     var items = delivery.items().stream().map(IntakeService::itemOf).toList();
     return new IntakeReport(id, delivery.events().size(), rejected, ignored, patients, items);
@@ -175,16 +275,19 @@ public class IntakeService {
 
   private static IntakeReport.Item itemOf(Delivery.Item item) {
     if (item instanceof Delivery.Rejected r) {
-      return new IntakeReport.Item(r.source(), IntakeReport.Outcome.REJECTED, r.reason());
+      return new IntakeReport.Item(
+          r.source(), r.position(), IntakeReport.Outcome.REJECTED, r.reason());
     }
     if (item instanceof Delivery.Ignored i) {
-      return new IntakeReport.Item(i.source(), IntakeReport.Outcome.IGNORED, i.reason());
+      return new IntakeReport.Item(
+          i.source(), i.position(), IntakeReport.Outcome.IGNORED, i.reason());
     }
-    return new IntakeReport.Item(item.source(), IntakeReport.Outcome.ACCEPTED, null);
+    return new IntakeReport.Item(
+        item.source(), item.position(), IntakeReport.Outcome.ACCEPTED, null);
   }
 
   /** The delivery with the resources at these positions rejected for the reasons given. */
-  private static Delivery rejecting(Delivery delivery, Map<Integer, String> alsoRejected) {
+  private static Delivery rejecting(Delivery delivery, Map<Integer, IntakeReason> alsoRejected) {
     if (alsoRejected.isEmpty()) {
       return delivery;
     }
@@ -199,7 +302,8 @@ public class IntakeService {
             } else if (item instanceof Delivery.Rejected r) {
               json = r.json();
             }
-            items.set(position, new Delivery.Rejected(item.source(), reason, json));
+            items.set(
+                position, new Delivery.Rejected(item.source(), item.position(), reason, json));
           }
         });
     return new Delivery(items);
@@ -208,17 +312,21 @@ public class IntakeService {
   /** A delivery refused as a whole: the resources that were fine are kept as not stored. */
   private static Delivery refused(Delivery delivery) {
     var rejected = delivery.rejected().size();
-    var reason =
-        "not stored: the delivery is all or nothing, and "
-            + rejected
-            + (rejected == 1 ? " of its resources was" : " of its resources were")
-            + " rejected";
     return new Delivery(
         delivery.items().stream()
             .map(
                 item ->
                     item instanceof Delivery.Accepted a
-                        ? new Delivery.Ignored(a.source(), a.source() + " " + reason)
+                        ? new Delivery.Ignored(
+                            a.source(),
+                            a.position(),
+                            rejected == 1
+                                ? IntakeReason.of("NOT_STORED_ALL_OR_NOTHING", a.source())
+                                : IntakeReason.variant(
+                                    "NOT_STORED_ALL_OR_NOTHING",
+                                    "many",
+                                    a.source(),
+                                    String.valueOf(rejected)))
                         : item)
             .toList());
   }
@@ -236,25 +344,58 @@ public class IntakeService {
   /**
    * The latest resources that could not be used, newest first, with the delivery each came in (the
    * integration engineer's view of what to fix at the source).
+   *
+   * @param outcome rejected or ignored resources
+   * @param channel only those of deliveries of this channel (e.g. {@code bulk:<job>}), or all
+   * @param language the language of the reasons
    */
-  public List<RejectedResource> latestRejected(int limit) {
+  public List<RejectedResource> latestNotUsed(
+      IntakeReport.Outcome outcome, @Nullable String channel, int limit, Locale language) {
+    var english = "en".equals(language.getLanguage());
     return jdbc.sql(
             """
-            select r.source, r.reason, r.delivery, d.channel, r.received_at
+            select r.source, r.location, r.outcome, r.reason_code, r.reason, r.reason_nb,
+                   r.delivery, d.channel, r.received_at
             from received_resource r join delivery d on d.id = r.delivery
-            where r.outcome = 'REJECTED'
+            where r.outcome = :outcome and (cast(:channel as text) is null or d.channel = :channel)
             order by r.received_at desc, r.seq desc limit :limit
             """)
+        .param("outcome", outcome.name())
+        .param("channel", channel)
         .param("limit", limit)
         .query(
             (rs, n) ->
                 new RejectedResource(
                     rs.getString("source"),
-                    rs.getString("reason"),
+                    rs.getString("location"),
+                    IntakeReport.Outcome.valueOf(rs.getString("outcome")),
+                    rs.getString("reason_code"),
+                    english || rs.getString("reason_nb") == null
+                        ? rs.getString("reason")
+                        : rs.getString("reason_nb"),
                     rs.getObject("delivery", UUID.class),
                     rs.getString("channel"),
                     rs.getObject("received_at", OffsetDateTime.class).toInstant()))
         .list();
+  }
+
+  /**
+   * How many resources of the deliveries of a channel were rejected and ignored, by reason code (a
+   * bulk job's summary: {@code NUL_CHARACTER: 1}); codes of older rows are {@code UNKNOWN}.
+   */
+  public Map<String, Long> notUsedByReason(String channel, IntakeReport.Outcome outcome) {
+    var counts = new java.util.TreeMap<String, Long>();
+    jdbc.sql(
+            """
+            select coalesce(r.reason_code, 'UNKNOWN') as code, count(*) as n
+            from received_resource r join delivery d on d.id = r.delivery
+            where d.channel = :channel and r.outcome = :outcome group by 1
+            """)
+        .param("channel", channel)
+        .param("outcome", outcome.name())
+        .query((rs, n) -> counts.put(rs.getString("code"), rs.getLong("n")))
+        .list();
+    return counts;
   }
 
   /** What the last derivation of each patient could not use, and why. */
@@ -283,39 +424,85 @@ public class IntakeService {
     return problems;
   }
 
+  /** Keeps the delivery byte for byte as it came. */
+  private void keepDelivery(Received received) {
+    jdbc.sql(
+            """
+            insert into delivery (id, channel, received_at, actor, body)
+            values (:id, :channel, :at, :actor, :body)
+            """)
+        .param("id", received.id())
+        .param("channel", Texts.storable(received.channel(), 200))
+        .param("at", received.at())
+        .param("actor", received.actor().id())
+        .param("body", received.body())
+        .update();
+    status(received.id(), "RECEIVED", null);
+  }
+
   /**
    * Keeps what became of every resource, with its position in the delivery. The delivery itself is
    * stored as it came, so an accepted resource is found there by position; a rejected one keeps its
-   * own JSON here, next to the reason, for the person who fixes it at the source.
+   * own JSON here (shortened when it is very long), next to the reason, for the person who fixes it
+   * at the source. Every text is made storable first: a NUL the sender put in an id or a value must
+   * not cost the delivery.
    */
   private void keepItems(UUID delivery, Delivery content, OffsetDateTime at) {
     var rows = new ArrayList<Object[]>();
     int position = 0;
     for (var item : content.items()) {
-      if (item instanceof Delivery.Accepted a) {
-        rows.add(new Object[] {delivery, position, a.source(), "ACCEPTED", null, null, at});
+      var source = Texts.storable(item.source(), 300);
+      var where = Texts.storable(item.position(), 300);
+      if (item instanceof Delivery.Accepted) {
+        rows.add(
+            new Object[] {
+              delivery, position, source, "ACCEPTED", null, null, null, null, where, at
+            });
       } else if (item instanceof Delivery.Rejected r) {
         rows.add(
-            new Object[] {delivery, position, r.source(), "REJECTED", r.reason(), r.json(), at});
+            new Object[] {
+              delivery,
+              position,
+              source,
+              "REJECTED",
+              Texts.storable(r.reason().english(), 2000),
+              Texts.storable(r.reason().norwegian(), 2000),
+              r.reason().code(),
+              Texts.storable(r.json(), MAX_KEPT_JSON),
+              where,
+              at
+            });
       } else if (item instanceof Delivery.Ignored i) {
-        rows.add(new Object[] {delivery, position, i.source(), "IGNORED", i.reason(), null, at});
+        rows.add(
+            new Object[] {
+              delivery,
+              position,
+              source,
+              "IGNORED",
+              Texts.storable(i.reason().english(), 2000),
+              Texts.storable(i.reason().norwegian(), 2000),
+              i.reason().code(),
+              null,
+              where,
+              at
+            });
       }
       position++;
     }
     batch.batchUpdate(
         """
-        insert into received_resource (delivery, position, source, outcome, reason, json,
-                                       received_at)
-        values (?, ?, ?, ?, ?, ?, ?)
+        insert into received_resource (delivery, position, source, outcome, reason, reason_nb,
+                                       reason_code, json, location, received_at)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         rows);
   }
 
-  private void status(UUID delivery, String status, String reason) {
+  private void status(UUID delivery, String status, @Nullable String reason) {
     jdbc.sql("insert into delivery_status (delivery, status, reason, at) values (:d, :s, :r, :at)")
         .param("d", delivery)
         .param("s", status)
-        .param("r", reason)
+        .param("r", reason == null ? null : Texts.storable(reason, 2000))
         .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
         .update();
   }

@@ -111,7 +111,8 @@ public final class Replay {
               intake.receive(
                   contents.get(i), "replay:" + files.get(i).getFileName(), REPLAY, false);
           patients.addAll(received.patients());
-          received.rejected().forEach(p -> report.reject(p.source(), p.reason()));
+          received.rejected().forEach(p -> report.reject(p.source(), p.code(), p.reason()));
+          received.ignored().forEach(p -> report.ignore(p.source(), p.code(), p.reason()));
         } catch (UnreadableDeliveryException e) {
           err.println(
               "forlop replay: " + files.get(i) + " is not FHIR JSON or NDJSON: " + e.getMessage());
@@ -120,7 +121,7 @@ public final class Replay {
       }
       intake.derive(patients);
       var coding = context.getBean(DerivingCodes.class);
-      coding.problems().forEach(p -> report.reject(p.source(), p.reason()));
+      coding.problems().forEach(p -> report.reject(p.source(), null, p.reason()));
       for (var pathway : context.getBean(PathwayService.class).all(report.asOf(), REPLAY)) {
         report.add(pathway, coding.milestonesOf(pathway.id()));
       }

@@ -23,6 +23,7 @@ final class ReplayReport {
   private final LocalDate asOf;
   private final List<Pathway> pathways = new ArrayList<>();
   private final LinkedHashMap<String, Rejected> rejected = new LinkedHashMap<>();
+  private final LinkedHashMap<String, Rejected> ignored = new LinkedHashMap<>();
   private HandCodedComparison.@Nullable Report comparison;
 
   ReplayReport(LocalDate asOf) {
@@ -38,6 +39,7 @@ final class ReplayReport {
       LocalDate asOf,
       List<Pathway> pathways,
       List<Rejected> rejected,
+      List<Rejected> ignored,
       HandCodedComparison.@Nullable Report comparison) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -78,10 +80,21 @@ final class ReplayReport {
       @Nullable Integer unverifiedStandardDays,
       boolean patientDelayed) {}
 
-  record Rejected(String source, String reason) {}
+  /**
+   * A resource that was not used.
+   *
+   * @param code the stable reason code ({@code null} for a derivation problem)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Rejected(String source, @Nullable String code, String reason) {}
 
-  void reject(String source, String reason) {
-    rejected.putIfAbsent(source + "\n" + reason, new Rejected(source, reason));
+  void reject(String source, @Nullable String code, String reason) {
+    rejected.putIfAbsent(source + "\n" + reason, new Rejected(source, code, reason));
+  }
+
+  /** A resource received but not used, and why (nothing is left out in silence). */
+  void ignore(String source, @Nullable String code, String reason) {
+    ignored.putIfAbsent(source + "\n" + reason, new Rejected(source, code, reason));
   }
 
   void add(PathwayView view, List<DerivationResult.TrackedMilestone> milestones) {
@@ -143,6 +156,11 @@ final class ReplayReport {
 
   String toJson() {
     return JSON.writeValueAsString(
-        new Document(asOf, pathways, List.copyOf(rejected.values()), comparison));
+        new Document(
+            asOf,
+            pathways,
+            List.copyOf(rejected.values()),
+            List.copyOf(ignored.values()),
+            comparison));
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import no.forlop.audit.Actor;
+import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
@@ -104,7 +105,9 @@ class DemoDataIT extends ApplicationTest {
         .extracting(PathwayView.Fact::kind)
         .contains(CodeFact.Kind.CORRECTED, CodeFact.Kind.WITHDRAWN);
     assertThat(all).anyMatch(p -> p.coordinator() != null).anyMatch(p -> p.coordinator() == null);
-    assertThat(intake.latestRejected(20)).isNotEmpty();
+    assertThat(
+            intake.latestNotUsed(IntakeReport.Outcome.REJECTED, null, 20, java.util.Locale.ENGLISH))
+        .isNotEmpty();
     assertThat(intake.derivationProblems()).isNotEmpty();
   }
 

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import no.forlop.audit.Actor;
 import no.forlop.ingest.IntakeReport;
@@ -15,6 +16,7 @@ import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,9 +50,25 @@ class BulkImportController {
     this.problems = problems;
   }
 
-  /** What could not be used: rejected resources (newest first) and derivation problems. */
+  /**
+   * What could not be used: rejected resources and resources received but ignored (newest first),
+   * and derivation problems.
+   */
   record Rejections(
-      List<RejectedResource> rejected, List<IntakeReport.Problem> derivationProblems) {}
+      List<RejectedResource> rejected,
+      List<RejectedResource> ignored,
+      List<IntakeReport.Problem> derivationProblems) {}
+
+  /**
+   * A bulk import's report of what it did not use: how many lines were rejected and ignored by
+   * reason code, and the latest of each with their line numbers.
+   */
+  record JobReport(
+      UUID job,
+      Map<String, Long> rejectedByReason,
+      Map<String, Long> ignoredByReason,
+      List<RejectedResource> rejected,
+      List<RejectedResource> ignored) {}
 
   @PostMapping(
       path = "/bulk",
@@ -103,6 +121,24 @@ class BulkImportController {
     return ResponseEntity.accepted().location(location(id)).body(job);
   }
 
+  @GetMapping("/bulk/{id}/report")
+  @Operation(
+      summary =
+          "What a bulk import did not use: rejected and ignored lines counted by reason code, and"
+              + " the latest of each with its line number and reason")
+  JobReport report(@PathVariable UUID id, @RequestParam(defaultValue = "100") int limit) {
+    var job = imports.find(id).orElseThrow(() -> notFound(id));
+    var checked = checked(limit);
+    var channel = "bulk:" + job.id();
+    var language = LocaleContextHolder.getLocale();
+    return new JobReport(
+        job.id(),
+        intake.notUsedByReason(channel, IntakeReport.Outcome.REJECTED),
+        intake.notUsedByReason(channel, IntakeReport.Outcome.IGNORED),
+        intake.latestNotUsed(IntakeReport.Outcome.REJECTED, channel, checked, language),
+        intake.latestNotUsed(IntakeReport.Outcome.IGNORED, channel, checked, language));
+  }
+
   @GetMapping("/rejections")
   @Operation(
       summary =
@@ -110,8 +146,10 @@ class BulkImportController {
               + " the latest derivations")
   Rejections rejections(@RequestParam(defaultValue = "100") int limit) {
     var checked = checked(limit);
+    var language = LocaleContextHolder.getLocale();
     return new Rejections(
-        intake.latestRejected(checked),
+        intake.latestNotUsed(IntakeReport.Outcome.REJECTED, null, checked, language),
+        intake.latestNotUsed(IntakeReport.Outcome.IGNORED, null, checked, language),
         intake.derivationProblems().stream().limit(checked).toList());
   }
 

@@ -32,11 +32,11 @@ final class AppointmentTranslator implements ResourceTranslator<Appointment> {
             .distinct()
             .toList();
     if (patients.isEmpty()) {
-      throw reading.missing("participant.actor referring to a Patient", "whose appointment is it?");
+      throw reading.missing(
+          IntakeReason.Phrase.of("element.patientParticipant"), "appointmentPatient");
     }
     if (patients.size() > 1) {
-      throw reading.problem(
-          "participant.actor names several patients: send one appointment per patient");
+      throw reading.rejected("SEVERAL_PATIENTS", "participant.actor");
     }
     var status = reading.required(appointment.getStatusElement(), "status");
     var reasons =

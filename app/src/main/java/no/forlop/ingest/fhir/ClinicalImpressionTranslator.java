@@ -21,7 +21,7 @@ final class ClinicalImpressionTranslator implements ResourceTranslator<ClinicalI
 
   @Override
   public ClinicalEvent translate(ClinicalImpression impression, Reading reading) {
-    var patient = reading.patient(impression.getSubject(), "subject", "whose assessment is it?");
+    var patient = reading.patient(impression.getSubject(), "subject", "assessmentPatient");
     var status = reading.required(impression.getStatusElement(), "status");
     var findings =
         Reading.codes(
@@ -42,7 +42,7 @@ final class ClinicalImpressionTranslator implements ResourceTranslator<ClinicalI
   }
 
   private static Instant date(ClinicalImpression impression, Reading reading) {
-    var question = "when was the assessment made?";
+    var question = "assessmentDate";
     if (impression.hasDateElement()) {
       return reading.instant(impression.getDateElement(), "date", question);
     }

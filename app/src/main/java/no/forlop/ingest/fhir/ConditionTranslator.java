@@ -27,11 +27,10 @@ final class ConditionTranslator implements ResourceTranslator<Condition> {
 
   @Override
   public ClinicalEvent translate(Condition condition, Reading reading) {
-    var patient = reading.patient(condition.getSubject(), "subject", "whose diagnosis is it?");
+    var patient = reading.patient(condition.getSubject(), "subject", "diagnosisPatient");
     var status = verificationStatus(condition, reading);
     var recorded =
-        reading.instant(
-            condition.getRecordedDateElement(), "recordedDate", "when was the diagnosis recorded?");
+        reading.instant(condition.getRecordedDateElement(), "recordedDate", "diagnosisRecorded");
     return new Assessment(
         reading.source(),
         patient,
@@ -43,7 +42,7 @@ final class ConditionTranslator implements ResourceTranslator<Condition> {
   }
 
   private static String verificationStatus(Condition condition, Reading reading) {
-    var question = "is the diagnosis confirmed?";
+    var question = "diagnosisConfirmed";
     if (!condition.hasVerificationStatus()) {
       throw reading.missing("verificationStatus", question);
     }
@@ -53,10 +52,6 @@ final class ConditionTranslator implements ResourceTranslator<Condition> {
         .findFirst()
         .orElseThrow(
             () ->
-                reading.problem(
-                    "verificationStatus has no code from "
-                        + VERIFICATION_STATUS
-                        + ": "
-                        + question));
+                reading.rejected("NO_CODE_FROM_SYSTEM", "verificationStatus", VERIFICATION_STATUS));
   }
 }

@@ -35,6 +35,12 @@ public record Delivery(List<Item> items) {
 
     /** The resource as {@code Type/id}, or where it stood when it has none ({@code line 3}). */
     String source();
+
+    /**
+     * Where the resource stood in the delivery: {@code line 12} (NDJSON, numbered in the whole
+     * file), {@code entry 3} (a bundle, from 1), {@code line 4, entry 2}, or {@code the delivery}.
+     */
+    String position();
   }
 
   /**
@@ -42,7 +48,7 @@ public record Delivery(List<Item> items) {
    *
    * @param json the resource as it was delivered, kept for traceability
    */
-  public record Accepted(ClinicalEvent event, String json) implements Item {
+  public record Accepted(ClinicalEvent event, String json, String position) implements Item {
     @Override
     public String source() {
       return event.source().display();
@@ -52,11 +58,15 @@ public record Delivery(List<Item> items) {
   /**
    * A resource that is malformed or lacks what Forløp needs.
    *
-   * @param reason one line saying what is wrong, without personal data
+   * @param reason what is wrong, without personal data
    * @param json the resource (or line) as it was delivered
    */
-  public record Rejected(String source, String reason, String json) implements Item {}
+  public record Rejected(String source, String position, IntakeReason reason, String json)
+      implements Item {}
 
-  /** A resource Forløp does not read (a Practitioner, a ServiceRequest that is only a plan …). */
-  public record Ignored(String source, String reason) implements Item {}
+  /**
+   * A resource Forløp does not read (a Practitioner, a ServiceRequest that is only a plan …), or
+   * one it need not store again.
+   */
+  public record Ignored(String source, String position, IntakeReason reason) implements Item {}
 }

@@ -16,6 +16,7 @@ import no.forlop.ingest.fhir.Delivery.Rejected;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
@@ -33,6 +34,8 @@ final class DeliveryLayout {
   static final JsonMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // FHIR JSON: "a property may not appear more than once" (R4 json.html)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
           .build();
@@ -122,7 +125,8 @@ final class DeliveryLayout {
             new Settled(
                 new Rejected(
                     position,
-                    capitalised(position) + " is not UTF-8 text, so not JSON",
+                    position,
+                    IntakeReason.of("NOT_UTF8", Positions.phrase(position)),
                     new String(bytes, start, end - start, StandardCharsets.UTF_8))));
       }
       number++;
@@ -138,7 +142,7 @@ final class DeliveryLayout {
   private void document(JsonNode document) {
     if (!document.isObject()) {
       throw new UnreadableDeliveryException(
-          "the delivery is " + jsonKind(document) + ", not a FHIR Bundle or resource");
+          "the delivery is " + jsonKind(document).english() + ", not a FHIR Bundle or resource");
     }
     var type = stringAt(document, "resourceType");
     if (type == null) {
@@ -168,15 +172,16 @@ final class DeliveryLayout {
       node = JSON.readTree(line);
     } catch (JacksonException e) {
       var source = guessSource(line, position);
+      var code = isDuplicateProperty(e) ? "DUPLICATE_PROPERTY" : "NOT_JSON";
+      var where = Positions.phrase(position);
       parts.add(
           new Settled(
               new Rejected(
                   source,
-                  capitalised(position)
-                      + (source.equals(position) ? "" : " (" + source + ")")
-                      + " is not valid JSON ("
-                      + describe(e, false)
-                      + ")",
+                  position,
+                  source.equals(position)
+                      ? IntakeReason.of(code, where, describe(e, false))
+                      : IntakeReason.variant(code, "named", where, describe(e, false), source),
                   raw)));
       return;
     }
@@ -185,7 +190,8 @@ final class DeliveryLayout {
           new Settled(
               new Rejected(
                   position,
-                  capitalised(position) + " is " + jsonKind(node) + ", not a FHIR resource",
+                  position,
+                  IntakeReason.of("NOT_A_RESOURCE", Positions.phrase(position), jsonKind(node)),
                   raw)));
     } else if (BUNDLE.equals(stringAt(node, "resourceType"))) {
       bundle(node, position + ", ");
@@ -201,11 +207,15 @@ final class DeliveryLayout {
     }
     if (!entries.isArray()) {
       var id = stringAt(bundle, "id");
-      var source = id == null ? capitalised(prefix + "the bundle") : "Bundle/" + id;
+      var position = prefix + "the bundle";
+      var source = ResourceChecks.isId(id) ? "Bundle/" + id : capitalised(position);
       parts.add(
           new Settled(
               new Rejected(
-                  source, source + ": entry should be a list of entries", bundle.toString())));
+                  source,
+                  position,
+                  IntakeReason.of("ENTRY_NOT_A_LIST", source),
+                  bundle.toString())));
       return;
     }
     for (int i = 0; i < entries.size(); i++) {
@@ -241,14 +251,14 @@ final class DeliveryLayout {
       var source = target == null ? position : target.key();
       return new Ignored(
           source,
-          capitalised(position)
-              + " asks to delete "
-              + source
-              + ": Forløp keeps every fact; send a new version (e.g. status entered-in-error)"
-              + " to withdraw it");
+          position,
+          IntakeReason.of("DELETE_NOT_SUPPORTED", Positions.phrase(position), source));
     }
     return new Rejected(
-        position, capitalised(position) + " of the bundle has no resource", entry.toString());
+        position,
+        position,
+        IntakeReason.of("ENTRY_WITHOUT_RESOURCE", Positions.phrase(position)),
+        entry.toString());
   }
 
   /**
@@ -347,23 +357,29 @@ final class DeliveryLayout {
     return value.isString() && !value.stringValue().isBlank() ? value.stringValue() : null;
   }
 
-  private static String jsonKind(JsonNode node) {
+  /** Whether Jackson refused the JSON for a property that appears twice in one object. */
+  static boolean isDuplicateProperty(JacksonException e) {
+    var message = e.getOriginalMessage();
+    return message != null && message.startsWith("Duplicate Object property");
+  }
+
+  private static IntakeReason.Phrase jsonKind(JsonNode node) {
     if (node.isArray()) {
-      return "a JSON array";
+      return IntakeReason.Phrase.of("json.anArray");
     }
     if (node.isNumber()) {
-      return "a JSON number";
+      return IntakeReason.Phrase.of("json.aNumber");
     }
     if (node.isString()) {
-      return "a JSON string";
+      return IntakeReason.Phrase.of("json.aString");
     }
     if (node.isBoolean()) {
-      return "a JSON boolean";
+      return IntakeReason.Phrase.of("json.aBoolean");
     }
     if (node.isNull()) {
-      return "JSON null";
+      return IntakeReason.Phrase.of("json.null");
     }
-    return "a JSON value";
+    return IntakeReason.Phrase.of("json.value");
   }
 
   private static String capitalised(String text) {

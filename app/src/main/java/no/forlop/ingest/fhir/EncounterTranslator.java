@@ -19,7 +19,7 @@ final class EncounterTranslator implements ResourceTranslator<Encounter> {
 
   @Override
   public ClinicalEvent translate(Encounter encounter, Reading reading) {
-    var patient = reading.patient(encounter.getSubject(), "subject", "which patient was seen?");
+    var patient = reading.patient(encounter.getSubject(), "subject", "patientSeen");
     var status = reading.required(encounter.getStatusElement(), "status");
     var organisations = new ArrayList<String>();
     var provider = reading.organisation(encounter.getServiceProvider(), "serviceProvider");
@@ -29,10 +29,7 @@ final class EncounterTranslator implements ResourceTranslator<Encounter> {
     var attendanceClass =
         encounter.hasClass_() ? reading.optional(encounter.getClass_().getCodeElement()) : null;
     var start =
-        reading.instant(
-            encounter.getPeriod().getStartElement(),
-            "period.start",
-            "when did the attendance start?");
+        reading.instant(encounter.getPeriod().getStartElement(), "period.start", "attendanceStart");
     return new Attendance(
         reading.source(),
         patient,

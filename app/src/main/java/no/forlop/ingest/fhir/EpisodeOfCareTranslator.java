@@ -20,11 +20,11 @@ final class EpisodeOfCareTranslator implements ResourceTranslator<EpisodeOfCare>
 
   @Override
   public ClinicalEvent translate(EpisodeOfCare episode, Reading reading) {
-    var patient = reading.patient(episode.getPatient(), "patient", "whose episode of care is it?");
+    var patient = reading.patient(episode.getPatient(), "patient", "episodePatient");
     var status = reading.required(episode.getStatusElement(), "status");
     var end = reading.optionalInstant(episode.getPeriod().getEndElement(), "period.end");
     if (end == null && "finished".equals(status)) {
-      throw reading.missing("period.end", "when did the finished episode of care end?");
+      throw reading.missing("period.end", "episodeEnd");
     }
     var referral =
         episode.getReferralRequest().stream()

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import no.forlop.coding.ClinicalEvent;
 import no.forlop.coding.SourceRef;
@@ -18,6 +19,7 @@ import no.forlop.ingest.fhir.Delivery.Item;
 import no.forlop.ingest.fhir.Delivery.Rejected;
 import no.forlop.ingest.fhir.DeliveryLayout.Found;
 import no.forlop.ingest.fhir.DeliveryLayout.Settled;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class FhirDeliveryReader {
 
   private static final Logger LOG = LoggerFactory.getLogger(FhirDeliveryReader.class);
+
+  /** What a resource type looks like (FHIR's are letters, starting with a capital). */
+  private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Z][A-Za-z]{1,63}");
 
   private final FhirContext fhir;
   private final ResourceParser parser;
@@ -108,43 +113,76 @@ public final class FhirDeliveryReader {
   }
 
   private Item read(Found found, References references) {
+    var position = found.position();
     var type = DeliveryLayout.stringAt(found.resource(), "resourceType");
-    if (type == null) {
+    if (type == null || !RESOURCE_TYPE.matcher(type).matches()) {
+      var check = ResourceChecks.problem(found.resource(), Positions.phrase(position));
+      if (check != null) {
+        return new Rejected(position, position, check, found.json());
+      }
       return new Rejected(
-          found.position(),
-          capitalised(found.position()) + " holds a resource without resourceType",
+          position,
+          position,
+          type == null
+              ? IntakeReason.of("NO_RESOURCE_TYPE", Positions.phrase(position))
+              : IntakeReason.of("INVALID_RESOURCE_TYPE", Positions.phrase(position)),
           found.json());
+    }
+    var id = found.resource().path("id");
+    var idIsValid = !id.isString() || ResourceChecks.isId(id.stringValue());
+    var checked =
+        ResourceChecks.problem(
+            found.resource(), idIsValid ? displayOf(type, found) : type + " in " + position);
+    if (checked != null) {
+      var source = idIsValid ? displayOf(type, found) : type + " in " + position;
+      return new Rejected(source, position, checked, found.json());
     }
     var key = keyOf(type, found);
     if (key == null) {
-      var source = type + " in " + found.position();
+      var source = type + " in " + position;
       return new Rejected(
           source,
-          source + " has no id: give every resource an id (or, in a bundle, a urn:uuid fullUrl)",
+          position,
+          found.fullUrl() != null && References.isUrn(found.fullUrl())
+              ? IntakeReason.of("INVALID_FULL_URL", source)
+              : IntakeReason.of("NO_ID", source),
           found.json());
     }
     var display = References.isUrn(key) ? type + "/" + key : key;
     var translator = translators.get(type);
     if (translator == null) {
       return fhir.getResourceTypes().contains(type)
-          ? new Ignored(display, display + " is not read: Forløp does not use " + type + "s")
+          ? new Ignored(display, position, IntakeReason.of("TYPE_NOT_READ", display, type))
           : new Rejected(
-              display, display + ": " + type + " is not a FHIR R4 resource type", found.json());
+              display,
+              position,
+              IntakeReason.of("UNKNOWN_RESOURCE_TYPE", display, type),
+              found.json());
     }
     try {
       var event = translate(translator, found, key, display, references);
-      return new Accepted(event, found.json());
+      return new Accepted(event, found.json(), position);
     } catch (NotTranslated e) {
       return e.isIgnored()
-          ? new Ignored(display, e.reason())
-          : new Rejected(display, e.reason(), found.json());
-    } catch (RuntimeException e) {
+          ? new Ignored(display, position, e.reason())
+          : new Rejected(display, position, e.reason(), found.json());
+    } catch (RuntimeException | StackOverflowError e) {
       LOG.warn("Could not read {}", display, e);
       return new Rejected(
           display,
-          display + " could not be read (" + e.getClass().getSimpleName() + ")",
+          position,
+          IntakeReason.of("UNREADABLE_RESOURCE", display, e.getClass().getSimpleName()),
           found.json());
     }
+  }
+
+  /** The resource as the sender knows it, for texts: {@code Type/id}, or where it stood. */
+  private static String displayOf(String type, Found found) {
+    var key = keyOf(type, found);
+    if (key == null) {
+      return type + " in " + found.position();
+    }
+    return References.isUrn(key) ? type + "/" + key : key;
   }
 
   private <R extends Resource> ClinicalEvent translate(
@@ -155,6 +193,10 @@ public final class FhirDeliveryReader {
       References references) {
     var resource =
         parser.parse(translator.resourceClass(), found.resource(), found.json(), display);
+    var zoneless = zonelessTime(resource, found);
+    if (zoneless != null) {
+      throw NotTranslated.rejected(IntakeReason.of("DATE_WITHOUT_ZONE", display, zoneless));
+    }
     var source =
         new SourceRef(
             key,
@@ -163,6 +205,23 @@ public final class FhirDeliveryReader {
             resource.getMeta().getVersionId(),
             lastUpdated(resource, display));
     return translator.translate(resource, new Reading(source, references));
+  }
+
+  /**
+   * The path of the first date-time in the resource (anywhere, contained resources included) that
+   * has a time of day but no time zone, or {@code null}: FHIR R4 requires the zone, and Forløp
+   * would otherwise have to guess the day of a milestone.
+   */
+  private @Nullable String zonelessTime(Resource resource, Found found) {
+    for (var value :
+        fhir.newTerser().getAllPopulatedChildElementsOfType(resource, BaseDateTimeType.class)) {
+      var text = value.getValueAsString();
+      if (text != null && FhirDates.withoutZone(text)) {
+        var path = JsonPaths.find(found.resource(), null, text);
+        return path == null ? "?" : path;
+      }
+    }
+    return null;
   }
 
   /** The key of the resource: {@code Type/id}; without an id, the id or urn of its fullUrl. */
@@ -176,7 +235,7 @@ public final class FhirDeliveryReader {
       return null;
     }
     if (References.isUrn(fullUrl)) {
-      return fullUrl;
+      return References.isValidUrn(fullUrl) ? fullUrl : null;
     }
     var target = References.typeAndId(fullUrl);
     return target != null && type.equals(target.type()) ? target.key() : null;
@@ -203,12 +262,8 @@ public final class FhirDeliveryReader {
     }
     try {
       return FhirDates.instant(lastUpdated);
-    } catch (IllegalArgumentException e) {
-      throw NotTranslated.rejected(display + ": meta.lastUpdated " + e.getMessage());
+    } catch (FhirDates.InvalidDate e) {
+      throw NotTranslated.rejected(e.reason(display, "meta.lastUpdated"));
     }
-  }
-
-  private static String capitalised(String text) {
-    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

@@ -20,7 +20,7 @@ final class ImagingStudyTranslator implements ResourceTranslator<ImagingStudy> {
 
   @Override
   public ClinicalEvent translate(ImagingStudy study, Reading reading) {
-    var patient = reading.patient(study.getSubject(), "subject", "which patient was examined?");
+    var patient = reading.patient(study.getSubject(), "subject", "patientExamined");
     var status = reading.required(study.getStatusElement(), "status");
     var actors =
         study.getSeries().stream()
@@ -29,7 +29,7 @@ final class ImagingStudyTranslator implements ResourceTranslator<ImagingStudy> {
             .map(ImagingStudySeriesPerformerComponent::getActor)
             .toList();
     var organisations = reading.organisations(actors, "series.performer.actor");
-    var start = reading.instant(study.getStartedElement(), "started", "when was the examination?");
+    var start = reading.instant(study.getStartedElement(), "started", "examinationDate");
     return new Attendance(
         reading.source(), patient, Attendance.Kind.IMAGING, status, null, organisations, start);
   }

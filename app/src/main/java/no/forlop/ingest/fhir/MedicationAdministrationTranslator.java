@@ -23,9 +23,7 @@ final class MedicationAdministrationTranslator
 
   @Override
   public ClinicalEvent translate(MedicationAdministration administration, Reading reading) {
-    var patient =
-        reading.patient(
-            administration.getSubject(), "subject", "which patient was given the drug?");
+    var patient = reading.patient(administration.getSubject(), "subject", "drugPatient");
     var status = reading.required(administration.getStatusElement(), "status");
     var performers =
         reading.organisations(
@@ -48,15 +46,13 @@ final class MedicationAdministrationTranslator
       return Reading.codes(List.of(administration.getMedicationCodeableConcept()));
     }
     if (administration.hasMedicationReference()) {
-      throw reading.problem(
-          "medicationReference is not followed by Forløp:"
-              + " give medicationCodeableConcept with the ATC code");
+      throw reading.rejected("MEDICATION_REFERENCE");
     }
-    throw reading.missing("medicationCodeableConcept", "which drug was given?");
+    throw reading.missing("medicationCodeableConcept", "drugGiven");
   }
 
   private static Instant effective(MedicationAdministration administration, Reading reading) {
-    var question = "when was the drug given?";
+    var question = "drugDate";
     if (administration.hasEffectiveDateTimeType()) {
       return reading.instant(
           administration.getEffectiveDateTimeType(), "effectiveDateTime", question);
@@ -65,6 +61,7 @@ final class MedicationAdministrationTranslator
       return reading.instant(
           administration.getEffectivePeriod().getStartElement(), "effectivePeriod.start", question);
     }
-    throw reading.missing("effectiveDateTime or effectivePeriod", question);
+    throw reading.missing(
+        IntakeReason.Phrase.of("element.either", "effectiveDateTime", "effectivePeriod"), question);
   }
 }

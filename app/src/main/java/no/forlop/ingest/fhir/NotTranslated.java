@@ -7,18 +7,20 @@ package no.forlop.ingest.fhir;
  */
 final class NotTranslated extends RuntimeException {
 
+  private final IntakeReason reason;
   private final boolean ignored;
 
-  private NotTranslated(String reason, boolean ignored) {
-    super(reason, null, false, false);
+  private NotTranslated(IntakeReason reason, boolean ignored) {
+    super(reason.code(), null, false, false);
+    this.reason = reason;
     this.ignored = ignored;
   }
 
-  static NotTranslated rejected(String reason) {
+  static NotTranslated rejected(IntakeReason reason) {
     return new NotTranslated(reason, false);
   }
 
-  static NotTranslated ignored(String reason) {
+  static NotTranslated ignored(IntakeReason reason) {
     return new NotTranslated(reason, true);
   }
 
@@ -26,7 +28,7 @@ final class NotTranslated extends RuntimeException {
     return ignored;
   }
 
-  String reason() {
-    return getMessage();
+  IntakeReason reason() {
+    return reason;
   }
 }

@@ -26,10 +26,9 @@ final class OrganizationTranslator implements ResourceTranslator<Organization> {
             .orElseThrow(
                 () ->
                     reading.missing(
-                        "organisation number (identifier system "
-                            + ORGANISATION_NUMBER_SYSTEM
-                            + ")",
-                        "which health trust or hospital is it?"));
+                        IntakeReason.Phrase.of(
+                            "element.organisationNumber", ORGANISATION_NUMBER_SYSTEM),
+                        "organisationWhich"));
     return new OrganisationRecord(
         reading.source(), number, reading.optional(organization.getNameElement()));
   }

@@ -60,8 +60,7 @@ final class PatientTranslator implements ResourceTranslator<Patient> {
             .toList();
     if (candidates.isEmpty()) {
       throw reading.missing(
-          "fødselsnummer or D-nummer (identifier system " + FNR_SYSTEM + " or " + DNR_SYSTEM + ")",
-          "who is the patient?");
+          IntakeReason.Phrase.of("element.identityNumber", FNR_SYSTEM, DNR_SYSTEM), "patientWho");
     }
     var valid =
         candidates.stream()
@@ -72,31 +71,23 @@ final class PatientTranslator implements ResourceTranslator<Patient> {
       return PatientIdentifier.parse(valid.get()).value();
     }
     var first = candidates.get(0);
-    throw reading.problem(
-        "the "
-            + (FNR_SYSTEM.equals(first.getSystem()) ? "fødselsnummer" : "D-nummer")
-            + " (identifier system "
-            + first.getSystem()
-            + ") "
-            + problemWith(first.getValue()));
+    throw NotTranslated.rejected(
+        IntakeReason.variant(
+            "INVALID_IDENTITY_NUMBER",
+            problemWith(first.getValue()),
+            reading.source().display(),
+            IntakeReason.Phrase.of(
+                FNR_SYSTEM.equals(first.getSystem()) ? "element.fodselsnummer" : "element.dnummer"),
+            first.getSystem()));
   }
 
-  /** What is wrong with an invalid number, in words that never repeat it. */
+  /** What is wrong with an invalid number (a variant of the text), never repeating it. */
   private static String problemWith(String invalid) {
     try {
       PatientIdentifier.parse(invalid);
-      return "is not valid";
+      return "INVALID";
     } catch (InvalidPatientIdentifierException e) {
-      return describe(e.problem());
+      return e.problem().name();
     }
-  }
-
-  private static String describe(InvalidPatientIdentifierException.Problem problem) {
-    return switch (problem) {
-      case LENGTH -> "does not have 11 digits";
-      case NOT_DIGITS -> "holds characters other than digits";
-      case CHECKSUM -> "has wrong check digits";
-      case DATE -> "does not start with a valid date";
-    };
   }
 }

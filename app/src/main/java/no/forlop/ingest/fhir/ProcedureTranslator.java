@@ -21,8 +21,7 @@ final class ProcedureTranslator implements ResourceTranslator<Procedure> {
 
   @Override
   public ClinicalEvent translate(Procedure procedure, Reading reading) {
-    var patient =
-        reading.patient(procedure.getSubject(), "subject", "which patient had the procedure?");
+    var patient = reading.patient(procedure.getSubject(), "subject", "procedurePatient");
     var status = reading.required(procedure.getStatusElement(), "status");
     var codes = Reading.codes(List.of(procedure.getCode(), procedure.getCategory()));
     var performers =
@@ -40,7 +39,7 @@ final class ProcedureTranslator implements ResourceTranslator<Procedure> {
   }
 
   private static Instant performed(Procedure procedure, Reading reading) {
-    var question = "when was the procedure performed?";
+    var question = "procedureDate";
     if (procedure.hasPerformedDateTimeType()) {
       return reading.instant(procedure.getPerformedDateTimeType(), "performedDateTime", question);
     }
@@ -49,11 +48,9 @@ final class ProcedureTranslator implements ResourceTranslator<Procedure> {
           procedure.getPerformedPeriod().getStartElement(), "performedPeriod.start", question);
     }
     if (procedure.hasPerformed()) {
-      throw reading.problem(
-          "performed[x] is given as "
-              + procedure.getPerformed().fhirType()
-              + ": Forløp needs performedDateTime or performedPeriod.start");
+      throw reading.rejected("PERFORMED_TYPE", procedure.getPerformed().fhirType());
     }
-    throw reading.missing("performedDateTime or performedPeriod", question);
+    throw reading.missing(
+        IntakeReason.Phrase.of("element.either", "performedDateTime", "performedPeriod"), question);
   }
 }

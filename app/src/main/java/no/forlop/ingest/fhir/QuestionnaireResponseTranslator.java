@@ -23,12 +23,9 @@ final class QuestionnaireResponseTranslator implements ResourceTranslator<Questi
 
   @Override
   public ClinicalEvent translate(QuestionnaireResponse response, Reading reading) {
-    var patient =
-        reading.patient(response.getSubject(), "subject", "whose questionnaire response is it?");
+    var patient = reading.patient(response.getSubject(), "subject", "responsePatient");
     var status = reading.required(response.getStatusElement(), "status");
-    var authored =
-        reading.instant(
-            response.getAuthoredElement(), "authored", "when was the questionnaire answered?");
+    var authored = reading.instant(response.getAuthoredElement(), "authored", "responseDate");
     var questionnaire = reading.optional(response.getQuestionnaireElement());
     return new Assessment(
         reading.source(),

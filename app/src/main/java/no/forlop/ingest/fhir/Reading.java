@@ -34,18 +34,24 @@ final class Reading {
     return source;
   }
 
-  /** The key of the patient the resource is about; without one the resource is rejected. */
+  /**
+   * The key of the patient the resource is about; without one the resource is rejected.
+   *
+   * @param question the key of the question the element answers ({@code intake.question.<key>})
+   */
   String patient(Reference subject, String element, String question) {
     if (!subject.hasReference() && subject.hasIdentifier()) {
-      throw problem(
-          element + " names the patient only by identifier: refer to the Patient resource instead");
+      throw NotTranslated.rejected(
+          IntakeReason.of("PATIENT_BY_IDENTIFIER", source.display(), element));
     }
     var target = resolve(subject, element);
     if (target == null) {
       throw missing(element, question);
     }
     if (!target.mayBe(PATIENT)) {
-      throw problem(element + " refers to a " + target.type() + ", not a Patient");
+      throw NotTranslated.rejected(
+          IntakeReason.of(
+              "WRONG_REFERENCE_TYPE", source.display(), element, target.type(), PATIENT));
     }
     return target.key();
   }
@@ -90,7 +96,7 @@ final class Reading {
   String required(PrimitiveType<?> value, String element) {
     var text = value.getValueAsString();
     if (text == null || text.isBlank()) {
-      throw missing(element, "FHIR requires it");
+      throw missing(element, "required");
     }
     return text;
   }
@@ -115,8 +121,8 @@ final class Reading {
     }
     try {
       return FhirDates.instant(value.getValueAsString());
-    } catch (IllegalArgumentException e) {
-      throw problem(element + " " + e.getMessage());
+    } catch (FhirDates.InvalidDate e) {
+      throw NotTranslated.rejected(e.reason(source.display(), element));
     }
   }
 
@@ -129,18 +135,37 @@ final class Reading {
         .toList();
   }
 
-  /** Rejects the resource: "{@code Encounter/e1 has no subject: which patient was seen?}". */
-  NotTranslated missing(String element, String question) {
-    return NotTranslated.rejected(source.display() + " has no " + element + ": " + question);
+  /**
+   * Rejects the resource for a missing element: "{@code Encounter/e1 has no subject: which patient
+   * was seen?}".
+   *
+   * @param element the element's name, or a {@link IntakeReason.Phrase} naming it
+   * @param question the key of the question the element answers ({@code intake.question.<key>})
+   */
+  NotTranslated missing(Object element, String question) {
+    return NotTranslated.rejected(
+        IntakeReason.of(
+            "MISSING_ELEMENT",
+            source.display(),
+            element,
+            IntakeReason.Phrase.of("question." + question)));
   }
 
-  /** Rejects the resource: "{@code Encounter/e1: period.start is not a valid date or time}". */
-  NotTranslated problem(String problem) {
-    return NotTranslated.rejected(source.display() + ": " + problem);
+  /** Rejects the resource for a reason of the code's own ({@code intake.<CODE>}). */
+  NotTranslated rejected(String code, Object... args) {
+    return NotTranslated.rejected(IntakeReason.of(code, withDisplay(args)));
   }
 
-  NotTranslated ignored(String reason) {
-    return NotTranslated.ignored(source.display() + " " + reason);
+  /** Ignores the resource for a reason of the code's own ({@code intake.<CODE>}). */
+  NotTranslated ignored(String code, Object... args) {
+    return NotTranslated.ignored(IntakeReason.of(code, withDisplay(args)));
+  }
+
+  private Object[] withDisplay(Object[] args) {
+    var all = new Object[args.length + 1];
+    all[0] = source.display();
+    System.arraycopy(args, 0, all, 1, args.length);
+    return all;
   }
 
   private References.@Nullable Target resolve(Reference reference, String element) {
@@ -149,10 +174,8 @@ final class Reading {
     }
     var target = references.resolve(reference.getReference());
     if (target == null) {
-      throw problem(
-          element
-              + ".reference is not a reference Forløp can follow:"
-              + " use Type/id, an absolute URL or a urn:uuid");
+      throw NotTranslated.rejected(
+          IntakeReason.of("UNRESOLVABLE_REFERENCE", source.display(), element));
     }
     return target;
   }

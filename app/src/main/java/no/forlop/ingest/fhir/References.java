@@ -14,6 +14,10 @@ final class References {
 
   private static final Pattern TYPE_AND_ID =
       Pattern.compile("(?:^|.*/)([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})");
+  private static final Pattern UUID =
+      Pattern.compile(
+          "urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern OID = Pattern.compile("urn:oid:[0-2](\\.(0|[1-9][0-9]*))+");
   private static final Pattern HISTORY = Pattern.compile("/_history/[^/]+/?$");
 
   private final Map<String, String> aliases;
@@ -30,6 +34,9 @@ final class References {
   @Nullable Target resolve(String reference) {
     var text = reference.trim();
     if (isUrn(text)) {
+      if (!isValidUrn(text)) {
+        return null;
+      }
       var alias = aliases.get(text);
       return alias == null ? new Target(text, null) : resolve(alias);
     }
@@ -44,6 +51,14 @@ final class References {
       return null;
     }
     return new Target(matcher.group(1) + "/" + matcher.group(2), matcher.group(1));
+  }
+
+  /**
+   * Whether a urn is a FHIR R4 {@code uuid} ({@code urn:uuid:} and a UUID in lower case hex) or
+   * {@code oid} ({@code urn:oid:} and an OID).
+   */
+  static boolean isValidUrn(String text) {
+    return UUID.matcher(text).matches() || (text.length() <= 256 && OID.matcher(text).matches());
   }
 
   static boolean isUrn(String text) {

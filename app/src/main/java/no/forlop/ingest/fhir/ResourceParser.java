@@ -28,8 +28,7 @@ final class ResourceParser {
             .setParserErrorHandler(new StrictParsing(node, display, fhir.getResourceType(type)));
     var listForSingle = Cardinality.firstListForSingle(fhir.getResourceDefinition(type), node);
     if (listForSingle != null) {
-      throw NotTranslated.rejected(
-          display + ": " + listForSingle + " is a list, but FHIR allows only one");
+      throw NotTranslated.rejected(IntakeReason.of("LIST_FOR_SINGLE", display, listForSingle));
     }
     try {
       return parser.parseResource(type, json);
@@ -39,7 +38,7 @@ final class ResourceParser {
         throw notTranslated;
       }
       throw NotTranslated.rejected(
-          display + ": not valid FHIR R4 (" + StrictParsing.describe(e.getMessage(), null) + ")");
+          IntakeReason.of("NOT_VALID_FHIR", display, StrictParsing.describe(e.getMessage(), null)));
     }
   }
 }

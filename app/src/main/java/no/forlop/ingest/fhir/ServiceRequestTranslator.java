@@ -25,10 +25,9 @@ final class ServiceRequestTranslator implements ResourceTranslator<ServiceReques
   public ClinicalEvent translate(ServiceRequest request, Reading reading) {
     var intent = reading.required(request.getIntentElement(), "intent");
     if (!ORDER.equals(intent)) {
-      throw reading.ignored(
-          "has intent '" + intent + "', not 'order': only an order is a referral");
+      throw reading.ignored("NOT_AN_ORDER", intent);
     }
-    var patient = reading.patient(request.getSubject(), "subject", "which patient is referred?");
+    var patient = reading.patient(request.getSubject(), "subject", "patientReferred");
     var status = reading.required(request.getStatusElement(), "status");
     var codes =
         Stream.concat(
@@ -47,7 +46,6 @@ final class ServiceRequestTranslator implements ResourceTranslator<ServiceReques
         Reading.codes(request.getReasonCode()),
         reading.organisation(request.getRequester(), "requester"),
         performer,
-        reading.instant(
-            request.getAuthoredOnElement(), "authoredOn", "when was the referral written?"));
+        reading.instant(request.getAuthoredOnElement(), "authoredOn", "referralWritten"));
   }
 }

@@ -28,15 +28,14 @@ final class StrictParsing extends StrictErrorHandler {
   public void invalidValue(
       @Nullable IParseLocation location, @Nullable String value, @Nullable String error) {
     throw rejected(
-        path(location == null ? null : location.getParentElementName(), value)
-            + " has an invalid value ("
-            + describe(error, value)
-            + ")");
+        "INVALID_VALUE",
+        path(location == null ? null : location.getParentElementName(), value),
+        describe(error, value));
   }
 
   @Override
   public void unknownElement(@Nullable IParseLocation location, @Nullable String name) {
-    throw rejected(path(name, null) + " is not an element of " + type + " in FHIR R4");
+    throw rejected("UNKNOWN_ELEMENT", path(name, null), type);
   }
 
   @Override
@@ -53,34 +52,31 @@ final class StrictParsing extends StrictErrorHandler {
       @Nullable ValueType found,
       @Nullable ScalarType foundScalar) {
     throw rejected(
-        path(name, null)
-            + " should be "
-            + kind(expected, expectedScalar)
-            + ", not "
-            + kind(found, foundScalar));
+        "WRONG_JSON_TYPE",
+        path(name, null),
+        kind(expected, expectedScalar),
+        kind(found, foundScalar));
   }
 
   @Override
   public void unexpectedRepeatingElement(@Nullable IParseLocation location, @Nullable String name) {
-    throw rejected(path(name, null) + " is a list, but FHIR allows only one");
+    throw rejected("LIST_FOR_SINGLE", path(name, null));
   }
 
   @Override
   public void missingRequiredElement(@Nullable IParseLocation location, @Nullable String name) {
-    throw rejected((name == null ? "an element" : name) + " is missing, and FHIR requires it");
+    throw rejected("MISSING_REQUIRED", name == null ? "?" : name);
   }
 
   @Override
   public void containedResourceWithNoId(@Nullable IParseLocation location) {
-    throw rejected("a contained resource has no id");
+    throw rejected("CONTAINED_WITHOUT_ID");
   }
 
   @Override
   public void unknownReference(@Nullable IParseLocation location, @Nullable String reference) {
     var path = reference == null ? null : JsonPaths.find(resource, null, reference);
-    throw rejected(
-        (path == null ? "a reference" : path)
-            + " points to a contained resource that is not there");
+    throw rejected("CONTAINED_NOT_FOUND", path == null ? "reference" : path);
   }
 
   @Override
@@ -91,7 +87,7 @@ final class StrictParsing extends StrictErrorHandler {
 
   @Override
   public void extensionContainsValueAndNestedExtensions(@Nullable IParseLocation location) {
-    throw rejected("an extension has both a value and nested extensions");
+    throw rejected("EXTENSION_VALUE_AND_NESTED");
   }
 
   /** HAPI's message made short and stripped of the value it quotes. */
@@ -123,25 +119,28 @@ final class StrictParsing extends StrictErrorHandler {
     return name == null ? "an element" : name;
   }
 
-  private NotTranslated rejected(String problem) {
-    return NotTranslated.rejected(display + ": " + problem);
+  private NotTranslated rejected(String code, Object... args) {
+    var all = new Object[args.length + 1];
+    all[0] = display;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return NotTranslated.rejected(IntakeReason.of(code, all));
   }
 
-  private static String kind(@Nullable ValueType type, @Nullable ScalarType scalar) {
+  private static IntakeReason.Phrase kind(@Nullable ValueType type, @Nullable ScalarType scalar) {
     if (type == null) {
-      return "something else";
+      return IntakeReason.Phrase.of("json.other");
     }
     return switch (type) {
-      case OBJECT -> "a JSON object";
-      case ARRAY -> "a list";
-      case NULL -> "null";
+      case OBJECT -> IntakeReason.Phrase.of("json.object");
+      case ARRAY -> IntakeReason.Phrase.of("json.array");
+      case NULL -> IntakeReason.Phrase.of("json.null");
       case SCALAR ->
           scalar == null
-              ? "a single value"
+              ? IntakeReason.Phrase.of("json.value")
               : switch (scalar) {
-                case STRING -> "a string";
-                case NUMBER -> "a number";
-                case BOOLEAN -> "true or false";
+                case STRING -> IntakeReason.Phrase.of("json.string");
+                case NUMBER -> IntakeReason.Phrase.of("json.number");
+                case BOOLEAN -> IntakeReason.Phrase.of("json.boolean");
               };
     };
   }

@@ -22,9 +22,8 @@ final class TaskTranslator implements ResourceTranslator<Task> {
         reading.source(),
         reading.optionalPatient(task.getFor(), "for"),
         reading.required(task.getStatusElement(), "status"),
-        reading.required(task.getFocus(), "focus", "which referral is it about?"),
+        reading.required(task.getFocus(), "focus", "taskFocus"),
         reading.organisation(task.getOwner(), "owner"),
-        reading.instant(
-            task.getAuthoredOnElement(), "authoredOn", "when was the referral received?"));
+        reading.instant(task.getAuthoredOnElement(), "authoredOn", "referralReceived"));
   }
 }

@@ -172,7 +172,7 @@ class BulkImportIT extends ApplicationTest {
     }
 
     // and the bad lines are listed with their reasons, by their line in the whole file
-    var rejections = get("/api/v1/ingest/rejections?limit=50").json().get("rejected");
+    var rejections = get("/api/v1/ingest/rejections?limit=50", ENGLISH).json().get("rejected");
     var reasons = new ArrayList<String>();
     rejections.forEach(
         r -> reasons.add(r.get("source").asString() + ": " + r.get("reason").asString()));
@@ -186,6 +186,22 @@ class BulkImportIT extends ApplicationTest {
         .anySatisfy(r -> assertThat(r).contains("a JSON array, not a FHIR resource"))
         .anySatisfy(r -> assertThat(r).startsWith("Encounter/bulk-nostatus-"));
     assertThat(history.badLine()).as("the broken line is past the first chunk").isGreaterThan(100);
+    assertThat(rejections)
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("code").asString()).isEqualTo("NOT_JSON");
+              assertThat(r.get("location").asString()).isEqualTo("line " + history.badLine());
+              assertThat(r.get("outcome").asString()).isEqualTo("REJECTED");
+            });
+    // the job's own report counts them by reason, in Norwegian unless English is asked for
+    var report = get("/api/v1/ingest/bulk/" + job.get("id").asString() + "/report").json();
+    assertThat(report.get("rejectedByReason").get("NOT_JSON").asLong()).isEqualTo(1);
+    assertThat(report.get("rejectedByReason").get("NOT_A_RESOURCE").asLong()).isEqualTo(1);
+    assertThat(report.get("rejected"))
+        .anySatisfy(
+            r ->
+                assertThat(r.get("reason").asString())
+                    .matches("Linje \\d+ er en JSON-liste, ikke en FHIR-ressurs"));
     var channel = rejections.get(0).get("channel").asString();
     assertThat(channel).isEqualTo("bulk:" + job.get("id").asString());
   }

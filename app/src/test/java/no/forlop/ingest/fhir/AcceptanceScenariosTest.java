@@ -82,9 +82,9 @@ class AcceptanceScenariosTest {
             "ServiceRequest/sr10",
             "Task/t10",
             "Encounter/e10");
-    assertThat(delivery.rejected().get(0).reason())
+    assertThat(delivery.rejected().get(0).reason().english())
         .isEqualTo("Encounter/bad10 has no subject: which patient was seen?");
-    assertThat(delivery.rejected().get(1).reason()).contains("period.start");
+    assertThat(delivery.rejected().get(1).reason().english()).contains("period.start");
   }
 
   private void check(Path scenario) throws IOException {

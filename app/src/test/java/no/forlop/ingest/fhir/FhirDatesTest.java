@@ -44,17 +44,31 @@ class FhirDatesTest {
     assertThat(FhirDates.instant(text)).isEqualTo(Instant.parse(expected));
   }
 
-  @Test
-  void a_time_without_an_offset_is_taken_as_oslo_time() {
-    assertThat(FhirDates.instant("2024-03-04T09:10:00"))
-        .isEqualTo(Instant.parse("2024-03-04T08:10:00Z"));
+  @ParameterizedTest
+  @ValueSource(strings = {"2024-03-04T09:10:00", "2024-03-04T09:10", "2024-03-04T09:10:00.5"})
+  void a_time_without_a_time_zone_is_refused_as_fhir_r4_requires(String text) {
+    assertThatThrownBy(() -> FhirDates.instant(text))
+        .isInstanceOfSatisfying(
+            FhirDates.InvalidDate.class,
+            e ->
+                assertThat(e.reason("Encounter/e1", "period.start").english())
+                    .isEqualTo(
+                        "Encounter/e1: period.start has a time of day but no time zone; FHIR R4"
+                            + " requires one when hours are given (e.g. +01:00 or Z)"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"1899-12-31", "1800-03-04T10:00:00Z", "2101-01-01T00:00:00+01:00"})
   void a_year_before_1900_or_after_2100_is_impossible(String text) {
     assertThatThrownBy(() -> FhirDates.instant(text))
-        .hasMessage("is an impossible date (the year is not between 1900 and 2100)");
+        .hasMessage("IMPOSSIBLE_DATE")
+        .isInstanceOfSatisfying(
+            FhirDates.InvalidDate.class,
+            e ->
+                assertThat(e.reason("Encounter/e1", "period.start").english())
+                    .isEqualTo(
+                        "Encounter/e1: period.start is an impossible date (the year is not between"
+                            + " 1900 and 2100)"));
   }
 
   @ParameterizedTest
@@ -65,17 +79,15 @@ class FhirDatesTest {
 
   @Test
   void a_date_given_only_to_the_month_or_year_is_not_precise_enough() {
-    assertThatThrownBy(() -> FhirDates.instant("2024-03"))
-        .hasMessage("is given only to the month: Forløp needs the day");
-    assertThatThrownBy(() -> FhirDates.instant("2024"))
-        .hasMessage("is given only to the year: Forløp needs the day");
+    assertThatThrownBy(() -> FhirDates.instant("2024-03")).hasMessage("DATE_TOO_COARSE.month");
+    assertThatThrownBy(() -> FhirDates.instant("2024")).hasMessage("DATE_TOO_COARSE.year");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"not-a-date", "2024-02-30", "2024-03-04T25:00:00Z"})
   void text_that_is_no_date_is_refused_without_repeating_it(String text) {
     assertThatThrownBy(() -> FhirDates.instant(text))
-        .hasMessage("is not a valid date or time")
+        .hasMessage("INVALID_DATE")
         .hasMessageNotContaining(text);
   }
 }

@@ -72,7 +72,7 @@ class FhirDeliveryReaderTest {
             Rejected.class,
             rejected -> {
               assertThat(rejected.source()).isEqualTo("Encounter/e5");
-              assertThat(rejected.reason())
+              assertThat(rejected.reason().english())
                   .startsWith("Line 3 (Encounter/e5) is not valid JSON")
                   .doesNotContain("\n");
               assertThat(rejected.json()).startsWith("{\"resourceType\":\"Encounter\"");
@@ -107,7 +107,7 @@ class FhirDeliveryReaderTest {
         .satisfies(
             rejected -> {
               assertThat(rejected.source()).isEqualTo("line 2");
-              assertThat(rejected.reason())
+              assertThat(rejected.reason().english())
                   .isEqualTo("Line 2 is a JSON array, not a FHIR resource");
             });
   }
@@ -184,14 +184,14 @@ class FhirDeliveryReaderTest {
                 "{\"resourceType\": \"Observation\", \"id\": \"obs1\", \"status\": \"final\"}"));
 
     assertThat(delivery.ignored())
-        .extracting(Ignored::source, Ignored::reason)
+        .extracting(Ignored::source, i -> i.reason().english())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
                 "Practitioner/lege1",
-                "Practitioner/lege1 is not read: Forløp does not use Practitioners"),
+                "Practitioner/lege1 is not read: Forløp does not use resources of type Practitioner"),
             org.assertj.core.groups.Tuple.tuple(
                 "Observation/obs1",
-                "Observation/obs1 is not read: Forløp does not use Observations"));
+                "Observation/obs1 is not read: Forløp does not use resources of type Observation"));
     assertThat(delivery.rejected()).isEmpty();
   }
 
@@ -201,7 +201,7 @@ class FhirDeliveryReaderTest {
 
     assertThat(delivery.rejected())
         .singleElement()
-        .extracting(Rejected::reason)
+        .extracting(r -> r.reason().english())
         .isEqualTo("Henvisning/h1: Henvisning is not a FHIR R4 resource type");
   }
 
@@ -238,7 +238,8 @@ class FhirDeliveryReaderTest {
         .satisfies(
             ignored -> {
               assertThat(ignored.source()).isEqualTo("Encounter/old1");
-              assertThat(ignored.reason()).startsWith("Entry 4 asks to delete Encounter/old1");
+              assertThat(ignored.reason().english())
+                  .startsWith("Entry 4 asks to delete Encounter/old1");
             });
   }
 
@@ -257,7 +258,8 @@ class FhirDeliveryReaderTest {
         .satisfies(
             rejected -> {
               assertThat(rejected.source()).isEqualTo("entry 1");
-              assertThat(rejected.reason()).isEqualTo("Entry 1 of the bundle has no resource");
+              assertThat(rejected.reason().english())
+                  .isEqualTo("Entry 1 of the bundle has no resource");
             });
   }
 
@@ -290,7 +292,8 @@ class FhirDeliveryReaderTest {
         .satisfies(
             rejected -> {
               assertThat(rejected.source()).isEqualTo("Patient in the delivery");
-              assertThat(rejected.reason()).startsWith("Patient in the delivery has no id");
+              assertThat(rejected.reason().english())
+                  .startsWith("Patient in the delivery has no id");
             });
   }
 

@@ -43,7 +43,7 @@ class NdjsonStretchTest {
         .map(Item::source)
         .containsExactly("Patient/p1", "Patient/p2", "line 1003");
     assertThat(delivery.rejected())
-        .map(Rejected::reason)
+        .map(r -> r.reason().english())
         .containsExactly(
             "Line 1002 (Patient/p2) is not valid JSON (unexpected end-of-input within/between"
                 + " Object entries at column 40)",
@@ -79,7 +79,7 @@ class NdjsonStretchTest {
         .satisfies(
             r -> {
               assertThat(r.source()).isEqualTo("line 2");
-              assertThat(r.reason()).isEqualTo("Line 2 is not UTF-8 text, so not JSON");
+              assertThat(r.reason().english()).isEqualTo("Line 2 is not UTF-8 text, so not JSON");
             });
     assertThat(new String(bytes.toByteArray(), StandardCharsets.UTF_8)).contains("p3");
   }

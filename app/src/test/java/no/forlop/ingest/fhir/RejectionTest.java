@@ -25,7 +25,7 @@ class RejectionTest {
                 .replace("\"subject\": {\"reference\": \"Patient/p1\"},", ""));
 
     assertThat(rejected.source()).isEqualTo("Encounter/bad10");
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo("Encounter/bad10 has no subject: which patient was seen?");
     assertThat(rejected.json()).contains("\"id\":\"bad10\"");
   }
@@ -34,7 +34,7 @@ class RejectionTest {
   void an_invalid_date_names_the_element_and_the_problem_but_not_the_value() {
     var rejected = rejectedOne(encounter("bad10b", "not-a-date"));
 
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo("Encounter/bad10b: period.start has an invalid value (invalid date/time format)")
         .doesNotContain("not-a-date");
   }
@@ -43,7 +43,7 @@ class RejectionTest {
   void a_year_before_1900_is_an_impossible_date() {
     var rejected = rejectedOne(encounter("e1", "1824-04-05T09:00:00+02:00"));
 
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo(
             "Encounter/e1: period.start is an impossible date"
                 + " (the year is not between 1900 and 2100)");
@@ -56,7 +56,7 @@ class RejectionTest {
             encounter("e1", "2024-04-05T09:00:00+02:00")
                 .replace("\"period\": {", "\"period\": {\"begin\": \"x\", "));
 
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo("Encounter/e1: period.begin is not an element of Encounter in FHIR R4");
   }
 
@@ -67,7 +67,7 @@ class RejectionTest {
             encounter("e1", "2024-04-05T09:00:00+02:00")
                 .replace("{\"reference\": \"Patient/p1\"}", "\"Patient/p1\""));
 
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo("Encounter/e1: subject should be a JSON object, not a string");
   }
 
@@ -77,7 +77,7 @@ class RejectionTest {
         rejectedOne(
             encounter("e1", "2024-04-05T09:00:00+02:00").replace("\"finished\"", "\"done\""));
 
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo("Encounter/e1: status has an invalid value (unknown EncounterStatus code)");
   }
 
@@ -85,7 +85,7 @@ class RejectionTest {
   void a_patient_with_a_wrong_check_digit_is_rejected_without_the_number() {
     var rejected = rejectedOne(FhirJson.patient("p1", "12036110073"));
 
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo(
             "Patient/p1: the fødselsnummer (identifier system urn:oid:2.16.578.1.12.4.1.4.1)"
                 + " has wrong check digits")
@@ -102,7 +102,7 @@ class RejectionTest {
              "identifier": [{"system": "urn:ehr:pasientnr", "value": "4711"}]}
             """);
 
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo(
             "Patient/p1 has no fødselsnummer or D-nummer (identifier system"
                 + " urn:oid:2.16.578.1.12.4.1.4.1 or urn:oid:2.16.578.1.12.4.1.4.2):"
@@ -114,7 +114,7 @@ class RejectionTest {
     var rejected =
         rejectedOne("{\"resourceType\": \"Organization\", \"id\": \"org1\", \"name\": \"HF\"}");
 
-    assertThat(rejected.reason())
+    assertThat(rejected.reason().english())
         .isEqualTo(
             "Organization/org1 has no organisation number (identifier system"
                 + " urn:oid:2.16.578.1.12.4.1.4.101): which health trust or hospital is it?");
@@ -141,7 +141,7 @@ class RejectionTest {
           Condition without subject | {"resourceType": "Condition", "id": "c1", "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]}, "recordedDate": "2024-03-04"} | Condition/c1 has no subject: whose diagnosis is it?
           Condition without recordedDate | {"resourceType": "Condition", "id": "c1", "verificationStatus": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": "confirmed"}]}, "subject": {"reference": "Patient/p1"}, "onsetDateTime": "2024-03-04"} | Condition/c1 has no recordedDate: when was the diagnosis recorded?
           Condition without verificationStatus | {"resourceType": "Condition", "id": "c1", "subject": {"reference": "Patient/p1"}, "recordedDate": "2024-03-04"} | Condition/c1 has no verificationStatus: is the diagnosis confirmed?
-          Condition with a verificationStatus of another system | {"resourceType": "Condition", "id": "c1", "verificationStatus": {"coding": [{"system": "urn:ehr:status", "code": "bekreftet"}]}, "subject": {"reference": "Patient/p1"}, "recordedDate": "2024-03-04"} | Condition/c1: verificationStatus has no code from http://terminology.hl7.org/CodeSystem/condition-ver-status: is the diagnosis confirmed?
+          Condition with a verificationStatus of another system | {"resourceType": "Condition", "id": "c1", "verificationStatus": {"coding": [{"system": "urn:ehr:status", "code": "bekreftet"}]}, "subject": {"reference": "Patient/p1"}, "recordedDate": "2024-03-04"} | Condition/c1: verificationStatus has no code from http://terminology.hl7.org/CodeSystem/condition-ver-status
           QuestionnaireResponse without subject | {"resourceType": "QuestionnaireResponse", "id": "qr1", "status": "completed", "authored": "2024-03-04"} | QuestionnaireResponse/qr1 has no subject: whose questionnaire response is it?
           QuestionnaireResponse without authored | {"resourceType": "QuestionnaireResponse", "id": "qr1", "status": "completed", "questionnaire": "https://forlop.no/fhir/Questionnaire/evaluering", "subject": {"reference": "Patient/p1"}} | QuestionnaireResponse/qr1 has no authored: when was the questionnaire answered?
           MedicationAdministration without subject | {"resourceType": "MedicationAdministration", "id": "ma1", "status": "completed", "medicationCodeableConcept": {"text": "x"}, "effectiveDateTime": "2024-03-04"} | MedicationAdministration/ma1 has no subject: which patient was given the drug?
@@ -165,7 +165,7 @@ class RejectionTest {
           """)
   void a_resource_lacking_what_forlop_needs_is_rejected_with_a_reason_to_act_on(
       String what, String resource, String reason) {
-    assertThat(rejectedOne(resource).reason()).isEqualTo(reason);
+    assertThat(rejectedOne(resource).reason().english()).isEqualTo(reason);
   }
 
   @Test
@@ -186,7 +186,7 @@ class RejectionTest {
         .hasSize(4)
         .allSatisfy(
             rejected ->
-                assertThat(rejected.reason())
+                assertThat(rejected.reason().english())
                     .doesNotContain("\n")
                     .doesNotContain("1203611007")
                     .doesNotContain("120361"));

@@ -453,7 +453,7 @@ class ResourceMappingTest {
                 """));
 
     assertThat(delivery.rejected())
-        .extracting(Delivery.Rejected::reason)
+        .extracting(r -> r.reason().english())
         .containsExactly(
             "Condition/c1 has no recordedDate: when was the diagnosis recorded?",
             "QuestionnaireResponse/qr1 has no authored: when was the questionnaire answered?");
@@ -540,11 +540,14 @@ class ResourceMappingTest {
     assertThat(delivery.ignored())
         .singleElement()
         .satisfies(
-            ignored ->
-                assertThat(ignored.reason())
-                    .isEqualTo(
-                        "ServiceRequest/sr9 has intent 'plan', not 'order':"
-                            + " only an order is a referral"));
+            ignored -> {
+              assertThat(ignored.reason().code()).isEqualTo("NOT_AN_ORDER");
+              assertThat(ignored.reason().english())
+                  .isEqualTo(
+                      "ServiceRequest/sr9 has intent plan, not one of the orders (order,"
+                          + " original-order, reflex-order, filler-order, instance-order): only an"
+                          + " order is a referral");
+            });
   }
 
   private static <T extends ClinicalEvent> T event(Class<T> type, String display) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.forlop.ingest.fhir.IntakeReason;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,7 @@ record BundleRequest(Kind kind, List<Entry> entries) {
    *
    * @param method {@code request.method}, or {@code null} when the entry has no request (then the
    *     resource is taken as it is, like an update of itself)
+   * @param ifNoneExist {@code request.ifNoneExist}: a conditional create
    */
   record Entry(
       int index,
@@ -42,17 +44,33 @@ record BundleRequest(Kind kind, List<Entry> entries) {
       @Nullable String url,
       @Nullable String type,
       @Nullable String id,
-      @Nullable String fullUrl) {
+      @Nullable String fullUrl,
+      @Nullable String ifNoneExist) {
 
     /** The FHIRPath of the entry, for an OperationOutcome's {@code expression}. */
     String expression() {
       return "Bundle.entry[" + index + "]";
     }
 
-    /** "Entry 3 (Encounter/e1)", for texts. */
-    String name() {
-      var resource = type == null ? "" : " (" + type + (id == null ? "" : "/" + id) + ")";
-      return "Entry " + (index + 1) + resource;
+    /** "Entry 3 (Encounter/e1)", for texts, in the language of the text. */
+    IntakeReason.Phrase name() {
+      return type == null
+          ? new IntakeReason.Phrase("fhir.entry", List.of(String.valueOf(index + 1)))
+          : new IntakeReason.Phrase(
+              "fhir.entry.named",
+              List.of(String.valueOf(index + 1), type + (id == null ? "" : "/" + id)));
+    }
+
+    /** The names the entry's resource goes by: its fullUrl, and its type and id. */
+    List<String> identities() {
+      var names = new ArrayList<String>();
+      if (fullUrl != null) {
+        names.add("fullUrl " + fullUrl);
+      }
+      if (type != null && id != null) {
+        names.add(type + "/" + id);
+      }
+      return names;
     }
 
     /** Whether the entry asks to create its resource ({@code POST}). */
@@ -74,22 +92,13 @@ record BundleRequest(Kind kind, List<Entry> entries) {
         return new Problem(
             405,
             org.hl7.fhir.r4.model.OperationOutcome.IssueType.NOTSUPPORTED,
-            "METHOD_NOT_SUPPORTED",
-            name()
-                + " asks for "
-                + method
-                + ": Forløp's FHIR endpoint takes POST and PUT only."
-                + ("DELETE".equals(method)
-                    ? " Forløp keeps every fact; to withdraw one, PUT a new version of the"
-                        + " resource (e.g. with status entered-in-error)."
-                    : ""),
+            Problem.text(
+                "METHOD_NOT_SUPPORTED", "DELETE".equals(method) ? "DELETE" : null, name(), method),
             expression());
       }
       if (!WRITES.contains(method)) {
         return Problem.badEntry(
-            "INVALID_REQUEST",
-            name() + ": request.method must be POST or PUT.",
-            expression() + ".request.method");
+            "INVALID_REQUEST", "method", expression() + ".request.method", name());
       }
       if (url == null || type == null) {
         return null;
@@ -97,49 +106,21 @@ record BundleRequest(Kind kind, List<Entry> entries) {
       var target = Target.of(url);
       var at = expression() + ".request.url";
       if (target == null) {
-        return Problem.badEntry(
-            "INVALID_REQUEST",
-            name() + ": request.url is not of the form Type, Type/id or Type?criteria.",
-            at);
+        return Problem.badEntry("INVALID_REQUEST", "url", at, name());
       }
       if (!target.type().equals(type)) {
-        return Problem.badEntry(
-            "WRONG_RESOURCE_TYPE",
-            name()
-                + ": request.url is for "
-                + target.type()
-                + ", but the entry holds a "
-                + type
-                + ".",
-            at);
+        return Problem.badEntry("WRONG_RESOURCE_TYPE", "entry", at, name(), target.type(), type);
       }
       if ("POST".equals(method) && target.id() != null) {
-        return Problem.badEntry(
-            "INVALID_REQUEST",
-            name()
-                + ": POST takes request.url "
-                + type
-                + "; to name the id, use PUT "
-                + type
-                + "/id.",
-            at);
+        return Problem.badEntry("INVALID_REQUEST", "post", at, name(), type);
       }
       if ("PUT".equals(method) && target.id() == null && !target.conditional()) {
-        return Problem.badEntry(
-            "INVALID_REQUEST", name() + ": PUT takes request.url " + type + "/id.", at);
+        return Problem.badEntry("INVALID_REQUEST", "put", at, name(), type);
       }
       if (target.id() != null && !target.id().equals(id)) {
-        return Problem.badEntry(
-            "ID_MISMATCH",
-            name()
-                + ": request.url names "
-                + type
-                + "/"
-                + target.id()
-                + (id == null
-                    ? ", but the resource has no id."
-                    : ", but the resource is " + type + "/" + id + "."),
-            at);
+        return id == null
+            ? Problem.badEntry("ID_MISMATCH", "entryNoId", at, name(), type, target.id())
+            : Problem.badEntry("ID_MISMATCH", "entry", at, name(), type, target.id(), id);
       }
       return null;
     }
@@ -174,8 +155,8 @@ record BundleRequest(Kind kind, List<Entry> entries) {
       return isType(last) ? new Target(last, null, false) : null;
     }
 
-    private static boolean isType(String segment) {
-      return segment.matches("[A-Z][A-Za-z]+");
+    static boolean isType(@Nullable String segment) {
+      return segment != null && segment.matches("[A-Z][A-Za-z]{1,63}");
     }
   }
 
@@ -189,15 +170,9 @@ record BundleRequest(Kind kind, List<Entry> entries) {
     var bundle = RequestBody.resource(body);
     var resourceType = RequestBody.text(bundle, "resourceType");
     if (!"Bundle".equals(resourceType)) {
-      throw Problem.badRequest(
-              "NOT_A_BUNDLE",
-              "POST /fhir takes a batch or transaction Bundle, not a "
-                  + resourceType
-                  + ": to send one "
-                  + resourceType
-                  + ", POST it to /fhir/"
-                  + resourceType
-                  + ".")
+      throw (Target.isType(resourceType)
+              ? Problem.badRequest("NOT_A_BUNDLE", resourceType)
+              : Problem.badRequestVariant("NOT_A_BUNDLE", "unknown"))
           .exception();
     }
     var type = RequestBody.text(bundle, "type");
@@ -207,11 +182,9 @@ record BundleRequest(Kind kind, List<Entry> entries) {
     } else if ("transaction".equals(type)) {
       kind = Kind.TRANSACTION;
     } else {
-      throw Problem.badRequest(
-              "BUNDLE_TYPE_NOT_SUPPORTED",
-              "POST /fhir takes a Bundle of type batch or transaction, not "
-                  + (type == null ? "one without a type" : type)
-                  + ".")
+      throw (type == null
+              ? Problem.badRequestVariant("BUNDLE_TYPE_NOT_SUPPORTED", "none")
+              : Problem.badRequest("BUNDLE_TYPE_NOT_SUPPORTED", type.length() > 40 ? "?" : type))
           .exception();
     }
     var entries = new ArrayList<Entry>();
@@ -220,8 +193,7 @@ record BundleRequest(Kind kind, List<Entry> entries) {
       return new BundleRequest(kind, entries);
     }
     if (!list.isArray()) {
-      throw Problem.badRequest("INVALID_BUNDLE", "Bundle.entry should be a list of entries.")
-          .exception();
+      throw Problem.badRequest("INVALID_BUNDLE").exception();
     }
     for (int i = 0; i < list.size(); i++) {
       var entry = list.get(i);
@@ -229,14 +201,7 @@ record BundleRequest(Kind kind, List<Entry> entries) {
       var request = entry.path("request");
       var resourceTypeOfEntry = RequestBody.text(resource, "resourceType");
       if ("Bundle".equals(resourceTypeOfEntry)) {
-        throw Problem.badRequest(
-                "NESTED_BUNDLE",
-                "Entry "
-                    + (i + 1)
-                    + " holds a Bundle: put its resources in this "
-                    + type
-                    + " as entries of their own.")
-            .exception();
+        throw Problem.badRequest("NESTED_BUNDLE", String.valueOf(i + 1), type).exception();
       }
       entries.add(
           new Entry(
@@ -245,9 +210,31 @@ record BundleRequest(Kind kind, List<Entry> entries) {
               RequestBody.text(request, "url"),
               resourceTypeOfEntry,
               RequestBody.text(resource, "id"),
-              RequestBody.text(entry, "fullUrl")));
+              RequestBody.text(entry, "fullUrl"),
+              RequestBody.text(request, "ifNoneExist")));
     }
     return new BundleRequest(kind, entries);
+  }
+
+  /**
+   * The entries of a transaction that name a resource an earlier entry already names (the same
+   * fullUrl, or the same type and id), by entry index, each with the index of the earlier entry:
+   * FHIR R4 refuses such a transaction as a whole (http.html#transaction: "if any resource
+   * identities (including resolved identities from conditional update/delete) overlap in steps 1-3,
+   * then the transaction SHALL fail").
+   */
+  Map<Integer, Integer> repeated() {
+    var repeated = new LinkedHashMap<Integer, Integer>();
+    var seen = new java.util.HashMap<String, Integer>();
+    for (var entry : entries) {
+      for (var identity : entry.identities()) {
+        var earlier = seen.putIfAbsent(identity, entry.index());
+        if (earlier != null && earlier != entry.index()) {
+          repeated.putIfAbsent(entry.index(), earlier);
+        }
+      }
+    }
+    return repeated;
   }
 
   /** The problems of the entries' requests, by entry index, in order. */

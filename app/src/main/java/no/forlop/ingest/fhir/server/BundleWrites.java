@@ -7,9 +7,11 @@ import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService.Storing;
+import no.forlop.ingest.fhir.IntakeReason;
 import no.forlop.ingest.fhir.server.BundleRequest.Kind;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -50,8 +52,30 @@ final class BundleWrites {
     var body = request.loadRequestContents();
     var bundle = BundleRequest.of(body);
     var problems = bundle.problems();
-    var reasons = new LinkedHashMap<Integer, String>();
-    problems.forEach((index, problem) -> reasons.put(index, problem.text()));
+    if (bundle.kind() == Kind.TRANSACTION) {
+      bundle
+          .repeated()
+          .forEach(
+              (index, earlier) -> {
+                var entry = bundle.entries().get(index);
+                problems.putIfAbsent(
+                    index,
+                    Problem.badEntry(
+                        "DUPLICATE_RESOURCE",
+                        null,
+                        entry.expression(),
+                        entry.name(),
+                        String.valueOf(earlier + 1)));
+              });
+    }
+    var reasons = new LinkedHashMap<Integer, IntakeReason>();
+    problems.forEach(
+        (index, problem) ->
+            reasons.put(
+                index,
+                IntakeReason.of(
+                    "REQUEST_REFUSED", bundle.entries().get(index).name(), problem.reason())));
+    var language = Languages.of(request);
     var transaction = bundle.kind() == Kind.TRANSACTION;
     var report =
         deliveries.receive(
@@ -69,13 +93,13 @@ final class BundleWrites {
               + " entries");
     }
     if (transaction && !report.rejected().isEmpty()) {
-      throw refused(bundle, report, problems);
+      throw refused(bundle, report, problems, language);
     }
-    return answer(bundle, report, problems);
+    return answer(bundle, report, problems, language);
   }
 
   private static Bundle answer(
-      BundleRequest bundle, IntakeReport report, Map<Integer, Problem> problems) {
+      BundleRequest bundle, IntakeReport report, Map<Integer, Problem> problems, Locale language) {
     var response =
         new Bundle()
             .setType(
@@ -90,11 +114,12 @@ final class BundleWrites {
       var item = report.items().get(entry.index());
       var answer = response.addEntry().getResponse();
       var problem = problems.get(entry.index());
-      var reason = item.reason() == null ? item.source() : item.reason();
+      var reason = item.reason() == null ? item.source() : item.reason().text(language);
+      var code = item.reason() == null ? "" : item.reason().code();
       if (problem != null) {
-        answer.setStatus(problem.statusLine()).setOutcome(problem.outcome());
+        answer.setStatus(problem.statusLine()).setOutcome(problem.outcome(language));
       } else if (item.outcome() == IntakeReport.Outcome.REJECTED) {
-        var rejected = rejected(entry, reason);
+        var rejected = rejected(entry, code, reason);
         answer.setStatus(Problem.statusLine(400)).setOutcome(Outcomes.of(rejected));
       } else if (item.outcome() == IntakeReport.Outcome.IGNORED) {
         answer
@@ -104,7 +129,7 @@ final class BundleWrites {
                     Outcomes.issue(
                         IssueSeverity.WARNING,
                         IssueType.INFORMATIONAL,
-                        "RESOURCE_IGNORED",
+                        code,
                         reason,
                         entry.expression())));
       } else {
@@ -118,32 +143,39 @@ final class BundleWrites {
 
   /** The answer to a transaction with rejected entries: every one of them, and nothing stored. */
   private static InvalidRequestException refused(
-      BundleRequest bundle, IntakeReport report, Map<Integer, Problem> problems) {
+      BundleRequest bundle, IntakeReport report, Map<Integer, Problem> problems, Locale language) {
     var issues = new ArrayList<OperationOutcomeIssueComponent>();
     for (var entry : bundle.entries()) {
       var problem = problems.get(entry.index());
       var item = report.items().get(entry.index());
       if (problem != null) {
-        issues.add(problem.issue());
+        issues.add(problem.issue(language));
       } else if (item.outcome() == IntakeReport.Outcome.REJECTED) {
-        issues.add(rejected(entry, item.reason() == null ? item.source() : item.reason()));
+        var reason = item.reason();
+        issues.add(
+            rejected(
+                entry,
+                reason == null ? "RESOURCE_REJECTED" : reason.code(),
+                reason == null ? item.source() : reason.text(language)));
       }
     }
-    var text =
-        "Nothing was stored: a transaction is all or nothing, and "
-            + issues.size()
-            + (issues.size() == 1 ? " entry was" : " entries were")
-            + " rejected. Correct "
-            + (issues.size() == 1 ? "it" : "them")
-            + " and send the transaction again, or send a batch to store the good entries.";
+    var refusal =
+        Problem.text(
+            "TRANSACTION_REFUSED",
+            issues.size() == 1 ? null : "many",
+            String.valueOf(issues.size()));
     issues.add(
         Outcomes.issue(
-            IssueSeverity.INFORMATION, IssueType.INFORMATIONAL, "TRANSACTION_REFUSED", text, null));
-    return new InvalidRequestException(text, Outcomes.of(issues));
+            IssueSeverity.INFORMATION,
+            IssueType.INFORMATIONAL,
+            refusal.code(),
+            refusal.text(language),
+            null));
+    return new InvalidRequestException(refusal.english(), Outcomes.of(issues));
   }
 
-  private static OperationOutcomeIssueComponent rejected(BundleRequest.Entry entry, String reason) {
-    return Outcomes.issue(
-        IssueSeverity.ERROR, IssueType.INVALID, "RESOURCE_REJECTED", reason, entry.expression());
+  private static OperationOutcomeIssueComponent rejected(
+      BundleRequest.Entry entry, String code, String reason) {
+    return Outcomes.issue(IssueSeverity.ERROR, IssueType.INVALID, code, reason, entry.expression());
   }
 }

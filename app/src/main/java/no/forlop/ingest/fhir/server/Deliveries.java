@@ -6,6 +6,7 @@ import no.forlop.audit.Actor;
 import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.UnreadableDeliveryException;
+import no.forlop.ingest.fhir.IntakeReason;
 
 /**
  * Hands request bodies to the intake as deliveries, as they came, with the signed-in user (or
@@ -25,15 +26,13 @@ final class Deliveries {
       byte[] body,
       String channel,
       RequestDetails request,
-      Map<Integer, String> alsoRejected,
+      Map<Integer, IntakeReason> alsoRejected,
       IntakeService.Storing storing) {
     var actor = actor(request);
     try {
       return intake.receive(body, channel, actor, alsoRejected, storing);
     } catch (UnreadableDeliveryException e) {
-      throw Problem.badRequest(
-              "UNREADABLE_BODY", "The request body cannot be read: " + e.getMessage())
-          .exception();
+      throw Problem.badRequestVariant("UNREADABLE_BODY", "delivery", e.getMessage()).exception();
     }
   }
 
@@ -42,8 +41,7 @@ final class Deliveries {
     var purpose = request.getHeader(PURPOSE_HEADER);
     var why = purpose == null || purpose.isBlank() ? Actor.DEFAULT_PURPOSE : purpose.strip();
     if (why.length() > 100) {
-      throw Problem.badRequest("INVALID_ACTOR", PURPOSE_HEADER + " takes 1–100 characters.")
-          .exception();
+      throw Problem.badRequest("INVALID_ACTOR", PURPOSE_HEADER).exception();
     }
     var authentication =
         org.springframework.security.core.context.SecurityContextHolder.getContext()

@@ -24,10 +24,12 @@ import org.slf4j.LoggerFactory;
 @Interceptor
 final class ErrorOutcomes {
 
-  static final String WHAT_IT_TAKES =
-      "it takes batch and transaction Bundles (POST /fhir), single resources by create"
-          + " (POST /fhir/{type}) and update (PUT /fhir/{type}/{id}), and answers GET /fhir/metadata;"
-          + " pathways are read at /api/v1/pathways.";
+  /** What the endpoint answers with 405: what may be sent to it. */
+  static final String ALLOWED = "POST, PUT";
+
+  /** HAPI's messages for a request no provider method takes (an interaction not offered). */
+  private static final java.util.List<String> NOT_OFFERED =
+      java.util.List.of(Msg.code(302), Msg.code(303), Msg.code(287), Msg.code(301));
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorOutcomes.class);
 
@@ -45,6 +47,10 @@ final class ErrorOutcomes {
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public @Nullable BaseServerResponseException inForlopsShape(
       RequestDetails request, Throwable thrown) {
+    var language = Languages.of(request);
+    if (thrown instanceof Problem.Refusal refusal) {
+      return refusal.in(language);
+    }
     if (thrown instanceof BaseServerResponseException e
         && e.getStatusCode() < 500
         && Outcomes.isForlops(e.getOperationOutcome())) {
@@ -56,22 +62,25 @@ final class ErrorOutcomes {
           request.getRequestType(),
           request.getRequestPath(),
           thrown);
-      return new Problem(
-              500,
-              IssueType.EXCEPTION,
-              "INTERNAL_ERROR",
-              "Forløp could not handle this request; the server log says why.",
-              null)
+      return new Problem(500, IssueType.EXCEPTION, Problem.text("INTERNAL_ERROR", null), null)
           .exception();
     }
-    var replacement = problem(request, e).exception();
+    var problem = problem(request, e);
+    var replacement = ((Problem.Refusal) problem.exception()).in(language);
     if (e.hasResponseHeaders()) {
       e.getResponseHeaders()
           .forEach((name, values) -> values.forEach(v -> replacement.addResponseHeader(name, v)));
     }
+    if (problem.status() == 405) {
+      replacement.addResponseHeader("Allow", ALLOWED);
+    }
     return replacement;
   }
 
+  /**
+   * HAPI's refusal in Forløp's words. HAPI's own message is not repeated: it may quote the URL, and
+   * a URL may hold a patient's identity number.
+   */
   private Problem problem(RequestDetails request, BaseServerResponseException e) {
     var status = e.getStatusCode();
     var message = e.getMessage() == null ? "" : e.getMessage();
@@ -79,43 +88,32 @@ final class ErrorOutcomes {
     if (e instanceof ResourceNotFoundException
         && resourceType != null
         && !types.contains(resourceType)) {
+      var known = fhir.getResourceTypes().contains(resourceType);
       return new Problem(
           status,
           IssueType.NOTSUPPORTED,
-          "UNSUPPORTED_RESOURCE_TYPE",
-          unsupported(resourceType),
+          Problem.text(
+              "UNSUPPORTED_RESOURCE_TYPE",
+              known ? null : "unknown",
+              known ? resourceType : "?",
+              String.join(", ", types)),
           null);
     }
-    if (message.startsWith(Msg.code(303)) || message.startsWith(Msg.code(287))) {
+    if (NOT_OFFERED.stream().anyMatch(message::startsWith) || status == 405) {
+      // an interaction the endpoint does not offer (read, search, history, delete, patch,
+      // operations): 405 Method Not Allowed, as FHIR's http.html asks
       return new Problem(
-          status,
+          405,
           IssueType.NOTSUPPORTED,
-          "INTERACTION_NOT_SUPPORTED",
-          "Forløp's FHIR endpoint does not answer "
-              + request.getRequestType()
-              + " here: "
-              + WHAT_IT_TAKES,
+          Problem.text("INTERACTION_NOT_SUPPORTED", null, request.getRequestType().name()),
           null);
     }
+    LOG.debug("HAPI refused a request: {}", message);
     return new Problem(
         status,
-        status == 404
-            ? IssueType.NOTFOUND
-            : status == 405 ? IssueType.NOTSUPPORTED : IssueType.INVALID,
-        reasonFor(status),
-        message.replaceFirst("^HAPI-\\d+: ", ""),
+        status == 404 ? IssueType.NOTFOUND : IssueType.INVALID,
+        Problem.text(reasonFor(status), null),
         null);
-  }
-
-  private String unsupported(String type) {
-    var takes =
-        "Forløp's FHIR endpoint takes "
-            + String.join(", ", types)
-            + " one at a time; in a batch or transaction Bundle (POST /fhir), resources of other"
-            + " types are kept but not read.";
-    return fhir.getResourceTypes().contains(type)
-        ? "Forløp does not read " + type + " resources. " + takes
-        : type + " is not a FHIR R4 resource type. " + takes;
   }
 
   private static String reasonFor(int status) {

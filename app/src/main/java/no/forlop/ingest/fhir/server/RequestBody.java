@@ -2,6 +2,7 @@ package no.forlop.ingest.fhir.server;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class RequestBody {
 
   private static final JsonMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // FHIR JSON: a property appears once in an object (R4 json.html)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private RequestBody() {}
 
@@ -25,38 +30,28 @@ final class RequestBody {
    */
   static JsonNode resource(byte[] body) {
     if (body.length == 0) {
-      throw Problem.badRequest(
-              "EMPTY_BODY", "The request has no body: send a FHIR R4 resource or Bundle in JSON.")
-          .exception();
+      throw Problem.badRequest("EMPTY_BODY").exception();
     }
     JsonNode node;
     try {
       node = JSON.readTree(body);
     } catch (JacksonException e) {
       var location = e.getLocation();
-      var where =
-          location == null || location.getLineNr() < 1
-              ? ""
-              : " (at line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-      throw Problem.badRequest(
-              "UNREADABLE_BODY",
-              "The request body is not JSON"
-                  + where
-                  + ": Forløp's FHIR endpoint reads FHIR R4 in JSON"
-                  + " (application/fhir+json).")
+      var reason = isDuplicateProperty(e) ? "DUPLICATE_PROPERTY" : "UNREADABLE_BODY";
+      throw (location == null || location.getLineNr() < 1
+              ? Problem.badRequest(reason)
+              : Problem.badRequestVariant(
+                  reason,
+                  "at",
+                  String.valueOf(location.getLineNr()),
+                  String.valueOf(location.getColumnNr())))
           .exception();
     }
     if (node == null || !node.isObject()) {
-      throw Problem.badRequest(
-              "UNREADABLE_BODY",
-              "The request body is JSON, but not a JSON object: send a FHIR R4 resource or Bundle.")
-          .exception();
+      throw Problem.badRequestVariant("UNREADABLE_BODY", "notAnObject").exception();
     }
     if (text(node, "resourceType") == null) {
-      throw Problem.badRequest(
-              "NO_RESOURCE_TYPE",
-              "The request body is a JSON object without resourceType, not a FHIR resource.")
-          .exception();
+      throw Problem.badRequest("NO_RESOURCE_TYPE").exception();
     }
     return node;
   }
@@ -70,17 +65,18 @@ final class RequestBody {
     var node = resource(body);
     var found = text(node, "resourceType");
     if (!type.equals(found)) {
-      throw Problem.badRequest(
-              "WRONG_RESOURCE_TYPE",
-              "The URL is for "
-                  + type
-                  + ", but the body is "
-                  + ("Bundle".equals(found)
-                      ? "a Bundle: send bundles to the base, POST /fhir."
-                      : "a " + found + ": send it to /fhir/" + found + "."))
+      throw ("Bundle".equals(found)
+              ? Problem.badRequestVariant("WRONG_RESOURCE_TYPE", "bundle", type)
+              : Problem.badRequest("WRONG_RESOURCE_TYPE", type, found))
           .exception();
     }
     return node;
+  }
+
+  /** Whether Jackson refused the JSON for a property that appears twice in one object. */
+  private static boolean isDuplicateProperty(JacksonException e) {
+    var message = e.getOriginalMessage();
+    return message != null && message.startsWith("Duplicate Object property");
   }
 
   /** The non-blank text of an object's property, or {@code null}. */

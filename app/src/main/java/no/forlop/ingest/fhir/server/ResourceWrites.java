@@ -10,9 +10,12 @@ import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService.Storing;
+import no.forlop.ingest.fhir.IntakeReason;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
@@ -26,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * rejected: 400 with Forløp's reason.
  */
 final class ResourceWrites implements IResourceProvider {
+
+  /** FHIR R4 {@code id}. */
+  private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
   private final FhirContext fhir;
   private final Class<? extends IBaseResource> type;
@@ -51,55 +57,62 @@ final class ResourceWrites implements IResourceProvider {
   @Create
   public MethodOutcome create(@ResourceParam byte[] body, RequestDetails request) {
     if (request.getId() != null && request.getId().hasIdPart()) {
-      throw Problem.badRequest(
-              "INVALID_REQUEST",
-              "Create is POST /fhir/"
-                  + name
-                  + "; to send a resource to its own address, use PUT /fhir/"
-                  + name
-                  + "/{id}.")
-          .exception();
+      throw Problem.badRequestVariant("INVALID_REQUEST", "create", name).exception();
     }
     var resource = RequestBody.resourceOfType(body, name);
     var report = deliveries.receive(body, "fhir:create", request, Map.of(), Storing.ACCEPTED_FACTS);
-    return answer(report, body, RequestBody.text(resource, "id"), true);
+    return answer(report, body, RequestBody.text(resource, "id"), true, Languages.of(request));
   }
 
   @Update
   public MethodOutcome update(
       @IdParam @Nullable IdType id, @ResourceParam byte[] body, RequestDetails request) {
     if (id == null || !id.hasIdPart()) {
-      throw Problem.badRequest(
-              "INVALID_REQUEST",
-              "Update is PUT /fhir/" + name + "/{id}, with the resource's id in the URL.")
-          .exception();
+      throw Problem.badRequestVariant("INVALID_REQUEST", "update", name).exception();
+    }
+    if (!FHIR_ID.matcher(id.getIdPart()).matches()) {
+      throw Problem.badRequest("INVALID_ID").exception();
     }
     var resource = RequestBody.resourceOfType(body, name);
     var own = RequestBody.text(resource, "id");
     if (!id.getIdPart().equals(own)) {
-      throw Problem.badRequest(
-              "ID_MISMATCH",
-              "The URL names "
-                  + name
-                  + "/"
-                  + id.getIdPart()
-                  + (own == null
-                      ? ", but the resource has no id: give it the id in the URL."
-                      : ", but the resource is " + name + "/" + own + "."))
+      throw (own == null
+              ? Problem.badRequestVariant("ID_MISMATCH", "noId", name, id.getIdPart())
+              : FHIR_ID.matcher(own).matches()
+                  ? Problem.badRequest("ID_MISMATCH", name, id.getIdPart(), own)
+                  : Problem.badRequestVariant("ID_MISMATCH", "invalid", name, id.getIdPart()))
           .exception();
     }
     var report = deliveries.receive(body, "fhir:update", request, Map.of(), Storing.ACCEPTED_FACTS);
-    return answer(report, body, own, false);
+    return answer(report, body, own, false, Languages.of(request));
   }
 
+  /**
+   * The answer to a create or update: 201 Created or 200 OK with the resource echoed when it was
+   * stored; 200 OK with an OperationOutcome (and no Location) when it was received but not used (a
+   * resource Forløp does not read, a procedure not done …), so the sender learns it; 400 when it
+   * was rejected.
+   */
   private MethodOutcome answer(
-      IntakeReport report, byte[] body, @Nullable String id, boolean create) {
+      IntakeReport report, byte[] body, @Nullable String id, boolean create, Locale language) {
     var item = report.items().get(0);
-    var reason = item.reason() == null ? item.source() : item.reason();
-    if (item.outcome() == IntakeReport.Outcome.REJECTED) {
-      throw new Problem(400, IssueType.INVALID, "RESOURCE_REJECTED", reason, null).exception();
+    var reason = item.reason();
+    if (item.outcome() == IntakeReport.Outcome.REJECTED && reason != null) {
+      throw new Problem(400, IssueType.INVALID, reason, null).exception();
     }
     var outcome = new MethodOutcome();
+    if (item.outcome() == IntakeReport.Outcome.IGNORED && reason != null) {
+      outcome.setCreated(false);
+      outcome.setOperationOutcome(
+          Outcomes.of(
+              Outcomes.issue(
+                  IssueSeverity.WARNING,
+                  IssueType.INFORMATIONAL,
+                  reason.code(),
+                  reason.text(language),
+                  null)));
+      return outcome;
+    }
     if (id != null) {
       outcome.setId(new IdType(name, id));
     }
@@ -107,22 +120,15 @@ final class ResourceWrites implements IResourceProvider {
       outcome.setCreated(true);
     }
     outcome.setResource(echo(body));
+    var stored = IntakeReason.of("RESOURCE_STORED", item.source());
     outcome.setOperationOutcome(
-        item.outcome() == IntakeReport.Outcome.IGNORED
-            ? Outcomes.of(
-                Outcomes.issue(
-                    IssueSeverity.WARNING,
-                    IssueType.INFORMATIONAL,
-                    "RESOURCE_IGNORED",
-                    reason,
-                    null))
-            : Outcomes.of(
-                Outcomes.issue(
-                    IssueSeverity.INFORMATION,
-                    IssueType.INFORMATIONAL,
-                    "RESOURCE_STORED",
-                    item.source() + " is stored, and the pathway codes derived.",
-                    null)));
+        Outcomes.of(
+            Outcomes.issue(
+                IssueSeverity.INFORMATION,
+                IssueType.INFORMATIONAL,
+                stored.code(),
+                stored.text(language),
+                null)));
     return outcome;
   }
 

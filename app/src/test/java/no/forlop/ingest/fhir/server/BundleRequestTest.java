@@ -74,7 +74,7 @@ class BundleRequestTest {
 
     assertThat(problems).containsOnlyKeys(0, 1, 2, 3, 4);
     assertThat(problems.get(0).reason()).isEqualTo("ID_MISMATCH");
-    assertThat(problems.get(0).text())
+    assertThat(problems.get(0).text().english())
         .isEqualTo(
             "Entry 1 (Encounter/e1): request.url names Encounter/e2, but the resource is"
                 + " Encounter/e1.");
@@ -94,7 +94,7 @@ class BundleRequestTest {
 
     assertThat(problem.status()).isEqualTo(405);
     assertThat(problem.statusLine()).isEqualTo("405 Method Not Allowed");
-    assertThat(problem.text()).contains("entered-in-error");
+    assertThat(problem.text().english()).contains("entered-in-error");
   }
 
   @Test

@@ -48,7 +48,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
     var issues = outcomeOf(refused).getIssue();
     assertThat(issues).hasSize(3);
     assertThat(issues.get(0).getExpression().get(0).getValue()).isEqualTo("Bundle.entry[5]");
-    assertThat(issues.get(0).getDetails().getText()).contains("Encounter/bad1-", "has no subject");
+    assertThat(issues.get(0).getDetails().getText()).contains("Encounter/bad1-", "mangler subject");
     assertThat(issues.get(1).getExpression().get(0).getValue()).isEqualTo("Bundle.entry[6]");
     assertThat(issues.get(1).getDetails().getText()).contains("Encounter/bad2-", "period.start");
     assertThat(reason(issues.get(2))).isEqualTo("TRANSACTION_REFUSED");
@@ -83,8 +83,8 @@ class FhirEndpointIT extends FhirEndpointSupport {
     var issues = outcomeOf(refused).getIssue();
     assertThat(issues)
         .extracting(FhirEndpointSupport::reason)
-        .containsExactly("RESOURCE_REJECTED", "TRANSACTION_REFUSED");
-    assertThat(issues.get(1).getDetails().getText()).contains("1 entry was rejected");
+        .containsExactly("MISSING_ELEMENT", "TRANSACTION_REFUSED");
+    assertThat(issues.get(1).getDetails().getText()).contains("1 oppføring ble avvist");
     assertThat(pathways(fnr, AS_OF)).isEmpty();
   }
 
@@ -112,14 +112,15 @@ class FhirEndpointIT extends FhirEndpointSupport {
             "400 Bad Request");
     assertThat(entries.get(0).getResponse().getLocation()).isEqualTo("Patient/p-" + run);
     assertThat(reasonOf(entries.get(5))).isEqualTo("ID_MISMATCH");
-    assertThat(textOf(entries.get(5))).contains("request.url names Encounter/another-");
+    assertThat(textOf(entries.get(5))).contains("request.url angir Encounter/another-");
     assertThat(reasonOf(entries.get(6))).isEqualTo("METHOD_NOT_SUPPORTED");
     assertThat(textOf(entries.get(6))).contains("DELETE", "entered-in-error");
-    assertThat(reasonOf(entries.get(7))).isEqualTo("RESOURCE_IGNORED");
+    assertThat(reasonOf(entries.get(7))).isEqualTo("TYPE_NOT_READ");
     assertThat(textOf(entries.get(7))).contains("Practitioner");
-    assertThat(reasonOf(entries.get(8))).isEqualTo("RESOURCE_REJECTED");
-    assertThat(textOf(entries.get(8))).contains("Encounter/bad1-", "has no subject");
-    assertThat(textOf(entries.get(9))).contains("Nonsense is not a FHIR R4 resource type");
+    assertThat(reasonOf(entries.get(8))).isEqualTo("MISSING_ELEMENT");
+    assertThat(textOf(entries.get(8))).contains("Encounter/bad1-", "mangler subject");
+    assertThat(reasonOf(entries.get(9))).isEqualTo("UNKNOWN_RESOURCE_TYPE");
+    assertThat(textOf(entries.get(9))).contains("Nonsense er ikke en ressurstype i FHIR R4");
     // the good entries are stored; the one whose URL names another id is not (it would move S)
     var pathway = pathway(pathways(fnr, AS_OF), "A12", FJORDBY);
     assertThat(dateOf(pathway, "A12A")).isEqualTo("2024-03-04");
@@ -197,9 +198,9 @@ class FhirEndpointIT extends FhirEndpointSupport {
     var post = post("/fhir/Encounter/e1", "application/fhir+json", encounter);
 
     assertThat(put.status()).isEqualTo(400);
-    assertThat(put.text()).contains("PUT /fhir/Encounter/{id}");
+    assertThat(put.text()).contains("PUT /fhir/Encounter/id");
     assertThat(post.status()).isEqualTo(400);
-    assertThat(post.text()).contains("PUT /fhir/Encounter/{id}");
+    assertThat(post.text()).contains("PUT /fhir/Encounter/id");
   }
 
   @Test
@@ -213,8 +214,8 @@ class FhirEndpointIT extends FhirEndpointSupport {
             () -> client().create().resource(withoutPatient).execute());
 
     var issue = outcomeOf(refused).getIssueFirstRep();
-    assertThat(reason(issue)).isEqualTo("RESOURCE_REJECTED");
-    assertThat(issue.getDetails().getText()).contains("Encounter/bad1-" + run, "has no subject");
+    assertThat(reason(issue)).isEqualTo("MISSING_ELEMENT");
+    assertThat(issue.getDetails().getText()).contains("Encounter/bad1-" + run, "mangler subject");
   }
 
   @Test
@@ -230,11 +231,12 @@ class FhirEndpointIT extends FhirEndpointSupport {
     var issue = outcomeOf(refused).getIssueFirstRep();
     assertThat(reason(issue)).isEqualTo("UNSUPPORTED_RESOURCE_TYPE");
     assertThat(issue.getDetails().getText())
-        .contains("Forløp does not read Practitioner resources", "Encounter", "ServiceRequest");
+        .contains(
+            "Forløp leser ikke ressurser av typen Practitioner", "Encounter", "ServiceRequest");
     var unknown =
         post("/fhir/Nonsense", "application/fhir+json", "{}".getBytes(StandardCharsets.UTF_8));
     assertThat(unknown.status()).isEqualTo(404);
-    assertThat(unknown.text()).contains("Nonsense is not a FHIR R4 resource type");
+    assertThat(unknown.text()).contains("Adressen angir ingen ressurstype i FHIR R4");
   }
 
   @Test
@@ -286,7 +288,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
       assertThat(response.status()).as(path).isEqualTo(400);
       assertThat(response.contentType()).startsWith("application/fhir+json");
       assertThat(response.reason()).isEqualTo("UNREADABLE_BODY");
-      assertThat(response.text()).contains("not JSON");
+      assertThat(response.text()).contains("ikke JSON");
     }
   }
 
@@ -333,7 +335,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
     assertThat(metadata.json().get("resourceType").asString()).isEqualTo("CapabilityStatement");
 
     var read = get("/fhir/Encounter/e1");
-    assertThat(read.status()).isEqualTo(400);
+    assertThat(read.status()).isEqualTo(405);
     assertThat(read.reason()).isEqualTo("INTERACTION_NOT_SUPPORTED");
     assertThat(read.text()).contains("/api/v1/pathways");
   }
