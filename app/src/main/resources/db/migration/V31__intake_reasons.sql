@@ -14,3 +14,9 @@ alter table received_resource add column reason_nb text;
 alter table delivery_status drop constraint delivery_status_status_check;
 alter table delivery_status add constraint delivery_status_status_check
     check (status in ('RECEIVED', 'UNREADABLE', 'STORED', 'PROCESSED', 'REFUSED'));
+
+-- Conditional create (If-None-Exist: identifier=system|value, or identifier=value in any system)
+-- looks facts up by business identifier without knowing the fact type.
+create index clinical_event_identifier_by_value on clinical_event_identifier (identifier);
+create index clinical_event_identifier_by_bare_value
+    on clinical_event_identifier ((substr(identifier, strpos(identifier, '|') + 1)));

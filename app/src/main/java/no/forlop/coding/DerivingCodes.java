@@ -95,6 +95,17 @@ public class DerivingCodes {
         transactions.execute(status -> events.store(facts, delivery, clock.instant())));
   }
 
+  /**
+   * The facts of this FHIR resource type that carry this business identifier, as the sender knows
+   * them ({@code Encounter/e1}): what a conditional create ({@code If-None-Exist}) asks for.
+   *
+   * @param identifier {@code system|value}, or {@code value} alone (any system), as in a FHIR token
+   *     search
+   */
+  public List<String> factsWithIdentifier(String resourceType, String identifier) {
+    return events.displaysWithIdentifier(resourceType, identifier);
+  }
+
   /** How many patients one transaction derives. */
   static final int CHUNK = 200;
 

@@ -50,7 +50,23 @@ public record IntakeReport(
    * @param position where it stood in the delivery ({@code line 12}, {@code entry 3})
    */
   public record Item(
-      String source, String position, Outcome outcome, @Nullable IntakeReason reason) {}
+      String source, String position, Outcome outcome, @Nullable IntakeReason reason) {
+
+    /**
+     * The reason code of a resource not stored because an equal one exists (conditional create).
+     */
+    public static final String ALREADY_EXISTS = "ALREADY_EXISTS";
+
+    /**
+     * The resource that already exists, as the sender knows it ({@code Encounter/e1}), when this
+     * one was a conditional create that matched it; else {@code null}.
+     */
+    public @Nullable String existing() {
+      return reason != null && ALREADY_EXISTS.equals(reason.code()) && reason.args().size() > 1
+          ? String.valueOf(reason.args().get(1))
+          : null;
+    }
+  }
 
   /** What became of a resource. */
   public enum Outcome {

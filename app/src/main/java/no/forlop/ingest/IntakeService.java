@@ -109,7 +109,69 @@ public class IntakeService {
       Actor actor,
       Map<Integer, IntakeReason> alsoRejected,
       Storing storing) {
-    return receive(content, channel, actor, true, reader::read, alsoRejected, storing);
+    return receive(content, channel, actor, alsoRejected, Map.of(), storing);
+  }
+
+  /**
+   * As {@link #receive(byte[], String, Actor, Map, Storing)}, with conditional creates: a resource
+   * whose position is named in {@code ifNoneExist} is stored only if no fact of its type carries
+   * the business identifier given ({@code system|value}, or {@code value} in any system). If one
+   * does, the resource is ignored with the reason {@code ALREADY_EXISTS} (its {@link
+   * IntakeReport.Item#existing()} says which); if several do, it is rejected with {@code
+   * CONDITIONAL_MULTIPLE_MATCHES}.
+   */
+  public IntakeReport receive(
+      byte[] content,
+      String channel,
+      Actor actor,
+      Map<Integer, IntakeReason> alsoRejected,
+      Map<Integer, String> ifNoneExist,
+      Storing storing) {
+    return receive(
+        content,
+        channel,
+        actor,
+        true,
+        bytes -> ifNoneExist(reader.read(bytes), ifNoneExist),
+        alsoRejected,
+        storing);
+  }
+
+  /** The delivery with each conditional create that matches a stored fact set aside. */
+  private Delivery ifNoneExist(Delivery delivery, Map<Integer, String> conditions) {
+    if (conditions.isEmpty()) {
+      return delivery;
+    }
+    var items = new ArrayList<>(delivery.items());
+    conditions.forEach(
+        (position, identifier) -> {
+          if (position < 0
+              || position >= items.size()
+              || !(items.get(position) instanceof Delivery.Accepted accepted)) {
+            return;
+          }
+          var source = accepted.source();
+          var type = source.substring(0, Math.max(0, source.indexOf('/')));
+          var matches = coding.factsWithIdentifier(type, identifier);
+          if (matches.size() == 1) {
+            items.set(
+                position,
+                new Delivery.Ignored(
+                    source,
+                    accepted.position(),
+                    IntakeReason.of("ALREADY_EXISTS", source, matches.get(0))));
+          } else if (matches.size() > 1) {
+            items.set(
+                position,
+                new Delivery.Rejected(
+                    source,
+                    accepted.position(),
+                    IntakeReason.of(
+                        "CONDITIONAL_MULTIPLE_MATCHES", source, String.valueOf(matches.size())),
+                    accepted.json()));
+          }
+        });
+    return new Delivery(items);
   }
 
   /**

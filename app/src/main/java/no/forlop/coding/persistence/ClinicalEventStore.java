@@ -279,6 +279,28 @@ public class ClinicalEventStore {
     return names;
   }
 
+  /**
+   * The displays ({@code Encounter/e1}) of the facts of a FHIR resource type that carry a business
+   * identifier: {@code system|value} exactly, or {@code value} in any system.
+   */
+  public List<String> displaysWithIdentifier(String resourceType, String identifier) {
+    var exact = identifier.contains("|");
+    return jdbc.sql(
+            """
+            select distinct e.display from clinical_event_identifier i
+            join clinical_event e on e.source_key = i.source_key
+            where (i.identifier = :identifier
+                   or (not :exact and substr(i.identifier, strpos(i.identifier, '|') + 1) = :identifier))
+              and e.display like :type
+            order by 1
+            """)
+        .param("identifier", identifier)
+        .param("exact", exact)
+        .param("type", resourceType + "/%")
+        .query(String.class)
+        .list();
+  }
+
   /** Every patient key with facts, for a derivation of everything. */
   public List<String> patients() {
     return jdbc.sql(

@@ -68,6 +68,21 @@ final class BundleWrites {
                         String.valueOf(earlier + 1)));
               });
     }
+    var conditions = new LinkedHashMap<Integer, String>();
+    for (var entry : bundle.entries()) {
+      if (entry.ifNoneExist() == null || problems.containsKey(entry.index())) {
+        continue;
+      }
+      var identifier = Conditions.token(entry.ifNoneExist());
+      if (identifier == null) {
+        problems.put(
+            entry.index(),
+            Problem.badEntry(
+                "CONDITIONAL_NOT_SUPPORTED", null, entry.expression() + ".request.ifNoneExist"));
+      } else {
+        conditions.put(entry.index(), identifier);
+      }
+    }
     var reasons = new LinkedHashMap<Integer, IntakeReason>();
     problems.forEach(
         (index, problem) ->
@@ -83,6 +98,7 @@ final class BundleWrites {
             transaction ? "fhir:transaction" : "fhir:batch",
             request,
             reasons,
+            conditions,
             transaction ? Storing.ALL_OR_NOTHING : Storing.ACCEPTED_FACTS);
     if (report.items().size() != bundle.entries().size()) {
       throw new InternalErrorException(
@@ -118,9 +134,24 @@ final class BundleWrites {
       var code = item.reason() == null ? "" : item.reason().code();
       if (problem != null) {
         answer.setStatus(problem.statusLine()).setOutcome(problem.outcome(language));
+      } else if (item.existing() != null) {
+        // a conditional create that found the resource: 200 OK with where it is
+        answer
+            .setStatus(Problem.statusLine(200))
+            .setLocation(item.existing())
+            .setOutcome(
+                Outcomes.of(
+                    Outcomes.issue(
+                        IssueSeverity.INFORMATION,
+                        IssueType.INFORMATIONAL,
+                        code,
+                        reason,
+                        entry.expression())));
       } else if (item.outcome() == IntakeReport.Outcome.REJECTED) {
         var rejected = rejected(entry, code, reason);
-        answer.setStatus(Problem.statusLine(400)).setOutcome(Outcomes.of(rejected));
+        answer
+            .setStatus(Problem.statusLine("CONDITIONAL_MULTIPLE_MATCHES".equals(code) ? 412 : 400))
+            .setOutcome(Outcomes.of(rejected));
       } else if (item.outcome() == IntakeReport.Outcome.IGNORED) {
         answer
             .setStatus(Problem.statusLine(200))

@@ -5,7 +5,11 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.CapabilityStatement.ConditionalDeleteStatus;
+import org.hl7.fhir.r4.model.CapabilityStatement.ConditionalReadStatus;
+import org.hl7.fhir.r4.model.CapabilityStatement.ResourceVersionPolicy;
 import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
+import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,10 +25,34 @@ final class Capabilities {
       "Forløp receives EHR events and derives pathway codes from them. Every resource is validated"
           + " strictly by Forløp, one at a time, and keeps the EHR's id. A batch stores every good"
           + " entry and answers each bad one with its own 4xx and OperationOutcome; a transaction is"
-          + " all or nothing. Codes are derived before the answer: read them at /api/v1/pathways.";
+          + " all or nothing, and may name a resource once. Conditional create (If-None-Exist) takes"
+          + " identifier=system|value only. A PUT with search criteria in a bundle is taken as an"
+          + " update of the resource's own id (the criteria are not evaluated). No read, search,"
+          + " history, delete, patch or operations: 405. Bodies up to forlop.fhir.max-body-size"
+          + " (413 beyond). Codes are derived before the answer: read them at /api/v1/pathways."
+          + " Refusals carry a reason code (https://forlop.no/fhir/CodeSystem/reason) and a text in"
+          + " Norwegian, or English with Accept-Language: en.";
+
+  static final String SECURITY =
+      "HTTP Basic over TLS with a user of the role INTEGRATION (the EHR); the purpose of an access"
+          + " in X-Forlop-Purpose. Every access is audited. The CapabilityStatement is public.";
+
+  private static final java.util.Set<TypeRestfulInteraction> WRITES =
+      java.util.EnumSet.of(TypeRestfulInteraction.CREATE, TypeRestfulInteraction.UPDATE);
+  private static final java.util.Set<SystemRestfulInteraction> SYSTEM =
+      java.util.EnumSet.of(SystemRestfulInteraction.TRANSACTION, SystemRestfulInteraction.BATCH);
 
   private static final @Nullable String VERSION =
       Capabilities.class.getPackage().getImplementationVersion();
+
+  private final java.util.Set<String> types;
+
+  /**
+   * @param types the resource types the endpoint takes
+   */
+  Capabilities(java.util.Set<String> types) {
+    this.types = java.util.Set.copyOf(types);
+  }
 
   @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
   public IBaseConformance describe(IBaseConformance conformance) {
@@ -40,8 +68,32 @@ final class Capabilities {
       statement.addFormat("json");
       for (var rest : statement.getRest()) {
         rest.setDocumentation(DOCUMENTATION);
-        // no searches here, so no _include either
-        rest.getResource().forEach(resource -> resource.getSearchInclude().clear());
+        rest.getSecurity()
+            .setCors(false)
+            .setDescription(SECURITY)
+            .addService()
+            .addCoding()
+            .setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
+            .setCode("Basic")
+            .setDisplay("Basic");
+        rest.getResource().removeIf(resource -> !types.contains(resource.getType()));
+        for (var resource : rest.getResource()) {
+          // exactly what works: create (conditional on identifier) and update, nothing to read
+          resource.getSearchInclude().clear();
+          resource.getSearchRevInclude().clear();
+          resource.getSearchParam().clear();
+          resource.getOperation().clear();
+          resource.getInteraction().removeIf(i -> !WRITES.contains(i.getCode()));
+          resource.setConditionalCreate(true);
+          resource.setConditionalUpdate(false);
+          resource.setConditionalDelete(ConditionalDeleteStatus.NOTSUPPORTED);
+          resource.setConditionalRead(ConditionalReadStatus.NOTSUPPORTED);
+          resource.setUpdateCreate(true);
+          resource.setReadHistory(false);
+          resource.setVersioning(ResourceVersionPolicy.NOVERSION);
+        }
+        rest.getOperation().clear();
+        rest.getInteraction().removeIf(i -> !SYSTEM.contains(i.getCode()));
         var batch =
             rest.getInteraction().stream()
                 .anyMatch(i -> i.getCode() == SystemRestfulInteraction.BATCH);

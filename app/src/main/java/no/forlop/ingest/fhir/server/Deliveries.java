@@ -27,10 +27,11 @@ final class Deliveries {
       String channel,
       RequestDetails request,
       Map<Integer, IntakeReason> alsoRejected,
+      Map<Integer, String> ifNoneExist,
       IntakeService.Storing storing) {
     var actor = actor(request);
     try {
-      return intake.receive(body, channel, actor, alsoRejected, storing);
+      return intake.receive(body, channel, actor, alsoRejected, ifNoneExist, storing);
     } catch (UnreadableDeliveryException e) {
       throw Problem.badRequestVariant("UNREADABLE_BODY", "delivery", e.getMessage()).exception();
     }

@@ -8,6 +8,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -35,12 +36,14 @@ final class ErrorOutcomes {
 
   private final FhirContext fhir;
   private final SortedSet<String> types;
+  private final Problem tooLarge;
 
   /**
    * @param types the resource types the endpoint takes
    */
-  ErrorOutcomes(FhirContext fhir, SortedSet<String> types) {
+  ErrorOutcomes(FhirContext fhir, SortedSet<String> types, Problem tooLarge) {
     this.fhir = fhir;
+    this.tooLarge = tooLarge;
     this.types = Collections.unmodifiableSortedSet(new TreeSet<>(types));
   }
 
@@ -56,14 +59,21 @@ final class ErrorOutcomes {
         && Outcomes.isForlops(e.getOperationOutcome())) {
       return null;
     }
+    if (causedBy(thrown, RequestGuard.BodyTooLarge.class)
+        || (request instanceof ServletRequestDetails servlet
+            && servlet.getServletRequest().getAttribute(RequestGuard.TOO_LARGE) != null)) {
+      return ((Problem.Refusal) tooLarge.exception()).in(language);
+    }
     if (!(thrown instanceof BaseServerResponseException e) || e.getStatusCode() >= 500) {
       LOG.error(
           "The FHIR endpoint failed on {} {}",
           request.getRequestType(),
           request.getRequestPath(),
           thrown);
-      return new Problem(500, IssueType.EXCEPTION, Problem.text("INTERNAL_ERROR", null), null)
-          .exception();
+      return ((Problem.Refusal)
+              new Problem(500, IssueType.EXCEPTION, Problem.text("INTERNAL_ERROR", null), null)
+                  .exception())
+          .in(language);
     }
     var problem = problem(request, e);
     var replacement = ((Problem.Refusal) problem.exception()).in(language);
@@ -114,6 +124,18 @@ final class ErrorOutcomes {
         status == 404 ? IssueType.NOTFOUND : IssueType.INVALID,
         Problem.text(reasonFor(status), null),
         null);
+  }
+
+  private static boolean causedBy(Throwable thrown, Class<? extends Throwable> type) {
+    for (var cause = thrown; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static String reasonFor(int status) {

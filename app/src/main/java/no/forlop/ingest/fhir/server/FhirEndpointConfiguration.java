@@ -6,6 +6,8 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.fhir.FhirDeliveryReader;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,12 +17,24 @@ import org.springframework.context.annotation.Configuration;
  * /fhir/*}, beside Spring MVC's dispatcher (which therefore never sees {@code /fhir}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FhirEndpointSettings.class)
 class FhirEndpointConfiguration {
 
   static final String PATH = "/fhir";
 
   @Bean
-  ServletRegistrationBean<RestfulServer> fhirEndpoint(IntakeService intake) {
+  FilterRegistrationBean<RequestGuard> fhirRequestGuard(FhirEndpointSettings settings) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new RequestGuard(FhirContext.forR4Cached(), settings.maxBodySize().toBytes()));
+    registration.addUrlPatterns(PATH + "/*", PATH);
+    registration.setName("fhirRequestGuard");
+    return registration;
+  }
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> fhirEndpoint(
+      IntakeService intake, FhirEndpointSettings settings) {
     var fhir = FhirContext.forR4Cached();
     var types = new FhirDeliveryReader().resourceTypes();
     var deliveries = new Deliveries(intake);
@@ -35,8 +49,10 @@ class FhirEndpointConfiguration {
             .toList());
     server.registerProvider(new BundleWrites(deliveries));
     server.registerInterceptor(new UnparsedBodies(fhir));
-    server.registerInterceptor(new ErrorOutcomes(fhir, types));
-    server.registerInterceptor(new Capabilities());
+    server.registerInterceptor(
+        new ErrorOutcomes(
+            fhir, types, new RequestGuard(fhir, settings.maxBodySize().toBytes()).tooLarge()));
+    server.registerInterceptor(new Capabilities(types));
 
     var registration = new ServletRegistrationBean<>(server, PATH + "/*");
     registration.setName("fhir");

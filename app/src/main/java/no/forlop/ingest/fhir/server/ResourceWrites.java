@@ -60,7 +60,15 @@ final class ResourceWrites implements IResourceProvider {
       throw Problem.badRequestVariant("INVALID_REQUEST", "create", name).exception();
     }
     var resource = RequestBody.resourceOfType(body, name);
-    var report = deliveries.receive(body, "fhir:create", request, Map.of(), Storing.ACCEPTED_FACTS);
+    var identifier = Conditions.identifier(request.getHeader("If-None-Exist"));
+    var report =
+        deliveries.receive(
+            body,
+            "fhir:create",
+            request,
+            Map.of(),
+            identifier == null ? Map.of() : Map.of(0, identifier),
+            Storing.ACCEPTED_FACTS);
     return answer(report, body, RequestBody.text(resource, "id"), true, Languages.of(request));
   }
 
@@ -83,7 +91,9 @@ final class ResourceWrites implements IResourceProvider {
                   : Problem.badRequestVariant("ID_MISMATCH", "invalid", name, id.getIdPart()))
           .exception();
     }
-    var report = deliveries.receive(body, "fhir:update", request, Map.of(), Storing.ACCEPTED_FACTS);
+    var report =
+        deliveries.receive(
+            body, "fhir:update", request, Map.of(), Map.of(), Storing.ACCEPTED_FACTS);
     return answer(report, body, own, false, Languages.of(request));
   }
 
@@ -98,19 +108,46 @@ final class ResourceWrites implements IResourceProvider {
     var item = report.items().get(0);
     var reason = item.reason();
     if (item.outcome() == IntakeReport.Outcome.REJECTED && reason != null) {
-      throw new Problem(400, IssueType.INVALID, reason, null).exception();
+      var multiple = "CONDITIONAL_MULTIPLE_MATCHES".equals(reason.code());
+      throw new Problem(
+              multiple ? 412 : 400,
+              multiple ? IssueType.DUPLICATE : IssueType.INVALID,
+              reason,
+              null)
+          .exception();
     }
     var outcome = new MethodOutcome();
-    if (item.outcome() == IntakeReport.Outcome.IGNORED && reason != null) {
+    var existing = item.existing();
+    if (existing != null && reason != null) {
+      // a conditional create that found the resource: 200 OK with where it is, nothing stored
+      var target = new IdType(existing);
+      outcome.setId(new IdType(name, target.getIdPart()));
+      var found =
+          Outcomes.of(
+              Outcomes.issue(
+                  IssueSeverity.INFORMATION,
+                  IssueType.INFORMATIONAL,
+                  reason.code(),
+                  reason.text(language),
+                  null));
       outcome.setCreated(false);
-      outcome.setOperationOutcome(
+      outcome.setOperationOutcome(found);
+      outcome.setResource(found);
+      return outcome;
+    }
+    if (item.outcome() == IntakeReport.Outcome.IGNORED && reason != null) {
+      var why =
           Outcomes.of(
               Outcomes.issue(
                   IssueSeverity.WARNING,
                   IssueType.INFORMATIONAL,
                   reason.code(),
                   reason.text(language),
-                  null)));
+                  null));
+      outcome.setCreated(false);
+      outcome.setOperationOutcome(why);
+      // the body is the OperationOutcome, whatever the client prefers: it must learn why
+      outcome.setResource(why);
       return outcome;
     }
     if (id != null) {
