@@ -67,6 +67,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/catalogue/**")
                     .hasRole("ADMINISTRATOR")
+                    .requestMatchers(HttpMethod.POST, "/api/v1/terminology/**")
+                    .hasRole("ADMINISTRATOR")
                     .requestMatchers("/api/v1/ingest/reprocess", "/api/v1/ingest/pull")
                     .hasRole("ADMINISTRATOR")
                     .requestMatchers("/api/v1/ingest/**")

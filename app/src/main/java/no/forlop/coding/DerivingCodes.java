@@ -31,6 +31,7 @@ import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.domain.CodeFact;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.Origin;
+import no.forlop.terminology.TerminologyService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ public class DerivingCodes {
   private final JdbcTemplate batch;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final TerminologyService terminologies;
   private final DerivationRules rules = RuleSetLoader.bundled();
 
   DerivingCodes(
@@ -71,7 +73,8 @@ public class DerivingCodes {
       JdbcClient jdbc,
       JdbcTemplate batch,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      TerminologyService terminologies) {
     this.events = events;
     this.pathways = pathways;
     this.catalogues = catalogues;
@@ -79,6 +82,7 @@ public class DerivingCodes {
     this.batch = batch;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.terminologies = terminologies;
     log.info("Derivation rules version {} loaded ({} rules)", rules.version(), rules.all().size());
   }
 
@@ -158,7 +162,7 @@ public class DerivingCodes {
 
   private void deriveChunk(List<String> patients) {
     var catalogue = catalogues.current();
-    var derivation = new Derivation(catalogue, rules);
+    var derivation = new Derivation(catalogue, rules, terminologies.current());
     var results = events.factsOf(patients).values().stream().map(derivation::derive).toList();
     var identifiers =
         results.stream()

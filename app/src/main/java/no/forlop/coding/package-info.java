@@ -12,7 +12,9 @@
       "catalog",
       "calendar",
       "patient",
-      "audit"
+      "audit",
+      "terminology",
+      "terminology :: domain"
     })
 @org.jspecify.annotations.NullMarked
 package no.forlop.coding;

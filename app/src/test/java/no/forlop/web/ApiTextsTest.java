@@ -77,6 +77,9 @@ class ApiTextsTest {
     for (var reason : Rejection.Reason.values()) {
       requireBoth("rejection." + reason.name(), norwegian, english, missing);
     }
+    for (var reason : no.forlop.terminology.InvalidConceptMapException.Reason.values()) {
+      requireBoth("problem." + reason.name(), norwegian, english, missing);
+    }
     for (var problem : InvalidPatientIdentifierException.Problem.values()) {
       requireBoth("error.patient-identifier." + problem.name(), norwegian, english, missing);
     }

@@ -39,7 +39,11 @@ public class DerivationBenchmark {
     try (var in = DerivationBenchmark.class.getResourceAsStream("/catalog/catalogue.yaml")) {
       catalogue = CatalogueParser.parse(in.readAllBytes());
     }
-    derivation = new Derivation(catalogue, RuleSetLoader.bundled());
+    derivation =
+        new Derivation(
+            catalogue,
+            RuleSetLoader.bundled(),
+            no.forlop.terminology.DefaultTerminology.bundled().terminology());
     reader = new FhirDeliveryReader();
     var one =
         reader.read(

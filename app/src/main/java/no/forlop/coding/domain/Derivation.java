@@ -33,22 +33,30 @@ import no.forlop.coding.Code;
 import no.forlop.coding.domain.DerivationResult.Problem;
 import no.forlop.coding.domain.DerivationResult.TrackedMilestone;
 import no.forlop.pathway.domain.CodeState;
+import no.forlop.terminology.domain.Coding;
+import no.forlop.terminology.domain.Concept;
+import no.forlop.terminology.domain.ConceptMatch;
+import no.forlop.terminology.domain.Terminology;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Understands what a patient's EHR facts mean for their pathways: which pathway instances exist
  * (one per pathway and receiving organisation), and which codes each should carry, dated by the
  * coding guide's rules. A pure function of the facts: the order in which they arrived plays no
- * part, and the same facts always give the same result.
+ * part, and the same facts always give the same result. Procedures and assessments count by the
+ * concepts their codes mean (surgery, biopsy …), in the terminology given: SNOMED CT, NCSP/NCMP or
+ * the hospital's local codes alike.
  */
 public final class Derivation {
 
   private final Catalogue catalogue;
   private final DerivationRules rules;
+  private final Terminology terminology;
 
-  public Derivation(Catalogue catalogue, DerivationRules rules) {
+  public Derivation(Catalogue catalogue, DerivationRules rules, Terminology terminology) {
     this.catalogue = catalogue;
     this.rules = rules;
+    this.terminology = terminology;
   }
 
   public DerivationResult derive(PatientFacts facts) {
@@ -503,10 +511,14 @@ public final class Derivation {
 
     private void biopsy(Instance instance, List<Instance> instances) {
       var statuses = rules.parameter("BIOPSY-TAKEN", "statuses");
-      var snomed = rules.parameter("BIOPSY-TAKEN", "snomed");
+      // a tracked milestone has no proposal: only a verified mapping (or the hospital's) counts
       facts.all(ProcedurePerformed.class).stream()
           .filter(p -> statuses.contains(p.status()))
-          .filter(p -> hasCode(p.codes(), Code.SNOMED, snomed))
+          .filter(
+              p ->
+                  conceptMatch(p.codes(), "BIOPSY-TAKEN", "concepts")
+                      .filter(ConceptMatch::verified)
+                      .isPresent())
           .filter(
               p ->
                   attribute(date(p.performed()), p.encounter(), p.performers(), instances).instance
@@ -740,11 +752,12 @@ public final class Derivation {
     }
 
     /**
-     * Whether an assessment is an evaluation: of the SNOMED kind evaluation, or a response to one
-     * of the questionnaires the rule lists (canonical URLs, versions ignored on both sides).
+     * Whether an assessment is an evaluation: of a kind that means the concept EVALUATION (SNOMED
+     * CT 386053000 by default, or a code the hospital mapped), or a response to one of the
+     * questionnaires the rule lists (canonical URLs, versions ignored on both sides).
      */
     private boolean isEvaluation(Assessment assessment) {
-      if (hasCode(assessment.kinds(), Code.SNOMED, rules.parameter("MH-EVALUATION", "snomed"))) {
+      if (conceptMatch(assessment.kinds(), "MH-EVALUATION", "concepts").isPresent()) {
         return true;
       }
       var questionnaires =
@@ -790,6 +803,8 @@ public final class Derivation {
       procedures(candidates, "TREATMENT-SURGERY", "statuses", "FK");
       procedures(candidates, "TREATMENT-RADIOTHERAPY", "statuses", "FS");
       drugs(candidates, "TREATMENT-DRUG", "statuses", "FM");
+      // drug treatment documented as a procedure (NCMP WBOC …) rather than a drug given
+      procedures(candidates, "TREATMENT-DRUG", "statuses", "FM");
       firstTreatment(
           instance,
           decision.date(),
@@ -839,17 +854,21 @@ public final class Derivation {
                             inputs.put(
                                 "treatment", Objects.requireNonNullElse(def.treatment(), ""));
                             inputs.putAll(moreInputs.apply(c));
+                            var unverified = c.match != null && !c.match.verified();
+                            if (c.match != null) {
+                              inputs.putAll(c.match.inputs());
+                            }
                             instance.add(
                                 new DerivationResult.Code(
                                     def.key(),
                                     Milestone.TREATMENT_START,
                                     date(c.at),
-                                    CodeState.REGISTERED,
+                                    unverified ? CodeState.PROPOSED : CodeState.REGISTERED,
                                     c.rule,
                                     List.of(c.source),
                                     inputs,
                                     null,
-                                    null));
+                                    unverified ? unverifiedNote(c.match) : null));
                           }));
     }
 
@@ -985,17 +1004,22 @@ public final class Derivation {
                 if (attribution.instance != instance || !days.add(on)) {
                   return;
                 }
+                var inputs = new LinkedHashMap<String, String>();
+                inputs.put("evaluatedOn", on.toString());
+                var match = conceptMatch(a.kinds(), "MH-EVALUATION", "concepts");
+                var unverified = match.isPresent() && !match.get().verified();
+                match.ifPresent(m -> inputs.putAll(m.inputs()));
                 instance.add(
                     new DerivationResult.Code(
                         def.get().key(),
                         Milestone.EVALUATION,
                         on,
-                        attribution.state,
+                        unverified ? CodeState.PROPOSED : attribution.state,
                         "MH-EVALUATION",
                         List.of(a.source().display()),
-                        Map.of("evaluatedOn", on.toString()),
+                        inputs,
                         null,
-                        attribution.note));
+                        unverified ? unverifiedNote(match.get()) : attribution.note));
               });
     }
 
@@ -1134,20 +1158,39 @@ public final class Derivation {
     }
 
     /**
-     * The procedures a treatment rule counts (its statuses, SNOMED CT in code or category), as
-     * candidates named {@code label} (the suffix for cancer).
+     * The procedures a treatment rule counts (its statuses, and a code in code or category that
+     * means one of its concepts), as candidates named {@code label} (the suffix for cancer).
      */
     private void procedures(
         List<TreatmentCandidate> into, String rule, String statusParameter, String label) {
       var statuses = rules.parameter(rule, statusParameter);
-      var snomed = rules.parameter(rule, "snomed");
       for (var p : facts.all(ProcedurePerformed.class)) {
-        if (statuses.contains(p.status()) && hasCode(p.codes(), Code.SNOMED, snomed)) {
-          into.add(
-              new TreatmentCandidate(
-                  label, rule, p.performed(), p.encounter(), p.performers(), p.source().display()));
+        if (!statuses.contains(p.status())) {
+          continue;
         }
+        conceptMatch(p.codes(), rule, "concepts")
+            .ifPresent(
+                match ->
+                    into.add(
+                        new TreatmentCandidate(
+                            label,
+                            rule,
+                            p.performed(),
+                            p.encounter(),
+                            p.performers(),
+                            p.source().display(),
+                            match)));
       }
+    }
+
+    /** The best match of the codes to the concepts a rule's parameter lists. */
+    private Optional<ConceptMatch> conceptMatch(List<Code> codes, String rule, String parameter) {
+      var concepts =
+          rules.parameter(rule, parameter).stream()
+              .map(Concept::valueOf)
+              .collect(java.util.stream.Collectors.toSet());
+      return terminology.match(
+          codes.stream().map(c -> new Coding(c.system(), c.code())).toList(), concepts);
     }
 
     /** The drugs a treatment rule counts (its statuses, ATC prefixes), as candidates. */
@@ -1159,7 +1202,13 @@ public final class Derivation {
         if (statuses.contains(d.status()) && hasAtc(d, atc)) {
           into.add(
               new TreatmentCandidate(
-                  label, rule, d.effective(), d.context(), d.performers(), d.source().display()));
+                  label,
+                  rule,
+                  d.effective(),
+                  d.context(),
+                  d.performers(),
+                  d.source().display(),
+                  null));
         }
       }
     }
@@ -1171,13 +1220,17 @@ public final class Derivation {
           .orElse(false);
     }
 
+    /**
+     * @param match the concept its code meant, for a procedure ({@code null} for a drug given)
+     */
     private record TreatmentCandidate(
         String suffix,
         String rule,
         Instant at,
         @Nullable String encounter,
         List<String> performers,
-        String source) {}
+        String source,
+        @Nullable ConceptMatch match) {}
 
     private void death(ClinicalEvent.PatientRecord record, List<Instance> instances) {
       if (record.deceased() == null) {
@@ -1304,8 +1357,15 @@ public final class Derivation {
           .or(() -> code(instance, milestone, null));
     }
 
-    private static boolean hasCode(List<Code> codes, String system, List<String> wanted) {
-      return codes.stream().anyMatch(c -> system.equals(c.system()) && wanted.contains(c.code()));
+    /** Why a code derived through an unverified default mapping is only proposed. */
+    private static String unverifiedNote(ConceptMatch match) {
+      return "The code "
+          + match.coding().display()
+          + " counts as "
+          + match.concept()
+          + " only through an unverified default mapping ("
+          + match.mapping().terminology()
+          + "): confirm it, or map the code in the hospital's ConceptMap";
     }
   }
 

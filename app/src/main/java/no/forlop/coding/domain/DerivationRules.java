@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import no.forlop.terminology.domain.Concept;
 
 /**
  * The reviewed rule set (coding/derivation-rules.yaml) in force: every rule the derivation knows,
@@ -25,7 +26,7 @@ public final class DerivationRules {
           Map.entry("TRANSFER-SENT", Set.of()),
           Map.entry("FIRST-ATTENDANCE-ENCOUNTER", Set.of("statuses", "classes")),
           Map.entry("FIRST-ATTENDANCE-IMAGING", Set.of("ignoredStatuses", "pathwayKinds")),
-          Map.entry("BIOPSY-TAKEN", Set.of("statuses", "snomed")),
+          Map.entry("BIOPSY-TAKEN", Set.of("statuses", "concepts")),
           Map.entry(
               "DECISION-FROM-DIAGNOSIS",
               Set.of(
@@ -41,8 +42,8 @@ public final class DerivationRules {
               Set.of("statuses", "icd10Groups", "substanceUseOutcome", "mentalHealthOutcome")),
           Map.entry(
               "MH-TREATMENT-START",
-              Set.of("procedureStatuses", "snomed", "drugStatuses", "atcPrefixes")),
-          Map.entry("MH-EVALUATION", Set.of("statuses", "snomed", "questionnaires")),
+              Set.of("procedureStatuses", "concepts", "drugStatuses", "atcPrefixes")),
+          Map.entry("MH-EVALUATION", Set.of("statuses", "concepts", "questionnaires")),
           Map.entry(
               "MH-PATIENT-DELAY",
               Set.of(
@@ -54,9 +55,9 @@ public final class DerivationRules {
                   "moreThanWorkingDays")),
           Map.entry("MH-END-EPISODE", Set.of("statuses", "pathwayKinds")),
           Map.entry("MH-END-OTHER-REASONS", Set.of("episodeStatuses", "pathwayKinds", "reason")),
-          Map.entry("TREATMENT-SURGERY", Set.of("statuses", "snomed")),
-          Map.entry("TREATMENT-DRUG", Set.of("statuses", "atcPrefixes")),
-          Map.entry("TREATMENT-RADIOTHERAPY", Set.of("statuses", "snomed")),
+          Map.entry("TREATMENT-SURGERY", Set.of("statuses", "concepts")),
+          Map.entry("TREATMENT-DRUG", Set.of("statuses", "atcPrefixes", "concepts")),
+          Map.entry("TREATMENT-RADIOTHERAPY", Set.of("statuses", "concepts")),
           Map.entry("END-AT-DEATH", Set.of("pathwayKinds")));
 
   private final String version;
@@ -109,6 +110,18 @@ public final class DerivationRules {
       for (var parameter : rule.parameters().keySet()) {
         if (!KNOWN.get(rule.id()).contains(parameter)) {
           problems.add("rules[" + rule.id() + "]: unknown parameter '" + parameter + "'");
+        }
+      }
+      for (var concept : rule.parameters().getOrDefault("concepts", List.of())) {
+        if (!Concept.isConcept(concept)) {
+          problems.add(
+              "rules["
+                  + rule.id()
+                  + "]: unknown concept '"
+                  + concept
+                  + "' (known: "
+                  + Concept.names()
+                  + ")");
         }
       }
     }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 class DerivationTest {
 
   static final Catalogue CATALOGUE = catalogue();
-  static final Derivation DERIVATION = new Derivation(CATALOGUE, RuleSetLoader.bundled());
+  static final no.forlop.terminology.domain.Terminology TERMINOLOGY =
+      no.forlop.terminology.DefaultTerminology.bundled().terminology();
+  static final Derivation DERIVATION =
+      new Derivation(CATALOGUE, RuleSetLoader.bundled(), TERMINOLOGY);
 
   private static Catalogue catalogue() {
     try (var in = DerivationTest.class.getResourceAsStream("/catalog/catalogue.yaml")) {

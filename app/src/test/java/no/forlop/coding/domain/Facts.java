@@ -143,6 +143,20 @@ final class Facts {
     return this;
   }
 
+  /** A completed procedure with one code of any system (NCSP/NCMP, a local code …). */
+  Facts procedureCoded(String id, String system, String code, String performed) {
+    events.add(
+        new ProcedurePerformed(
+            ref("Procedure/" + id),
+            PATIENT,
+            "completed",
+            List.of(new Code(system, code)),
+            at(performed),
+            null,
+            List.of()));
+    return this;
+  }
+
   Facts diagnosis(String id, String date, @Nullable String encounter, String... icd10) {
     events.add(
         new Assessment(

@@ -56,7 +56,8 @@ class MentalHealthDerivationTest {
       return new Derivation(
           DerivationTest.CATALOGUE,
           no.forlop.coding.RuleSetLoader.parse(
-              changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+              changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          DerivationTest.TERMINOLOGY);
     }
   }
 
@@ -497,7 +498,9 @@ class MentalHealthDerivationTest {
             .encounter("e1", "finished", "AMB", HF1, "2022-01-14")
             .outcome("ci1", "2022-02-01", "X90CP");
     var derived =
-        new Derivation(filledIn, no.forlop.coding.RuleSetLoader.bundled()).derive(facts.build());
+        new Derivation(
+                filledIn, no.forlop.coding.RuleSetLoader.bundled(), DerivationTest.TERMINOLOGY)
+            .derive(facts.build());
     assertThat(derived.instances())
         .singleElement()
         .satisfies(

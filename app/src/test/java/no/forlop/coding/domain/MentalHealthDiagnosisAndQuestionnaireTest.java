@@ -302,7 +302,8 @@ class MentalHealthDiagnosisAndQuestionnaireTest {
         new Derivation(
             DerivationTest.CATALOGUE,
             no.forlop.coding.RuleSetLoader.parse(
-                changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            DerivationTest.TERMINOLOGY);
     var facts =
         tsb()
             .outcome("ci1", "2022-03-01", "D01CT")

@@ -1,0 +1,38 @@
+package no.forlop.terminology.domain;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Understands what a procedure or assessment means to Forløp, whatever code system the EHR used:
+ * the derivation rules match on these concepts, and the terminology maps codes (system, code) to
+ * them. The codes of Forløp's own code system {@value #SYSTEM}, the target of a hospital's
+ * ConceptMap.
+ */
+public enum Concept {
+  /** A surgical procedure (kirurgisk behandling): starts cancer treatment FK. */
+  SURGERY,
+  /** A biopsy taken (biopsi tatt): the tracked milestone BIOPSY. */
+  BIOPSY,
+  /** Radiotherapy (strålebehandling): starts cancer treatment FS. */
+  RADIOTHERAPY,
+  /** Drug treatment of cancer given as a procedure (medikamentell behandling): FM. */
+  DRUG_TREATMENT,
+  /** A treatment procedure in mental-health or substance-use care: the treatment start. */
+  MENTAL_HEALTH_TREATMENT,
+  /** An evaluation of treatment (evaluering) in mental-health or substance-use care. */
+  EVALUATION;
+
+  /** The canonical URL of Forløp's concept code system. */
+  public static final String SYSTEM = "https://forlop.no/fhir/CodeSystem/concept";
+
+  /** The names of every concept, for messages that list them. */
+  public static List<String> names() {
+    return Arrays.stream(values()).map(Enum::name).toList();
+  }
+
+  /** Whether a text is the name of a concept. */
+  public static boolean isConcept(String name) {
+    return names().contains(name);
+  }
+}
