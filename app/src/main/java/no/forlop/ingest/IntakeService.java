@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -231,7 +232,7 @@ public class IntakeService {
           "Delivery {} could not be stored as a whole ({}); storing its resources one by one",
           id,
           e.getClass().getSimpleName());
-      stored = transactions.execute(tx -> storeOneByOne(received, delivery));
+      stored = transactions.execute(tx -> storeOneByOne(received, delivery, storing, tx));
       if (storing == Storing.ALL_OR_NOTHING && !stored.delivery().rejected().isEmpty()) {
         return refuse(received, stored.delivery());
       }
@@ -262,9 +263,11 @@ public class IntakeService {
 
   /**
    * Keeps the delivery and stores its facts one at a time, each behind a savepoint, so that the one
-   * the database refuses is rejected with the reason and every other resource is stored.
+   * the database refuses is rejected with the reason and every other resource is stored; all or
+   * nothing, a refusal rolls everything back (the caller then keeps the delivery as refused).
    */
-  private Stored storeOneByOne(Received received, Delivery delivery) {
+  private Stored storeOneByOne(
+      Received received, Delivery delivery, Storing storing, TransactionStatus transaction) {
     keepDelivery(received);
     var patients = new LinkedHashSet<String>();
     var items = new ArrayList<Delivery.Item>();
@@ -295,6 +298,11 @@ public class IntakeService {
       }
     }
     var result = new Delivery(items);
+    if (storing == Storing.ALL_OR_NOTHING && !result.rejected().isEmpty()) {
+      // all or nothing: what was stored behind the savepoints goes too; the caller refuses it
+      transaction.setRollbackOnly();
+      return new Stored(result, Set.of());
+    }
     keepItems(received.id(), result, received.at());
     status(received.id(), "STORED", null);
     return new Stored(result, patients);

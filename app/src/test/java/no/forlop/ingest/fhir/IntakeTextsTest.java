@@ -97,6 +97,19 @@ class IntakeTextsTest {
     }
   }
 
+  @Test
+  void every_reason_code_is_explained_in_the_intake_documentation() throws IOException {
+    var documentation = Files.readString(Path.of("../docs/fhir/README.md"));
+    var unexplained = new TreeSet<String>();
+    for (var key : load("messages-intake_en.properties").stringPropertyNames()) {
+      var code = key.split("\\.")[1];
+      if (code.matches("[A-Z][A-Z0-9_]+") && !documentation.contains("`" + code + "`")) {
+        unexplained.add(code);
+      }
+    }
+    assertThat(unexplained).isEmpty();
+  }
+
   private static Properties load(String name) throws IOException {
     var properties = new Properties();
     try (Reader reader = Files.newBufferedReader(RESOURCES.resolve(name), StandardCharsets.UTF_8)) {
