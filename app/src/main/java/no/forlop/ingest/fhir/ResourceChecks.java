@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
  * Understands the limits a resource must keep before anything of it is parsed or stored, so that
  * one bad resource is refused on its own and never reaches the database: FHIR R4's rules for ids
  * ({@code [A-Za-z0-9\-\.]{1,64}}) and strings (at most 1 MB, here also no NUL character, which
- * PostgreSQL cannot keep in text), and the length of business identifiers, which Forløp indexes.
+ * PostgreSQL cannot keep in text), the length of business identifiers, which Forløp indexes, and of
+ * numbers written out, which HAPI's parser does.
  */
 final class ResourceChecks {
 
@@ -26,6 +27,15 @@ final class ResourceChecks {
    * value together.
    */
   static final int MAX_IDENTIFIER_BYTES = 1024;
+
+  /**
+   * The most digits a number may have when written out without an exponent. HAPI reads a decimal by
+   * writing it out ({@code BigDecimal.toPlainString()}) and parsing that again, so {@code
+   * 1e1000000000}, a dozen characters, would keep a thread busy for hours and could exhaust the
+   * memory. A thousand digits is what Jackson allows a number as written (StreamReadConstraints),
+   * and far beyond any decimal in medicine (XML Schema's decimal, which FHIR refers to, needs 18).
+   */
+  static final int MAX_NUMBER_DIGITS = 1000;
 
   private ResourceChecks() {}
 
@@ -78,8 +88,17 @@ final class ResourceChecks {
     return text != null && ID.matcher(text).matches();
   }
 
-  /** The first property name or string with a NUL character or over 1 MB, as a reason. */
+  /**
+   * The first property name or string with a NUL character or over 1 MB, or number with too many
+   * digits written out, as a reason.
+   */
   private static @Nullable IntakeReason strings(JsonNode node, String path, Object display) {
+    if (node.isNumber()) {
+      return writtenOutDigits(node) > MAX_NUMBER_DIGITS
+          ? IntakeReason.of(
+              "NUMBER_TOO_LONG", display, shortened(path), String.valueOf(MAX_NUMBER_DIGITS))
+          : null;
+    }
     if (node.isString()) {
       var value = node.stringValue();
       if (value.indexOf('\u0000') >= 0) {
@@ -114,6 +133,20 @@ final class ResourceChecks {
       }
     }
     return null;
+  }
+
+  /**
+   * How many digits the number has written out without an exponent: {@code 1e3} has four, {@code
+   * 1.5e-3} five ({@code 0.0015}). Integers are written out already, and Jackson limits their
+   * length.
+   */
+  private static long writtenOutDigits(JsonNode number) {
+    if (!number.isBigDecimal()) {
+      return 0;
+    }
+    var decimal = number.decimalValue();
+    var beforePoint = Math.max((long) decimal.precision() - decimal.scale(), 1);
+    return beforePoint + Math.max(decimal.scale(), 0);
   }
 
   /** A path as long as a reason can show (a property name may be very long). */

@@ -2,8 +2,10 @@ package no.forlop.ingest.fhir;
 
 import static no.forlop.ingest.fhir.FhirJson.encounter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import no.forlop.ingest.fhir.Delivery.Accepted;
 import no.forlop.ingest.fhir.Delivery.Rejected;
@@ -189,5 +191,37 @@ class IntakeChecksTest {
     assertThat(rejected.reason().text(Locale.forLanguageTag("nb")))
         .isEqualTo(rejected.reason().norwegian())
         .isNotEqualTo(rejected.reason().english());
+  }
+
+  /** The encounter with a {@code length} whose value is the number given, as JSON. */
+  private static String withLength(String id, String number) {
+    return oneLine(
+        encounter(id, "2024-04-05T09:00:00+02:00")
+            .replace(
+                "\"status\":",
+                "\"length\": {\"value\": " + number + ", \"unit\": \"min\"}, \"status\":"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e1000000000", "-1E+1000000000", "1e-1000000000", "1e1000", "1e-1000"})
+  void a_number_of_more_than_a_thousand_digits_written_out_is_refused_at_once(String number) {
+    var rejected =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(20), () -> middle(between(withLength("e1", number))));
+
+    assertThat(rejected.reason().code()).isEqualTo("NUMBER_TOO_LONG");
+    assertThat(rejected.source()).isEqualTo("Encounter/e1");
+    assertThat(rejected.reason().english())
+        .isEqualTo(
+            "Encounter/e1: length.value is a number with more digits than Forløp reads (at most"
+                + " 1000 when written out without an exponent)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e999", "1e-999", "12.5", "0.000001", "15"})
+  void a_number_of_at_most_a_thousand_digits_written_out_is_read(String number) {
+    var delivery = between(withLength("e1", number));
+
+    assertThat(delivery.items().get(1)).isInstanceOf(Accepted.class);
   }
 }
