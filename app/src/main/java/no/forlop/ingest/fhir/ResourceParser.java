@@ -26,9 +26,9 @@ final class ResourceParser {
     var parser =
         fhir.newJsonParser()
             .setParserErrorHandler(new StrictParsing(node, display, fhir.getResourceType(type)));
-    var listForSingle = Cardinality.firstListForSingle(fhir.getResourceDefinition(type), node);
-    if (listForSingle != null) {
-      throw NotTranslated.rejected(IntakeReason.of("LIST_FOR_SINGLE", display, listForSingle));
+    var shape = JsonShapes.problem(fhir.getResourceDefinition(type), node, display);
+    if (shape != null) {
+      throw NotTranslated.rejected(shape);
     }
     try {
       return parser.parseResource(type, json);

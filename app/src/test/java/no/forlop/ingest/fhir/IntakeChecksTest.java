@@ -224,4 +224,59 @@ class IntakeChecksTest {
 
     assertThat(delivery.items().get(1)).isInstanceOf(Accepted.class);
   }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "\"code\": \"AMB\" | \"code\": 42 | class.code | a string | a number",
+        "\"code\": \"AMB\" | \"code\": \"AMB\", \"display\": true | class.display | a string | true or false",
+        "\"system\": \"http://terminology.hl7.org/CodeSystem/v3-ActCode\" | \"system\": {} | class.system | a string | a JSON object",
+        "{\"reference\": \"Patient/p1\"} | {\"reference\": null} | subject.reference | a string | null",
+        "\"period\": {\"start\" | \"period\": [{\"start\" | period | x | x"
+      })
+  void a_value_of_the_wrong_json_type_is_refused_not_dropped(
+      String from, String to, String path, String expected, String found) {
+    var resource = oneLine(encounter("e1", "2024-04-05T09:00:00+02:00"));
+    var changed = resource.replace(from, to);
+    if (path.equals("period")) {
+      changed = changed.replace("\"}}", "\"}]}");
+    }
+
+    var rejected = middle(between(changed));
+
+    if (path.equals("period")) {
+      assertThat(rejected.reason().code()).isEqualTo("LIST_FOR_SINGLE");
+      return;
+    }
+    assertThat(rejected.reason().code()).isEqualTo("WRONG_JSON_TYPE");
+    assertThat(rejected.reason().english())
+        .isEqualTo("Encounter/e1: " + path + " should be " + expected + ", not " + found);
+  }
+
+  @Test
+  void a_null_in_a_list_of_complex_elements_is_refused_and_in_a_list_of_primitives_is_not() {
+    var impression =
+        """
+        {"resourceType": "ClinicalImpression", "id": "ci1", "status": "completed",
+         "subject": {"reference": "Patient/p1"}, "date": "2024-04-05",
+         "finding": [null]}"""
+            .replace("\n", " ");
+    var patient =
+        """
+        {"resourceType": "Patient", "id": "p1",
+         "identifier": [{"system": "urn:oid:2.16.578.1.12.4.1.4.1", "value": "13116900216"}],
+         "name": [{"given": ["Kari", null],
+                   "_given": [null, {"extension": [{"url": "http://example.org/x",
+                                                    "valueString": "y"}]}]}]}"""
+            .replace("\n", " ");
+
+    var rejected = middle(between(impression));
+    var accepted = between(patient);
+
+    assertThat(rejected.reason().code()).isEqualTo("WRONG_JSON_TYPE");
+    assertThat(rejected.reason().english())
+        .contains("finding[0] should be a JSON object, not null");
+    assertThat(accepted.items().get(1)).isInstanceOf(Accepted.class);
+  }
 }
