@@ -102,15 +102,19 @@ final class ResourceWrites implements IResourceProvider {
     }
     var outcome = new MethodOutcome();
     if (item.outcome() == IntakeReport.Outcome.IGNORED && reason != null) {
-      outcome.setCreated(false);
-      outcome.setOperationOutcome(
+      var ignored =
           Outcomes.of(
               Outcomes.issue(
                   IssueSeverity.WARNING,
                   IssueType.INFORMATIONAL,
                   reason.code(),
                   reason.text(language),
-                  null)));
+                  null));
+      outcome.setCreated(false);
+      outcome.setOperationOutcome(ignored);
+      // also as the answer's resource: HAPI sends the OperationOutcome of a write only when the
+      // client asks for it (Prefer: return=OperationOutcome), and the sender must learn why
+      outcome.setResource(ignored);
       return outcome;
     }
     if (id != null) {
