@@ -321,6 +321,24 @@ class RealShapesIT extends ApplicationTest {
   }
 
   @Test
+  void a_not_done_procedure_under_another_id_with_the_same_identifier_withdraws_it_too() {
+    var ehr = new Ehr();
+    var identifier =
+        "\"identifier\":[{\"system\":\"urn:ehr:prosedyre\",\"value\":\"OP-" + ehr.p + "\"}],";
+    deliver(
+        ehr.decided()
+            + ehr.surgery("completed", "1", true).replace("\"status\"", identifier + "\"status\""));
+    assertThat(codes(pathwayOf(ehr))).contains("A12FK 2024-04-05 REGISTERED");
+
+    deliver(
+        ehr.surgery("not-done", "2", false)
+            .replace("\"id\":\"op-", "\"id\":\"op-other-")
+            .replace("\"status\"", identifier + "\"status\""));
+
+    assertThat(codes(pathwayOf(ehr))).noneMatch(c -> c.startsWith("A12FK"));
+  }
+
+  @Test
   void a_drug_corrected_to_not_done_withdraws_fm() {
     var ehr = new Ehr();
     deliver(

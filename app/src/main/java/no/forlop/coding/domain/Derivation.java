@@ -1227,6 +1227,10 @@ public final class Derivation {
         List<String> performers,
         List<String> sources) {
 
+      TreatmentCandidate {
+        sources = List.copyOf(sources);
+      }
+
       String source() {
         return sources.get(0);
       }

@@ -1,5 +1,6 @@
 package no.forlop.coding.persistence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,7 +89,22 @@ public class ClinicalEventStore {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
-  private final JsonMapper json = JsonMapper.builder().build();
+  private final JsonMapper json = mapper();
+
+  /**
+   * Writes and reads the facts' payloads. A drug given as a code is written as before its
+   * administration could name a Medication (no {@code medicationReference}), so that the same
+   * resource sent again is still the same fact (same checksum), and nobody is derived again for it.
+   */
+  static JsonMapper mapper() {
+    return JsonMapper.builder().addMixIn(DrugAdministered.class, WithoutNoMedication.class).build();
+  }
+
+  /** Leaves out a drug administration's {@code medicationReference} when it names none. */
+  private abstract static class WithoutNoMedication {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract @Nullable String medicationReference();
+  }
 
   ClinicalEventStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
