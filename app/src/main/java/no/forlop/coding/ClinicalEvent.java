@@ -161,9 +161,14 @@ public sealed interface ClinicalEvent {
   /**
    * A drug given (FHIR MedicationAdministration).
    *
-   * @param medication the codes of {@code medicationCodeableConcept} (ATC)
+   * @param medication the codes of {@code medicationCodeableConcept} (ATC), or of the Medication
+   *     contained in the administration that {@code medicationReference} points to
    * @param context the key of the encounter it belongs to ({@code context}), if given
    * @param performers the keys of the performing organisations, if given
+   * @param medicationReference the key of the Medication it names ({@code medicationReference} to a
+   *     resource of its own, or {@link SourceRef#byIdentifier by its identifier}), whose codes are
+   *     joined at derivation time: the Medication may arrive before or after the administration;
+   *     {@code null} when the drug is given as a code or a contained Medication
    */
   record DrugAdministered(
       SourceRef source,
@@ -172,8 +177,52 @@ public sealed interface ClinicalEvent {
       List<Code> medication,
       Instant effective,
       @Nullable String context,
-      List<String> performers)
-      implements ClinicalEvent {}
+      List<String> performers,
+      @Nullable String medicationReference)
+      implements ClinicalEvent {
+
+    /** A drug given as a code ({@code medicationCodeableConcept}). */
+    public DrugAdministered(
+        SourceRef source,
+        String patient,
+        String status,
+        List<Code> medication,
+        Instant effective,
+        @Nullable String context,
+        List<String> performers) {
+      this(source, patient, status, medication, effective, context, performers, null);
+    }
+  }
+
+  /**
+   * A drug as the EHR describes it (FHIR Medication), named by administrations through {@code
+   * medicationReference}: a fact of its own, about no patient, like an organisation.
+   *
+   * @param status the Medication's {@code status} (active, inactive, entered-in-error), if given
+   * @param codes the codes of its {@code code} (ATC, or another drug terminology)
+   */
+  record MedicationRecord(SourceRef source, @Nullable String status, List<Code> codes)
+      implements ClinicalEvent {
+
+    public MedicationRecord {
+      codes = codes == null ? List.of() : List.copyOf(codes);
+    }
+
+    @Override
+    public @Nullable String patient() {
+      return null;
+    }
+  }
+
+  /**
+   * A procedure or drug administration the EHR records as not done (FHIR status {@code not-done}):
+   * it did not happen, so it counts for no rule. It is kept all the same, as the newest version of
+   * its resource, so that an EHR that first sent the procedure as completed and then corrected it
+   * to not-done withdraws what the earlier version stated.
+   *
+   * @param status the resource's status ({@code not-done})
+   */
+  record NotDone(SourceRef source, String patient, String status) implements ClinicalEvent {}
 
   /**
    * A planned appointment (FHIR Appointment): booked, attended, or cancelled or missed.

@@ -21,6 +21,9 @@ public record SourceRef(
     @Nullable String version,
     @Nullable Instant lastUpdated) {
 
+  /** What stands between the type and the identifier in a reference by identifier. */
+  private static final String BY_IDENTIFIER = "?identifier=";
+
   public SourceRef {
     identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
     if (key == null || key.isBlank()) {
@@ -28,6 +31,36 @@ public record SourceRef(
     }
     if (display == null || display.isBlank()) {
       throw new IllegalArgumentException("a source needs a display form");
+    }
+  }
+
+  /**
+   * The key of a reference that names a resource only by its business identifier ({@code
+   * Task.focus.identifier}): {@code ServiceRequest?identifier=system|value}, in the form of FHIR's
+   * conditional references. It is no resource's own key; the store reads it as the key of the fact
+   * of that type with that identifier, once one is known (ADR 0018).
+   *
+   * @param type the FHIR resource type named ({@code ServiceRequest})
+   * @param identifier {@code system|value}, as in {@link #identifiers()}
+   */
+  public static String byIdentifier(String type, String identifier) {
+    return type + BY_IDENTIFIER + identifier;
+  }
+
+  /**
+   * A {@link #byIdentifier reference by identifier}: the resource type it names and the identifier.
+   *
+   * @param identifier {@code system|value}
+   */
+  public record ByIdentifier(String type, String identifier) {
+
+    /** The reference by identifier a key is, or {@code null} for any other key. */
+    public static @Nullable ByIdentifier of(String key) {
+      var at = key.indexOf(BY_IDENTIFIER);
+      if (at <= 0 || key.substring(0, at).indexOf('/') >= 0) {
+        return null;
+      }
+      return new ByIdentifier(key.substring(0, at), key.substring(at + BY_IDENTIFIER.length()));
     }
   }
 

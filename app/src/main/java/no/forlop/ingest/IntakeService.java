@@ -272,13 +272,13 @@ public class IntakeService {
     var patients = new LinkedHashSet<String>();
     var items = new ArrayList<Delivery.Item>();
     for (var item : delivery.items()) {
-      if (!(item instanceof Delivery.Accepted accepted)) {
+      var event = factOf(item);
+      if (event == null) {
         items.add(item);
         continue;
       }
       try {
-        patients.addAll(
-            savepoints.execute(tx -> coding.store(List.of(accepted.event()), received.id())));
+        patients.addAll(savepoints.execute(tx -> coding.store(List.of(event), received.id())));
         items.add(item);
       } catch (DataAccessException e) {
         if (isTransient(e)) {
@@ -287,14 +287,14 @@ public class IntakeService {
         log.warn(
             "A resource of delivery {} at {} could not be stored ({})",
             received.id(),
-            accepted.position(),
+            item.position(),
             e.getClass().getSimpleName());
         items.add(
             new Delivery.Rejected(
-                accepted.source(),
-                accepted.position(),
-                IntakeReason.of("STORAGE_FAILED", accepted.source(), e.getClass().getSimpleName()),
-                accepted.json()));
+                item.source(),
+                item.position(),
+                IntakeReason.of("STORAGE_FAILED", item.source(), e.getClass().getSimpleName()),
+                item instanceof Delivery.Accepted accepted ? accepted.json() : ""));
       }
     }
     var result = new Delivery(items);
@@ -306,6 +306,17 @@ public class IntakeService {
     keepItems(received.id(), result, received.at());
     status(received.id(), "STORED", null);
     return new Stored(result, patients);
+  }
+
+  /**
+   * The fact an item of a delivery stores: an accepted resource's, or that of an ignored one kept
+   * as its resource's newest version (a procedure not done); {@code null} for none.
+   */
+  private static no.forlop.coding.@Nullable ClinicalEvent factOf(Delivery.Item item) {
+    if (item instanceof Delivery.Accepted accepted) {
+      return accepted.event();
+    }
+    return item instanceof Delivery.Ignored ignored ? ignored.kept() : null;
   }
 
   /** A delivery refused as a whole: kept, with the resources that were fine as not stored. */
@@ -340,7 +351,7 @@ public class IntakeService {
             .map(r -> new IntakeReport.Problem(r.source(), r.reason().code(), r.reason().english()))
             .toList();
     var items = delivery.items().stream().map(IntakeService::itemOf).toList();
-    return new IntakeReport(id, delivery.events().size(), rejected, ignored, patients, items);
+    return new IntakeReport(id, delivery.accepted().size(), rejected, ignored, patients, items);
   }
 
   private static IntakeReport.Item itemOf(Delivery.Item item) {
@@ -379,23 +390,26 @@ public class IntakeService {
     return new Delivery(items);
   }
 
-  /** A delivery refused as a whole: the resources that were fine are kept as not stored. */
+  /**
+   * A delivery refused as a whole: the resources that were fine (and those ignored but to be kept
+   * as a version, which is not stored either) are kept as not stored.
+   */
   private static Delivery refused(Delivery delivery) {
     var rejected = delivery.rejected().size();
     return new Delivery(
         delivery.items().stream()
             .map(
                 item ->
-                    item instanceof Delivery.Accepted a
+                    factOf(item) != null
                         ? new Delivery.Ignored(
-                            a.source(),
-                            a.position(),
+                            item.source(),
+                            item.position(),
                             rejected == 1
-                                ? IntakeReason.of("NOT_STORED_ALL_OR_NOTHING", a.source())
+                                ? IntakeReason.of("NOT_STORED_ALL_OR_NOTHING", item.source())
                                 : IntakeReason.variant(
                                     "NOT_STORED_ALL_OR_NOTHING",
                                     "many",
-                                    a.source(),
+                                    item.source(),
                                     String.valueOf(rejected)))
                         : item)
             .toList());

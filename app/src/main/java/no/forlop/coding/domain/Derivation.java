@@ -49,6 +49,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Derivation {
 
+  /** The status of a resource that was a mistake (a Medication's among them). */
+  private static final String ENTERED_IN_ERROR = "entered-in-error";
+
   private final Catalogue catalogue;
   private final DerivationRules rules;
   private final Terminology terminology;
@@ -109,6 +112,7 @@ public final class Derivation {
         patientDelays(instance, instances);
       }
       death(record.get(), instances);
+      unknownMedications();
       var result =
           instances.stream()
               .map(
@@ -815,15 +819,39 @@ public final class Derivation {
           c -> Map.of());
     }
 
-    /** Whether a drug given carries an ATC code starting with one of the prefixes. */
-    private static boolean hasAtc(DrugAdministered d, List<String> prefixes) {
-      return d.medication().stream()
+    /** Whether codes hold an ATC code starting with one of the prefixes. */
+    private static boolean hasAtc(List<Code> codes, List<String> prefixes) {
+      return codes.stream()
           .anyMatch(
               c ->
                   Code.ATC.equals(c.system())
                       && prefixes.stream()
                           .anyMatch(
                               prefix -> c.code().toUpperCase(Locale.ROOT).startsWith(prefix)));
+    }
+
+    /**
+     * The medication a drug administration names by reference, when it has been received and is not
+     * itself entered in error: its codes count as the administration's.
+     */
+    private ClinicalEvent.@Nullable MedicationRecord medicationOf(DrugAdministered d) {
+      var medication = facts.medication(d.medicationReference());
+      return medication == null || ENTERED_IN_ERROR.equals(medication.status()) ? null : medication;
+    }
+
+    /** Drug administrations that name a medication Forløp has not received (yet). */
+    private void unknownMedications() {
+      for (var d : facts.all(DrugAdministered.class)) {
+        if (d.medicationReference() != null && facts.medication(d.medicationReference()) == null) {
+          problems.add(
+              new Problem(
+                  d.source().display(),
+                  "names the medication "
+                      + d.medicationReference()
+                      + ", which was never received: send the Medication resource (its ATC code"
+                      + " tells whether the drug starts a treatment)"));
+        }
+      }
     }
 
     /**
@@ -865,7 +893,7 @@ public final class Derivation {
                                     date(c.at),
                                     unverified ? CodeState.PROPOSED : CodeState.REGISTERED,
                                     c.rule,
-                                    List.of(c.source),
+                                    c.sources,
                                     inputs,
                                     null,
                                     unverified ? unverifiedNote(c.match) : null));
@@ -968,7 +996,8 @@ public final class Derivation {
           decision.date(),
           candidates,
           instances,
-          Comparator.comparing((TreatmentCandidate c) -> c.at).thenComparing(c -> c.source),
+          Comparator.comparing((TreatmentCandidate c) -> c.at)
+              .thenComparing(TreatmentCandidate::source),
           c -> null,
           c -> Map.of("by", c.suffix));
     }
@@ -1178,7 +1207,7 @@ public final class Derivation {
                             p.performed(),
                             p.encounter(),
                             p.performers(),
-                            p.source().display(),
+                            List.of(p.source().display()),
                             match)));
       }
     }
@@ -1199,16 +1228,20 @@ public final class Derivation {
       var statuses = rules.parameter(rule, statusParameter);
       var atc = rules.parameter(rule, "atcPrefixes");
       for (var d : facts.all(DrugAdministered.class)) {
-        if (statuses.contains(d.status()) && hasAtc(d, atc)) {
+        if (!statuses.contains(d.status())) {
+          continue;
+        }
+        var sources = new ArrayList<>(List.of(d.source().display()));
+        var named = medicationOf(d);
+        var matches = hasAtc(d.medication(), atc);
+        if (named != null && hasAtc(named.codes(), atc)) {
+          matches = true;
+          sources.add(named.source().display());
+        }
+        if (matches) {
           into.add(
               new TreatmentCandidate(
-                  label,
-                  rule,
-                  d.effective(),
-                  d.context(),
-                  d.performers(),
-                  d.source().display(),
-                  null));
+                  label, rule, d.effective(), d.context(), d.performers(), sources, null));
         }
       }
     }
@@ -1221,6 +1254,8 @@ public final class Derivation {
     }
 
     /**
+     * @param sources the resources behind it: the procedure or administration first, then the
+     *     medication it names when that is where its ATC code came from
      * @param match the concept its code meant, for a procedure ({@code null} for a drug given)
      */
     private record TreatmentCandidate(
@@ -1229,8 +1264,17 @@ public final class Derivation {
         Instant at,
         @Nullable String encounter,
         List<String> performers,
-        String source,
-        @Nullable ConceptMatch match) {}
+        List<String> sources,
+        @Nullable ConceptMatch match) {
+
+      TreatmentCandidate {
+        sources = List.copyOf(sources);
+      }
+
+      String source() {
+        return sources.get(0);
+      }
+    }
 
     private void death(ClinicalEvent.PatientRecord record, List<Instance> instances) {
       if (record.deceased() == null) {

@@ -1,5 +1,6 @@
 package no.forlop.coding.persistence;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +23,8 @@ import no.forlop.coding.ClinicalEvent.Assessment;
 import no.forlop.coding.ClinicalEvent.Attendance;
 import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.DrugAdministered;
+import no.forlop.coding.ClinicalEvent.MedicationRecord;
+import no.forlop.coding.ClinicalEvent.NotDone;
 import no.forlop.coding.ClinicalEvent.OrganisationRecord;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
 import no.forlop.coding.ClinicalEvent.PlannedAppointment;
@@ -41,29 +44,67 @@ import tools.jackson.databind.json.JsonMapper;
  * each for a set of patients. The same fact twice is stored once; a resource with another id but
  * the same business identifier is the same fact. Works in batches: a delivery of a thousand
  * resources takes a handful of statements.
+ *
+ * <p>Facts that name other facts are stored as they came and joined when a patient is derived (ADR
+ * 0018), so that they may arrive in any order: a task and its referral (by key, or by the
+ * referral's business identifier), a drug administration and the Medication it names. The name is
+ * kept in {@code focus_key} (a task's referral, an administration's medication), so that the fact
+ * that arrives second finds the first by an index: a referral the tasks without a patient that name
+ * it, a Medication the patients whose administrations name it, who are then derived again.
  */
 @Repository
 public class ClinicalEventStore {
 
   private static final Map<String, Class<? extends ClinicalEvent>> TYPES =
-      Map.of(
-          "PatientRecord", PatientRecord.class,
-          "OrganisationRecord", OrganisationRecord.class,
-          "Referral", Referral.class,
-          "ReferralTask", ReferralTask.class,
-          "Attendance", Attendance.class,
-          "ProcedurePerformed", ProcedurePerformed.class,
-          "Assessment", Assessment.class,
-          "DrugAdministered", DrugAdministered.class,
-          "PlannedAppointment", PlannedAppointment.class,
-          "CareEpisode", CareEpisode.class);
+      Map.ofEntries(
+          Map.entry("PatientRecord", PatientRecord.class),
+          Map.entry("OrganisationRecord", OrganisationRecord.class),
+          Map.entry("Referral", Referral.class),
+          Map.entry("ReferralTask", ReferralTask.class),
+          Map.entry("Attendance", Attendance.class),
+          Map.entry("ProcedurePerformed", ProcedurePerformed.class),
+          Map.entry("Assessment", Assessment.class),
+          Map.entry("DrugAdministered", DrugAdministered.class),
+          Map.entry("MedicationRecord", MedicationRecord.class),
+          Map.entry("NotDone", NotDone.class),
+          Map.entry("PlannedAppointment", PlannedAppointment.class),
+          Map.entry("CareEpisode", CareEpisode.class));
+
+  /**
+   * The fact type whose business identifiers a reference by identifier to a FHIR type is looked up
+   * among ({@code clinical_event_identifier.type}).
+   */
+  private static final Map<String, String> BY_IDENTIFIER =
+      Map.of("ServiceRequest", "Referral", "Medication", "MedicationRecord");
+
+  /**
+   * The fact type a not-done resource would have been, whose business identifiers it shares: a
+   * procedure corrected to not-done under another id is still the same fact.
+   */
+  private static final Map<String, String> NOT_DONE_AS =
+      Map.of("Procedure", "ProcedurePerformed", "MedicationAdministration", "DrugAdministered");
 
   private static final String CURRENT_ORDER =
       "source_key, version_rank desc nulls last, last_updated desc nulls last, seq desc";
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
-  private final JsonMapper json = JsonMapper.builder().build();
+  private final JsonMapper json = mapper();
+
+  /**
+   * Writes and reads the facts' payloads. A drug given as a code is written as before its
+   * administration could name a Medication (no {@code medicationReference}), so that the same
+   * resource sent again is still the same fact (same checksum), and nobody is derived again for it.
+   */
+  static JsonMapper mapper() {
+    return JsonMapper.builder().addMixIn(DrugAdministered.class, WithoutNoMedication.class).build();
+  }
+
+  /** Leaves out a drug administration's {@code medicationReference} when it names none. */
+  private abstract static class WithoutNoMedication {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract @Nullable String medicationReference();
+  }
 
   ClinicalEventStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
@@ -112,6 +153,7 @@ public class ClinicalEventStore {
     var rows = new ArrayList<Object[]>();
     var identifiers = new ArrayList<Object[]>();
     var names = new ArrayList<Object[]>();
+    var medications = new ArrayList<SourceRef>();
     for (var event : canonical) {
       var type = event.getClass().getSimpleName();
       var payload = json.writeValueAsString(event);
@@ -130,7 +172,7 @@ public class ClinicalEventStore {
             source.display(),
             type,
             patient,
-            event instanceof ReferralTask t ? t.focus() : null,
+            focusOf(event),
             String.join("\n", source.identifiers()),
             rank(source.version()),
             source.lastUpdated() == null
@@ -142,7 +184,7 @@ public class ClinicalEventStore {
             delivery
           });
       for (var identifier : source.identifiers()) {
-        identifiers.add(new Object[] {type, identifier, source.key()});
+        identifiers.add(new Object[] {identityType(event), identifier, source.key()});
       }
       if (event instanceof PatientRecord record && record.name() != null) {
         names.add(new Object[] {record.identifier(), record.name(), at});
@@ -157,7 +199,11 @@ public class ClinicalEventStore {
       if (event instanceof OrganisationRecord) {
         changed.addAll(patientsReferringTo(source.key()));
       }
+      if (event instanceof MedicationRecord) {
+        medications.add(source);
+      }
     }
+    changed.addAll(patientsNaming(medications));
     var canonicalPatients = canonical(changed);
     changed.clear();
     changed.addAll(canonicalPatients.values());
@@ -184,7 +230,12 @@ public class ClinicalEventStore {
     return changed;
   }
 
-  /** Every current fact about each of these patients, and every known organisation. */
+  /**
+   * Every current fact about each of these patients, every known organisation, and the medications
+   * their drug administrations name. References are read as the keys of the facts they name: an
+   * alias as its canonical key, a reference by identifier as the key of the fact with that
+   * identifier, where one is known.
+   */
   public Map<String, PatientFacts> factsOf(Collection<String> patients) {
     var aliasOf = withAliases(patients);
     var wanted = new LinkedHashSet<>(aliasOf.keySet());
@@ -216,7 +267,11 @@ public class ClinicalEventStore {
     current.values().stream()
         .filter(v -> v.type().equals("Referral"))
         .forEach(v -> referralKeys.add(v.key()));
-    for (var part : partitions(referralKeys)) {
+    // tasks without a patient name their referral by its key (or an alias of it), or by one of
+    // its business identifiers
+    var foci = new LinkedHashSet<>(withAliases(referralKeys).keySet());
+    foci.addAll(byIdentifierKeys("ServiceRequest", referralKeys));
+    for (var part : partitions(List.copyOf(foci))) {
       jdbc.sql(
               """
               select source_key, type, payload, patient_key, version_rank, last_updated, seq
@@ -234,10 +289,14 @@ public class ClinicalEventStore {
       loaded.add(event);
       referenced.addAll(Events.references(event));
     }
-    var canonicalOf = canonical(referenced);
+    var canonicalOf = resolved(referenced);
+    var medicationKeys = new LinkedHashSet<String>();
     int i = 0;
     for (var version : current.values()) {
       var event = Events.resolved(loaded.get(i++), k -> canonicalOf.getOrDefault(k, k));
+      if (event instanceof DrugAdministered drug && drug.medicationReference() != null) {
+        medicationKeys.add(drug.medicationReference());
+      }
       if (event instanceof ReferralTask task && task.patient() == null) {
         tasks.add(task);
         continue;
@@ -257,8 +316,10 @@ public class ClinicalEventStore {
       }
     }
     var organisations = organisations();
+    var medications = medications(medicationKeys);
     var facts = new LinkedHashMap<String, PatientFacts>();
-    byPatient.forEach((p, events) -> facts.put(p, new PatientFacts(p, events, organisations)));
+    byPatient.forEach(
+        (p, events) -> facts.put(p, new PatientFacts(p, events, organisations, medications)));
     return facts;
   }
 
@@ -333,6 +394,140 @@ public class ClinicalEventStore {
     return organisations;
   }
 
+  /** The current version of each of these medications that has been received, by key. */
+  private Map<String, MedicationRecord> medications(Collection<String> keys) {
+    var current = new LinkedHashMap<String, Version>();
+    for (var part : partitions(List.copyOf(keys))) {
+      jdbc.sql(
+              """
+              select source_key, type, payload, patient_key, version_rank, last_updated, seq
+              from clinical_event where type = 'MedicationRecord' and source_key in (:keys)
+              """)
+          .param("keys", part)
+          .query((rs, n) -> current.merge(rs.getString("source_key"), version(rs), Version::newer))
+          .list();
+    }
+    var medications = new LinkedHashMap<String, MedicationRecord>();
+    current.forEach(
+        (key, version) ->
+            medications.put(key, json.readValue(version.payload(), MedicationRecord.class)));
+    return medications;
+  }
+
+  /**
+   * The column that names the fact this one needs to be understood: a task's referral, a drug
+   * administration's medication; {@code null} for others.
+   */
+  private static @Nullable String focusOf(ClinicalEvent event) {
+    if (event instanceof ReferralTask task) {
+      return task.focus();
+    }
+    if (event instanceof DrugAdministered drug) {
+      return drug.medicationReference();
+    }
+    return null;
+  }
+
+  /**
+   * The type under which a fact's business identifiers are kept: its own, except for a not-done
+   * resource, which shares those of the fact it would have been.
+   */
+  private static String identityType(ClinicalEvent event) {
+    if (event instanceof NotDone notDone) {
+      return NOT_DONE_AS.getOrDefault(notDone.source().type(), "NotDone");
+    }
+    return event.getClass().getSimpleName();
+  }
+
+  /**
+   * The patients whose drug administrations name one of these medications: by the key they were
+   * received under, an alias of it, or one of their business identifiers. A medication that arrives
+   * after the administrations changes what their codes are.
+   */
+  private Set<String> patientsNaming(List<SourceRef> medications) {
+    var patients = new LinkedHashSet<String>();
+    if (medications.isEmpty()) {
+      return patients;
+    }
+    var keys = medications.stream().map(SourceRef::key).distinct().toList();
+    var names = new LinkedHashSet<>(withAliases(keys).keySet());
+    medications.forEach(
+        m -> m.identifiers().forEach(id -> names.add(SourceRef.byIdentifier("Medication", id))));
+    names.addAll(byIdentifierKeys("Medication", keys));
+    for (var part : partitions(List.copyOf(names))) {
+      patients.addAll(
+          jdbc.sql(
+                  """
+                  select distinct patient_key from clinical_event
+                  where type = 'DrugAdministered' and focus_key in (:keys)
+                    and patient_key is not null
+                  """)
+              .param("keys", part)
+              .query(String.class)
+              .list());
+    }
+    return patients;
+  }
+
+  /**
+   * The references by identifier ({@code ServiceRequest?identifier=system|value}) that name these
+   * facts of a FHIR type, one for each business identifier known for them.
+   */
+  private List<String> byIdentifierKeys(String fhirType, Collection<String> keys) {
+    var names = new ArrayList<String>();
+    for (var part : partitions(List.copyOf(keys))) {
+      jdbc.sql(
+              "select identifier from clinical_event_identifier"
+                  + " where type = :type and source_key in (:keys)")
+          .param("type", BY_IDENTIFIER.get(fhirType))
+          .param("keys", part)
+          .query(String.class)
+          .list()
+          .forEach(identifier -> names.add(SourceRef.byIdentifier(fhirType, identifier)));
+    }
+    return names;
+  }
+
+  /**
+   * The key each of these keys stands for: a reference by identifier the key of the fact that has
+   * the identifier (when one is known, else itself), and then an alias its canonical key.
+   */
+  private Map<String, String> resolved(Collection<String> keys) {
+    var target = new HashMap<String, String>();
+    var byType = new HashMap<String, List<String>>();
+    for (var key : keys) {
+      target.put(key, key);
+      var byIdentifier = SourceRef.ByIdentifier.of(key);
+      var factType = byIdentifier == null ? null : BY_IDENTIFIER.get(byIdentifier.type());
+      if (factType != null) {
+        byType.computeIfAbsent(factType, t -> new ArrayList<>()).add(byIdentifier.identifier());
+      }
+    }
+    var fhirTypes = new HashMap<String, String>();
+    BY_IDENTIFIER.forEach((fhirType, factType) -> fhirTypes.put(factType, fhirType));
+    byType.forEach(
+        (factType, identifiers) -> {
+          for (var part : partitions(identifiers)) {
+            jdbc.sql(
+                    "select identifier, source_key from clinical_event_identifier"
+                        + " where type = :type and identifier in (:ids)")
+                .param("type", factType)
+                .param("ids", part)
+                .query(
+                    (rs, n) ->
+                        target.put(
+                            SourceRef.byIdentifier(
+                                fhirTypes.get(factType), rs.getString("identifier")),
+                            rs.getString("source_key")))
+                .list();
+          }
+        });
+    var canonicalOf = canonical(target.values());
+    var resolved = new HashMap<String, String>();
+    target.forEach((key, to) -> resolved.put(key, canonicalOf.getOrDefault(to, to)));
+    return resolved;
+  }
+
   private static Version version(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new Version(
         rs.getString("source_key"),
@@ -385,13 +580,22 @@ public class ClinicalEventStore {
     return json.readValue(payload, cls);
   }
 
-  /** The patients of the referrals that tasks without a patient point to. */
+  /**
+   * The patients of the referrals that tasks without a patient point to, by the key or business
+   * identifier the tasks name them by: from referrals of the same facts, else from those stored.
+   */
   private Map<String, String> referralPatients(List<ClinicalEvent> facts) {
     var patients = new HashMap<String, String>();
     var wanted = new LinkedHashSet<String>();
     for (var event : facts) {
       if (event instanceof Referral referral) {
         patients.put(referral.source().key(), referral.patient());
+        referral
+            .source()
+            .identifiers()
+            .forEach(
+                id ->
+                    patients.put(SourceRef.byIdentifier("ServiceRequest", id), referral.patient()));
       }
     }
     for (var event : facts) {
@@ -401,15 +605,26 @@ public class ClinicalEventStore {
         wanted.add(t.focus());
       }
     }
-    for (var part : partitions(List.copyOf(wanted))) {
+    if (wanted.isEmpty()) {
+      return patients;
+    }
+    var referralOf = resolved(wanted);
+    var referrals = new HashMap<String, String>();
+    for (var part : partitions(List.copyOf(new LinkedHashSet<>(referralOf.values())))) {
       jdbc.sql(
               "select distinct on (source_key) source_key, patient_key from clinical_event"
                   + " where type = 'Referral' and source_key in (:keys) order by "
                   + CURRENT_ORDER)
           .param("keys", part)
-          .query((rs, n) -> patients.put(rs.getString("source_key"), rs.getString("patient_key")))
+          .query((rs, n) -> referrals.put(rs.getString("source_key"), rs.getString("patient_key")))
           .list();
     }
+    referralOf.forEach(
+        (focus, referral) -> {
+          if (referrals.get(referral) != null) {
+            patients.put(focus, referrals.get(referral));
+          }
+        });
     return patients;
   }
 
@@ -450,7 +665,7 @@ public class ClinicalEventStore {
     var aliases = new ArrayList<Object[]>();
     for (var event : facts) {
       var source = event.source();
-      var type = event.getClass().getSimpleName();
+      var type = identityType(event);
       String alias = null;
       for (var identifier : source.identifiers()) {
         var key = known.get(type + "\n" + identifier);

@@ -5,6 +5,8 @@ import no.forlop.coding.ClinicalEvent.Assessment;
 import no.forlop.coding.ClinicalEvent.Attendance;
 import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.DrugAdministered;
+import no.forlop.coding.ClinicalEvent.MedicationRecord;
+import no.forlop.coding.ClinicalEvent.NotDone;
 import no.forlop.coding.ClinicalEvent.OrganisationRecord;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
 import no.forlop.coding.ClinicalEvent.PlannedAppointment;
@@ -58,14 +60,27 @@ final class Events {
     if (e instanceof CareEpisode c) {
       return new CareEpisode(s, c.patient(), c.status(), c.organisation(), c.referral(), c.end());
     }
+    if (e instanceof MedicationRecord m) {
+      return new MedicationRecord(s, m.status(), m.codes());
+    }
+    if (e instanceof NotDone n) {
+      return new NotDone(s, n.patient(), n.status());
+    }
     if (!(e instanceof DrugAdministered d)) {
       throw new IllegalArgumentException("unknown fact " + e.getClass().getSimpleName());
     }
     return new DrugAdministered(
-        s, d.patient(), d.status(), d.medication(), d.effective(), d.context(), d.performers());
+        s,
+        d.patient(),
+        d.status(),
+        d.medication(),
+        d.effective(),
+        d.context(),
+        d.performers(),
+        d.medicationReference());
   }
 
-  /** The keys a fact refers to (patient, organisations, referral, encounter). */
+  /** The keys a fact refers to (patient, organisations, referral, encounter, medication). */
   static java.util.List<String> references(ClinicalEvent e) {
     var keys = new java.util.ArrayList<String>();
     java.util.function.Consumer<String> add =
@@ -89,6 +104,7 @@ final class Events {
     } else if (e instanceof DrugAdministered d) {
       add.accept(d.context());
       d.performers().forEach(add);
+      add.accept(d.medicationReference());
     } else if (e instanceof PlannedAppointment a) {
       add.accept(a.referral());
     } else if (e instanceof CareEpisode c) {
@@ -161,7 +177,11 @@ final class Events {
           x.medication(),
           x.effective(),
           r.apply(x.context()),
-          all.apply(x.performers()));
+          all.apply(x.performers()),
+          r.apply(x.medicationReference()));
+    }
+    if (e instanceof NotDone x) {
+      return new NotDone(x.source(), r.apply(x.patient()), x.status());
     }
     if (e instanceof PlannedAppointment x) {
       return new PlannedAppointment(

@@ -2,6 +2,7 @@ package no.forlop.ingest.fhir;
 
 import java.util.List;
 import no.forlop.coding.ClinicalEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Understands what one delivery held: one item per resource, in input order, each accepted (with
@@ -14,12 +15,24 @@ public record Delivery(List<Item> items) {
     items = List.copyOf(items);
   }
 
-  /** The facts of the accepted resources, in input order. */
+  /**
+   * The facts to store, in input order: those of the accepted resources, and those of ignored
+   * resources that are kept as their resource's newest version all the same (a procedure not done).
+   */
   public List<ClinicalEvent> events() {
-    return items.stream()
-        .filter(Accepted.class::isInstance)
-        .map(item -> ((Accepted) item).event())
-        .toList();
+    var events = new java.util.ArrayList<ClinicalEvent>();
+    for (var item : items) {
+      if (item instanceof Accepted accepted) {
+        events.add(accepted.event());
+      } else if (item instanceof Ignored ignored && ignored.kept() != null) {
+        events.add(ignored.kept());
+      }
+    }
+    return List.copyOf(events);
+  }
+
+  public List<Accepted> accepted() {
+    return items.stream().filter(Accepted.class::isInstance).map(Accepted.class::cast).toList();
   }
 
   public List<Rejected> rejected() {
@@ -65,8 +78,20 @@ public record Delivery(List<Item> items) {
       implements Item {}
 
   /**
-   * A resource Forløp does not read (a Practitioner, a ServiceRequest that is only a plan …), or
-   * one it need not store again.
+   * A resource Forløp does not read (a Practitioner, a ServiceRequest that is only a plan, a
+   * procedure not done …).
+   *
+   * @param kept the fact the resource states all the same, stored as the newest version of its
+   *     resource so that it replaces what an earlier version said (a procedure first sent as
+   *     completed, then corrected to not-done); {@code null} when nothing of it is stored
    */
-  public record Ignored(String source, String position, IntakeReason reason) implements Item {}
+  public record Ignored(
+      String source, String position, IntakeReason reason, @Nullable ClinicalEvent kept)
+      implements Item {
+
+    /** A resource of which nothing is stored. */
+    public Ignored(String source, String position, IntakeReason reason) {
+      this(source, position, reason, null);
+    }
+  }
 }

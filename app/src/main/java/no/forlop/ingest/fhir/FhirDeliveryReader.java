@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import no.forlop.coding.ClinicalEvent;
+import no.forlop.coding.ClinicalEvent.NotDone;
 import no.forlop.coding.SourceRef;
 import no.forlop.ingest.fhir.Delivery.Accepted;
 import no.forlop.ingest.fhir.Delivery.Ignored;
@@ -58,6 +59,7 @@ public final class FhirDeliveryReader {
                 new ClinicalImpressionTranslator(),
                 new ConditionTranslator(),
                 new QuestionnaireResponseTranslator(),
+                new MedicationTranslator(),
                 new MedicationAdministrationTranslator(),
                 new AppointmentTranslator(),
                 new EpisodeOfCareTranslator())
@@ -161,6 +163,10 @@ public final class FhirDeliveryReader {
     }
     try {
       var event = translate(translator, found, key, display, references);
+      if (event instanceof NotDone) {
+        // nothing happened, but the version must replace an earlier one that said it did
+        return new Ignored(display, position, IntakeReason.of("NOT_DONE", display), event);
+      }
       return new Accepted(event, found.json(), position);
     } catch (NotTranslated e) {
       return e.isIgnored()

@@ -3,6 +3,7 @@ package no.forlop.ingest.fhir;
 import java.time.Instant;
 import java.util.List;
 import no.forlop.coding.ClinicalEvent;
+import no.forlop.coding.ClinicalEvent.NotDone;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Procedure.ProcedurePerformerComponent;
@@ -10,9 +11,13 @@ import org.hl7.fhir.r4.model.Procedure.ProcedurePerformerComponent;
 /**
  * Understands a FHIR Procedure as a procedure performed: what it was ({@code code} and {@code
  * category}: biopsy, surgery, radiotherapy …), when ({@code performedDateTime} or the start of
- * {@code performedPeriod}), in which encounter and by which organisations.
+ * {@code performedPeriod}), in which encounter and by which organisations. One with status {@code
+ * not-done} was not performed: it is kept only to replace an earlier version of itself (a procedure
+ * first sent as completed), and counts for nothing.
  */
 final class ProcedureTranslator implements ResourceTranslator<Procedure> {
+
+  private static final String NOT_DONE = "not-done";
 
   @Override
   public Class<Procedure> resourceClass() {
@@ -23,6 +28,11 @@ final class ProcedureTranslator implements ResourceTranslator<Procedure> {
   public ClinicalEvent translate(Procedure procedure, Reading reading) {
     var patient = reading.patient(procedure.getSubject(), "subject", "procedurePatient");
     var status = reading.required(procedure.getStatusElement(), "status");
+    if (NOT_DONE.equals(status)) {
+      // not performed, so it may well have no performed time; kept only to replace an earlier
+      // version that said it was done
+      return new NotDone(reading.source(), patient, status);
+    }
     var codes = Reading.codes(List.of(procedure.getCode(), procedure.getCategory()));
     var performers =
         reading.organisations(

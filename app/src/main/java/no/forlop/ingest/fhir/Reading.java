@@ -1,5 +1,6 @@
 package no.forlop.ingest.fhir;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,6 +9,7 @@ import no.forlop.coding.Code;
 import no.forlop.coding.SourceRef;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.PrimitiveType;
 import org.hl7.fhir.r4.model.Reference;
 import org.jspecify.annotations.Nullable;
@@ -75,6 +77,68 @@ final class Reading {
   @Nullable String optional(Reference reference, String element) {
     var target = resolve(reference, element);
     return target == null ? null : target.key();
+  }
+
+  /**
+   * The key of the resource of this type referred to, or {@code null} when the element has no
+   * reference; a reference to another type is rejected.
+   */
+  @Nullable String optional(Reference reference, String element, String type) {
+    var target = resolve(reference, element);
+    if (target == null) {
+      return null;
+    }
+    if (!target.mayBe(type)) {
+      throw NotTranslated.rejected(
+          IntakeReason.of("WRONG_REFERENCE_TYPE", source.display(), element, target.type(), type));
+    }
+    return target.key();
+  }
+
+  /**
+   * The key of a reference that names a resource of this type only by its business identifier
+   * ({@code identifier} with a {@code value}, and no {@code reference}): {@code
+   * Type?identifier=system|value}, which the store reads as the fact with that identifier once it
+   * is known ({@link SourceRef#byIdentifier}); {@code null} when the reference has no identifier. A
+   * reference whose {@code type} names another type is rejected.
+   */
+  @Nullable String byIdentifier(Reference reference, String element, String type) {
+    if (reference.hasReference() || !reference.hasIdentifier()) {
+      return null;
+    }
+    var identifier = identifier(reference.getIdentifier());
+    if (identifier == null) {
+      return null;
+    }
+    if (reference.hasType()) {
+      var named = reference.getType();
+      var simple = named.substring(named.lastIndexOf('/') + 1);
+      if (!simple.equals(type)) {
+        throw NotTranslated.rejected(
+            IntakeReason.of("WRONG_REFERENCE_TYPE", source.display(), element, simple, type));
+      }
+    }
+    if (identifier.getBytes(StandardCharsets.UTF_8).length - 1
+        > ResourceChecks.MAX_IDENTIFIER_BYTES) {
+      throw NotTranslated.rejected(
+          IntakeReason.of(
+              "IDENTIFIER_TOO_LONG",
+              source.display(),
+              element + ".identifier",
+              String.valueOf(ResourceChecks.MAX_IDENTIFIER_BYTES)));
+    }
+    return SourceRef.byIdentifier(type, identifier);
+  }
+
+  /**
+   * A business identifier as Forløp keeps it, {@code system|value} ({@code |value} without a
+   * system), or {@code null} without a value.
+   */
+  static @Nullable String identifier(Identifier identifier) {
+    if (!identifier.hasValue() || identifier.getValue().isBlank()) {
+      return null;
+    }
+    return (identifier.hasSystem() ? identifier.getSystem() : "") + "|" + identifier.getValue();
   }
 
   /** The key of the organisation referred to, or {@code null} if absent or not an organisation. */

@@ -8,6 +8,11 @@ import org.hl7.fhir.r4.model.Task;
  * Understands a FHIR Task as the handling of a referral: its {@code status} (received, accepted …),
  * the referral it is about ({@code focus}), who handles it ({@code owner}) and when ({@code
  * authoredOn}). The patient ({@code for}) may be left to the referral.
+ *
+ * <p>The focus is a reference to the ServiceRequest, or, where the EHR knows the referral only by
+ * its business identifier, a {@code focus.identifier} (system and value) without a reference: the
+ * task is then about the referral with that identifier, received before or after the task, and is
+ * joined to it when the codes are derived ({@link no.forlop.coding.SourceRef#byIdentifier}).
  */
 final class TaskTranslator implements ResourceTranslator<Task> {
 
@@ -22,8 +27,15 @@ final class TaskTranslator implements ResourceTranslator<Task> {
         reading.source(),
         reading.optionalPatient(task.getFor(), "for"),
         reading.required(task.getStatusElement(), "status"),
-        reading.required(task.getFocus(), "focus", "taskFocus"),
+        focus(task, reading),
         reading.organisation(task.getOwner(), "owner"),
         reading.instant(task.getAuthoredOnElement(), "authoredOn", "referralReceived"));
+  }
+
+  private static String focus(Task task, Reading reading) {
+    var byIdentifier = reading.byIdentifier(task.getFocus(), "focus", "ServiceRequest");
+    return byIdentifier != null
+        ? byIdentifier
+        : reading.required(task.getFocus(), "focus", "taskFocus");
   }
 }

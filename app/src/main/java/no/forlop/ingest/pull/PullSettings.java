@@ -35,6 +35,7 @@ record PullSettings(
           "ClinicalImpression",
           "Condition",
           "QuestionnaireResponse",
+          "Medication",
           "MedicationAdministration",
           "Appointment",
           "EpisodeOfCare"

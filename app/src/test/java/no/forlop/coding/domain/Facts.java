@@ -12,6 +12,8 @@ import no.forlop.coding.ClinicalEvent.Assessment;
 import no.forlop.coding.ClinicalEvent.Attendance;
 import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.DrugAdministered;
+import no.forlop.coding.ClinicalEvent.MedicationRecord;
+import no.forlop.coding.ClinicalEvent.NotDone;
 import no.forlop.coding.ClinicalEvent.OrganisationRecord;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
 import no.forlop.coding.ClinicalEvent.PlannedAppointment;
@@ -31,6 +33,7 @@ final class Facts {
 
   private final List<ClinicalEvent> events = new ArrayList<>();
   private final LinkedHashMap<String, OrganisationRecord> organisations = new LinkedHashMap<>();
+  private final LinkedHashMap<String, MedicationRecord> medications = new LinkedHashMap<>();
 
   static Facts aPatient() {
     var facts = new Facts();
@@ -194,6 +197,34 @@ final class Facts {
     return this;
   }
 
+  /** A drug given that names its medication by reference ({@code Medication/<medication>}). */
+  Facts drugNamed(String id, String medication, String given, String status) {
+    events.add(
+        new DrugAdministered(
+            ref("MedicationAdministration/" + id),
+            PATIENT,
+            status,
+            List.of(),
+            at(given),
+            null,
+            List.of(),
+            "Medication/" + medication));
+    return this;
+  }
+
+  /** A medication (FHIR Medication) the store found for the patient's administrations. */
+  Facts medication(String id, @Nullable String status, Code... codes) {
+    medications.put(
+        "Medication/" + id, new MedicationRecord(ref("Medication/" + id), status, List.of(codes)));
+    return this;
+  }
+
+  /** A procedure or drug administration the EHR says was not done (the current version). */
+  Facts notDone(String key) {
+    events.add(new NotDone(ref(key), PATIENT, "not-done"));
+    return this;
+  }
+
   /** A mental-health decision in the type-forløp encoding: type (kodeverk 9321) + outcome. */
   Facts typedOutcome(String id, String date, String type, String outcome) {
     events.add(
@@ -302,12 +333,12 @@ final class Facts {
   }
 
   PatientFacts build() {
-    return new PatientFacts(PATIENT, events, organisations);
+    return new PatientFacts(PATIENT, events, organisations, medications);
   }
 
   PatientFacts shuffled(long seed) {
     var copy = new ArrayList<>(events);
     java.util.Collections.shuffle(copy, new java.util.Random(seed));
-    return new PatientFacts(PATIENT, copy, organisations);
+    return new PatientFacts(PATIENT, copy, organisations, medications);
   }
 }

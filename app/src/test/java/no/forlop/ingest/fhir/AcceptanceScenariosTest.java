@@ -41,6 +41,7 @@ class AcceptanceScenariosTest {
           "ClinicalImpression",
           "Condition",
           "QuestionnaireResponse",
+          "Medication",
           "MedicationAdministration",
           "Appointment",
           "EpisodeOfCare");

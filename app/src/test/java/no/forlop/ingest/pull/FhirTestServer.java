@@ -35,6 +35,7 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.ImagingStudy;
 import org.hl7.fhir.r4.model.InstantType;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
@@ -47,9 +48,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * A real FHIR R4 server for the pull connector's tests: HAPI's plain {@link RestfulServer} in an
- * embedded Tomcat on a free port, with in-memory resources of the eleven types Forløp reads. Like a
- * real server it stamps every write with a new version and its own {@code meta.lastUpdated} (its
- * own clock: one second a write from 2025-01-01 08:00 UTC), and its searches support {@code
+ * embedded Tomcat on a free port, with in-memory resources of the types Forløp reads. Like a real
+ * server it stamps every write with a new version and its own {@code meta.lastUpdated} (its own
+ * clock: one second a write from 2025-01-01 08:00 UTC), and its searches support {@code
  * _lastUpdated} and paging ({@code _count}, {@code next} links).
  */
 final class FhirTestServer implements AutoCloseable {
@@ -66,6 +67,7 @@ final class FhirTestServer implements AutoCloseable {
           ClinicalImpression.class,
           Condition.class,
           QuestionnaireResponse.class,
+          Medication.class,
           MedicationAdministration.class,
           Appointment.class,
           EpisodeOfCare.class);

@@ -260,6 +260,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
             "Encounter",
             "EpisodeOfCare",
             "ImagingStudy",
+            "Medication",
             "MedicationAdministration",
             "Organization",
             "Patient",

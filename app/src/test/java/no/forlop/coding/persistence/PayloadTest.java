@@ -1,0 +1,70 @@
+package no.forlop.coding.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import no.forlop.coding.ClinicalEvent.DrugAdministered;
+import no.forlop.coding.ClinicalEvent.MedicationRecord;
+import no.forlop.coding.ClinicalEvent.NotDone;
+import no.forlop.coding.Code;
+import no.forlop.coding.SourceRef;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The stored form of the facts: what it says, and that it reads back as the same fact. */
+class PayloadTest {
+
+  private static final JsonMapper JSON = ClinicalEventStore.mapper();
+  private static final SourceRef SOURCE =
+      new SourceRef(
+          "MedicationAdministration/ma1", "MedicationAdministration/ma1", List.of(), null, null);
+
+  private static DrugAdministered drug(String medicationReference) {
+    return new DrugAdministered(
+        SOURCE,
+        "Patient/p1",
+        "completed",
+        medicationReference == null ? List.of(new Code(Code.ATC, "L01BC02")) : List.of(),
+        Instant.parse("2024-04-10T08:00:00Z"),
+        null,
+        List.of(),
+        medicationReference);
+  }
+
+  @Test
+  void a_drug_given_as_a_code_is_stored_as_it_was_before_drugs_could_name_a_medication() {
+    var payload = JSON.writeValueAsString(drug(null));
+
+    assertThat(payload)
+        .isEqualTo(
+            "{\"source\":{\"key\":\"MedicationAdministration/ma1\",\"display\":"
+                + "\"MedicationAdministration/ma1\",\"identifiers\":[],\"version\":null,"
+                + "\"lastUpdated\":null},\"patient\":\"Patient/p1\",\"status\":\"completed\","
+                + "\"medication\":[{\"system\":\"http://www.whocc.no/atc\",\"code\":\"L01BC02\"}],"
+                + "\"effective\":\"2024-04-10T08:00:00Z\",\"context\":null,\"performers\":[]}");
+    assertThat(JSON.readValue(payload, DrugAdministered.class)).isEqualTo(drug(null));
+  }
+
+  @Test
+  void a_drug_naming_its_medication_keeps_the_name() {
+    var payload = JSON.writeValueAsString(drug("Medication/m1"));
+
+    assertThat(payload).contains("\"medicationReference\":\"Medication/m1\"");
+    assertThat(JSON.readValue(payload, DrugAdministered.class)).isEqualTo(drug("Medication/m1"));
+  }
+
+  @Test
+  void a_medication_and_what_was_not_done_read_back_as_the_same_facts() {
+    var medication =
+        new MedicationRecord(
+            new SourceRef("Medication/m1", "Medication/m1", List.of("urn:ehr|1"), "2", null),
+            "active",
+            List.of(new Code(Code.ATC, "L01BC02")));
+    var notDone = new NotDone(SOURCE, "Patient/p1", "not-done");
+
+    assertThat(JSON.readValue(JSON.writeValueAsString(medication), MedicationRecord.class))
+        .isEqualTo(medication);
+    assertThat(JSON.readValue(JSON.writeValueAsString(notDone), NotDone.class)).isEqualTo(notDone);
+  }
+}
