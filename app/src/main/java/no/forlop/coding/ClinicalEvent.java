@@ -81,6 +81,9 @@ public sealed interface ClinicalEvent {
    * @param organisations the keys of the organisations where it happened (serviceProvider, or the
    *     series performers of an imaging study)
    * @param start when it started (period.start, or the study's started)
+   * @param types what kind of visit it was, as the EHR codes it ({@code Encounter.type} and {@code
+   *     serviceType}; a hospital's ConceptMap may say which of its types are a first attendance,
+   *     and which are not, such as a telephone consultation)
    */
   record Attendance(
       SourceRef source,
@@ -89,8 +92,25 @@ public sealed interface ClinicalEvent {
       String status,
       @Nullable String attendanceClass,
       List<String> organisations,
-      Instant start)
+      Instant start,
+      List<Code> types)
       implements ClinicalEvent {
+
+    public Attendance {
+      types = types == null ? List.of() : List.copyOf(types);
+    }
+
+    /** An attendance whose kind of visit the EHR did not code. */
+    public Attendance(
+        SourceRef source,
+        String patient,
+        Kind kind,
+        String status,
+        @Nullable String attendanceClass,
+        List<String> organisations,
+        Instant start) {
+      this(source, patient, kind, status, attendanceClass, organisations, start, List.of());
+    }
 
     /** What kind of resource the attendance was. */
     public enum Kind {

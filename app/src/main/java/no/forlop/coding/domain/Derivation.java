@@ -49,6 +49,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Derivation {
 
+  /** HL7's code system of Encounter.class, read when the EHR gives the class without a system. */
+  static final String V3_ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
   /** The status of a resource that was a mistake (a Medication's among them). */
   private static final String ENTERED_IN_ERROR = "entered-in-error";
 
@@ -461,8 +464,6 @@ public final class Derivation {
     // ------------------------------------------------------------------------------ milestones
 
     private void firstAttendance(Instance instance) {
-      var encounterStatuses = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "statuses");
-      var classes = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "classes");
       var imagingIgnored = rules.parameter("FIRST-ATTENDANCE-IMAGING", "ignoredStatuses");
       var imagingCounts =
           rules
@@ -471,10 +472,7 @@ public final class Derivation {
       Predicate<Attendance> counts =
           a ->
               switch (a.kind()) {
-                case ENCOUNTER ->
-                    encounterStatuses.contains(a.status())
-                        && a.attendanceClass() != null
-                        && classes.contains(a.attendanceClass());
+                case ENCOUNTER -> visit(a).isPresent();
                 case IMAGING -> imagingCounts && !imagingIgnored.contains(a.status());
               };
       var first =
@@ -502,15 +500,52 @@ public final class Derivation {
                           CodeState.REGISTERED,
                           rule,
                           List.of(attendance.source().display()),
-                          attendance.attendanceClass() == null
-                              ? Map.of("kind", attendance.kind().name())
-                              : Map.of(
-                                  "kind",
-                                  attendance.kind().name(),
-                                  "class",
-                                  attendance.attendanceClass()),
+                          attendanceInputs(attendance),
                           null,
                           null)));
+    }
+
+    /**
+     * Whether an encounter is a visit that counts as first attendance (rule {@code
+     * FIRST-ATTENDANCE-ENCOUNTER}): a status it lists, and its class or one of its types means
+     * {@code FIRST_ATTENDANCE} while none of them is one the hospital's map says is not (a
+     * telephone consultation of class AMB); the match, for the trace.
+     */
+    private Optional<ConceptMatch> visit(Attendance a) {
+      var statuses = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "statuses");
+      if (a.kind() != Attendance.Kind.ENCOUNTER || !statuses.contains(a.status())) {
+        return Optional.empty();
+      }
+      var codes = visitCodes(a);
+      var concepts =
+          rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "concepts").stream()
+              .map(Concept::valueOf)
+              .toList();
+      if (concepts.stream().anyMatch(concept -> terminology.excludes(codes, concept))) {
+        return Optional.empty();
+      }
+      return terminology.match(codes, java.util.Set.copyOf(concepts));
+    }
+
+    /** The class of an encounter (HL7 v3 ActCode when the EHR gives no system) and its types. */
+    private static List<Coding> visitCodes(Attendance a) {
+      var codes = new ArrayList<Coding>();
+      if (a.attendanceClass() != null) {
+        codes.add(new Coding(V3_ACT_CODE, a.attendanceClass()));
+      }
+      a.types().forEach(t -> codes.add(new Coding(t.system(), t.code())));
+      return codes;
+    }
+
+    /** The trace of a first attendance: its kind, class and, for a visit, the concept's match. */
+    private Map<String, String> attendanceInputs(Attendance attendance) {
+      var inputs = new LinkedHashMap<String, String>();
+      inputs.put("kind", attendance.kind().name());
+      if (attendance.attendanceClass() != null) {
+        inputs.put("class", attendance.attendanceClass());
+      }
+      visit(attendance).ifPresent(match -> inputs.putAll(match.inputs()));
+      return inputs;
     }
 
     private void biopsy(Instance instance, List<Instance> instances) {
@@ -1131,8 +1166,6 @@ public final class Derivation {
     private @Nullable Activity nextActivity(
         Instance instance, List<Instance> instances, LocalDate after) {
       var nextStatuses = rules.parameter("MH-PATIENT-DELAY", "nextStatuses");
-      var encounterStatuses = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "statuses");
-      var classes = rules.parameter("FIRST-ATTENDANCE-ENCOUNTER", "classes");
       var candidates = new ArrayList<Activity>();
       for (var a : facts.all(PlannedAppointment.class)) {
         if (a.start() == null || !nextStatuses.contains(a.status())) {
@@ -1145,10 +1178,7 @@ public final class Derivation {
       }
       for (var a : facts.all(Attendance.class)) {
         var on = date(a.start());
-        if (a.kind() == Attendance.Kind.ENCOUNTER
-            && encounterStatuses.contains(a.status())
-            && a.attendanceClass() != null
-            && classes.contains(a.attendanceClass())
+        if (visit(a).isPresent()
             && organisationsOf(a.organisations()).contains(instance.organisation)
             && on.isAfter(after)
             && instance.covers(on)) {

@@ -24,7 +24,7 @@ public final class DerivationRules {
           Map.entry("MH-START-RECEIVED", Set.of("taskStatuses", "until")),
           Map.entry("MH-START-EMERGENCY", Set.of("statuses", "classes", "windowDays")),
           Map.entry("TRANSFER-SENT", Set.of()),
-          Map.entry("FIRST-ATTENDANCE-ENCOUNTER", Set.of("statuses", "classes")),
+          Map.entry("FIRST-ATTENDANCE-ENCOUNTER", Set.of("statuses", "concepts")),
           Map.entry("FIRST-ATTENDANCE-IMAGING", Set.of("ignoredStatuses", "pathwayKinds")),
           Map.entry("BIOPSY-TAKEN", Set.of("statuses", "concepts")),
           Map.entry(

@@ -93,17 +93,30 @@ public class ClinicalEventStore {
 
   /**
    * Writes and reads the facts' payloads. A drug given as a code is written as before its
-   * administration could name a Medication (no {@code medicationReference}), so that the same
-   * resource sent again is still the same fact (same checksum), and nobody is derived again for it.
+   * administration could name a Medication (no {@code medicationReference}), and an attendance
+   * without coded types as before Forløp read them, so that the same resource sent again is still
+   * the same fact (same checksum), and nobody is derived again for it.
    */
   static JsonMapper mapper() {
-    return JsonMapper.builder().addMixIn(DrugAdministered.class, WithoutNoMedication.class).build();
+    return JsonMapper.builder()
+        .addMixIn(DrugAdministered.class, WithoutNoMedication.class)
+        .addMixIn(Attendance.class, WithoutNoTypes.class)
+        .build();
   }
 
   /** Leaves out a drug administration's {@code medicationReference} when it names none. */
   private abstract static class WithoutNoMedication {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     abstract @Nullable String medicationReference();
+  }
+
+  /**
+   * Leaves out an attendance's {@code types} when the EHR coded none, so that an encounter sent
+   * again is the same fact as before Forløp read its types.
+   */
+  private abstract static class WithoutNoTypes {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract List<no.forlop.coding.Code> types();
   }
 
   ClinicalEventStore(JdbcClient jdbc, JdbcTemplate batch) {

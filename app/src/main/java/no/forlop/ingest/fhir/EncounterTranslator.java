@@ -1,6 +1,7 @@
 package no.forlop.ingest.fhir;
 
 import java.util.ArrayList;
+import java.util.List;
 import no.forlop.coding.ClinicalEvent;
 import no.forlop.coding.ClinicalEvent.Attendance;
 import org.hl7.fhir.r4.model.Encounter;
@@ -28,6 +29,10 @@ final class EncounterTranslator implements ResourceTranslator<Encounter> {
     }
     var attendanceClass =
         encounter.hasClass_() ? reading.optional(encounter.getClass_().getCodeElement()) : null;
+    var types = new ArrayList<>(Reading.codes(encounter.getType()));
+    if (encounter.hasServiceType()) {
+      types.addAll(Reading.codes(List.of(encounter.getServiceType())));
+    }
     var start =
         reading.instant(encounter.getPeriod().getStartElement(), "period.start", "attendanceStart");
     return new Attendance(
@@ -37,6 +42,7 @@ final class EncounterTranslator implements ResourceTranslator<Encounter> {
         status,
         attendanceClass,
         organisations,
-        start);
+        start,
+        types);
   }
 }

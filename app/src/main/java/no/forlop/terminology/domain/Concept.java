@@ -21,7 +21,13 @@ public enum Concept {
   /** A treatment procedure in mental-health or substance-use care: the treatment start. */
   MENTAL_HEALTH_TREATMENT,
   /** An evaluation of treatment (evaluering) in mental-health or substance-use care. */
-  EVALUATION;
+  EVALUATION,
+  /**
+   * A visit or stay that counts as first attendance (første fremmøte): by default an outpatient
+   * visit or an admission (encounter class AMB, IMP); a hospital may add its own visit types, or
+   * say that one is none (a telephone consultation).
+   */
+  FIRST_ATTENDANCE;
 
   /** The canonical URL of Forløp's concept code system. */
   public static final String SYSTEM = "https://forlop.no/fhir/CodeSystem/concept";

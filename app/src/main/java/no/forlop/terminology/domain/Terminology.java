@@ -86,6 +86,19 @@ public final class Terminology {
         .map(Candidate::match);
   }
 
+  /**
+   * Whether the hospital's map says that one of the codes is not this concept ({@code disjoint}):
+   * then the resource does not mean it, whatever its other codes mean (a visit of class AMB whose
+   * local type is a telephone consultation is no first attendance).
+   */
+  public boolean excludes(Collection<Coding> codes, Concept concept) {
+    return codes.stream()
+        .anyMatch(
+            coding ->
+                local.stream()
+                    .anyMatch(m -> m.excludes() && m.concept() == concept && m.covers(coding)));
+  }
+
   /** Whether any of the codes means one of the concepts (through any mapping). */
   public boolean means(Collection<Coding> codes, Set<Concept> concepts) {
     return match(codes, concepts).isPresent();

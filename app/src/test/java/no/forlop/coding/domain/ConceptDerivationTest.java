@@ -153,4 +153,93 @@ class ConceptDerivationTest {
 
     assertThat(instance.milestones()).isEmpty();
   }
+
+  // --- first attendance: the encounter's class by default, the hospital's visit types by its map
+
+  static final String VISIT_TYPES = "https://ehr.fjordby.example/codes/visit-type";
+
+  static Facts started() {
+    return aPatient()
+        .referral("sr1", "A12A", "2024-03-01", null, HF1)
+        .task("t1", "sr1", "received", "2024-03-04", HF1);
+  }
+
+  static java.util.Optional<DerivationResult.Code> firstAttendance(
+      Terminology terminology, Facts facts) {
+    return derive(terminology, facts).codes().stream()
+        .filter(c -> c.milestone() == Milestone.FIRST_ATTENDANCE)
+        .findFirst();
+  }
+
+  static Terminology withVisitTypes() {
+    return DerivationTest.TERMINOLOGY.with(
+        "2025-2",
+        List.of(
+            // a video consultation the hospital counts as first attendance
+            new ConceptMapping(
+                Concept.FIRST_ATTENDANCE,
+                VISIT_TYPES,
+                "VIDEO-FORSTE",
+                null,
+                false,
+                true,
+                "ConceptMap 2025-2",
+                null,
+                null),
+            // a telephone consultation is no attendance, whatever its class
+            new ConceptMapping(
+                Concept.FIRST_ATTENDANCE,
+                VISIT_TYPES,
+                "TLF",
+                null,
+                true,
+                true,
+                "ConceptMap 2025-2",
+                null,
+                null)));
+  }
+
+  @Test
+  void an_outpatient_visit_is_the_first_attendance_by_its_class_as_before() {
+    var code =
+        firstAttendance(
+                DerivationTest.TERMINOLOGY,
+                started().encounter("e1", "finished", "AMB", HF1, "2024-03-11"))
+            .orElseThrow();
+
+    assertThat(code.date()).hasToString("2024-03-11");
+    assertThat(code.inputs())
+        .containsEntry("class", "AMB")
+        .containsEntry("concept", "FIRST_ATTENDANCE")
+        .containsEntry("coding", "http://terminology.hl7.org/CodeSystem/v3-ActCode|AMB")
+        .containsEntry("terminology", DerivationTest.TERMINOLOGY.defaultLabel());
+  }
+
+  @Test
+  void a_visit_type_the_hospital_maps_counts_and_without_its_map_it_does_not() {
+    var facts =
+        started().encounterOfType("e1", "VR", VISIT_TYPES, "VIDEO-FORSTE", HF1, "2024-03-08");
+
+    var mapped = firstAttendance(withVisitTypes(), facts);
+    var unmapped = firstAttendance(DerivationTest.TERMINOLOGY, facts);
+
+    assertThat(mapped).get().satisfies(c -> assertThat(c.date()).hasToString("2024-03-08"));
+    assertThat(mapped.get().inputs()).containsEntry("terminology", "ConceptMap 2025-2");
+    assertThat(unmapped).isEmpty();
+  }
+
+  @Test
+  void a_telephone_consultation_the_hospital_excludes_is_no_attendance_even_of_class_amb() {
+    var facts =
+        started()
+            .encounterOfType("e1", "AMB", VISIT_TYPES, "TLF", HF1, "2024-03-06")
+            .encounter("e2", "finished", "AMB", HF1, "2024-03-11");
+
+    var withMap = firstAttendance(withVisitTypes(), facts).orElseThrow();
+    var withoutMap = firstAttendance(DerivationTest.TERMINOLOGY, facts).orElseThrow();
+
+    assertThat(withMap.date()).hasToString("2024-03-11");
+    assertThat(withMap.sources()).containsExactly("Encounter/e2");
+    assertThat(withoutMap.date()).hasToString("2024-03-06");
+  }
 }

@@ -120,6 +120,22 @@ final class Facts {
     return this;
   }
 
+  /** An encounter whose kind of visit the EHR coded ({@code Encounter.type}). */
+  Facts encounterOfType(
+      String id, String cls, String typeSystem, String type, String org, String start) {
+    events.add(
+        new Attendance(
+            ref("Encounter/" + id),
+            PATIENT,
+            Attendance.Kind.ENCOUNTER,
+            "finished",
+            cls,
+            List.of(org),
+            at(start),
+            List.of(new no.forlop.coding.Code(typeSystem, type))));
+    return this;
+  }
+
   Facts imaging(String id, String org, String started) {
     events.add(
         new Attendance(

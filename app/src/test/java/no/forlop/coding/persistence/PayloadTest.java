@@ -67,4 +67,41 @@ class PayloadTest {
         .isEqualTo(medication);
     assertThat(JSON.readValue(JSON.writeValueAsString(notDone), NotDone.class)).isEqualTo(notDone);
   }
+
+  private static no.forlop.coding.ClinicalEvent.Attendance visit(List<Code> types) {
+    return new no.forlop.coding.ClinicalEvent.Attendance(
+        new SourceRef("Encounter/e1", "Encounter/e1", List.of(), null, null),
+        "Patient/p1",
+        no.forlop.coding.ClinicalEvent.Attendance.Kind.ENCOUNTER,
+        "finished",
+        "AMB",
+        List.of("Organization/hf1"),
+        Instant.parse("2024-03-11T08:00:00Z"),
+        types);
+  }
+
+  @Test
+  void an_encounter_without_coded_types_is_stored_as_it_was_before_types_were_read() {
+    var payload = JSON.writeValueAsString(visit(List.of()));
+
+    assertThat(payload)
+        .isEqualTo(
+            "{\"source\":{\"key\":\"Encounter/e1\",\"display\":\"Encounter/e1\","
+                + "\"identifiers\":[],\"version\":null,\"lastUpdated\":null},"
+                + "\"patient\":\"Patient/p1\",\"kind\":\"ENCOUNTER\",\"status\":\"finished\","
+                + "\"attendanceClass\":\"AMB\",\"organisations\":[\"Organization/hf1\"],"
+                + "\"start\":\"2024-03-11T08:00:00Z\"}");
+    assertThat(JSON.readValue(payload, no.forlop.coding.ClinicalEvent.Attendance.class))
+        .isEqualTo(visit(List.of()));
+  }
+
+  @Test
+  void an_encounter_with_coded_types_keeps_them() {
+    var typed = visit(List.of(new Code("urn:ehr:visit", "TLF")));
+    var payload = JSON.writeValueAsString(typed);
+
+    assertThat(payload).contains("\"types\":[{\"system\":\"urn:ehr:visit\",\"code\":\"TLF\"}]");
+    assertThat(JSON.readValue(payload, no.forlop.coding.ClinicalEvent.Attendance.class))
+        .isEqualTo(typed);
+  }
 }

@@ -550,6 +550,33 @@ class ResourceMappingTest {
             });
   }
 
+  @Test
+  void an_encounter_keeps_the_kinds_of_visit_the_ehr_coded_so_a_hospital_map_can_read_them() {
+    var delivery =
+        reader.read(
+            collection(
+                """
+                {"resourceType": "Encounter", "id": "e-tlf", "status": "finished",
+                 "class": {"code": "AMB"},
+                 "type": [{"coding": [{"system": "urn:ehr:visit", "code": "TLF"}]}],
+                 "serviceType": {"coding": [{"system": "urn:ehr:service", "code": "ONK"}]},
+                 "subject": {"reference": "Patient/p1"},
+                 "period": {"start": "2024-03-06T09:00:00+01:00"}}
+                """,
+                """
+                {"resourceType": "Encounter", "id": "e-plain", "status": "finished",
+                 "class": {"code": "AMB"}, "subject": {"reference": "Patient/p1"},
+                 "period": {"start": "2024-03-07T09:00:00+01:00"}}
+                """));
+
+    var typed = (Attendance) delivery.events().get(0);
+    var plain = (Attendance) delivery.events().get(1);
+    assertThat(typed.types())
+        .containsExactly(new Code("urn:ehr:visit", "TLF"), new Code("urn:ehr:service", "ONK"));
+    assertThat(typed.attendanceClass()).isEqualTo("AMB");
+    assertThat(plain.types()).isEmpty();
+  }
+
   private static <T extends ClinicalEvent> T event(Class<T> type, String display) {
     return EVENTS.stream()
         .filter(event -> event.source().display().equals(display))
