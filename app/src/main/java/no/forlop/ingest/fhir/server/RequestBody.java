@@ -3,6 +3,7 @@ package no.forlop.ingest.fhir.server;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +37,12 @@ final class RequestBody {
     try {
       node = JSON.readTree(body);
     } catch (JacksonException e) {
+      if (e instanceof StreamConstraintsException limit) {
+        // JSON, but past a limit of the reader (nesting deeper than it follows, a huge number)
+        throw Problem.badRequestVariant(
+                "UNREADABLE_BODY", "limits", String.valueOf(limit.getOriginalMessage()))
+            .exception();
+      }
       var location = e.getLocation();
       var reason = isDuplicateProperty(e) ? "DUPLICATE_PROPERTY" : "UNREADABLE_BODY";
       throw (location == null || location.getLineNr() < 1

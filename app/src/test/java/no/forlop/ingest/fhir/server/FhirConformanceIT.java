@@ -154,6 +154,30 @@ class FhirConformanceIT extends FhirEndpointSupport {
   }
 
   @Test
+  void a_body_nested_deeper_than_the_reader_follows_is_refused_saying_which_limit() {
+    var deep = "{\"a\":".repeat(600) + "1" + "}".repeat(600);
+    var resource =
+        encounter("e-deep", "2024-03-11T09:00:00+01:00")
+            .replaceFirst(
+                "\\{",
+                "{\"extension\":[{\"url\":\"urn:x\",\"valueString\":\"x\","
+                    + "\"z\":"
+                    + deep
+                    + "}],");
+
+    var entry =
+        "{\"resource\":"
+            + resource
+            + ",\"request\":{\"method\":\"PUT\",\"url\":\"Encounter/e-deep\"}}";
+
+    var answer = fhir("/fhir", bundle("batch", List.of(entry)), ENGLISH);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.reason()).isEqualTo("UNREADABLE_BODY");
+    assertThat(answer.text()).contains("limit of the JSON reader", "nesting depth");
+  }
+
+  @Test
   void a_time_without_a_time_zone_is_refused_and_a_day_is_not() {
     var zoneless = fhir("/fhir/Encounter", encounter("e-zoneless", "2024-03-11T09:00:00"));
     var day = fhir("/fhir/Encounter", encounter("e-day", "2024-03-11"));
