@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import no.forlop.audit.Actor;
 import no.forlop.coding.DerivingCodes;
@@ -111,6 +112,39 @@ public class IntakeService {
         Map.of(),
         Storing.ACCEPTED_FACTS);
   }
+
+  // --- resilience (bulk chunks stored exactly once): begin -------------------------------------
+
+  /**
+   * Receives a stretch of NDJSON as {@link #receiveLines} does, without deriving, but in ONE
+   * transaction together with what {@code inSameTransaction} writes: the delivery row, its
+   * statuses, every resource's outcome and the facts are stored with the caller's own record of the
+   * stretch (a bulk import marks its chunk stored there), or none of it is. A stop or a database
+   * failure in the middle leaves no trace, so the stretch is received again from the start, and
+   * never twice.
+   *
+   * <p>Everything {@link #receive} writes must join this transaction (plain {@code
+   * TransactionTemplate}s with the default propagation do); a write in a transaction of its own
+   * here would break the promise.
+   *
+   * @param inSameTransaction called last, inside the transaction, with the report; an exception
+   *     from it rolls everything back
+   */
+  public IntakeReport receiveLinesOnce(
+      byte[] ndjson,
+      long firstLine,
+      String channel,
+      Actor actor,
+      Consumer<IntakeReport> inSameTransaction) {
+    return transactions.execute(
+        tx -> {
+          var report = receiveLines(ndjson, firstLine, channel, actor, false);
+          inSameTransaction.accept(report);
+          return report;
+        });
+  }
+
+  // --- resilience: end ---------------------------------------------------------------------------
 
   private IntakeReport receive(
       byte[] content,
