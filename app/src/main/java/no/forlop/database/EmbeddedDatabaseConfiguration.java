@@ -53,8 +53,11 @@ class EmbeddedDatabaseConfiguration {
   @ConfigurationProperties("spring.datasource.hikari")
   HikariDataSource dataSource(EmbeddedPostgres postgres) {
     var dataSource = new HikariDataSource();
+    // logServerErrorDetail=false: the driver's messages (logged with a failure) name no values of
+    // the statement, which are patients' data, nor the server's detail of them
     dataSource.setJdbcUrl(
-        postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        postgres.getJdbcUrl("postgres", "postgres")
+            + "&reWriteBatchedInserts=true&logServerErrorDetail=false");
     dataSource.setUsername("postgres");
     dataSource.setMaximumPoolSize(10);
     dataSource.setPoolName("forlop-embedded");

@@ -5,6 +5,7 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that cannot be reached — connection refused or lost, the pool timed out waiting
@@ -38,12 +40,32 @@ public final class DatabaseOutage {
 
   private DatabaseOutage() {}
 
-  /** Whether the database being out of reach is what this failure comes down to. */
+  /**
+   * Whether the database being out of reach is what this failure comes down to: the failure, its
+   * causes, and the failure a failed rollback hides ({@link
+   * TransactionSystemException#getApplicationException()}: a rollback on a lost connection fails
+   * too, and Spring reports that).
+   */
   public static boolean isCause(@Nullable Throwable thrown) {
     var seen = Collections.newSetFromMap(new IdentityHashMap<Throwable, Boolean>());
-    for (var t = thrown; t != null && seen.add(t); t = t.getCause()) {
+    var next = new ArrayDeque<Throwable>();
+    if (thrown != null) {
+      next.add(thrown);
+    }
+    while (!next.isEmpty()) {
+      var t = next.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
       if (isOutage(t)) {
         return true;
+      }
+      if (t.getCause() != null) {
+        next.add(t.getCause());
+      }
+      if (t instanceof TransactionSystemException failed
+          && failed.getApplicationException() != null) {
+        next.add(failed.getApplicationException());
       }
     }
     return false;
@@ -55,7 +77,13 @@ public final class DatabaseOutage {
         || t instanceof SQLTransientConnectionException // Hikari: no connection within the timeout
         || t instanceof SQLNonTransientConnectionException
         || t instanceof SQLRecoverableException
-        || (t instanceof SQLException sql && isUnavailableState(sql.getSQLState()));
+        || (t instanceof SQLException sql
+            && (isUnavailableState(sql.getSQLState()) || isClosedByPool(sql)));
+  }
+
+  /** Hikari's answer when the connection under a transaction was lost (it has no SQLState). */
+  private static boolean isClosedByPool(SQLException e) {
+    return e.getSQLState() == null && "Connection is closed".equals(e.getMessage());
   }
 
   static boolean isUnavailableState(@Nullable String state) {

@@ -54,6 +54,25 @@ class DatabaseOutageTest {
   }
 
   @Test
+  void a_rollback_that_fails_on_a_lost_connection_hides_no_outage() {
+    // what TransactionTemplate throws when the server ends the connection in a transaction
+    var rollback =
+        new TransactionSystemException(
+            "JDBC rollback failed", new SQLException("Connection is closed"));
+    rollback.initApplicationException(
+        new UncategorizedSQLException(
+            "insert",
+            "sql",
+            new SQLException("terminating connection due to administrator command", "57P01")));
+    assertThat(DatabaseOutage.isCause(rollback)).isTrue();
+    assertThat(
+            DatabaseOutage.isCause(
+                new TransactionSystemException(
+                    "JDBC rollback failed", new SQLException("Connection is closed"))))
+        .isTrue();
+  }
+
+  @Test
   void other_database_failures_are_not_an_outage() {
     assertThat(DatabaseOutage.isCause(new DuplicateKeyException("duplicate key"))).isFalse();
     assertThat(
@@ -64,6 +83,10 @@ class DatabaseOutageTest {
     assertThat(DatabaseOutage.isCause(new SQLException("syntax error", "42601"))).isFalse();
     assertThat(DatabaseOutage.isCause(new IllegalStateException("a bug"))).isFalse();
     assertThat(DatabaseOutage.isCause(null)).isFalse();
+    var failedCommit =
+        new TransactionSystemException(
+            "Could not commit", new SQLException("could not serialize access", "40001"));
+    assertThat(DatabaseOutage.isCause(failedCommit)).isFalse();
   }
 
   @Test
