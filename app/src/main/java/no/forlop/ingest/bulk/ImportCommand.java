@@ -253,13 +253,15 @@ public final class ImportCommand {
             http.send(
                 HttpRequest.newBuilder(where)
                     .header("Accept", "application/json")
+                    .header("Accept-Language", "en")
                     .header("Authorization", credentials)
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 503) {
           // the database is away (a restart, an outage): the job waits for it, and so do we
-          unavailableSince = unavailable(unavailableSince, where, outcomeText(answer.body()));
+          unavailableSince =
+              unavailable(unavailableSince, where, "503: " + outcomeText(answer.body()));
           if (unavailableSince < 0) {
             return 1;
           }
@@ -303,9 +305,9 @@ public final class ImportCommand {
       out.println(
           "forlop import: Forløp does not answer ("
               + why
-              + "); the job goes on there, waiting up to "
+              + "); the job goes on by itself when Forløp and its database are back; waiting up to "
               + PATIENCE.toMinutes()
-              + " minutes for it");
+              + " minutes");
       return now;
     }
     if (now - since > PATIENCE.toNanos()) {
