@@ -146,18 +146,37 @@ public final class ImportCommand {
     }
     out.println("forlop import: sending " + file + " (" + bytes(size) + ") to " + base);
     HttpResponse<String> answer;
-    try {
-      answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      if (!Files.isReadable(file)) {
-        err.println("forlop import: cannot read " + file + ": " + e.getMessage());
-        return 2;
+    long unavailableSince = -1;
+    while (true) {
+      try {
+        answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        if (!Files.isReadable(file)) {
+          err.println("forlop import: cannot read " + file + ": " + e.getMessage());
+          return 2;
+        }
+        err.println("forlop import: cannot reach Forløp at " + base + " (" + describe(e) + ")");
+        return 1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
       }
-      err.println("forlop import: cannot reach Forløp at " + base + " (" + describe(e) + ")");
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 1;
+      if (answer.statusCode() != 503) {
+        break;
+      }
+      // the database is away: nothing was stored, and the same file sent again is never stored
+      // twice, so send it again when Forløp says
+      unavailableSince = unavailable(unavailableSince, base, "503: " + outcomeText(answer.body()));
+      if (unavailableSince < 0) {
+        return 1;
+      }
+      try {
+        Thread.sleep(retryAfter(answer).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
+      }
+      out.println("forlop import: sending " + file + " again");
     }
     if (answer.statusCode() != 202 && answer.statusCode() != 200) {
       err.println(
@@ -343,6 +362,18 @@ public final class ImportCommand {
               + ")";
     }
     return line;
+  }
+
+  /**
+   * How long Forløp asks to wait before sending again (its {@code Retry-After}, at most a minute).
+   */
+  private Duration retryAfter(HttpResponse<?> answer) {
+    try {
+      var seconds = Long.parseLong(answer.headers().firstValue("Retry-After").orElse("").strip());
+      return Duration.ofSeconds(Math.max(0, Math.min(60, seconds)));
+    } catch (NumberFormatException e) {
+      return pollEvery;
+    }
   }
 
   private static String count(long n) {

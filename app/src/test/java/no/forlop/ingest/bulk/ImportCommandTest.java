@@ -93,23 +93,33 @@ class ImportCommandTest {
   /** A stand-in Forløp: the upload's answer, then the job's progress answers in turn. */
   private static com.sun.net.httpserver.HttpServer forlop(
       int uploadStatus, String upload, java.util.List<Object[]> progress) throws IOException {
+    return forlop(java.util.List.<Object[]>of(new Object[] {uploadStatus, upload}), progress);
+  }
+
+  /** A stand-in Forløp whose uploads are answered in turn too (a 503 with Retry-After: 0). */
+  private static com.sun.net.httpserver.HttpServer forlop(
+      java.util.List<Object[]> uploads, java.util.List<Object[]> progress) throws IOException {
     var server =
         com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("localhost", 0), 0);
     var next = new java.util.concurrent.atomic.AtomicInteger();
+    var nextUpload = new java.util.concurrent.atomic.AtomicInteger();
     server.createContext(
         "/api/v1/ingest/bulk",
         exchange -> {
           exchange.getRequestBody().readAllBytes();
           int status;
           String body;
+          Object[] answer;
           if (exchange.getRequestMethod().equals("POST")) {
-            status = uploadStatus;
-            body = upload;
+            answer = uploads.get(Math.min(nextUpload.getAndIncrement(), uploads.size() - 1));
             exchange.getResponseHeaders().add("Location", "/api/v1/ingest/bulk/j1");
           } else {
-            var answer = progress.get(Math.min(next.getAndIncrement(), progress.size() - 1));
-            status = (int) answer[0];
-            body = (String) answer[1];
+            answer = progress.get(Math.min(next.getAndIncrement(), progress.size() - 1));
+          }
+          status = (int) answer[0];
+          body = (String) answer[1];
+          if (status == 503) {
+            exchange.getResponseHeaders().add("Retry-After", "0");
           }
           var bytes = body.getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(status, bytes.length);
@@ -182,6 +192,29 @@ class ImportCommandTest {
           .contains("Forløp does not answer (503: Forløp cannot reach its database right now.)")
           .contains("Forløp answers again")
           .contains("60 of 100 lines, 60 accepted, 0 rejected (resumed at line 41 after a restart)")
+          .contains("done: 100 of 100 lines");
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void an_upload_answered_503_is_sent_again_when_forlop_says() throws IOException {
+    var unavailable =
+        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"details\":{\"text\":\"Forløp cannot"
+            + " reach its database right now.\"}}]}";
+    var server =
+        forlop(
+            java.util.List.of(
+                new Object[] {503, unavailable}, new Object[] {202, job("RUNNING", 0, "")}),
+            java.util.List.<Object[]>of(new Object[] {200, job("DONE", 100, "")}));
+    try {
+      var printed = sendTo(server);
+      assertThat(printed)
+          .startsWith("0\n")
+          .contains("(503: Forløp cannot reach its database right now.)")
+          .contains("history.ndjson again")
+          .contains("job j1 started")
           .contains("done: 100 of 100 lines");
     } finally {
       server.stop(0);
