@@ -181,6 +181,11 @@ class BulkImports {
       } catch (RuntimeException e) {
         var cause =
             e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+        if (Thread.currentThread().isInterrupted()) {
+          // Forløp is stopping: the job stays RUNNING and goes on at the next start
+          log.info("Bulk import {} stopped with Forløp; it goes on at the next start", id);
+          return;
+        }
         if (!DatabaseOutage.isCause(cause)) {
           fail(id, work.chunk, cause);
           return;

@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  */
 class BulkResumeIT {
 
-  private static final int PATIENTS = 500;
+  private static final int PATIENTS = 400;
   private static final String ORGANISATION = "resume-org-hf1";
   private static final String[] SETTINGS = {
     "--forlop.bulk.chunk-lines=20", "--forlop.clock.fixed=2024-12-31T10:00:00Z"

@@ -14,6 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.DatabaseOutage;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -79,31 +80,6 @@ final class ErrorOutcomes {
     return replacement;
   }
 
-  /**
-   * The database cannot be reached: 503 with {@code Retry-After}, as the REST API answers it, its
-   * text in the request's language (the message files, like the REST API's). Nothing of the request
-   * was stored in part: every write is a transaction, so it can simply be sent again.
-   */
-  private static BaseServerResponseException databaseOutage(
-      RequestDetails request, Throwable thrown) {
-    LOG.warn(
-        "The FHIR endpoint cannot reach the database on {} {} ({})",
-        request.getRequestType(),
-        request.getRequestPath(),
-        DatabaseOutage.describe(thrown));
-    var problem = DatabaseOutage.problem();
-    var text =
-        request instanceof ServletRequestDetails servlet
-            ? ApiProblems.text(problem, servlet.getServletRequest())
-            : problem.reason();
-    var exception =
-        new Problem(problem.status().value(), IssueType.TRANSIENT, problem.reason(), text, null)
-            .exception();
-    exception.addResponseHeader(
-        "Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()));
-    return exception;
-  }
-
   private Problem problem(RequestDetails request, BaseServerResponseException e) {
     var status = e.getStatusCode();
     var message = e.getMessage() == null ? "" : e.getMessage();
@@ -162,5 +138,32 @@ final class ErrorOutcomes {
       case 422 -> "UNPROCESSABLE";
       default -> "REQUEST_FAILED";
     };
+  }
+
+  /**
+   * The database cannot be reached: 503 with {@code Retry-After}, as the REST API answers it, its
+   * text in the request's language (the message files, like the REST API's). Nothing of the request
+   * was stored in part: every write is a transaction, so it can simply be sent again.
+   */
+  private static BaseServerResponseException databaseOutage(
+      RequestDetails request, Throwable thrown) {
+    LOG.warn(
+        "The FHIR endpoint cannot reach the database on {} {} ({})",
+        request.getRequestType(),
+        request.getRequestPath(),
+        DatabaseOutage.describe(thrown));
+    var problem = DatabaseOutage.problem();
+    var text =
+        request instanceof ServletRequestDetails servlet
+            ? ApiProblems.text(problem, servlet.getServletRequest())
+            : problem.reason();
+    var exception = BaseServerResponseException.newInstance(problem.status().value(), text);
+    exception.setOperationOutcome(
+        Outcomes.of(
+            Outcomes.issue(
+                IssueSeverity.ERROR, IssueType.TRANSIENT, problem.reason(), text, null)));
+    exception.addResponseHeader(
+        "Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()));
+    return exception;
   }
 }
