@@ -125,7 +125,9 @@ public class IntakeService {
    *
    * <p>Everything {@link #receive} writes must join this transaction (plain {@code
    * TransactionTemplate}s with the default propagation do); a write in a transaction of its own
-   * here would break the promise.
+   * here would break the promise. A write that may fail and be tried again inside (storing one
+   * resource at a time after a refusal) must be behind a savepoint ({@code PROPAGATION_NESTED}):
+   * PostgreSQL aborts the whole transaction at the first failed statement.
    *
    * @param inSameTransaction called last, inside the transaction, with the report; an exception
    *     from it rolls everything back

@@ -145,8 +145,7 @@ final class ErrorOutcomes {
    * text in the request's language (the message files, like the REST API's). Nothing of the request
    * was stored in part: every write is a transaction, so it can simply be sent again.
    */
-  private static BaseServerResponseException databaseOutage(
-      RequestDetails request, Throwable thrown) {
+  static BaseServerResponseException databaseOutage(RequestDetails request, Throwable thrown) {
     LOG.warn(
         "The FHIR endpoint cannot reach the database on {} {} ({})",
         request.getRequestType(),
