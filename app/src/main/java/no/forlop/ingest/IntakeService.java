@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import no.forlop.audit.Actor;
 import no.forlop.coding.DerivingCodes;
@@ -21,7 +22,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -195,6 +195,41 @@ public class IntakeService {
         Storing.ACCEPTED_FACTS);
   }
 
+  // --- resilience (bulk chunks stored exactly once): begin -------------------------------------
+
+  /**
+   * Receives a stretch of NDJSON as {@link #receiveLines} does, without deriving, but in ONE
+   * transaction together with what {@code inSameTransaction} writes: the delivery row, its
+   * statuses, every resource's outcome and the facts are stored with the caller's own record of the
+   * stretch (a bulk import marks its chunk stored there), or none of it is. A stop or a database
+   * failure in the middle leaves no trace, so the stretch is received again from the start, and
+   * never twice.
+   *
+   * <p>Everything {@link #receive} writes must join this transaction (plain {@code
+   * TransactionTemplate}s with the default propagation do); a write in a transaction of its own
+   * here would break the promise. A write that may fail and be tried again inside (storing one
+   * resource at a time after a refusal) must be behind a savepoint ({@code PROPAGATION_NESTED}):
+   * PostgreSQL aborts the whole transaction at the first failed statement.
+   *
+   * @param inSameTransaction called last, inside the transaction, with the report; an exception
+   *     from it rolls everything back
+   */
+  public IntakeReport receiveLinesOnce(
+      byte[] ndjson,
+      long firstLine,
+      String channel,
+      Actor actor,
+      Consumer<IntakeReport> inSameTransaction) {
+    return transactions.execute(
+        tx -> {
+          var report = receiveLines(ndjson, firstLine, channel, actor, false);
+          inSameTransaction.accept(report);
+          return report;
+        });
+  }
+
+  // --- resilience: end ---------------------------------------------------------------------------
+
   private IntakeReport receive(
       byte[] content,
       String channel,
@@ -222,7 +257,8 @@ public class IntakeService {
     }
     Stored stored;
     try {
-      stored = transactions.execute(tx -> store(received, delivery));
+      // a savepoint, not the caller's transaction: a bulk chunk's transaction goes on after it
+      stored = savepoints.execute(tx -> store(received, delivery));
     } catch (DataAccessException e) {
       if (isTransient(e)) {
         throw e;
@@ -232,7 +268,7 @@ public class IntakeService {
           "Delivery {} could not be stored as a whole ({}); storing its resources one by one",
           id,
           e.getClass().getSimpleName());
-      stored = transactions.execute(tx -> storeOneByOne(received, delivery, storing, tx));
+      stored = savepoints.execute(tx -> storeOneByOne(received, delivery, storing, tx));
       if (storing == Storing.ALL_OR_NOTHING && !stored.delivery().rejected().isEmpty()) {
         return refuse(received, stored.delivery());
       }
@@ -337,8 +373,8 @@ public class IntakeService {
    */
   static boolean isTransient(DataAccessException e) {
     return e instanceof TransientDataAccessException
-        || e instanceof DataAccessResourceFailureException
-        || e instanceof RecoverableDataAccessException;
+        || e instanceof RecoverableDataAccessException
+        || no.forlop.web.DatabaseOutage.isCause(e);
   }
 
   private static IntakeReport report(UUID id, Delivery delivery, Set<String> patients) {

@@ -25,9 +25,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Turns every failed REST request into an {@link OperationOutcome} with a 4xx status (or 500 for
- * our own faults, without internals). The texts are in the request's language (message keys {@code
- * problem.<REASON>}); a technical detail that helps an integrator (a parser's message) goes to
- * {@code diagnostics}. Messages name the problem, never the patient.
+ * our own faults, without internals; 503 with {@code Retry-After} while the database cannot be
+ * reached, see {@link DatabaseOutage}). The texts are in the request's language (message keys
+ * {@code problem.<REASON>}); a technical detail that helps an integrator (a parser's message) goes
+ * to {@code diagnostics}. Messages name the problem, never the patient.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler {
@@ -151,6 +152,12 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<OperationOutcome> unexpected(Exception e) {
+    if (DatabaseOutage.isCause(e)) {
+      // it passes when the database returns: 503 with Retry-After, no stack trace in the log
+      log.warn(
+          "A REST request failed: the database cannot be reached ({})", DatabaseOutage.describe(e));
+      return problems.response(DatabaseOutage.problem());
+    }
     log.error("Unexpected error in a REST request", e);
     return problems.response(
         new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "exception", "INTERNAL_ERROR"));

@@ -1,5 +1,6 @@
 package no.forlop.web;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,7 @@ public class ApiProblem extends RuntimeException {
   private String key;
   private @Nullable String expression;
   private @Nullable String diagnostics;
+  private @Nullable Duration retryAfter;
 
   /**
    * @param args the arguments of the text ({@code {0}}, {@code {1}} … in the message files)
@@ -69,6 +71,20 @@ public class ApiProblem extends RuntimeException {
   public ApiProblem diagnostics(@Nullable String diagnostics) {
     this.diagnostics = diagnostics;
     return this;
+  }
+
+  /**
+   * When the client may send the request again (HTTP {@code Retry-After}), for a problem that
+   * passes by itself (503).
+   */
+  public ApiProblem retryAfter(@Nullable Duration retryAfter) {
+    this.retryAfter = retryAfter;
+    return this;
+  }
+
+  /** When the client may send the request again, if the problem passes by itself. */
+  public @Nullable Duration retryAfter() {
+    return retryAfter;
   }
 
   /**

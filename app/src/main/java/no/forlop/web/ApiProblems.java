@@ -1,10 +1,17 @@
 package no.forlop.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.StaticMessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.support.WebApplicationContextUtils;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 /**
  * Renders {@link ApiProblem}s and other error texts in the language of the request (resolved by
@@ -19,9 +26,35 @@ public class ApiProblems {
     this.messages = messages;
   }
 
-  /** The problem as an HTTP response with a FHIR JSON body, its text in the request's language. */
+  /**
+   * The problem as an HTTP response with a FHIR JSON body, its text in the request's language (and
+   * {@code Retry-After} when it passes by itself).
+   */
   public ResponseEntity<OperationOutcome> response(ApiProblem problem) {
-    return response(problem.status(), problem.outcome(messages, LocaleContextHolder.getLocale()));
+    var response = ResponseEntity.status(problem.status()).contentType(ApiProblem.FHIR_JSON);
+    var retryAfter = problem.retryAfter();
+    if (retryAfter != null) {
+      response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()));
+    }
+    return response.body(problem.outcome(messages, LocaleContextHolder.getLocale()));
+  }
+
+  /**
+   * The problem's text in the language of a request that Spring MVC does not handle (the FHIR
+   * endpoint is a servlet of its own): the application's message files and locale resolver, found
+   * through the servlet context; the bare reason code when there is no application context.
+   */
+  public static String text(ApiProblem problem, HttpServletRequest request) {
+    var context = WebApplicationContextUtils.getWebApplicationContext(request.getServletContext());
+    if (context == null) {
+      return problem.text(new StaticMessageSource(), Locale.ENGLISH);
+    }
+    var locale =
+        context
+            .getBeanProvider(LocaleResolver.class)
+            .getIfAvailable(() -> new FixedLocaleResolver(Locale.ENGLISH))
+            .resolveLocale(request);
+    return problem.text(context, locale);
   }
 
   /** A text from the message files in the request's language. */

@@ -26,7 +26,8 @@ class LanguageConfiguration implements WebMvcConfigurer {
         request -> {
           // pages are Norwegian until the user picks English; API clients may ask for English
           var path = request.getRequestURI().substring(request.getContextPath().length());
-          var api = path.startsWith("/api/") || path.startsWith("/fhir/");
+          // POST /fhir (a batch or transaction) is the FHIR endpoint too
+          var api = path.startsWith("/api/") || path.equals("/fhir") || path.startsWith("/fhir/");
           var header = request.getHeader("Accept-Language");
           return api && header != null && header.toLowerCase(Locale.ROOT).startsWith("en")
               ? Locale.ENGLISH

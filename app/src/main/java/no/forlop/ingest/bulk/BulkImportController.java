@@ -76,11 +76,16 @@ class BulkImportController {
   @Operation(
       summary =
           "Start a bulk import of an NDJSON file (one FHIR R4 resource a line); answers 202 with the"
-              + " job, whose Location shows its progress")
+              + " job, whose Location shows its progress. The same content sent again is not"
+              + " stored: 200 with the earlier job and \"duplicate\": true (202 if that job had"
+              + " failed: it goes on from where it stopped)")
   ResponseEntity<BulkJob> start(
       InputStream body, @RequestParam(required = false) @Nullable String name, Actor actor) {
-    var job = imports.start(body, cleanName(name), actor);
-    return ResponseEntity.accepted().location(location(job.id())).body(job);
+    var upload = imports.start(body, cleanName(name), actor);
+    var job = upload.job();
+    return (upload.working() ? ResponseEntity.accepted() : ResponseEntity.ok())
+        .location(location(job.id()))
+        .body(job);
   }
 
   /**

@@ -5,7 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,8 +18,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import no.forlop.audit.Actor;
+import no.forlop.ingest.Backoff;
 import no.forlop.ingest.IntakeService;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.DatabaseOutage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,22 +29,34 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs bulk imports: stores an uploaded NDJSON file in chunks of lines (all of it, in one
- * transaction, before anything is read), then works through the chunks on the bulk executor — each
- * received by the intake service as a delivery of its own and its patients derived — and keeps the
- * job's progress in its table. A job still running when Forløp stopped goes on at the next start
- * from its first unprocessed chunk.
+ * transaction, before anything is read), then works through the chunks on the bulk executor, and
+ * keeps the job's progress in its table.
+ *
+ * <p>Each chunk is stored exactly once: its delivery, resources and facts are stored in one
+ * transaction with the mark that it is stored (and the patients to derive); then its patients are
+ * derived and it is marked derived. A job still running when Forløp stopped (even killed) goes on
+ * at the next start: chunks stored but not derived are derived again (which changes nothing twice),
+ * and the chunks not stored are stored. While the database cannot be reached the job waits, with a
+ * growing pause, and goes on from its last stored chunk when it returns; only other failures fail
+ * it. The same content sent again is answered with its job, and nothing of it is stored.
  */
 @Service
 class BulkImports {
 
   private static final Logger log = LoggerFactory.getLogger(BulkImports.class);
   private static final int READ_BUFFER = 64 * 1024;
+
+  /** The first wait for the database is twice this; each next one doubles, up to the longest. */
+  static final Duration WAIT_UNIT = Duration.ofMillis(500);
+
+  static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
   private final IntakeService intake;
   private final BulkJobs jobs;
@@ -70,20 +88,46 @@ class BulkImports {
   }
 
   /**
-   * Stores the upload and starts its job.
+   * What an upload became.
+   *
+   * @param job the new job, or the job of the same content sent before ({@link BulkJob#duplicate()}
+   *     set)
+   * @param working whether the upload set a job to work: a new one, or the earlier one of the same
+   *     content that had failed, which goes on from where it stopped; {@code false} when the same
+   *     content is done or running already (nothing to do)
+   */
+  record Upload(BulkJob job, boolean working) {}
+
+  /**
+   * Stores the upload and starts its job; or, when the same content was sent before, keeps nothing
+   * of it and answers the earlier job (putting it back to work if it had failed).
    *
    * @throws ApiProblem when the upload is empty or breaks off; nothing is kept then
    */
-  BulkJob start(InputStream upload, @Nullable String name, Actor actor) {
+  Upload start(InputStream upload, @Nullable String name, Actor actor) {
     var id = UUID.randomUUID();
     try {
       transactions.executeWithoutResult(tx -> store(id, upload, name, actor));
     } catch (UncheckedIOException e) {
       throw ApiProblem.invalid("UPLOAD_INTERRUPTED");
+    } catch (SameContent same) {
+      return sameAs(same.sha256);
     }
     log.info("Bulk import {} stored; starting", id);
     submit(id);
-    return find(id).orElseThrow();
+    return new Upload(find(id).orElseThrow(), true);
+  }
+
+  /** The upload had the content of an earlier job, and was rolled back. */
+  private Upload sameAs(String sha256) {
+    var earlier = jobs.withContent(sha256).orElseThrow();
+    if (earlier.status() == BulkJob.Status.FAILED && jobs.retry(earlier.id())) {
+      log.info("Bulk import {} failed before and was sent again; it goes on", earlier.id());
+      submit(earlier.id());
+      return new Upload(jobs.find(earlier.id()).orElseThrow().asDuplicate(), true);
+    }
+    log.info("Bulk import {} was sent again; nothing to do", earlier.id());
+    return new Upload(earlier.asDuplicate(), false);
   }
 
   Optional<BulkJob> find(UUID id) {
@@ -94,7 +138,7 @@ class BulkImports {
     return jobs.latest(limit);
   }
 
-  /** Puts a failed job back to work from its first unprocessed chunk. */
+  /** Puts a failed job back to work from its first chunk not yet stored. */
   Optional<BulkJob> retry(UUID id) {
     var job = jobs.find(id);
     if (job.isEmpty()) {
@@ -107,10 +151,11 @@ class BulkImports {
     return jobs.find(id);
   }
 
-  /** Takes up the jobs that were running when Forløp last stopped. */
+  /** Takes up the jobs that were running when Forløp last stopped, and records where. */
   @EventListener(ApplicationReadyEvent.class)
   void resumeRunningJobs() {
     for (var id : jobs.running()) {
+      transactions.executeWithoutResult(tx -> jobs.resumed(id, clock.instant()));
       log.info("Bulk import {} was running when Forløp stopped; it goes on", id);
       submit(id);
     }
@@ -121,44 +166,111 @@ class BulkImports {
   }
 
   /**
-   * Works through the job's unprocessed chunks, in order, and records what became of each. While
-   * one chunk's patients are derived (on the deriving thread), the next chunk is read and stored:
-   * the two halves of the work overlap on a machine with more than one core. A chunk is recorded as
-   * done only once its patients are derived, so a stop in between leaves it to be done again
-   * (receiving it twice changes nothing).
+   * Works the job to its end. While the database cannot be reached it waits (a pause that doubles,
+   * up to {@link #LONGEST_WAIT}; back to the shortest once a chunk has been stored or derived) and
+   * goes on from its last stored chunk; any other failure fails the job, its chunks not yet stored
+   * kept for a retry.
    */
   void run(UUID id) {
-    BulkJobs.Chunk chunk = null;
-    CompletableFuture<Void> deriving = CompletableFuture.completedFuture(null);
-    try {
+    var backoff = new Backoff(WAIT_UNIT, LONGEST_WAIT);
+    while (true) {
+      var work = new Work(id);
+      try {
+        work.run();
+        return;
+      } catch (RuntimeException e) {
+        var cause =
+            e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+        if (Thread.currentThread().isInterrupted()) {
+          // Forløp is stopping: the job stays RUNNING and goes on at the next start
+          log.info("Bulk import {} stopped with Forløp; it goes on at the next start", id);
+          return;
+        }
+        if (!DatabaseOutage.isCause(cause)) {
+          fail(id, work.chunk, cause);
+          return;
+        }
+        if (work.progressed) {
+          backoff.succeeded();
+        }
+        var wait = backoff.failed();
+        log.warn(
+            "Bulk import {} cannot reach the database ({}); it goes on from its last stored chunk,"
+                + " next try in {} ms",
+            id,
+            DatabaseOutage.describe(cause),
+            wait.toMillis());
+        try {
+          Thread.sleep(wait.toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          log.info("Bulk import {} stopped waiting (shutdown); it goes on at the next start", id);
+          return;
+        }
+      }
+    }
+  }
+
+  /** One attempt at a job, from where it stands in its table. */
+  private final class Work {
+
+    private final UUID id;
+    private BulkJobs.@Nullable Chunk chunk;
+    private volatile boolean progressed;
+
+    Work(UUID id) {
+      this.id = id;
+    }
+
+    /**
+     * Derives the chunks stored but not derived, then stores the others in order, each in one
+     * transaction with its mark. While one chunk's patients are derived (on the deriving thread),
+     * the next chunk is read and stored: the two halves of the work overlap on a machine with more
+     * than one core.
+     */
+    void run() {
       var actor = jobs.actorOf(id);
       var channel = "bulk:" + id;
-      Optional<BulkJobs.Chunk> next;
-      int seq = -1;
-      while ((next = jobs.nextChunk(id, seq)).isPresent()) {
-        chunk = next.get();
-        seq = chunk.seq();
-        var current = chunk;
-        var report =
-            intake.receiveLines(current.content(), current.firstLine(), channel, actor, false);
-        deriving.join();
-        deriving =
-            CompletableFuture.runAsync(
-                () -> {
-                  intake.derive(report.patients());
-                  transactions.executeWithoutResult(tx -> jobs.chunkDone(id, current, report));
-                },
-                deriver);
+      for (var stored : jobs.storedNotDerived(id)) {
+        derive(stored.seq(), stored.patients());
       }
-      deriving.join();
+      CompletableFuture<Void> deriving = CompletableFuture.completedFuture(null);
+      try {
+        Optional<BulkJobs.Chunk> next;
+        int seq = -1;
+        while ((next = jobs.nextChunk(id, seq)).isPresent()) {
+          var current = next.get();
+          chunk = current;
+          seq = current.seq();
+          var report =
+              intake.receiveLinesOnce(
+                  current.content(),
+                  current.firstLine(),
+                  channel,
+                  actor,
+                  stored -> jobs.chunkStored(id, current, stored));
+          progressed = true;
+          deriving.join();
+          deriving =
+              CompletableFuture.runAsync(() -> derive(current.seq(), report.patients()), deriver);
+        }
+        deriving.join();
+      } finally {
+        // never leave a derivation running into the next attempt (or the failure report)
+        try {
+          deriving.join();
+        } catch (RuntimeException ignored) {
+          // its chunk stays stored but not derived, and is derived at the next attempt
+        }
+      }
       jobs.finish(id, clock.instant());
       log.info("Bulk import {} done", id);
-    } catch (CompletionException e) {
-      deriving.cancel(false);
-      fail(id, chunk, e.getCause() instanceof RuntimeException r ? r : e);
-    } catch (RuntimeException e) {
-      deriving.cancel(false);
-      fail(id, chunk, e);
+    }
+
+    private void derive(int seq, java.util.Collection<String> patients) {
+      intake.derive(patients);
+      transactions.executeWithoutResult(tx -> jobs.chunkDerived(id, seq, patients.size()));
+      progressed = true;
     }
   }
 
@@ -168,14 +280,19 @@ class BulkImports {
             ? "before its first chunk"
             : "at lines " + chunk.firstLine() + "–" + (chunk.firstLine() + chunk.lines() - 1);
     log.error("Bulk import {} failed {}", id, where, e);
-    jobs.fail(
-        id,
-        "Stopped "
-            + where
-            + " ("
-            + e.getClass().getSimpleName()
-            + "); the lines from there on are kept: retry the job when the cause is fixed.",
-        clock.instant());
+    try {
+      jobs.fail(
+          id,
+          "Stopped "
+              + where
+              + " ("
+              + e.getClass().getSimpleName()
+              + "); the lines from there on are kept: retry the job when the cause is fixed.",
+          clock.instant());
+    } catch (RuntimeException notRecorded) {
+      log.error(
+          "Bulk import {}: its failure could not be recorded; it goes on at the next start", id);
+    }
   }
 
   @PreDestroy
@@ -183,9 +300,25 @@ class BulkImports {
     deriver.shutdown();
   }
 
-  /** Splits the upload into chunks of whole lines as it streams in, and stores each. */
+  /** The upload's content is that of an earlier job: nothing of it is kept. */
+  private static final class SameContent extends RuntimeException {
+    private final String sha256;
+
+    SameContent(String sha256) {
+      super("the same content as an earlier bulk import", null, false, false);
+      this.sha256 = sha256;
+    }
+  }
+
+  /**
+   * Splits the upload into chunks of whole lines as it streams in, and stores each; then the job's
+   * totals and content hash.
+   *
+   * @throws SameContent if a job with the same content exists (the caller's transaction rolls back)
+   */
   private void store(UUID id, InputStream upload, @Nullable String name, Actor actor) {
     jobs.create(id, name, actor, clock.instant());
+    var digest = sha256();
     var chunk = new ByteArrayOutputStream();
     var buffer = new byte[READ_BUFFER];
     var seq = 0;
@@ -196,6 +329,7 @@ class BulkImports {
     try {
       int read;
       while ((read = upload.read(buffer)) != -1) {
+        digest.update(buffer, 0, read);
         var from = 0;
         for (int i = 0; i < read; i++) {
           var b = buffer[i];
@@ -229,6 +363,23 @@ class BulkImports {
     if (!anyContent) {
       throw ApiProblem.invalid("EMPTY_UPLOAD");
     }
-    jobs.uploaded(id, firstLine - 1, seq);
+    var content = HexFormat.of().formatHex(digest.digest());
+    if (jobs.withContent(content).isPresent()) {
+      throw new SameContent(content);
+    }
+    try {
+      jobs.uploaded(id, firstLine - 1, seq, content);
+    } catch (DuplicateKeyException e) {
+      // the same content, uploaded at the same time, was stored first
+      throw new SameContent(content);
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
   }
 }

@@ -13,7 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The bulk import jobs and their stored chunks (tables {@code bulk_job} and {@code bulk_chunk}).
+ * The bulk import jobs and their stored chunks (tables {@code bulk_job} and {@code bulk_chunk}). A
+ * chunk goes from pending (its lines staged) to stored (a delivery, with its patients to derive:
+ * marked in the transaction that stored it) to derived; the job's counters move with it, once.
  */
 @Repository
 class BulkJobs {
@@ -24,8 +26,11 @@ class BulkJobs {
     this.jdbc = jdbc;
   }
 
-  /** A stored stretch of the file, not yet processed. */
+  /** A staged stretch of the file, not yet stored as a delivery. */
   record Chunk(int seq, long firstLine, int lines, byte[] content) {}
+
+  /** A chunk stored whose patients are still to be derived. */
+  record StoredChunk(int seq, long firstLine, List<String> patients) {}
 
   void create(UUID id, @Nullable String name, Actor actor, Instant at) {
     jdbc.sql(
@@ -56,12 +61,32 @@ class BulkJobs {
         .update();
   }
 
-  void uploaded(UUID job, long lines, int chunks) {
-    jdbc.sql("update bulk_job set lines_total = :lines, chunks_total = :chunks where id = :id")
+  /**
+   * Records the whole upload: its lines, chunks and content.
+   *
+   * @param sha256 the SHA-256 of the upload, hex; {@code null} for none (tests)
+   * @throws org.springframework.dao.DuplicateKeyException if another job has the same content
+   */
+  void uploaded(UUID job, long lines, int chunks, @Nullable String sha256) {
+    jdbc.sql(
+            """
+            update bulk_job set lines_total = :lines, chunks_total = :chunks,
+                   content_sha256 = :sha256
+            where id = :id
+            """)
         .param("id", job)
         .param("lines", lines)
         .param("chunks", chunks)
+        .param("sha256", sha256)
         .update();
+  }
+
+  /** The job of an upload with this content, if there is one. */
+  Optional<BulkJob> withContent(String sha256) {
+    return jdbc.sql("select * from bulk_job where content_sha256 = :sha256")
+        .param("sha256", sha256)
+        .query(BulkJobs::job)
+        .optional();
   }
 
   Optional<BulkJob> find(UUID id) {
@@ -95,7 +120,7 @@ class BulkJobs {
     return nextChunk(job, -1);
   }
 
-  /** The first unprocessed chunk after {@code afterSeq} (chunks ahead may still be in work). */
+  /** The first chunk not yet stored after {@code afterSeq}. */
   Optional<Chunk> nextChunk(UUID job, int afterSeq) {
     return jdbc.sql(
             """
@@ -115,24 +140,33 @@ class BulkJobs {
   }
 
   /**
-   * Records a processed chunk: the delivery it became (which keeps it as it came, so the staging
-   * copy goes) and what became of its resources. Call within one transaction.
+   * Marks a chunk stored, in the transaction that stores its delivery, resources and facts: the
+   * delivery it became (which keeps it as it came, so the staging copy goes), the patients to
+   * derive, and what became of its lines in the job's counters.
+   *
+   * @throws IllegalStateException if the chunk is stored already (by another worker): the caller's
+   *     transaction must roll back, so that nothing is stored twice
    */
-  void chunkDone(UUID job, Chunk chunk, IntakeReport report) {
+  void chunkStored(UUID job, Chunk chunk, IntakeReport report) {
+    var marked =
+        jdbc.sql(
+                """
+                update bulk_chunk set delivery = :delivery, content = null, patients = :patients
+                where job = :job and seq = :seq and delivery is null
+                """)
+            .param("delivery", report.delivery())
+            .param("patients", report.patients().toArray(String[]::new))
+            .param("job", job)
+            .param("seq", chunk.seq())
+            .update();
+    if (marked != 1) {
+      throw new IllegalStateException(
+          "Chunk " + chunk.seq() + " of bulk import " + job + " is stored already");
+    }
     jdbc.sql(
             """
-            update bulk_chunk set delivery = :delivery, content = null
-            where job = :job and seq = :seq
-            """)
-        .param("delivery", report.delivery())
-        .param("job", job)
-        .param("seq", chunk.seq())
-        .update();
-    jdbc.sql(
-            """
-            update bulk_job set lines_read = lines_read + :lines, chunks_done = chunks_done + 1,
-                   accepted = accepted + :accepted, rejected = rejected + :rejected,
-                   ignored = ignored + :ignored, patients_derived = patients_derived + :patients
+            update bulk_job set lines_read = lines_read + :lines, accepted = accepted + :accepted,
+                   rejected = rejected + :rejected, ignored = ignored + :ignored
             where id = :id
             """)
         .param("id", job)
@@ -140,15 +174,80 @@ class BulkJobs {
         .param("accepted", report.accepted())
         .param("rejected", report.rejected().size())
         .param("ignored", report.ignored().size())
-        .param("patients", report.patients().size())
         .update();
   }
 
+  /** The chunks stored but not derived (Forløp stopped, or the database went, in between). */
+  List<StoredChunk> storedNotDerived(UUID job) {
+    return jdbc.sql(
+            """
+            select seq, first_line, patients from bulk_chunk
+            where job = :job and delivery is not null and not derived order by seq
+            """)
+        .param("job", job)
+        .query(
+            (rs, n) -> {
+              var patients = rs.getArray("patients");
+              return new StoredChunk(
+                  rs.getInt("seq"),
+                  rs.getLong("first_line"),
+                  patients == null ? List.of() : List.of((String[]) patients.getArray()));
+            })
+        .list();
+  }
+
+  /**
+   * Marks a stored chunk derived (its list of patients goes) and counts it done, once: a chunk
+   * derived a second time is not counted again. Call within one transaction.
+   */
+  void chunkDerived(UUID job, int seq, int patients) {
+    var marked =
+        jdbc.sql(
+                """
+                update bulk_chunk set derived = true, patients = null
+                where job = :job and seq = :seq and delivery is not null and not derived
+                """)
+            .param("job", job)
+            .param("seq", seq)
+            .update();
+    if (marked == 1) {
+      jdbc.sql(
+              """
+              update bulk_job set chunks_done = chunks_done + 1,
+                     patients_derived = patients_derived + :patients
+              where id = :id
+              """)
+          .param("id", job)
+          .param("patients", patients)
+          .update();
+    }
+  }
+
+  /**
+   * Records that a job goes on after a restart, at its first line not yet stored (after its last
+   * line, when only deriving was left).
+   */
+  void resumed(UUID job, Instant at) {
+    jdbc.sql(
+            """
+            update bulk_job set resumed = resumed + 1, resumed_at = :at,
+                   resumed_at_line = coalesce(
+                     (select min(first_line) from bulk_chunk where job = :id and delivery is null),
+                     lines_total + 1)
+            where id = :id
+            """)
+        .param("id", job)
+        .param("at", utc(at))
+        .update();
+  }
+
+  /** Marks a running job done, if every chunk is stored and derived. */
   void finish(UUID job, Instant at) {
     jdbc.sql(
             """
             update bulk_job set status = 'DONE', finished_at = :at, failure = null
             where id = :id and status = 'RUNNING'
+              and not exists (select 1 from bulk_chunk where job = :id and not derived)
             """)
         .param("id", job)
         .param("at", utc(at))
@@ -178,6 +277,7 @@ class BulkJobs {
 
   private static BulkJob job(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     var finished = rs.getObject("finished_at", OffsetDateTime.class);
+    var resumed = rs.getInt("resumed");
     return new BulkJob(
         rs.getObject("id", UUID.class),
         BulkJob.Status.valueOf(rs.getString("status")),
@@ -192,7 +292,15 @@ class BulkJobs {
         rs.getLong("patients_derived"),
         rs.getObject("started_at", OffsetDateTime.class).toInstant(),
         finished == null ? null : finished.toInstant(),
-        rs.getString("failure"));
+        rs.getString("failure"),
+        rs.getString("content_sha256"),
+        resumed == 0
+            ? null
+            : new BulkJob.Resumed(
+                resumed,
+                rs.getObject("resumed_at", OffsetDateTime.class).toInstant(),
+                rs.getLong("resumed_at_line")),
+        null);
   }
 
   private static OffsetDateTime utc(Instant at) {

@@ -33,7 +33,14 @@ public final class ImportCommand {
 
   private static final Duration POLL_EVERY = Duration.ofSeconds(2);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final int UNREACHABLE_POLLS_ALLOWED = 3;
+
+  /**
+   * How long the command keeps following a job while Forløp does not answer or its database is
+   * unavailable (503): a restart of Forløp, or of its database, is over well within it, and the job
+   * goes on by itself.
+   */
+  static final Duration PATIENCE = Duration.ofMinutes(5);
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final PrintStream out;
@@ -139,20 +146,39 @@ public final class ImportCommand {
     }
     out.println("forlop import: sending " + file + " (" + bytes(size) + ") to " + base);
     HttpResponse<String> answer;
-    try {
-      answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      if (!Files.isReadable(file)) {
-        err.println("forlop import: cannot read " + file + ": " + e.getMessage());
-        return 2;
+    long unavailableSince = -1;
+    while (true) {
+      try {
+        answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        if (!Files.isReadable(file)) {
+          err.println("forlop import: cannot read " + file + ": " + e.getMessage());
+          return 2;
+        }
+        err.println("forlop import: cannot reach Forløp at " + base + " (" + describe(e) + ")");
+        return 1;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
       }
-      err.println("forlop import: cannot reach Forløp at " + base + " (" + describe(e) + ")");
-      return 1;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 1;
+      if (answer.statusCode() != 503) {
+        break;
+      }
+      // the database is away: nothing was stored, and the same file sent again is never stored
+      // twice, so send it again when Forløp says
+      unavailableSince = unavailable(unavailableSince, base, "503: " + outcomeText(answer.body()));
+      if (unavailableSince < 0) {
+        return 1;
+      }
+      try {
+        Thread.sleep(retryAfter(answer).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
+      }
+      out.println("forlop import: sending " + file + " again");
     }
-    if (answer.statusCode() != 202) {
+    if (answer.statusCode() != 202 && answer.statusCode() != 200) {
       err.println(
           "forlop import: Forløp refused the file ("
               + answer.statusCode()
@@ -171,9 +197,33 @@ public final class ImportCommand {
             .firstValue("Location")
             .map(l -> l.startsWith("/") ? URI.create(base + l) : base.resolve(l))
             .orElse(URI.create(base + "/api/v1/ingest/bulk/" + job.path("id").asString()));
+    var id = job.path("id").asString();
+    if (job.path("duplicate").asBoolean(false)) {
+      var status = job.path("status").asString();
+      if ("DONE".equals(status)) {
+        out.println(
+            "forlop import: nothing to do: this file was imported before (job "
+                + id
+                + ", done "
+                + job.path("finishedAt").asString("")
+                + "); nothing new was stored");
+        out.println("done: " + progress(job));
+        return 0;
+      }
+      out.println(
+          "forlop import: this file was sent before (job "
+              + id
+              + ")"
+              + (answer.statusCode() == 202
+                  ? ": that job had failed, and goes on from where it stopped"
+                  : ": its job is still running")
+              + "; nothing of it is stored twice; progress at "
+              + where);
+      return follow(base, where, job);
+    }
     out.println(
         "forlop import: job "
-            + job.path("id").asString()
+            + id
             + " started, "
             + count(job.path("linesTotal").asLong())
             + " lines; progress at "
@@ -183,7 +233,7 @@ public final class ImportCommand {
 
   /** Polls the job until it is done or failed, printing a line whenever it has moved. */
   private int follow(URI base, URI where, JsonNode job) {
-    var unreachable = 0;
+    long unavailableSince = -1;
     String last = null;
     while (true) {
       var status = job.path("status").asString();
@@ -222,10 +272,20 @@ public final class ImportCommand {
             http.send(
                 HttpRequest.newBuilder(where)
                     .header("Accept", "application/json")
+                    .header("Accept-Language", "en")
                     .header("Authorization", credentials)
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 503) {
+          // the database is away (a restart, an outage): the job waits for it, and so do we
+          unavailableSince =
+              unavailable(unavailableSince, where, "503: " + outcomeText(answer.body()));
+          if (unavailableSince < 0) {
+            return 1;
+          }
+          continue;
+        }
         var next = answer.statusCode() == 200 ? json(answer.body()) : null;
         if (next == null) {
           err.println(
@@ -235,16 +295,14 @@ public final class ImportCommand {
                   + outcomeText(answer.body()));
           return 1;
         }
+        if (unavailableSince >= 0) {
+          out.println("forlop import: Forløp answers again");
+        }
         job = next;
-        unreachable = 0;
+        unavailableSince = -1;
       } catch (IOException e) {
-        if (++unreachable > UNREACHABLE_POLLS_ALLOWED) {
-          err.println(
-              "forlop import: lost Forløp at "
-                  + where
-                  + " ("
-                  + describe(e)
-                  + "); the job goes on there");
+        unavailableSince = unavailable(unavailableSince, where, describe(e));
+        if (unavailableSince < 0) {
           return 1;
         }
       } catch (InterruptedException e) {
@@ -254,16 +312,68 @@ public final class ImportCommand {
     }
   }
 
-  /** {@code 12,000 of 48,000 lines, 11,990 accepted, 10 rejected}. */
+  /**
+   * Forløp did not answer the job's progress: says so the first time, and gives up after {@link
+   * #PATIENCE}.
+   *
+   * @return when it stopped answering (a {@link System#nanoTime()}), or -1 to give up
+   */
+  private long unavailable(long since, URI where, String why) {
+    var now = System.nanoTime();
+    if (since < 0) {
+      out.println(
+          "forlop import: Forløp does not answer ("
+              + why
+              + "); the job goes on by itself when Forløp and its database are back; waiting up to "
+              + PATIENCE.toMinutes()
+              + " minutes");
+      return now;
+    }
+    if (now - since > PATIENCE.toNanos()) {
+      err.println(
+          "forlop import: lost Forløp at " + where + " (" + why + "); the job goes on there");
+      return -1;
+    }
+    return since;
+  }
+
+  /**
+   * {@code 12,000 of 48,000 lines, 11,990 accepted, 10 rejected}, and {@code (resumed at line
+   * 12,001 after a restart)} when the job went on after Forløp was restarted.
+   */
   static String progress(JsonNode job) {
-    return count(job.path("linesRead").asLong())
-        + " of "
-        + count(job.path("linesTotal").asLong())
-        + " lines, "
-        + count(job.path("accepted").asLong())
-        + " accepted, "
-        + count(job.path("rejected").asLong())
-        + " rejected";
+    var line =
+        count(job.path("linesRead").asLong())
+            + " of "
+            + count(job.path("linesTotal").asLong())
+            + " lines, "
+            + count(job.path("accepted").asLong())
+            + " accepted, "
+            + count(job.path("rejected").asLong())
+            + " rejected";
+    var resumed = job.path("resumed");
+    if (resumed.isObject()) {
+      var times = resumed.path("count").asInt();
+      line +=
+          " (resumed at line "
+              + count(resumed.path("atLine").asLong())
+              + " after a restart"
+              + (times > 1 ? "; " + times + " restarts" : "")
+              + ")";
+    }
+    return line;
+  }
+
+  /**
+   * How long Forløp asks to wait before sending again (its {@code Retry-After}, at most a minute).
+   */
+  private Duration retryAfter(HttpResponse<?> answer) {
+    try {
+      var seconds = Long.parseLong(answer.headers().firstValue("Retry-After").orElse("").strip());
+      return Duration.ofSeconds(Math.max(0, Math.min(60, seconds)));
+    } catch (NumberFormatException e) {
+      return pollEvery;
+    }
   }
 
   private static String count(long n) {

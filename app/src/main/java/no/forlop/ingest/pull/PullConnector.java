@@ -20,9 +20,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import no.forlop.audit.Actor;
+import no.forlop.ingest.Backoff;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.pull.PollReport.TypeResult;
 import no.forlop.ingest.pull.PullCursors.Cursor;
+import no.forlop.web.DatabaseOutage;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
  * accepted); the patients whose facts changed are derived once, at the end of the poll; then each
  * type's cursor moves to the newest {@code meta.lastUpdated} the server returned — the server's
  * clock, never Forløp's. A type that fails keeps its cursor, so its resources are asked for again
- * next time; receiving a resource twice changes nothing.
+ * next time; receiving a resource twice changes nothing. When Forløp's own database cannot be
+ * reached the poll stops there, and the patients it stored are derived at the next poll. After a
+ * failed poll the schedule waits longer (see {@link #pause()}).
  */
 @Service
 class PullConnector {
@@ -56,6 +60,15 @@ class PullConnector {
   private final PullSettings settings;
   private final Clock clock;
   private final ReentrantLock polling = new ReentrantLock();
+  private final Backoff backoff;
+
+  /** Patients whose facts a poll stored but could not derive; derived at the next poll. */
+  private final Set<String> notDerived = new LinkedHashSet<>();
+
+  private volatile @Nullable Instant lastSuccessAt;
+  private volatile @Nullable Instant lastFailureAt;
+  private volatile @Nullable String lastFailure;
+  private volatile @Nullable Instant nextPollAt;
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(CONNECT_TIMEOUT)
@@ -67,6 +80,7 @@ class PullConnector {
     this.cursors = cursors;
     this.settings = settings;
     this.clock = clock;
+    this.backoff = new Backoff(settings.interval(), settings.maxBackoff());
   }
 
   PullSettings settings() {
@@ -77,6 +91,45 @@ class PullConnector {
   List<Cursor> cursors() {
     var source = settings.source();
     return source == null ? List.of() : cursors.all(source);
+  }
+
+  /**
+   * How the polls have gone lately, and the pause before the next scheduled one.
+   *
+   * @param failuresInARow the polls in a row that did not fetch every type (the server failed, or
+   *     Forløp's database could not be reached), since the last one that did
+   * @param pause the pause after the current poll before the next scheduled one: {@code interval},
+   *     doubled for each failure in a row, at most {@code max-backoff}
+   * @param lastSuccessAt when a poll last fetched every type
+   * @param lastFailureAt when a poll last failed
+   * @param lastFailure why it failed
+   * @param nextPollAt when the schedule polls next (when it is on)
+   */
+  record Health(
+      int failuresInARow,
+      Duration pause,
+      @Nullable Instant lastSuccessAt,
+      @Nullable Instant lastFailureAt,
+      @Nullable String lastFailure,
+      @Nullable Instant nextPollAt) {}
+
+  Health health() {
+    return new Health(
+        backoff.failures(), backoff.pause(), lastSuccessAt, lastFailureAt, lastFailure, nextPollAt);
+  }
+
+  /**
+   * The pause after the poll that ended last, before the next scheduled one: longer after failed
+   * polls (exponential, capped at {@code forlop.pull.max-backoff}), back to the interval after one
+   * that fetched every type.
+   */
+  Duration pause() {
+    return backoff.pause();
+  }
+
+  /** The schedule says when it polls next (for {@link #health()}). */
+  void nextPollAt(@Nullable Instant at) {
+    this.nextPollAt = at;
   }
 
   /**
@@ -94,19 +147,56 @@ class PullConnector {
       return Optional.empty();
     }
     try {
-      return Optional.of(poll(source, actor));
+      var report = poll(source, actor);
+      if (report.complete()) {
+        succeeded();
+      } else {
+        failed(
+            report.types().stream()
+                .map(TypeResult::failure)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse("a resource type failed"));
+      }
+      return Optional.of(report);
+    } catch (RuntimeException e) {
+      failed(
+          DatabaseOutage.isCause(e)
+              ? "Forløp's database cannot be reached"
+              : "Forløp failed to take the poll in (" + e.getClass().getSimpleName() + ")");
+      throw e;
     } finally {
       polling.unlock();
     }
   }
 
+  private void succeeded() {
+    backoff.succeeded();
+    lastSuccessAt = clock.instant();
+  }
+
+  private void failed(String why) {
+    var pause = backoff.failed();
+    lastFailureAt = clock.instant();
+    lastFailure = why;
+    log.warn(
+        "Poll of {} failed ({} in a row): {}; the next scheduled poll waits {}",
+        settings.source(),
+        backoff.failures(),
+        why,
+        pause);
+  }
+
   private PollReport poll(String source, Actor actor) {
-    var patients = new LinkedHashSet<String>();
+    // the patients of an earlier poll whose derivation failed: their facts are stored, so receiving
+    // them again would not name them
+    var patients = new LinkedHashSet<String>(notDerived);
     var results = new ArrayList<TypeResult>();
     var moves = new ArrayList<Cursor>();
     for (var type : settings.resourceTypes()) {
-      var fetch = new TypeFetch(source, type, actor, patients);
+      @Nullable TypeFetch fetch = null;
       try {
+        fetch = new TypeFetch(source, type, actor, patients);
         fetch.run();
         if (fetch.newest != null && !fetch.newest.equals(fetch.start)) {
           moves.add(fetch.newest);
@@ -115,14 +205,36 @@ class PullConnector {
         log.warn("Pull from {}: {}", source, e.getMessage());
         fetch.failure = e.getMessage();
       } catch (RuntimeException e) {
+        if (DatabaseOutage.isCause(e)) {
+          // no use asking for more: the poll stops, no cursor moves, and what was stored of it is
+          // derived at the next poll
+          log.warn(
+              "Pull from {}: {} not taken in, Forløp's database cannot be reached ({})",
+              source,
+              type,
+              DatabaseOutage.describe(e));
+          results.add(failed(fetch, type, type + ": Forløp's database cannot be reached"));
+          notDerived.addAll(patients);
+          return PollReport.of(source, results, 0);
+        }
         // what was stored of this type is still derived below; the type is asked for again
         log.error("Pull from {}: {} failed", source, type, e);
-        fetch.failure =
-            type + ": Forløp failed to take it in (" + e.getClass().getSimpleName() + ")";
+        results.add(
+            failed(
+                fetch,
+                type,
+                type + ": Forløp failed to take it in (" + e.getClass().getSimpleName() + ")"));
+        continue;
       }
       results.add(fetch.result());
     }
-    intake.derive(patients);
+    try {
+      intake.derive(patients);
+    } catch (RuntimeException e) {
+      notDerived.addAll(patients);
+      throw e;
+    }
+    notDerived.clear();
     for (var cursor : moves) {
       cursors.move(source, cursor);
     }
@@ -139,6 +251,15 @@ class PullConnector {
           report.complete() ? "" : "; some types failed and are asked for again next time");
     }
     return report;
+  }
+
+  /** The result of a type that failed (before its fetch began, if {@code fetch} is null). */
+  private static TypeResult failed(@Nullable TypeFetch fetch, String type, String why) {
+    if (fetch == null) {
+      return new TypeResult(type, 0, 0, 0, 0, 0, null, why);
+    }
+    fetch.failure = why;
+    return fetch.result();
   }
 
   /** Fetching one resource type to its last page. */

@@ -27,7 +27,8 @@ class PullController {
   }
 
   /**
-   * The connector's settings and, per resource type, the newest {@code meta.lastUpdated} received.
+   * The connector's settings, how its polls have gone lately (failures in a row and the pause they
+   * have led to) and, per resource type, the newest {@code meta.lastUpdated} received.
    */
   record Status(
       @Nullable String source,
@@ -35,13 +36,18 @@ class PullController {
       Duration interval,
       int pageSize,
       List<String> resourceTypes,
+      Duration maxBackoff,
+      PullConnector.Health health,
       List<CursorView> cursors) {}
 
   /** Where the connector stopped for one resource type. */
   record CursorView(String resourceType, String lastUpdated, Instant movedAt) {}
 
   @GetMapping
-  @Operation(summary = "The pull connector's settings and where it stopped per resource type")
+  @Operation(
+      summary =
+          "The pull connector's settings, its failed polls in a row and the pause before the next,"
+              + " and where it stopped per resource type")
   Status status() {
     var settings = connector.settings();
     return new Status(
@@ -50,6 +56,8 @@ class PullController {
         settings.interval(),
         settings.pageSize(),
         settings.resourceTypes(),
+        settings.maxBackoff(),
+        connector.health(),
         connector.cursors().stream()
             .map(c -> new CursorView(c.resourceType(), c.lastUpdated(), c.movedAt()))
             .toList());

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param interval the pause between the end of one poll and the start of the next
  * @param pageSize the {@code _count} asked for per page
  * @param resourceTypes the resource types asked for, in this order
+ * @param maxBackoff the longest pause between polls after failed ones: each failed poll in a row
+ *     doubles the pause from {@code interval}, up to this; a poll that fetched every type brings it
+ *     back to {@code interval}
  */
 @ConfigurationProperties("forlop.pull")
 record PullSettings(
@@ -40,7 +43,8 @@ record PullSettings(
           "Appointment",
           "EpisodeOfCare"
         })
-        List<String> resourceTypes) {
+        List<String> resourceTypes,
+    @DefaultValue("PT15M") Duration maxBackoff) {
 
   PullSettings {
     if (pageSize < 1 || pageSize > 1000) {
@@ -54,6 +58,10 @@ record PullSettings(
         && !"http".equals(baseUrl.getScheme())
         && !"https".equals(baseUrl.getScheme())) {
       throw new IllegalArgumentException("forlop.pull.base-url must be an http(s) address");
+    }
+    if (maxBackoff.compareTo(interval) < 0) {
+      throw new IllegalArgumentException(
+          "forlop.pull.max-backoff must be at least forlop.pull.interval (" + interval + ")");
     }
     resourceTypes = List.copyOf(resourceTypes);
   }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.forlop.audit.Actor;
+import no.forlop.ingest.IntakeService;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.ColorectalHistory;
 import no.forlop.testing.TestPatients;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -42,6 +44,8 @@ class BulkImportIT extends ApplicationTest {
   @Autowired BulkJobs jobs;
   @Autowired BulkImports imports;
   @Autowired Clock clock;
+  @Autowired IntakeService intake;
+  @Autowired JdbcClient jdbc;
 
   /** An NDJSON file with its patients, and where its bad lines are. */
   record History(String ndjson, List<String> patients, int lines, int resources, int badLine) {}
@@ -207,25 +211,179 @@ class BulkImportIT extends ApplicationTest {
   }
 
   @Test
-  void the_same_file_sent_again_changes_no_pathway() throws InterruptedException {
+  void the_same_file_sent_again_is_answered_with_its_job_and_nothing_is_stored()
+      throws InterruptedException {
     // given
     var history = history();
-    var first = follow(upload(history.ndjson(), "application/x-ndjson").location());
-    assertThat(first.get(first.size() - 1).get("status").asString()).isEqualTo("DONE");
+    var started = upload(history.ndjson(), "application/x-ndjson");
+    var first = follow(started.location());
+    var done = first.get(first.size() - 1);
+    assertThat(done.get("status").asString()).isEqualTo("DONE");
+    assertThat(done.get("contentSha256").asString()).hasSize(64);
+    assertThat(done.has("duplicate")).isFalse();
     var facts = new HashMap<String, Integer>();
     history.patients().forEach(p -> facts.put(p, pathwayOf(p).get("history").size()));
+    var before = jobCount();
 
-    // when
-    var second = follow(upload(history.ndjson(), "text/plain").location());
+    // when: the same content again (another name, another media type)
+    var again =
+        post(
+            "/api/v1/ingest/bulk?name=again.ndjson",
+            "text/plain",
+            history.ndjson().getBytes(StandardCharsets.UTF_8));
 
-    // then
-    var done = second.get(second.size() - 1);
-    assertThat(done.get("status").asString()).isEqualTo("DONE");
-    assertThat(done.get("accepted").asInt()).isEqualTo(history.resources());
-    assertThat(done.get("patientsDerived").asInt()).isZero();
+    // then: 200 with the first job, marked a duplicate, and no job, delivery or fact more
+    assertThat(again.status()).as(again.body()).isEqualTo(200);
+    assertThat(again.location()).isEqualTo(started.location());
+    var job = again.json();
+    assertThat(job.get("id").asString()).isEqualTo(done.get("id").asString());
+    assertThat(job.get("duplicate").asBoolean()).isTrue();
+    assertThat(job.get("status").asString()).isEqualTo("DONE");
+    assertThat(job.get("name").asString()).isEqualTo("history.ndjson");
+    assertThat(jobCount()).isEqualTo(before);
+    assertThat(get(started.location()).json().has("duplicate")).isFalse();
     history
         .patients()
         .forEach(p -> assertThat(pathwayOf(p).get("history").size()).as(p).isEqualTo(facts.get(p)));
+  }
+
+  @Test
+  void the_same_file_sent_again_after_its_job_failed_puts_that_job_back_to_work() {
+    // given: a stored upload whose job failed before its first chunk
+    var history = history();
+    var content = history.ndjson().getBytes(StandardCharsets.UTF_8);
+    var id = UUID.randomUUID();
+    jobs.create(id, "failed.ndjson", Actor.system("test"), clock.instant());
+    jobs.addChunk(id, 0, 1, history.lines(), content);
+    jobs.uploaded(id, history.lines(), 1, sha256(content));
+    jobs.fail(id, "Stopped before its first chunk (something)", clock.instant());
+
+    // when
+    var again = upload(history.ndjson(), "application/fhir+ndjson");
+
+    // then: 202 with the failed job, which goes on and finishes
+    assertThat(again.status()).as(again.body()).isEqualTo(202);
+    assertThat(again.json().get("id").asString()).isEqualTo(id.toString());
+    assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+    var seen = followQuietly(again.location());
+    var done = seen.get(seen.size() - 1);
+    assertThat(done.get("status").asString()).isEqualTo("DONE");
+    assertThat(done.get("accepted").asInt()).isEqualTo(history.resources());
+  }
+
+  @Test
+  void a_chunk_stored_when_forlop_stopped_is_derived_at_the_next_start_and_not_stored_again()
+      throws InterruptedException {
+    // given: a job of two chunks whose first chunk was stored (in one transaction with its mark)
+    // but not derived when Forløp stopped
+    var history = history();
+    var id = UUID.randomUUID();
+    var lines = history.ndjson().split("\n");
+    var half = lines.length / 2;
+    jobs.create(id, "stopped.ndjson", Actor.system("test"), clock.instant());
+    jobs.addChunk(id, 0, 1, half, utf8(lines, 0, half));
+    jobs.addChunk(id, 1, half + 1, lines.length - half, utf8(lines, half, lines.length));
+    jobs.uploaded(id, lines.length, 2, null);
+    var first = jobs.nextChunk(id).orElseThrow();
+    intake.receiveLinesOnce(
+        first.content(),
+        first.firstLine(),
+        "bulk:" + id,
+        Actor.system("test"),
+        report -> jobs.chunkStored(id, first, report));
+    var stored = get("/api/v1/ingest/bulk/" + id).json();
+    assertThat(stored.get("linesRead").asInt()).isEqualTo(half);
+    assertThat(stored.get("chunksDone").asInt()).isZero();
+
+    // when: Forløp is ready again
+    imports.resumeRunningJobs();
+
+    // then: done, each chunk one delivery, every line counted once, and the progress says where it
+    // went on
+    var seen = follow("/api/v1/ingest/bulk/" + id);
+    var done = seen.get(seen.size() - 1);
+    assertThat(done.get("status").asString()).isEqualTo("DONE");
+    assertThat(done.get("linesRead").asInt()).isEqualTo(history.lines());
+    assertThat(done.get("chunksDone").asInt()).isEqualTo(2);
+    assertThat(done.get("accepted").asInt()).isEqualTo(history.resources());
+    assertThat(done.get("rejected").asInt()).isEqualTo(3);
+    assertThat(done.get("resumed").get("count").asInt()).isEqualTo(1);
+    assertThat(done.get("resumed").get("atLine").asInt()).isEqualTo(half + 1);
+    assertThat(
+            jdbc.sql("select count(*) from delivery where channel = :c")
+                .param("c", "bulk:" + id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+    assertThat(
+            jdbc.sql("select count(distinct delivery) from bulk_chunk where job = :j and derived")
+                .param("j", id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+    for (var patient : List.of(history.patients().get(0), history.patients().get(PATIENTS - 1))) {
+      assertThat(codes(pathwayOf(patient))).containsEntry("A12FK", "2024-04-05");
+    }
+  }
+
+  @Test
+  void a_chunk_marked_stored_twice_rolls_the_second_storing_back() {
+    // given: a chunk stored once
+    var history = history();
+    var id = UUID.randomUUID();
+    jobs.create(id, "twice.ndjson", Actor.system("test"), clock.instant());
+    jobs.addChunk(id, 0, 1, history.lines(), history.ndjson().getBytes(StandardCharsets.UTF_8));
+    jobs.uploaded(id, history.lines(), 1, null);
+    var chunk = jobs.nextChunk(id).orElseThrow();
+    intake.receiveLinesOnce(
+        chunk.content(),
+        chunk.firstLine(),
+        "bulk:" + id,
+        Actor.system("test"),
+        report -> jobs.chunkStored(id, chunk, report));
+
+    // when: another worker stores it again
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                intake.receiveLinesOnce(
+                    chunk.content(),
+                    chunk.firstLine(),
+                    "bulk:" + id,
+                    Actor.system("test"),
+                    report -> jobs.chunkStored(id, chunk, report)))
+        .isInstanceOf(IllegalStateException.class);
+
+    // then: its delivery and resources were rolled back with it
+    assertThat(
+            jdbc.sql("select count(*) from delivery where channel = :c")
+                .param("c", "bulk:" + id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(get("/api/v1/ingest/bulk/" + id).json().get("accepted").asInt())
+        .isEqualTo(history.resources());
+  }
+
+  private int jobCount() {
+    return jdbc.sql("select count(*) from bulk_job").query(Integer.class).single();
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<JsonNode> followQuietly(String location) {
+    try {
+      return follow(location);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -346,7 +504,7 @@ class BulkImportIT extends ApplicationTest {
     jobs.create(id, "cut-short.ndjson", Actor.system("test"), clock.instant());
     jobs.addChunk(id, 0, 1, half, utf8(lines, 0, half));
     jobs.addChunk(id, 1, half + 1, lines.length - half, utf8(lines, half, lines.length));
-    jobs.uploaded(id, lines.length, 2);
+    jobs.uploaded(id, lines.length, 2, null);
 
     // when: Forløp is ready again
     imports.resumeRunningJobs();
@@ -357,6 +515,7 @@ class BulkImportIT extends ApplicationTest {
     assertThat(done.get("status").asString()).isEqualTo("DONE");
     assertThat(done.get("linesRead").asInt()).isEqualTo(history.lines());
     assertThat(done.get("accepted").asInt()).isEqualTo(history.resources());
+    assertThat(done.get("resumed").get("atLine").asInt()).isEqualTo(1);
     assertThat(codes(pathwayOf(history.patients().get(PATIENTS - 1))))
         .containsEntry("A12FK", "2024-04-05");
   }
@@ -369,7 +528,7 @@ class BulkImportIT extends ApplicationTest {
     var id = UUID.randomUUID();
     jobs.create(id, "failed.ndjson", Actor.system("test"), clock.instant());
     jobs.addChunk(id, 0, 1, history.lines(), history.ndjson().getBytes(StandardCharsets.UTF_8));
-    jobs.uploaded(id, history.lines(), 1);
+    jobs.uploaded(id, history.lines(), 1, null);
     jobs.fail(
         id, "Stopped before its first chunk (CannotGetJdbcConnectionException)", clock.instant());
     assertThat(get("/api/v1/ingest/bulk/" + id).json().get("failure").asString())

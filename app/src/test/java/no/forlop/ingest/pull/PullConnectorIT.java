@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import no.forlop.ingest.IntakeService;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.ColorectalHistory;
@@ -14,8 +15,10 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -221,6 +224,113 @@ class PullConnectorIT extends ApplicationTest {
     // then the milestone is not lost
     assertThat(type(next, "Encounter").get("fetched").asInt()).isEqualTo(2);
     assertThat(codes(pathwayOf(patient))).containsEntry("A12S", "2024-03-11");
+  }
+
+  /**
+   * A connector whose intake fails as if the database were away while {@code away} is set: its
+   * receiving ({@code receiving}) or its deriving ({@code deriving}).
+   */
+  private PullConnector connectorWithDatabase(AtomicBoolean receiving, AtomicBoolean deriving) {
+    var failing = Mockito.spy(intake);
+    Mockito.doAnswer(
+            call -> {
+              if (receiving.get()) {
+                throw new CannotGetJdbcConnectionException(
+                    "test", new java.sql.SQLTransientConnectionException("pool timed out"));
+              }
+              return call.callRealMethod();
+            })
+        .when(failing)
+        .receive(
+            Mockito.any(byte[].class), Mockito.anyString(), Mockito.any(), Mockito.anyBoolean());
+    Mockito.doAnswer(
+            call -> {
+              if (deriving.get()) {
+                throw new CannotGetJdbcConnectionException(
+                    "test", new java.sql.SQLException("Connection refused", "08001"));
+              }
+              return call.callRealMethod();
+            })
+        .when(failing)
+        .derive(Mockito.any());
+    return new PullConnector(failing, cursors, settings, clock);
+  }
+
+  @Test
+  void while_the_database_is_away_polls_back_off_and_then_go_on_from_their_cursors() {
+    // given: a patient's pathway on the server, and a connector whose database is away
+    var patient = onServer(TestPatients.next());
+    var away = new AtomicBoolean(true);
+    var connector = connectorWithDatabase(away, new AtomicBoolean(false));
+    var patientCursor = cursorOf(get("/api/v1/ingest/pull").json(), "Patient");
+    assertThat(connector.health().pause()).isEqualTo(settings.interval());
+
+    // when
+    var failed = connector.poll(PullConnector.PULL).orElseThrow();
+
+    // then: the poll stopped at the first type, no cursor moved, and the next poll waits longer
+    assertThat(failed.complete()).isFalse();
+    assertThat(failed.types()).hasSize(1);
+    assertThat(failed.types().get(0).failure()).contains("database cannot be reached");
+    assertThat(cursorOf(get("/api/v1/ingest/pull").json(), "Patient")).isEqualTo(patientCursor);
+    var health = connector.health();
+    assertThat(health.failuresInARow()).isEqualTo(1);
+    assertThat(health.pause()).isEqualTo(settings.interval().multipliedBy(2));
+    assertThat(health.lastFailure()).contains("database cannot be reached");
+    assertThat(health.lastFailureAt()).isEqualTo(clock.instant());
+
+    // and each failure in a row doubles the pause, up to the longest
+    connector.poll(PullConnector.PULL);
+    assertThat(connector.health().pause()).isEqualTo(settings.interval().multipliedBy(4));
+    for (int i = 0; i < 10; i++) {
+      connector.poll(PullConnector.PULL);
+    }
+    assertThat(connector.health().failuresInARow()).isEqualTo(12);
+    assertThat(connector.health().pause()).isEqualTo(settings.maxBackoff());
+
+    // when the database is back
+    away.set(false);
+    var next = connector.poll(PullConnector.PULL).orElseThrow();
+
+    // then: everything since the cursors is fetched, the pathway has its codes, the pause is back
+    assertThat(next.complete()).isTrue();
+    assertThat(next.fetched()).isEqualTo(7);
+    assertThat(codes(pathwayOf(patient))).containsEntry("A12FK", "2024-04-05");
+    assertThat(connector.health().failuresInARow()).isZero();
+    assertThat(connector.health().pause()).isEqualTo(settings.interval());
+    assertThat(connector.health().lastSuccessAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void patients_stored_by_a_poll_whose_derivation_failed_are_derived_at_the_next_poll() {
+    // given: a poll that stores a patient's facts, and cannot derive them (the database went)
+    var patient = onServer(TestPatients.next());
+    var deriving = new AtomicBoolean(true);
+    var connector = connectorWithDatabase(new AtomicBoolean(false), deriving);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.poll(PullConnector.PULL))
+        .isInstanceOf(CannotGetJdbcConnectionException.class);
+    assertThat(connector.health().failuresInARow()).isEqualTo(1);
+    assertThat(get("/api/v1/pathways?patient=" + patient).json()).isEmpty();
+
+    // when: the next poll, with the database back, fetches the same facts again (no cursor moved)
+    deriving.set(false);
+    var next = connector.poll(PullConnector.PULL).orElseThrow();
+
+    // then: receiving them again changed nothing, yet the patient is derived
+    assertThat(next.fetched()).isEqualTo(7);
+    assertThat(next.patientsDerived()).isEqualTo(1);
+    assertThat(codes(pathwayOf(patient))).containsEntry("A12S", "2024-03-11");
+    assertThat(connector.health().failuresInARow()).isZero();
+  }
+
+  @Test
+  void the_status_shows_how_the_polls_have_gone() {
+    var status = get("/api/v1/ingest/pull").json();
+    assertThat(status.get("maxBackoff").asString()).isEqualTo("PT15M");
+    var health = status.get("health");
+    assertThat(health.get("failuresInARow").asInt()).isZero();
+    assertThat(health.get("pause").asString()).isEqualTo("PT1M");
+    assertThat(health.get("lastSuccessAt")).isNotNull();
   }
 
   @Test

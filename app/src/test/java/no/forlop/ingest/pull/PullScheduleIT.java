@@ -3,17 +3,20 @@ package no.forlop.ingest.pull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
+import org.springframework.scheduling.config.TriggerTask;
+import org.springframework.scheduling.support.SimpleTriggerContext;
 
 /** The pull connector is scheduled with Spring's scheduling only when it is enabled. */
 class PullScheduleIT {
@@ -25,6 +28,7 @@ class PullScheduleIT {
     PullConnector connector() {
       var connector = mock(PullConnector.class);
       when(connector.poll(any())).thenReturn(Optional.empty());
+      when(connector.pause()).thenReturn(Duration.ofMinutes(5));
       return connector;
     }
   }
@@ -45,7 +49,7 @@ class PullScheduleIT {
   }
 
   @Test
-  void when_enabled_a_poll_is_scheduled_with_the_interval_between_polls() {
+  void when_enabled_a_poll_is_scheduled_with_the_connectors_pause_between_polls() {
     runner
         .withPropertyValues(
             "forlop.pull.enabled=true",
@@ -56,8 +60,18 @@ class PullScheduleIT {
               assertThat(context).hasSingleBean(PullSchedule.class);
               var tasks = context.getBean(ScheduledTaskHolder.class).getScheduledTasks();
               assertThat(tasks).hasSize(1);
-              var task = (FixedDelayTask) tasks.iterator().next().getTask();
-              assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofMinutes(5));
+              var trigger = ((TriggerTask) tasks.iterator().next().getTask()).getTrigger();
+              var connector = context.getBean(PullConnector.class);
+              var end = Instant.parse("2025-01-01T08:00:00Z");
+              var ended = new SimpleTriggerContext(end, end, end);
+
+              // the interval after a poll that went well
+              assertThat(trigger.nextExecution(ended)).isEqualTo(end.plus(Duration.ofMinutes(5)));
+
+              // longer after failed ones: the connector's backoff
+              when(connector.pause()).thenReturn(Duration.ofMinutes(20));
+              assertThat(trigger.nextExecution(ended)).isEqualTo(end.plus(Duration.ofMinutes(20)));
+              verify(connector).nextPollAt(end.plus(Duration.ofMinutes(20)));
             });
   }
 

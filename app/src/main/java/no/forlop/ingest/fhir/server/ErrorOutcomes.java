@@ -12,6 +12,9 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.util.Collections;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import no.forlop.web.ApiProblems;
+import no.forlop.web.DatabaseOutage;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives HAPI's own errors (an unknown resource type, an interaction the endpoint does not offer)
  * the shape of Forløp's: a reason code and a text a person can act on. Our own faults become a 500
- * that says nothing of the internals; the log has them.
+ * that says nothing of the internals; the log has them. A database that cannot be reached is a 503
+ * with {@code Retry-After} ({@code DATABASE_UNAVAILABLE}), as in the REST API.
  */
 @Interceptor
 final class ErrorOutcomes {
@@ -63,6 +67,9 @@ final class ErrorOutcomes {
         || (request instanceof ServletRequestDetails servlet
             && servlet.getServletRequest().getAttribute(RequestGuard.TOO_LARGE) != null)) {
       return ((Problem.Refusal) tooLarge.exception()).in(language);
+    }
+    if (DatabaseOutage.isCause(thrown)) {
+      return databaseOutage(request, thrown);
     }
     if (!(thrown instanceof BaseServerResponseException e) || e.getStatusCode() >= 500) {
       LOG.error(
@@ -150,5 +157,31 @@ final class ErrorOutcomes {
       case 422 -> "UNPROCESSABLE";
       default -> "REQUEST_FAILED";
     };
+  }
+
+  /**
+   * The database cannot be reached: 503 with {@code Retry-After}, as the REST API answers it, its
+   * text in the request's language (the message files, like the REST API's). Nothing of the request
+   * was stored in part: every write is a transaction, so it can simply be sent again.
+   */
+  static BaseServerResponseException databaseOutage(RequestDetails request, Throwable thrown) {
+    LOG.warn(
+        "The FHIR endpoint cannot reach the database on {} {} ({})",
+        request.getRequestType(),
+        request.getRequestPath(),
+        DatabaseOutage.describe(thrown));
+    var problem = DatabaseOutage.problem();
+    var text =
+        request instanceof ServletRequestDetails servlet
+            ? ApiProblems.text(problem, servlet.getServletRequest())
+            : problem.reason();
+    var exception = BaseServerResponseException.newInstance(problem.status().value(), text);
+    exception.setOperationOutcome(
+        Outcomes.of(
+            Outcomes.issue(
+                IssueSeverity.ERROR, IssueType.TRANSIENT, problem.reason(), text, null)));
+    exception.addResponseHeader(
+        "Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER.toSeconds()));
+    return exception;
   }
 }
