@@ -20,7 +20,6 @@ import no.forlop.ingest.fhir.Delivery.Item;
 import no.forlop.ingest.fhir.Delivery.Rejected;
 import no.forlop.ingest.fhir.DeliveryLayout.Found;
 import no.forlop.ingest.fhir.DeliveryLayout.Settled;
-import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -199,10 +198,6 @@ public final class FhirDeliveryReader {
       References references) {
     var resource =
         parser.parse(translator.resourceClass(), found.resource(), found.json(), display);
-    var zoneless = zonelessTime(resource, found);
-    if (zoneless != null) {
-      throw NotTranslated.rejected(IntakeReason.of("DATE_WITHOUT_ZONE", display, zoneless));
-    }
     var source =
         new SourceRef(
             key,
@@ -211,23 +206,6 @@ public final class FhirDeliveryReader {
             resource.getMeta().getVersionId(),
             lastUpdated(resource, display));
     return translator.translate(resource, new Reading(source, references));
-  }
-
-  /**
-   * The path of the first date-time in the resource (anywhere, contained resources included) that
-   * has a time of day but no time zone, or {@code null}: FHIR R4 requires the zone, and Forløp
-   * would otherwise have to guess the day of a milestone.
-   */
-  private @Nullable String zonelessTime(Resource resource, Found found) {
-    for (var value :
-        fhir.newTerser().getAllPopulatedChildElementsOfType(resource, BaseDateTimeType.class)) {
-      var text = value.getValueAsString();
-      if (text != null && FhirDates.withoutZone(text)) {
-        var path = JsonPaths.find(found.resource(), null, text);
-        return path == null ? "?" : path;
-      }
-    }
-    return null;
   }
 
   /** The key of the resource: {@code Type/id}; without an id, the id or urn of its fullUrl. */

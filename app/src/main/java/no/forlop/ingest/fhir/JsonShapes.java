@@ -16,12 +16,15 @@ import tools.jackson.databind.JsonNode;
  * null} only inside a list of primitives (as the placeholder beside its {@code _element}). HAPI's
  * parser, even with a strict error handler, reads {@code "code": 42} as "42", keeps one value of a
  * list where one is allowed, and drops {@code "system": {}} or a {@code null} in silence, so a code
- * could be lost without the sender knowing; Forløp refuses the resource instead.
+ * could be lost without the sender knowing; Forløp refuses the resource instead. A dateTime or
+ * instant with a time of day must have a time zone (R4 datatypes), or the day of a milestone would
+ * be a guess.
  */
 final class JsonShapes {
 
   private static final Set<String> NUMBERS =
       Set.of("integer", "positiveInt", "unsignedInt", "decimal");
+  private static final Set<String> TIMES = Set.of("dateTime", "instant");
 
   private JsonShapes() {}
 
@@ -85,7 +88,14 @@ final class JsonShapes {
       var number = NUMBERS.contains(primitive.getName());
       var bool = "boolean".equals(primitive.getName());
       var fits = number ? value.isNumber() : bool ? value.isBoolean() : value.isString();
-      return fits ? null : wrong(display, path, expected(primitive), value);
+      if (!fits) {
+        return wrong(display, path, expected(primitive), value);
+      }
+      if (TIMES.contains(primitive.getName()) && FhirDates.withoutZone(value.stringValue())) {
+        // R4 datatypes: "If hours and minutes are specified, a time zone SHALL be populated"
+        return IntakeReason.of("DATE_WITHOUT_ZONE", display, path);
+      }
+      return null;
     }
     if (element instanceof BaseRuntimeElementCompositeDefinition<?> composite) {
       if (!value.isObject()) {
