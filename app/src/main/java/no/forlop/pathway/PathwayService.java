@@ -286,7 +286,7 @@ public class PathwayService {
   }
 
   private PathwayView view(PatientPathway pathway, @Nullable LocalDate asOf) {
-    return PathwayWork.view(
+    return PathwayViews.view(
         pathway, catalogues.current(), catalogues, asOf == null ? today() : asOf);
   }
 }
