@@ -99,12 +99,15 @@ public class InvalidPathwayRequestException extends RuntimeException {
   private final List<Object> args;
 
   InvalidPathwayRequestException(Problem problem, Object... args) {
-    super(
-        new MessageFormat(problem.english, Locale.ENGLISH)
-            .format(
-                Arrays.stream(args).map(a -> a instanceof Localized l ? l.in("en") : a).toArray()));
+    super(englishText(problem, Arrays.asList(args)));
     this.problem = problem;
     this.args = List.copyOf(Arrays.asList(args));
+  }
+
+  /** The English text of a problem with these arguments. */
+  static String englishText(Problem problem, List<Object> args) {
+    return new MessageFormat(problem.english, Locale.ENGLISH)
+        .format(args.stream().map(a -> a instanceof Localized l ? l.in("en") : a).toArray());
   }
 
   static InvalidPathwayRequestException of(Problem problem, Object... args) {

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The pathway use cases: open a pathway instance, register, correct, withdraw, confirm or reject a
  * code, and read pathways with their codes, history and lead times. Every read and write of a
  * patient's pathway is written to the audit log in the same transaction. Changes run in a {@link
- * PathwayWork}; {@link #work} gives one for many patients at once.
+ * PathwayWork}; {@link #applyDerivations} runs the automatic registration of many patients in one.
  */
 @Service
 public class PathwayService {
@@ -62,10 +62,35 @@ public class PathwayService {
   }
 
   /**
+   * Brings the pathways of these patients in line with what the derivation found, in one unit of
+   * work (joining the caller's transaction, or in its own): each derived instance is matched to a
+   * stored instance of the same pathway and organisation (or one is opened), its derived codes
+   * follow the derivation where no person's code says otherwise, and its tracked milestones are
+   * replaced; the patient's other instances lose their derived codes. The pathways are loaded and
+   * locked once, and the changes stored in batches.
+   *
+   * @param actor the derivation's actor: facts recorded by anyone else are a person's
+   * @return what the pathway rules would not take, one list per derivation, in the order given
+   */
+  @Transactional
+  public List<List<DerivationRefusal>> applyDerivations(
+      List<PatientDerivation> derivations, Actor actor) {
+    var work =
+        work(derivations.stream().map(PatientDerivation::patient).distinct().toList(), actor);
+    var applying = new ApplyingDerivation(work);
+    var refusals = new java.util.ArrayList<List<DerivationRefusal>>();
+    for (var derivation : derivations) {
+      refusals.add(List.copyOf(applying.apply(derivation)));
+    }
+    work.commit();
+    return List.copyOf(refusals);
+  }
+
+  /**
    * A unit of work on the pathways of these patients (fødselsnumre or D-numre), locked until the
    * surrounding transaction ends. Call inside a transaction and {@link PathwayWork#commit()}.
    */
-  public PathwayWork work(Collection<String> patients, Actor actor) {
+  private PathwayWork work(Collection<String> patients, Actor actor) {
     return new PathwayWork(
         events,
         store,
@@ -261,7 +286,7 @@ public class PathwayService {
   }
 
   private PathwayView view(PatientPathway pathway, @Nullable LocalDate asOf) {
-    return PathwayWork.view(
+    return PathwayViews.view(
         pathway, catalogues.current(), catalogues, asOf == null ? today() : asOf);
   }
 }

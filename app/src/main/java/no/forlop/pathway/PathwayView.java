@@ -13,6 +13,7 @@ import no.forlop.pathway.domain.LeadTime;
 import no.forlop.pathway.domain.PathwayState;
 import no.forlop.pathway.domain.Registration;
 import no.forlop.pathway.domain.Rejection;
+import no.forlop.pathway.domain.TrackedMilestone;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param firstStartedOn the start of the first pathway of the chain of type changes that led to
  *     this one (local practice records it as "start første forløp"); without a change, this
  *     pathway's own start, if it has one
+ * @param milestones the milestones tracked on the instance that are not registry codes (e.g.
+ *     BIOPSY), by date, as the last derivation found them
  */
 public record PathwayView(
     UUID id,
@@ -51,7 +54,8 @@ public record PathwayView(
     @Nullable Rejection problem,
     @Nullable TypeChange changedFrom,
     @Nullable TypeChange changedTo,
-    @Nullable LocalDate firstStartedOn) {
+    @Nullable LocalDate firstStartedOn,
+    List<TrackedMilestone> milestones) {
 
   /**
    * The other side of a change of pathway type (ADR 0014).

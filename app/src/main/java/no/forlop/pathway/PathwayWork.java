@@ -18,14 +18,16 @@ import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.PathwayKind;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
+import no.forlop.pathway.domain.CodeFact;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.CodingRules;
-import no.forlop.pathway.domain.LeadTimes;
 import no.forlop.pathway.domain.Origin;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.PatientPathway.Outcome;
+import no.forlop.pathway.domain.Reconciliation;
 import no.forlop.pathway.domain.Registration;
 import no.forlop.pathway.domain.Rejection;
+import no.forlop.pathway.domain.TrackedMilestone;
 import no.forlop.pathway.persistence.PathwayStore;
 import no.forlop.patient.PatientIdentifier;
 import org.jspecify.annotations.Nullable;
@@ -33,12 +35,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * A unit of work on the pathways of some patients: loads them once (locked until the transaction
  * ends), applies any number of changes in memory through the pathway engine, and stores the new
- * pathways, facts and audit entries in a few batched statements at {@link #commit()}. The pathway
- * use cases run in one; the automatic registration runs a whole chunk of patients in one.
+ * pathways, facts, tracked milestones and audit entries in a few batched statements at {@link
+ * #commit()}. The pathway use cases run in one; the automatic registration runs a whole chunk of
+ * patients in one ({@link PathwayService#applyDerivations}).
  *
  * <p>Use inside a transaction; nothing is stored until {@code commit}.
  */
-public final class PathwayWork {
+final class PathwayWork {
 
   private static final Pattern ORGANISATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,39}");
 
@@ -54,6 +57,7 @@ public final class PathwayWork {
   private final List<PatientPathway.TypeChange> typeChanges = new ArrayList<>();
   private final List<AuditLog.Entry> entries = new ArrayList<>();
   private final java.util.Set<UUID> changed = new java.util.LinkedHashSet<>();
+  private final java.util.Set<UUID> tracked = new java.util.LinkedHashSet<>();
   private final org.springframework.context.ApplicationEventPublisher events;
 
   PathwayWork(
@@ -80,43 +84,63 @@ public final class PathwayWork {
     return today;
   }
 
-  /** The loaded pathways of one patient (fødselsnummer or D-nummer), as they stand now. */
-  public List<PathwayView> pathwaysOf(String patient) {
-    return pathways.values().stream()
-        .filter(p -> p.header().patient().equals(patient))
-        .map(p -> view(p, today))
-        .toList();
+  /** The loaded pathways of one patient, as they stand now, in the order they were opened. */
+  List<PatientPathway> loadedOf(String patient) {
+    return pathways.values().stream().filter(p -> p.header().patient().equals(patient)).toList();
   }
 
-  public PathwayView view(UUID id) {
-    return view(pathway(id), today);
+  /** The state a loaded pathway's registered codes walk it to. */
+  no.forlop.pathway.domain.PathwayState state(PatientPathway pathway) {
+    return pathway.state(rules(pathway));
   }
 
   /** Opens a pathway instance (stored at commit). */
   public PathwayView create(CreatePathway request) {
-    var pathway = open(request);
-    var header = pathway.header();
-    entries.add(
-        new AuditLog.Entry(AuditAction.CREATE, header.patient(), "pathway/" + header.id(), null));
-    return view(pathway, today);
+    return view(orThrow(open(request)), today);
   }
 
-  private PatientPathway open(CreatePathway request) {
+  /**
+   * Opens a pathway instance (stored at commit), or says why not as a value: what {@link #create}
+   * throws as an {@link InvalidPathwayRequestException}.
+   */
+  Opening open(CreatePathway request) {
+    var opening = openOrRefuse(request);
+    if (opening instanceof Opening.Opened opened) {
+      var header = opened.pathway().header();
+      entries.add(
+          new AuditLog.Entry(AuditAction.CREATE, header.patient(), "pathway/" + header.id(), null));
+    }
+    return opening;
+  }
+
+  /** A pathway instance opened, or the problem that kept it from opening. */
+  sealed interface Opening {
+    record Opened(PatientPathway pathway) implements Opening {}
+
+    record Refused(Problem problem, List<Object> args) implements Opening {}
+  }
+
+  private static PatientPathway orThrow(Opening opening) {
+    if (opening instanceof Opening.Refused refused) {
+      throw new InvalidPathwayRequestException(refused.problem(), refused.args().toArray());
+    }
+    return ((Opening.Opened) opening).pathway();
+  }
+
+  private Opening openOrRefuse(CreatePathway request) {
     var patient = PatientIdentifier.parse(request.patient());
-    var definition =
-        definition(catalogue, request.pathway())
-            .orElseThrow(
-                () ->
-                    new InvalidPathwayRequestException(
-                        Problem.UNKNOWN_PATHWAY, request.pathway(), catalogue.version()));
+    var found = definition(catalogue, request.pathway());
+    if (found.isEmpty()) {
+      return refused(Problem.UNKNOWN_PATHWAY, request.pathway(), catalogue.version());
+    }
+    var definition = found.get();
     if (request.organisation() == null || !ORGANISATION.matcher(request.organisation()).matches()) {
-      throw new InvalidPathwayRequestException(
-          Problem.INVALID_ORGANISATION, String.valueOf(request.organisation()));
+      return refused(Problem.INVALID_ORGANISATION, String.valueOf(request.organisation()));
     }
     var variant = request.variant();
     var variants = catalogue.document().normVariants();
     if (variant != null && variants.stream().noneMatch(v -> v.id().equals(variant))) {
-      throw new InvalidPathwayRequestException(
+      return refused(
           Problem.UNKNOWN_VARIANT,
           variant,
           String.join(", ", variants.stream().map(v -> v.id()).toList()));
@@ -129,8 +153,7 @@ public final class PathwayWork {
             .filter(p -> p.state(rules(p)).isOpen())
             .findFirst();
     if (open.isPresent()) {
-      throw new InvalidPathwayRequestException(
-          Problem.PATHWAY_ALREADY_OPEN, openPathwayArgs(open.get()).toArray());
+      return new Opening.Refused(Problem.PATHWAY_ALREADY_OPEN, openPathwayArgs(open.get()));
     }
     if (isMentalHealth(definition)) {
       var openMentalHealth =
@@ -150,8 +173,7 @@ public final class PathwayWork {
         // at the same organisation a change of pathway type is the way on; elsewhere it is not
         args.add(other.id().toString());
         args.add(other.organisation().equals(request.organisation()) ? 1 : 0);
-        throw new InvalidPathwayRequestException(
-            Problem.MENTAL_HEALTH_PATHWAY_OPEN, args.toArray());
+        return new Opening.Refused(Problem.MENTAL_HEALTH_PATHWAY_OPEN, args);
       }
     }
     var header =
@@ -169,7 +191,11 @@ public final class PathwayWork {
     pathways.put(header.id(), pathway);
     created.add(header);
     changed.add(header.id());
-    return pathway;
+    return new Opening.Opened(pathway);
+  }
+
+  private static Opening refused(Problem problem, Object... args) {
+    return new Opening.Refused(problem, List.of(args));
   }
 
   /**
@@ -280,9 +306,13 @@ public final class PathwayWork {
     }
     changed.add(id);
     var replacement =
-        open(
-            new CreatePathway(
-                header.patient(), newDefinition.id(), header.organisation(), header.variant()));
+        orThrow(
+            openOrRefuse(
+                new CreatePathway(
+                    header.patient(),
+                    newDefinition.id(),
+                    header.organisation(),
+                    header.variant())));
     var opened = replacement.register(startCode, newRules, context);
     if (opened instanceof Outcome.Refused refused) {
       // checked above; the closing code is in memory only, and the caller does not commit
@@ -428,13 +458,17 @@ public final class PathwayWork {
     }
     store.appendAll(facts);
     store.insertTypeChanges(typeChanges);
+    var milestones = new LinkedHashMap<UUID, List<TrackedMilestone>>();
+    tracked.forEach(id -> milestones.put(id, pathways.get(id).milestones()));
+    store.replaceMilestones(milestones, now);
     audit.recordAll(actor, entries);
     typeChanges.clear();
     created.clear();
     entries.clear();
+    tracked.clear();
     var reloaded = new ArrayList<PatientPathway>();
     for (var pathway : pathways.values()) {
-      reloaded.add(new PatientPathway(pathway.header(), pathway.history()));
+      reloaded.add(new PatientPathway(pathway.header(), pathway.history(), pathway.milestones()));
     }
     pathways.clear();
     reloaded.forEach(p -> pathways.put(p.header().id(), p));
@@ -458,6 +492,32 @@ public final class PathwayWork {
       return new ChangeResult.Refused(refused.rejection());
     }
     var fact = ((Outcome.Recorded) outcome).fact();
+    recorded(pathway, fact);
+    return new ChangeResult.Changed(view(pathway, today), fact);
+  }
+
+  /**
+   * Brings the derived codes of a loaded pathway in line with the codes wanted ({@link
+   * Reconciliation}); every fact it records is audited and stored at commit like any other change.
+   */
+  List<Reconciliation.Outcome> reconcile(UUID id, List<Reconciliation.Wanted> wanted) {
+    var pathway = pathway(id);
+    var before = pathway.pending().size();
+    var context = new PatientPathway.Context(today, actor.id(), now, catalogue.version());
+    var outcomes = Reconciliation.reconcile(pathway, wanted, rules(pathway), context);
+    var pending = pathway.pending();
+    pending.subList(before, pending.size()).forEach(fact -> recorded(pathway, fact));
+    return outcomes;
+  }
+
+  /** Replaces the milestones tracked on a loaded pathway (stored at commit). */
+  void track(UUID id, List<TrackedMilestone> milestones) {
+    pathway(id).track(milestones);
+    tracked.add(id);
+  }
+
+  private void recorded(PatientPathway pathway, CodeFact fact) {
+    var id = pathway.header().id();
     changed.add(id);
     entries.add(
         new AuditLog.Entry(
@@ -467,7 +527,6 @@ public final class PathwayWork {
             fact.kind()
                 + " "
                 + (fact.code() == null ? fact.registration() : fact.code().display())));
-    return new ChangeResult.Changed(view(pathway, today), fact);
   }
 
   private PatientPathway pathway(UUID id) {
@@ -514,80 +573,6 @@ public final class PathwayWork {
   }
 
   PathwayView view(PatientPathway pathway, LocalDate asOf) {
-    return view(pathway, catalogue, catalogues, asOf);
-  }
-
-  static PathwayView view(
-      PatientPathway pathway, Catalogue catalogue, CatalogueService catalogues, LocalDate asOf) {
-    var rules = rules(catalogue, catalogues, pathway);
-    var walk = rules.walk(pathway.registrations());
-    var header = pathway.header();
-    var definition = rules.pathway();
-    var leadTimes =
-        new LeadTimes(catalogue, rules)
-            .measure(walk.inClinicalOrder(), walk.state(), header.variant(), asOf);
-    return new PathwayView(
-        header.id(),
-        header.patient(),
-        definition.id(),
-        definition.codePrefix().value(),
-        definition.names().nb(),
-        header.organisation(),
-        header.variant(),
-        header.coordinator(),
-        walk.state(),
-        header.createdAt(),
-        header.createdBy(),
-        asOf,
-        catalogue.version(),
-        pathway.registrations().stream()
-            .filter(r -> r.status() == Registration.Status.ACTIVE)
-            .map(PathwayView.Code::of)
-            .toList(),
-        pathway.history().stream().map(PathwayView.Fact::of).toList(),
-        leadTimes,
-        walk.rejection(),
-        header.changedFrom() == null
-            ? null
-            : link(
-                header.changedFrom(),
-                header.changedFrom().from(),
-                header.changedFrom().fromPathway(),
-                header.changedFrom().fromStartedOn(),
-                catalogue),
-        header.changedTo() == null
-            ? null
-            : link(
-                header.changedTo(),
-                header.changedTo().to(),
-                header.changedTo().toPathway(),
-                header.changedTo().changedOn(),
-                catalogue),
-        header.changedFrom() != null
-            ? header.changedFrom().firstStartedOn()
-            : walk.inClinicalOrder().stream()
-                .filter(r -> r.code().milestone() == Milestone.PATHWAY_START)
-                .map(Registration::date)
-                .findFirst()
-                .orElse(null));
-  }
-
-  private static PathwayView.TypeChange link(
-      PatientPathway.TypeChange change,
-      UUID other,
-      String otherPathway,
-      LocalDate startedOn,
-      Catalogue catalogue) {
-    var definition = catalogue.pathway(otherPathway);
-    return new PathwayView.TypeChange(
-        other,
-        otherPathway,
-        definition.map(d -> d.codePrefix().value()).orElse(null),
-        definition.map(d -> d.names().nb()).orElse(otherPathway),
-        change.changedOn(),
-        startedOn,
-        change.note(),
-        change.changedBy(),
-        change.changedAt());
+    return PathwayViews.view(pathway, catalogue, catalogues, asOf);
   }
 }

@@ -123,7 +123,7 @@ public final class Replay {
       var coding = context.getBean(DerivingCodes.class);
       coding.problems().forEach(p -> report.reject(p.source(), null, p.reason()));
       for (var pathway : context.getBean(PathwayService.class).all(report.asOf(), REPLAY)) {
-        report.add(pathway, coding.milestonesOf(pathway.id()));
+        report.add(pathway);
       }
       if (byHand != null) {
         report.compareWith(byHand);

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import no.forlop.calendar.DayType;
-import no.forlop.coding.domain.DerivationResult;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.LeadTime;
@@ -97,7 +96,7 @@ final class ReplayReport {
     ignored.putIfAbsent(source + "\n" + reason, new Rejected(source, code, reason));
   }
 
-  void add(PathwayView view, List<DerivationResult.TrackedMilestone> milestones) {
+  void add(PathwayView view) {
     pathways.add(
         new Pathway(
             view.patient(),
@@ -117,7 +116,7 @@ final class ReplayReport {
                             c.rulesetVersion(),
                             c.sources()))
                 .toList(),
-            milestones.stream()
+            view.milestones().stream()
                 .map(m -> new Milestone(m.type(), m.date(), m.rule(), m.sources()))
                 .toList(),
             view.leadTimes().stream()

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 import no.forlop.audit.Actor;
 import no.forlop.catalog.Milestone;
-import no.forlop.coding.DerivingCodes;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.terminology.domain.Concept;
@@ -29,7 +28,6 @@ class TerminologyIT extends ApplicationTest {
   static final LocalDate AS_OF = LocalDate.parse("2024-06-30");
 
   @Autowired PathwayService pathways;
-  @Autowired DerivingCodes derivation;
   @Autowired JdbcClient jdbc;
 
   static String conceptMap(String version, String surgeryCode, String biopsyCode) {
@@ -148,7 +146,7 @@ class TerminologyIT extends ApplicationTest {
         .containsEntry("concept", "SURGERY")
         .containsEntry("coding", LOCAL + "|" + surgeryCode)
         .containsEntry("terminology", "ConceptMap " + version);
-    assertThat(derivation.milestonesOf(pathway.id()))
+    assertThat(pathway.milestones())
         .extracting(m -> m.type() + " " + m.date())
         .containsExactly("BIOPSY 2024-03-12");
 

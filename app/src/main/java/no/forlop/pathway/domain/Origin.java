@@ -32,6 +32,11 @@ public record Origin(
     }
   }
 
+  /** Whether a rule derived the code from EHR events (rather than a person typing it). */
+  public boolean isDerived() {
+    return kind == Kind.DERIVED;
+  }
+
   public static Origin derived(
       String ruleId, String rulesetVersion, List<String> sources, Map<String, String> inputs) {
     return new Origin(Kind.DERIVED, ruleId, rulesetVersion, sources, inputs);

@@ -23,6 +23,7 @@ public final class PatientPathway {
   private final Header header;
   private final List<CodeFact> history;
   private final List<CodeFact> pending = new ArrayList<>();
+  private List<TrackedMilestone> milestones;
 
   /**
    * What identifies the instance.
@@ -137,8 +138,14 @@ public final class PatientPathway {
   }
 
   public PatientPathway(Header header, List<CodeFact> history) {
+    this(header, history, List.of());
+  }
+
+  /** An instance with its history and the milestones tracked on it (e.g. BIOPSY). */
+  public PatientPathway(Header header, List<CodeFact> history, List<TrackedMilestone> milestones) {
     this.header = header;
     this.history = new ArrayList<>(history);
+    this.milestones = List.copyOf(milestones);
   }
 
   public Header header() {
@@ -150,7 +157,7 @@ public final class PatientPathway {
     if (!newHeader.id().equals(header.id())) {
       throw new IllegalArgumentException("another instance: " + newHeader.id());
     }
-    var copy = new PatientPathway(newHeader, history);
+    var copy = new PatientPathway(newHeader, history, milestones);
     copy.pending.addAll(pending);
     return copy;
   }
@@ -163,6 +170,21 @@ public final class PatientPathway {
   /** Facts recorded since the pathway was loaded, to be stored. */
   public List<CodeFact> pending() {
     return List.copyOf(pending);
+  }
+
+  /** The milestones tracked on the instance (not registry codes), by date. */
+  public List<TrackedMilestone> milestones() {
+    return milestones;
+  }
+
+  /** Replaces the tracked milestones with what the derivation now finds. */
+  public void track(List<TrackedMilestone> found) {
+    this.milestones =
+        found.stream()
+            .sorted(
+                java.util.Comparator.comparing(TrackedMilestone::date)
+                    .thenComparing(TrackedMilestone::type))
+            .toList();
   }
 
   /** Every registration as it stands now, in the order they were first recorded. */

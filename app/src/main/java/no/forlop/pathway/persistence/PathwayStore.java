@@ -17,6 +17,7 @@ import no.forlop.pathway.domain.CodeRef;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.Origin;
 import no.forlop.pathway.domain.PatientPathway;
+import no.forlop.pathway.domain.TrackedMilestone;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -190,9 +191,75 @@ public class PathwayStore {
           .list();
     }
     var changes = typeChanges(ids);
+    var milestones = milestones(ids);
     return headers.stream()
-        .map(h -> new PatientPathway(linked(h, changes), facts.getOrDefault(h.id(), List.of())))
+        .map(
+            h ->
+                new PatientPathway(
+                    linked(h, changes),
+                    facts.getOrDefault(h.id(), List.of()),
+                    milestones.getOrDefault(h.id(), List.of())))
         .toList();
+  }
+
+  /**
+   * Replaces the milestones tracked on these pathways (e.g. BIOPSY), in batches; a pathway mapped
+   * to no milestones loses those it had.
+   */
+  public void replaceMilestones(
+      Map<UUID, List<TrackedMilestone>> milestones, java.time.Instant derivedAt) {
+    if (milestones.isEmpty()) {
+      return;
+    }
+    var ids = List.copyOf(milestones.keySet());
+    for (int from = 0; from < ids.size(); from += 1000) {
+      jdbc.sql("delete from tracked_milestone where pathway_id in (:p)")
+          .param("p", ids.subList(from, Math.min(ids.size(), from + 1000)))
+          .update();
+    }
+    var at = OffsetDateTime.ofInstant(derivedAt, ZoneOffset.UTC);
+    var rows = new ArrayList<Object[]>();
+    milestones.forEach(
+        (pathway, list) ->
+            list.forEach(
+                m ->
+                    rows.add(
+                        new Object[] {
+                          pathway, m.type(), m.date(), m.rule(), String.join("\n", m.sources()), at
+                        })));
+    if (rows.isEmpty()) {
+      return;
+    }
+    batch.batchUpdate(
+        """
+        insert into tracked_milestone (pathway_id, type, date, rule_id, sources, derived_at)
+        values (?, ?, ?, ?, ?, ?)
+        """,
+        rows);
+  }
+
+  /** The milestones tracked on these pathways, each pathway's by date. */
+  private Map<UUID, List<TrackedMilestone>> milestones(List<UUID> ids) {
+    var milestones = new java.util.HashMap<UUID, List<TrackedMilestone>>();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      jdbc.sql(
+              "select pathway_id, type, date, rule_id, sources from tracked_milestone"
+                  + " where pathway_id in (:ids) order by pathway_id, date, type")
+          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+          .query(
+              (rs, n) ->
+                  milestones
+                      .computeIfAbsent(
+                          rs.getObject("pathway_id", UUID.class), k -> new ArrayList<>())
+                      .add(
+                          new TrackedMilestone(
+                              rs.getString("type"),
+                              rs.getObject("date", java.time.LocalDate.class),
+                              rs.getString("rule_id"),
+                              List.of(rs.getString("sources").split("\n")))))
+          .list();
+    }
+    return milestones;
   }
 
   /** Records changes of pathway type (after both instances are stored). */
@@ -324,7 +391,13 @@ public class PathwayStore {
   }
 
   public Optional<PatientPathway> find(UUID id) {
-    return header(id).map(h -> new PatientPathway(linked(h, typeChanges(List.of(id))), facts(id)));
+    return header(id)
+        .map(
+            h ->
+                new PatientPathway(
+                    linked(h, typeChanges(List.of(id))),
+                    facts(id),
+                    milestones(List.of(id)).getOrDefault(id, List.of())));
   }
 
   public List<PatientPathway> findByPatient(String patient) {

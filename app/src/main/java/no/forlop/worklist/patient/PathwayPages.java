@@ -19,12 +19,12 @@ import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.PathwayKind;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.coding.PatientDirectory;
-import no.forlop.coding.domain.DerivationResult.TrackedMilestone;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.domain.CodeFact;
 import no.forlop.pathway.domain.LeadTime;
 import no.forlop.pathway.domain.Origin;
+import no.forlop.pathway.domain.TrackedMilestone;
 import no.forlop.worklist.EvaluationPlans;
 import no.forlop.worklist.patient.PathwayPage.Bar;
 import no.forlop.worklist.patient.PathwayPage.Choice;
@@ -95,7 +95,7 @@ class PathwayPages {
     for (var code : view.codes()) {
       timeline.add(new Ordered(code.date(), rank(code.milestone()), entry(code, view, codes)));
     }
-    var tracked = derivation.milestonesOf(id);
+    var tracked = view.milestones();
     for (int i = 0; i < tracked.size(); i++) {
       timeline.add(new Ordered(tracked.get(i).date(), trackedRank(), entry(tracked.get(i), i)));
     }

@@ -13,7 +13,6 @@ import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
-import no.forlop.coding.DerivingCodes;
 import no.forlop.coding.PatientDirectory;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
@@ -31,7 +30,6 @@ class PatientPlans {
 
   private final PathwayService pathways;
   private final CatalogueService catalogues;
-  private final DerivingCodes derivation;
   private final PatientDirectory directory;
   private final Users users;
   private final AuditLog audit;
@@ -40,14 +38,12 @@ class PatientPlans {
   PatientPlans(
       PathwayService pathways,
       CatalogueService catalogues,
-      DerivingCodes derivation,
       PatientDirectory directory,
       Users users,
       AuditLog audit,
       Texts texts) {
     this.pathways = pathways;
     this.catalogues = catalogues;
-    this.derivation = derivation;
     this.directory = directory;
     this.users = users;
     this.audit = audit;
@@ -112,7 +108,7 @@ class PatientPlans {
       }
       steps.add(new Step(code.date(), milestone.ordinal() * 2, what));
     }
-    for (var tracked : derivation.milestonesOf(view.id())) {
+    for (var tracked : view.milestones()) {
       var what = texts.messageOrNull("plan.happened." + tracked.type());
       if (what != null) {
         steps.add(new Step(tracked.date(), Milestone.CLINICAL_DECISION.ordinal() * 2 - 1, what));

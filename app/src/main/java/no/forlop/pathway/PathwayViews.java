@@ -1,0 +1,95 @@
+package no.forlop.pathway;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import no.forlop.catalog.Catalogue;
+import no.forlop.catalog.CatalogueService;
+import no.forlop.catalog.Milestone;
+import no.forlop.pathway.domain.LeadTimes;
+import no.forlop.pathway.domain.PatientPathway;
+import no.forlop.pathway.domain.Registration;
+
+/**
+ * Understands how a pathway instance looks to other modules and the API: its codes as they stand,
+ * its history, its lead times as of a date, its links to changes of type and its tracked
+ * milestones.
+ */
+final class PathwayViews {
+
+  private PathwayViews() {}
+
+  static PathwayView view(
+      PatientPathway pathway, Catalogue catalogue, CatalogueService catalogues, LocalDate asOf) {
+    var rules = PathwayWork.rules(catalogue, catalogues, pathway);
+    var walk = rules.walk(pathway.registrations());
+    var header = pathway.header();
+    var definition = rules.pathway();
+    var leadTimes =
+        new LeadTimes(catalogue, rules)
+            .measure(walk.inClinicalOrder(), walk.state(), header.variant(), asOf);
+    return new PathwayView(
+        header.id(),
+        header.patient(),
+        definition.id(),
+        definition.codePrefix().value(),
+        definition.names().nb(),
+        header.organisation(),
+        header.variant(),
+        header.coordinator(),
+        walk.state(),
+        header.createdAt(),
+        header.createdBy(),
+        asOf,
+        catalogue.version(),
+        pathway.registrations().stream()
+            .filter(r -> r.status() == Registration.Status.ACTIVE)
+            .map(PathwayView.Code::of)
+            .toList(),
+        pathway.history().stream().map(PathwayView.Fact::of).toList(),
+        leadTimes,
+        walk.rejection(),
+        header.changedFrom() == null
+            ? null
+            : link(
+                header.changedFrom(),
+                header.changedFrom().from(),
+                header.changedFrom().fromPathway(),
+                header.changedFrom().fromStartedOn(),
+                catalogue),
+        header.changedTo() == null
+            ? null
+            : link(
+                header.changedTo(),
+                header.changedTo().to(),
+                header.changedTo().toPathway(),
+                header.changedTo().changedOn(),
+                catalogue),
+        header.changedFrom() != null
+            ? header.changedFrom().firstStartedOn()
+            : walk.inClinicalOrder().stream()
+                .filter(r -> r.code().milestone() == Milestone.PATHWAY_START)
+                .map(Registration::date)
+                .findFirst()
+                .orElse(null),
+        pathway.milestones());
+  }
+
+  private static PathwayView.TypeChange link(
+      PatientPathway.TypeChange change,
+      UUID other,
+      String otherPathway,
+      LocalDate startedOn,
+      Catalogue catalogue) {
+    var definition = catalogue.pathway(otherPathway);
+    return new PathwayView.TypeChange(
+        other,
+        otherPathway,
+        definition.map(d -> d.codePrefix().value()).orElse(null),
+        definition.map(d -> d.names().nb()).orElse(otherPathway),
+        change.changedOn(),
+        startedOn,
+        change.note(),
+        change.changedBy(),
+        change.changedAt());
+  }
+}

@@ -1,0 +1,18 @@
+package no.forlop.pathway.domain;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A milestone Forløp tracks on a pathway instance that is not a registry code (e.g. {@code
+ * BIOPSY}), with the rule that found it and the source events it was found in. The derivation
+ * replaces an instance's tracked milestones each time it runs.
+ *
+ * @param sources the source events, as {@code Type/id}
+ */
+public record TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {
+
+  public TrackedMilestone {
+    sources = List.copyOf(sources);
+  }
+}
