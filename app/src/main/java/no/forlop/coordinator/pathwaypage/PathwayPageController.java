@@ -1,6 +1,7 @@
 package no.forlop.coordinator.pathwaypage;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,6 +77,7 @@ class PathwayPageController {
   private final Users users;
   private final Texts texts;
   private final EvaluationPlans evaluations;
+  private final SpringValidatorAdapter validator;
 
   PathwayPageController(
       PathwayPages pages,
@@ -82,13 +85,15 @@ class PathwayPageController {
       PageAccess access,
       Users users,
       Texts texts,
-      EvaluationPlans evaluations) {
+      EvaluationPlans evaluations,
+      Validator validator) {
     this.pages = pages;
     this.pathways = pathways;
     this.access = access;
     this.users = users;
     this.texts = texts;
     this.evaluations = evaluations;
+    this.validator = new SpringValidatorAdapter(validator);
   }
 
   /** A form that could not be carried out: which one, why, and what the user had typed. */
@@ -317,9 +322,13 @@ class PathwayPageController {
       Form form,
       BindingResult errors) {
     var values = new LinkedHashMap<>(form.values());
-    errors.getFieldErrors().stream()
-        .filter(FieldError::isBindingFailure)
-        .forEach(e -> values.put(e.getField(), typed(e.getRejectedValue())));
+    var unreadable = errors.getFieldErrors().stream().filter(FieldError::isBindingFailure).toList();
+    unreadable.forEach(e -> values.put(e.getField(), typed(e.getRejectedValue())));
+    if (!unreadable.isEmpty()) {
+      // Spring does not validate a form whose values could not all be read; the other fields'
+      // constraints still count (a code left out wins over a date that is no date)
+      validator.validate(form, errors);
+    }
     var key =
         errors.getFieldErrors().stream()
             .map(e -> e.isBindingFailure() ? PathwayForms.UNREADABLE : e.getDefaultMessage())
