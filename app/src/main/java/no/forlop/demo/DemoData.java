@@ -154,6 +154,14 @@ public class DemoData {
       log.info("Demo hospital: not loaded, the database already has pathways");
       return Result.skipped();
     }
+    return load();
+  }
+
+  /**
+   * Loads the demo hospital whatever the database holds (a test that shares its database with other
+   * tests); returns what it did.
+   */
+  public synchronized Result load() {
     var began = System.nanoTime();
     var today = OsloTime.today(clock);
     var patients = new DemoHospital(today, settings.patientCount()).generate();

@@ -2,29 +2,49 @@ package no.forlop.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import no.forlop.access.Users;
+import no.forlop.ingest.IntakeService;
+import no.forlop.pathway.PathwayService;
 import no.forlop.testing.BrowserTest;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The main pages with the demo hospital loaded, as a coordinator sees them: the screenshots in
  * docs/screenshots/ (linked from the README) come from here, so they show what the run command
- * shows. A context of its own: the demo is on, with 150 patients; today is 2024-12-31.
+ * shows. The application context is the one every integration test shares: the demo hospital (150
+ * patients, today 2024-12-31) is loaded into it once, at run time, as the run command loads it at
+ * start-up. Other tests' pathways at Fjordby may show on the worklist beside the demo's.
  */
-@TestPropertySource(properties = {"forlop.demo.enabled=true", "forlop.demo.patients=150"})
 class DemoScreenshotsBrowserIT extends BrowserTest {
 
-  @Autowired DemoData demo;
+  static final int PATIENTS = 150;
+
+  private static DemoData.@Nullable Result loaded;
+
+  @Autowired IntakeService intake;
+  @Autowired PathwayService pathways;
+  @Autowired Users users;
+  @Autowired Clock clock;
+
+  @BeforeEach
+  void theDemoHospital() {
+    if (loaded == null) {
+      var demo = new DemoData(intake, pathways, users, clock, new DemoSettings(true, PATIENTS));
+      loaded = demo.load();
+    }
+  }
 
   @Test
   void the_main_pages_with_the_demo_hospital() throws Exception {
-    assertThat(demo.loading().get(5, TimeUnit.MINUTES).loaded()).isTrue();
+    assertThat(loaded).isNotNull().extracting(DemoData.Result::loaded).isEqualTo(true);
     signInAs("kari");
 
     browser.get(url("/worklist"));
@@ -62,7 +82,7 @@ class DemoScreenshotsBrowserIT extends BrowserTest {
 
   @Test
   void the_statistics_dashboard_for_a_leader() throws Exception {
-    assertThat(demo.loading().get(5, TimeUnit.MINUTES).loaded()).isTrue();
+    assertThat(loaded).isNotNull().extracting(DemoData.Result::loaded).isEqualTo(true);
     signInAs("lise");
     browser.get(url("/dashboard?from=2024-01-01&to=2024-12-31"));
     assertThat(Long.parseLong(find(By.id("count-STARTED")).getText())).isGreaterThan(20);

@@ -10,13 +10,13 @@ import no.forlop.audit.Actor;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
 import no.forlop.catalog.Milestone;
+import no.forlop.coordinator.worklist.Worklist;
+import no.forlop.coordinator.worklist.WorklistQuery;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
 import no.forlop.pathway.domain.PathwayState;
 import no.forlop.pathway.domain.Rejection;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
-import no.forlop.worklist.Worklist;
-import no.forlop.worklist.WorklistQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -1,0 +1,383 @@
+package no.forlop.coordinator.pathwaypage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import no.forlop.access.Role;
+import no.forlop.access.Unit;
+import no.forlop.access.User;
+import no.forlop.access.Users;
+import no.forlop.audit.Actor;
+import no.forlop.catalog.Catalogue;
+import no.forlop.catalog.CatalogueService;
+import no.forlop.catalog.CodeDefinition;
+import no.forlop.catalog.Milestone;
+import no.forlop.catalog.PathwayDefinition;
+import no.forlop.catalog.PathwayKind;
+import no.forlop.coding.DerivingCodes;
+import no.forlop.coding.PatientDirectory;
+import no.forlop.coordinator.pathwaypage.PathwayPage.Bar;
+import no.forlop.coordinator.pathwaypage.PathwayPage.Choice;
+import no.forlop.coordinator.pathwaypage.PathwayPage.Entry;
+import no.forlop.coordinator.pathwaypage.PathwayPage.HistoryEntry;
+import no.forlop.coordinator.pathwaypage.PathwayPage.Input;
+import no.forlop.coordinator.pathwaypage.PathwayPage.NoteEntry;
+import no.forlop.coordinator.pathwaypage.PathwayPage.Why;
+import no.forlop.coordinator.web.PageAccess;
+import no.forlop.coordinator.web.Texts;
+import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.domain.CodeFact;
+import no.forlop.pathway.domain.LeadTime;
+import no.forlop.pathway.domain.Origin;
+import no.forlop.pathway.domain.TrackedMilestone;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a patient's pathway page together: the pathway as the engine sees it (read through {@link
+ * PathwayService}, which checks the user's units and audits the read), the tracked milestones and
+ * rule questions of the derivation, the names from the catalogue, the EHR and the user directory.
+ */
+@Component
+class PathwayPages {
+
+  private final PathwayService pathways;
+  private final CatalogueService catalogues;
+  private final DerivingCodes derivation;
+  private final PatientDirectory directory;
+  private final Users users;
+  private final Texts texts;
+  private final EvaluationPlans evaluations;
+
+  PathwayPages(
+      PathwayService pathways,
+      CatalogueService catalogues,
+      DerivingCodes derivation,
+      PatientDirectory directory,
+      Users users,
+      Texts texts,
+      EvaluationPlans evaluations) {
+    this.evaluations = evaluations;
+    this.pathways = pathways;
+    this.catalogues = catalogues;
+    this.derivation = derivation;
+    this.directory = directory;
+    this.users = users;
+    this.texts = texts;
+  }
+
+  /** Whether the signed-in user may change pathways (not only read them). */
+  boolean mayChange() {
+    return users.current().map(PageAccess::mayChange).orElse(false);
+  }
+
+  PathwayPage page(UUID id, Actor actor) {
+    var view = pathways.get(id, null, actor);
+    var notes = pathways.notes(id, actor);
+    var catalogue = catalogues.current();
+    var source = catalogueOf(view, catalogue);
+    var definition = source.flatMap(c -> c.pathway(view.pathway()));
+    var codes = source.map(c -> c.codesOf(definition.orElseThrow())).orElse(List.of());
+    var coordinator = view.coordinator() == null ? null : users.find(view.coordinator());
+
+    var timeline = new ArrayList<Ordered>();
+    for (var code : view.codes()) {
+      timeline.add(new Ordered(code.date(), rank(code.milestone()), entry(code, view, codes)));
+    }
+    var tracked = view.milestones();
+    for (int i = 0; i < tracked.size(); i++) {
+      timeline.add(new Ordered(tracked.get(i).date(), trackedRank(), entry(tracked.get(i), i)));
+    }
+    timeline.sort(Comparator.comparing(Ordered::date).thenComparing(Ordered::rank));
+
+    return new PathwayPage(
+        view.id(),
+        directory.nameOf(view.patient()).orElse(null),
+        view.patient(),
+        definition.map(d -> texts.in(d.names())).orElse(view.name()),
+        view.organisation(),
+        users.unit(view.organisation()).map(Unit::name).orElse(view.organisation()),
+        view.state(),
+        view.coordinator(),
+        coordinator == null ? null : coordinator.map(User::name).orElse(view.coordinator()),
+        texts.date(view.asOf()),
+        view.catalogueVersion(),
+        view.problem() == null ? null : texts.rejection(view.problem()),
+        timeline.stream().map(Ordered::entry).toList(),
+        view.leadTimes().stream().map(l -> bar(l, catalogue)).toList(),
+        history(view, codes),
+        newestFirst(
+            notes.stream()
+                .map(
+                    n ->
+                        new NoteEntry(
+                            n.text(), texts.actor(n.writtenBy()), texts.time(n.writtenAt())))
+                .toList()),
+        codes.stream().map(c -> new Choice(official(c, view), label(c, view))).toList(),
+        source.map(c -> startBases(c, definition.orElseThrow(), view)).orElse(List.of()),
+        users.withRole(Role.COORDINATOR, view.organisation()).stream()
+            .map(u -> new Choice(u.username(), u.name()))
+            .toList(),
+        mayChange(),
+        evaluates(view, catalogue),
+        evaluations.plannedFor(view.id()).map(texts::date).orElse(null),
+        view.changedFrom() == null ? null : link(view.changedFrom(), catalogue),
+        view.changedTo() == null ? null : link(view.changedTo(), catalogue),
+        view.changedFrom() == null || view.firstStartedOn() == null
+            ? null
+            : texts.date(view.firstStartedOn()),
+        pathwayTypes(view, catalogue),
+        pathways.today().toString());
+  }
+
+  private PathwayPage.Link link(PathwayView.TypeChange change, Catalogue catalogue) {
+    var name =
+        catalogue.pathway(change.pathway()).map(d -> texts.in(d.names())).orElse(change.name());
+    return new PathwayPage.Link(
+        change.id(),
+        change.codePrefix() == null ? name : change.codePrefix() + " " + name,
+        texts.date(change.changedOn()),
+        texts.date(change.startedOn()),
+        change.note());
+  }
+
+  /**
+   * The types an open mental-health or substance-use pathway may change to: the other pathways of
+   * those kinds in use today.
+   */
+  private List<Choice> pathwayTypes(PathwayView view, Catalogue catalogue) {
+    var own = catalogue.pathway(view.pathway());
+    if (!view.state().isOpen() || own.isEmpty() || !mentalHealth(own.get())) {
+      return List.of();
+    }
+    var today = pathways.today();
+    return catalogue.pathways().stream()
+        .filter(PathwayPages::mentalHealth)
+        .filter(d -> !d.id().equals(view.pathway()))
+        .filter(d -> d.validOn(today))
+        .map(
+            d ->
+                new Choice(
+                    d.id(),
+                    d.codePrefix().value() == null
+                        ? texts.in(d.names())
+                        : d.codePrefix().value() + " " + texts.in(d.names())))
+        .toList();
+  }
+
+  private static boolean mentalHealth(PathwayDefinition definition) {
+    return definition.kind() == PathwayKind.MENTAL_HEALTH
+        || definition.kind() == PathwayKind.SUBSTANCE_USE;
+  }
+
+  /** Whether the pathway has evaluation points (mental health and substance use), still open. */
+  private static boolean evaluates(PathwayView view, Catalogue catalogue) {
+    return view.state().isOpen()
+        && catalogue.pathway(view.pathway()).stream()
+            .flatMap(p -> catalogue.indicatorsOf(p).stream())
+            .anyMatch(i -> i.to() == Milestone.EVALUATION);
+  }
+
+  private record Ordered(LocalDate date, int rank, Entry entry) {}
+
+  private static int rank(Milestone milestone) {
+    return milestone.ordinal() * 2;
+  }
+
+  /** A biopsy belongs to the work-up: after the first attendance, before the decision. */
+  private static int trackedRank() {
+    return Milestone.CLINICAL_DECISION.ordinal() * 2 - 1;
+  }
+
+  private Entry entry(PathwayView.Code code, PathwayView view, List<CodeDefinition> codes) {
+    var facts =
+        view.history().stream().filter(f -> f.registration().equals(code.registration())).toList();
+    var registered = first(facts, CodeFact.Kind.REGISTERED);
+    var confirmed = last(facts, CodeFact.Kind.CONFIRMED);
+    var corrected = last(facts, CodeFact.Kind.CORRECTED);
+    var manual = Origin.Kind.MANUAL.name().equals(code.origin());
+    var why =
+        new Why(
+            manual,
+            code.rule(),
+            code.rule() == null ? null : question(code.rule()),
+            code.rulesetVersion(),
+            code.sources(),
+            code.inputs().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> new Input(e.getKey(), e.getValue()))
+                .toList(),
+            registered == null ? null : registered.catalogueVersion(),
+            texts.actor(code.recordedBy()),
+            texts.time(code.recordedAt()),
+            registered == null ? null : registered.reason(),
+            confirmed == null ? null : texts.actor(confirmed.actor()),
+            confirmed == null ? null : texts.time(confirmed.recordedAt()),
+            corrected == null ? null : texts.actor(corrected.actor()),
+            corrected == null ? null : texts.time(corrected.recordedAt()),
+            corrected == null ? null : corrected.reason());
+    return new Entry(
+        "code-" + code.registration(),
+        code.registration(),
+        code.date(),
+        texts.date(code.date()),
+        code.code() != null ? code.code() : code.key(),
+        nameOf(code.key(), codes),
+        code.state().name(),
+        manual,
+        code.corrected(),
+        why);
+  }
+
+  private Entry entry(TrackedMilestone milestone, int index) {
+    var why =
+        new Why(
+            false,
+            milestone.rule(),
+            question(milestone.rule()),
+            derivation.rules().version(),
+            milestone.sources(),
+            List.of(),
+            null,
+            texts.actor(Texts.DERIVATION_ACTOR),
+            texts.date(milestone.date()),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    return new Entry(
+        "tracked-" + index,
+        null,
+        milestone.date(),
+        texts.date(milestone.date()),
+        milestone.type(),
+        null,
+        "TRACKED",
+        false,
+        false,
+        why);
+  }
+
+  private @Nullable String question(String rule) {
+    try {
+      return texts.in(derivation.rules().rule(rule).question());
+    } catch (IllegalArgumentException e) {
+      return null; // a rule of an earlier rule set, no longer known
+    }
+  }
+
+  private static PathwayView.@Nullable Fact first(
+      List<PathwayView.Fact> facts, CodeFact.Kind kind) {
+    return facts.stream().filter(f -> f.kind() == kind).findFirst().orElse(null);
+  }
+
+  private static PathwayView.@Nullable Fact last(List<PathwayView.Fact> facts, CodeFact.Kind kind) {
+    return facts.stream().filter(f -> f.kind() == kind).reduce((a, b) -> b).orElse(null);
+  }
+
+  private Bar bar(LeadTime lead, Catalogue catalogue) {
+    var used =
+        lead.days() != null ? lead.days() : lead.elapsedDays() == null ? 0 : lead.elapsedDays();
+    var unverified = lead.standardDays() == null && lead.unverifiedStandardDays() != null;
+    var norm = lead.standardDays() != null ? lead.standardDays() : lead.unverifiedStandardDays();
+    var scale = Math.max(1, Math.max(used, norm == null ? 0 : norm));
+    return new Bar(
+        lead.indicator(),
+        catalogue
+            .indicator(lead.indicator())
+            .map(i -> texts.in(i.names()))
+            .orElse(lead.indicator()),
+        lead.treatment() == null
+            ? null
+            : catalogue
+                .treatmentType(lead.treatment())
+                .map(t -> texts.in(t.names()))
+                .orElse(lead.treatment()),
+        texts.date(lead.from()),
+        lead.to() == null ? null : texts.date(lead.to()),
+        used,
+        norm,
+        unverified,
+        lead.dayType().name(),
+        lead.status(),
+        lead.dueDate() == null ? null : texts.date(lead.dueDate()),
+        (int) Math.round(100.0 * used / scale),
+        norm == null ? null : (int) Math.round(100.0 * norm / scale),
+        lead.patientDelayed(),
+        lead.assumption() == null ? null : lead.assumption().name());
+  }
+
+  private List<HistoryEntry> history(PathwayView view, List<CodeDefinition> codes) {
+    var entries = new ArrayList<HistoryEntry>();
+    for (var fact : view.history()) {
+      entries.add(
+          new HistoryEntry(
+              fact.seq(),
+              fact.kind(),
+              fact.code() != null ? fact.code() : fact.key(),
+              fact.key() == null ? null : nameOf(fact.key(), codes),
+              fact.date() == null ? null : texts.date(fact.date()),
+              fact.state(),
+              Origin.Kind.MANUAL.name().equals(fact.origin()),
+              fact.rule(),
+              fact.reason(),
+              texts.actor(fact.actor()),
+              texts.time(fact.recordedAt()),
+              fact.catalogueVersion()));
+    }
+    return newestFirst(entries);
+  }
+
+  private static <T> List<T> newestFirst(List<T> oldestFirst) {
+    var copy = new ArrayList<>(oldestFirst);
+    java.util.Collections.reverse(copy);
+    return List.copyOf(copy);
+  }
+
+  /** The catalogue version that knows the pathway: the one in force, or one its history used. */
+  private Optional<Catalogue> catalogueOf(PathwayView view, Catalogue current) {
+    if (current.pathway(view.pathway()).isPresent()) {
+      return Optional.of(current);
+    }
+    // removed from the catalogue in force: a version its history was checked against knows it
+    return view.history().stream()
+        .map(PathwayView.Fact::catalogueVersion)
+        .distinct()
+        .map(catalogues::version)
+        .flatMap(Optional::stream)
+        .filter(c -> c.pathway(view.pathway()).isPresent())
+        .findFirst();
+  }
+
+  private @Nullable String nameOf(String key, List<CodeDefinition> codes) {
+    return codes.stream()
+        .filter(c -> c.key().equals(key))
+        .findFirst()
+        .map(c -> texts.in(c.names()))
+        .orElse(null);
+  }
+
+  private static String official(CodeDefinition code, PathwayView view) {
+    return view.codePrefix() != null && code.suffix() != null
+        ? view.codePrefix() + code.suffix()
+        : code.key();
+  }
+
+  private String label(CodeDefinition code, PathwayView view) {
+    return official(code, view) + " " + texts.in(code.names());
+  }
+
+  private List<Choice> startBases(
+      Catalogue catalogue, PathwayDefinition definition, PathwayView view) {
+    return catalogue.schemeOf(definition).startRules().stream()
+        .filter(r -> r.validOn(view.asOf()))
+        .map(r -> new Choice(r.basis().name(), texts.in(r.description())))
+        .toList();
+  }
+}

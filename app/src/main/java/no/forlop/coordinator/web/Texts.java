@@ -1,0 +1,108 @@
+package no.forlop.coordinator.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import no.forlop.access.Users;
+import no.forlop.calendar.OsloTime;
+import no.forlop.catalog.Localized;
+import no.forlop.pathway.InvalidPathwayRequestException;
+import no.forlop.pathway.domain.Rejection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Understands how the pathway pages say things in the user's language: dates and times (patterns
+ * from the message files), catalogue texts, who did something, and why a change was refused (the
+ * {@code rejection.*} texts, as the REST API gives them).
+ */
+@Component
+public class Texts {
+
+  public static final String DERIVATION_ACTOR = "system:derivation";
+
+  private final MessageSource messages;
+  private final Users users;
+
+  Texts(MessageSource messages, Users users) {
+    this.messages = messages;
+    this.users = users;
+  }
+
+  public Locale locale() {
+    return LocaleContextHolder.getLocale();
+  }
+
+  public boolean english() {
+    return "en".equals(locale().getLanguage());
+  }
+
+  public String message(String key, Object... args) {
+    return messages.getMessage(key, args, locale());
+  }
+
+  public @Nullable String messageOrNull(String key, Object... args) {
+    return messages.getMessage(key, args, null, locale());
+  }
+
+  /** A date as the pages show it (e.g. 04.03.2024). */
+  public String date(LocalDate date) {
+    return DateTimeFormatter.ofPattern(message("pathway.format.date"), locale()).format(date);
+  }
+
+  /** A date in words, for the patient (e.g. 4. mars 2024). */
+  public String dateInWords(LocalDate date) {
+    return DateTimeFormatter.ofPattern(message("plan.format.date"), locale()).format(date);
+  }
+
+  /** A moment in Oslo time (e.g. 04.03.2024 kl. 09:10). */
+  public String time(Instant instant) {
+    return DateTimeFormatter.ofPattern(message("pathway.format.time"), locale())
+        .withZone(OsloTime.ZONE)
+        .format(instant);
+  }
+
+  public String in(Localized text) {
+    return text.in(english() ? "en" : "nb");
+  }
+
+  /** Who did something: the user's name, or what the system component is. */
+  public String actor(String id) {
+    if (DERIVATION_ACTOR.equals(id)) {
+      return message("pathway.actor.derivation");
+    }
+    if (id.startsWith("system:")) {
+      return message("pathway.actor.system");
+    }
+    return users.find(id).map(u -> u.name()).orElse(id);
+  }
+
+  /**
+   * Why a request was refused ({@code problem.*}, as the REST API gives it, with dates as the pages
+   * show them), or the exception's own message where the problem has no text.
+   */
+  public String refusal(InvalidPathwayRequestException e) {
+    var language = english() ? "en" : "nb";
+    var args =
+        e.args().stream()
+            .map(
+                a ->
+                    a instanceof Localized l
+                        ? l.in(language)
+                        : a instanceof LocalDate d ? date(d) : a)
+            .toArray();
+    return messages.getMessage(e.messageKey(), args, e.getMessage(), locale());
+  }
+
+  /** Why a change was refused, in plain language (Norwegian unless the user chose English). */
+  public String rejection(Rejection rejection) {
+    return messages.getMessage(
+        "rejection." + rejection.reason().name(),
+        rejection.args().toArray(),
+        rejection.englishText(),
+        locale());
+  }
+}

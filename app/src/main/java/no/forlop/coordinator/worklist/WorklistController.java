@@ -1,0 +1,199 @@
+package no.forlop.coordinator.worklist;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import no.forlop.access.Role;
+import no.forlop.access.User;
+import no.forlop.access.Users;
+import no.forlop.audit.Actor;
+import no.forlop.calendar.OsloTime;
+import no.forlop.catalog.CatalogueService;
+import no.forlop.catalog.PathwayDefinition;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The coordinator's start page: the worklist, and its export. */
+@Controller
+class WorklistController {
+
+  private final Worklist worklist;
+  private final CatalogueService catalogues;
+  private final Users users;
+  private final MessageSource messages;
+  private final Clock clock;
+
+  WorklistController(
+      Worklist worklist,
+      CatalogueService catalogues,
+      Users users,
+      MessageSource messages,
+      Clock clock) {
+    this.worklist = worklist;
+    this.catalogues = catalogues;
+    this.users = users;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/worklist";
+  }
+
+  @GetMapping("/worklist")
+  String worklist(
+      @RequestParam(required = false) @Nullable String pathway,
+      @RequestParam(required = false) @Nullable String unit,
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String coordinator,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(defaultValue = "0") int page,
+      Actor actor,
+      Model model) {
+    var query = query(pathway, unit, status, coordinator, q, sort, page);
+    var result = worklist.read(query, actor);
+    var catalogue = catalogues.current();
+    model.addAttribute("page", result);
+    model.addAttribute("query", query);
+    model.addAttribute("today", OsloTime.today(clock));
+    model.addAttribute(
+        "pathways",
+        catalogue.pathways().stream()
+            .filter(p -> p.validTo().value() == null)
+            .sorted(java.util.Comparator.comparing(p -> p.names().nb()))
+            .toList());
+    model.addAttribute("pathwayNames", pathwayNames(catalogue.pathways()));
+    model.addAttribute("units", myUnits(actor));
+    model.addAttribute("unitNames", unitNames());
+    model.addAttribute("coordinators", coordinators(actor));
+    model.addAttribute("coordinatorNames", coordinatorNames());
+    model.addAttribute("statuses", Status.values());
+    model.addAttribute("sorts", WorklistQuery.Sort.values());
+    return "coordinator/worklist/index";
+  }
+
+  @GetMapping(value = "/worklist.csv")
+  ResponseEntity<byte[]> export(
+      @RequestParam(required = false) @Nullable String pathway,
+      @RequestParam(required = false) @Nullable String unit,
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String coordinator,
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String sort,
+      Actor actor) {
+    var rows = worklist.export(query(pathway, unit, status, coordinator, q, sort, 0), actor);
+    var csv = new StringBuilder("\uFEFF");
+    csv.append(
+        String.join(
+            ";",
+            text("worklist.column.patient"),
+            text("worklist.column.identity"),
+            text("worklist.column.pathway"),
+            text("worklist.column.unit"),
+            text("worklist.column.state"),
+            text("worklist.column.next"),
+            text("worklist.column.due"),
+            text("worklist.column.daysLeft"),
+            text("worklist.column.status"),
+            text("worklist.column.proposals"),
+            text("worklist.column.coordinator")));
+    csv.append("\r\n");
+    var names = pathwayNames(catalogues.current().pathways());
+    var unitNames = unitNames();
+    for (var row : rows) {
+      csv.append(
+          String.join(
+              ";",
+              cell(row.patientInitials()),
+              cell(row.patientMasked()),
+              cell(names.getOrDefault(row.pathway(), row.pathway())),
+              cell(unitNames.getOrDefault(row.organisation(), row.organisation())),
+              cell(text("state." + row.state())),
+              cell(row.nextMilestone() == null ? "" : text("milestone." + row.nextMilestone())),
+              cell(row.dueDate() == null ? "" : row.dueDate().toString()),
+              cell(row.daysLeft() == null ? "" : row.daysLeft().toString()),
+              cell(text("status." + row.status())),
+              cell(Integer.toString(row.proposals())),
+              cell(row.coordinator() == null ? "" : row.coordinator())));
+      csv.append("\r\n");
+    }
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"arbeidsliste.csv\"")
+        .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static WorklistQuery query(
+      @Nullable String pathway,
+      @Nullable String unit,
+      @Nullable String status,
+      @Nullable String coordinator,
+      @Nullable String q,
+      @Nullable String sort,
+      int page) {
+    Status wanted = null;
+    if (status != null && !status.isBlank()) {
+      try {
+        wanted = Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        wanted = null;
+      }
+    }
+    return new WorklistQuery(
+        pathway, unit, wanted, coordinator, q, WorklistQuery.Sort.parse(sort), page, 50);
+  }
+
+  private List<no.forlop.access.Unit> myUnits(Actor actor) {
+    return users.units().stream().filter(u -> actor.mayAccess(u.id())).toList();
+  }
+
+  private List<User> coordinators(Actor actor) {
+    return users.all().stream()
+        .filter(u -> u.has(Role.COORDINATOR))
+        .filter(u -> u.units().stream().anyMatch(actor::mayAccess))
+        .toList();
+  }
+
+  private LinkedHashMap<String, String> coordinatorNames() {
+    var names = new LinkedHashMap<String, String>();
+    users.all().forEach(u -> names.put(u.username(), u.name()));
+    return names;
+  }
+
+  private LinkedHashMap<String, String> unitNames() {
+    var names = new LinkedHashMap<String, String>();
+    users.units().forEach(u -> names.put(u.id(), u.name()));
+    return names;
+  }
+
+  private static LinkedHashMap<String, String> pathwayNames(List<PathwayDefinition> pathways) {
+    var names = new LinkedHashMap<String, String>();
+    var english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    pathways.forEach(
+        p ->
+            names.put(p.id(), english && p.names().en() != null ? p.names().en() : p.names().nb()));
+    return names;
+  }
+
+  private String text(String key) {
+    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  }
+
+  private static String cell(String value) {
+    var needsQuotes = value.contains(";") || value.contains("\"") || value.contains("\n");
+    var escaped = value.replace("\"", "\"\"");
+    return needsQuotes ? "\"" + escaped + "\"" : escaped;
+  }
+}

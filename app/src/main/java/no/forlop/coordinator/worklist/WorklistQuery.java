@@ -1,0 +1,55 @@
+package no.forlop.coordinator.worklist;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the coordinator asks the worklist for: filters (pathway, unit, status, coordinator, a search
+ * for a patient by identity number or name), the sort, and the page.
+ *
+ * @param coordinator a user name, or {@code "-"} for pathways without a coordinator
+ */
+public record WorklistQuery(
+    @Nullable String pathway,
+    @Nullable String unit,
+    @Nullable Status status,
+    @Nullable String coordinator,
+    @Nullable String search,
+    Sort sort,
+    int page,
+    int size) {
+
+  /** The orders a worklist can be read in. */
+  public enum Sort {
+    DUE,
+    PATIENT,
+    PATHWAY,
+    STATE,
+    START;
+
+    public static Sort parse(@Nullable String text) {
+      if (text == null || text.isBlank()) {
+        return DUE;
+      }
+      try {
+        return valueOf(text.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        return DUE;
+      }
+    }
+  }
+
+  public WorklistQuery {
+    pathway = blankToNull(pathway);
+    unit = blankToNull(unit);
+    coordinator = blankToNull(coordinator);
+    search = blankToNull(search);
+    sort = sort == null ? Sort.DUE : sort;
+    page = Math.max(page, 0);
+    size = size <= 0 ? 50 : Math.min(size, 500);
+  }
+
+  private static @Nullable String blankToNull(@Nullable String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,117 @@
+package no.forlop.coordinator.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Set;
+import no.forlop.audit.Actor;
+import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.RegisterCode;
+import no.forlop.testing.BrowserTest;
+import no.forlop.testing.TestPatients;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The coordinator's worklist in a real browser. Today is 2024-12-31. */
+class WorklistBrowserIT extends BrowserTest {
+
+  static final Actor ADMIN = new Actor("admin", "PATIENT_CARE", Set.of("910000012", "910000020"));
+
+  @Autowired PathwayService pathways;
+
+  private String overdue;
+
+  @BeforeEach
+  void somePathways() {
+    overdue = TestPatients.next();
+    var id =
+        pathways.create(new CreatePathway(overdue, "colorectal", "910000012", null), ADMIN).id();
+    pathways.register(id, RegisterCode.manual("A12A", LocalDate.parse("2024-12-20")), ADMIN);
+    var elsewhere = TestPatients.next();
+    var other =
+        pathways.create(new CreatePathway(elsewhere, "colorectal", "910000020", null), ADMIN).id();
+    pathways.register(other, RegisterCode.manual("A12A", LocalDate.parse("2024-12-27")), ADMIN);
+  }
+
+  @Test
+  void a_coordinator_sees_her_units_worklist_with_counts_and_finds_a_patient() throws Exception {
+    signInAs("kari");
+    browser.get(url("/worklist"));
+
+    assertThat(find(By.tagName("h1")).getText()).isEqualTo("Arbeidsliste");
+    assertThat(Long.parseLong(find(By.id("count-total")).getText())).isPositive();
+
+    // the keyboard alone: type in the search field and press Enter
+    var search = find(By.name("q"));
+    search.sendKeys(overdue, Keys.ENTER);
+    waitFor(d -> d.getCurrentUrl().contains("q=" + overdue));
+
+    var rows = browser.findElements(By.cssSelector("#worklist tbody tr"));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).getText()).contains("Rød").contains(overdue.substring(0, 6) + "*****");
+    assertThat(rows.get(0).getText()).doesNotContain(overdue);
+
+    // open the patient with the keyboard: focus the row's link and press Enter
+    rows.get(0).findElement(By.cssSelector("a.patient")).sendKeys(Keys.ENTER);
+    waitFor(d -> d.getCurrentUrl().contains("/pathways/"));
+    assertThat(find(By.tagName("body")).getText()).contains(overdue);
+  }
+
+  @Test
+  void the_status_filter_shows_only_that_status() {
+    signInAs("kari");
+    browser.get(url("/worklist"));
+    new Select(find(By.name("status"))).selectByValue("RED");
+    find(By.id("apply-filters")).click();
+    waitFor(d -> d.getCurrentUrl().contains("status=RED"));
+    var badges = browser.findElements(By.cssSelector("#worklist tbody .badge"));
+    assertThat(badges).isNotEmpty().allMatch(b -> b.getText().equals("Rød"));
+  }
+
+  @Test
+  void another_units_coordinator_does_not_see_the_patient() {
+    signInAs("nina");
+    browser.get(url("/worklist?q=" + overdue));
+    assertThat(browser.findElements(By.cssSelector("#worklist tbody tr"))).isEmpty();
+  }
+
+  @Test
+  void the_worklist_exports_as_csv_in_norwegian() {
+    signInAs("kari");
+    browser.get(url("/worklist"));
+    @SuppressWarnings("unchecked")
+    var result =
+        (java.util.List<Object>)
+            ((JavascriptExecutor) browser)
+                .executeAsyncScript(
+                    "var done = arguments[0]; fetch('/worklist.csv?q="
+                        + overdue
+                        + "')"
+                        + ".then(r => r.arrayBuffer()).then(b => {"
+                        + " var bytes = new Uint8Array(b);"
+                        + " var text = new TextDecoder('utf-8', {ignoreBOM: true}).decode(b);"
+                        + " done([bytes[0] === 0xEF && bytes[1] === 0xBB && bytes[2] === 0xBF,"
+                        + " text.includes('\\r\\n'), text]); });");
+    // a byte-order mark and CRLF line ends, so Excel opens it with æøå and rows intact
+    assertThat(result.get(0)).isEqualTo(true);
+    assertThat(result.get(1)).isEqualTo(true);
+    var lines = ((String) result.get(2)).replace("\uFEFF", "").strip().split("\\R");
+    assertThat(lines[0]).contains("Pasient;Fødselsnummer;Forløp");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[1]).contains("Rød").contains(overdue.substring(0, 6) + "*****");
+  }
+
+  @Test
+  void the_worklist_is_in_english_on_request() {
+    signInAs("kari");
+    browser.get(url("/worklist?lang=en"));
+    assertThat(find(By.tagName("h1")).getText()).isEqualTo("Worklist");
+    browser.get(url("/worklist?lang=nb"));
+  }
+}

@@ -1,0 +1,301 @@
+package no.forlop.coordinator.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Set;
+import no.forlop.audit.Actor;
+import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.RegisterCode;
+import no.forlop.testing.ApplicationTest;
+import no.forlop.testing.TestPatients;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The worklist against the embedded PostgreSQL: today is 2024-12-31; colorectal OF1 is 9 days, the
+ * amber threshold 3 days.
+ */
+class WorklistIT extends ApplicationTest {
+
+  static final Actor KARI = new Actor("kari", "PATIENT_CARE", Set.of("910000012"));
+  static final Actor NINA = new Actor("nina", "PATIENT_CARE", Set.of("910000020"));
+
+  @Autowired PathwayService pathways;
+  @Autowired Worklist worklist;
+  @Autowired no.forlop.ingest.IntakeService intake;
+
+  /**
+   * A patient with a name from the EHR, in a colorectal pathway at Fjordby referred on the date.
+   */
+  private String named(String given, String family, String referred) {
+    var patient = TestPatients.next();
+    var resource =
+        """
+        {"resourceType":"Patient","id":"%s","identifier":[{"system":"urn:oid:2.16.578.1.12.4.1.4.1","value":"%s"}],"name":[{"family":"%s","given":["%s"]}]}
+        """
+            .formatted("n" + patient, patient, family, given);
+    intake.receive(
+        resource.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "test",
+        new Actor("test", "TEST"),
+        false);
+    startedFor(patient, "colorectal", "910000012", "A12A " + referred);
+    return patient;
+  }
+
+  private String started(String pathway, String organisation, String... codesAndDates) {
+    return startedFor(TestPatients.next(), pathway, organisation, codesAndDates);
+  }
+
+  private String startedFor(
+      String patient, String pathway, String organisation, String... codesAndDates) {
+    var id =
+        pathways
+            .create(new CreatePathway(patient, pathway, organisation, null), KARI_AND_NINA)
+            .id();
+    for (var entry : codesAndDates) {
+      var parts = entry.split(" ");
+      pathways.register(
+          id, RegisterCode.manual(parts[0], LocalDate.parse(parts[1])), KARI_AND_NINA);
+    }
+    return patient;
+  }
+
+  static final Actor KARI_AND_NINA =
+      new Actor("admin", "PATIENT_CARE", Set.of("910000012", "910000020"));
+
+  private WorklistRow only(String patient, Actor actor) {
+    var page = worklist.read(query(patient), actor);
+    assertThat(page.rows()).hasSize(1);
+    return page.rows().get(0);
+  }
+
+  private static WorklistQuery query(String search) {
+    return new WorklistQuery(null, null, null, null, search, WorklistQuery.Sort.DUE, 0, 50);
+  }
+
+  @Test
+  void an_overdue_first_attendance_is_red() {
+    // OF1 from 2024-12-20 is due 2024-12-29
+    var row = only(started("colorectal", "910000012", "A12A 2024-12-20"), KARI);
+    assertThat(row.status()).isEqualTo(Status.RED);
+    assertThat(row.dueDate()).isEqualTo(LocalDate.parse("2024-12-29"));
+    assertThat(row.daysLeft()).isEqualTo(-2);
+    assertThat(row.nextMilestone()).isEqualTo("FIRST_ATTENDANCE");
+  }
+
+  @Test
+  void a_deadline_within_the_amber_threshold_is_amber_on_both_sides() {
+    // due 2025-01-03: 3 days left = amber; due 2025-01-04: 4 days left = green
+    var amber = only(started("colorectal", "910000012", "A12A 2024-12-25"), KARI);
+    var green = only(started("colorectal", "910000012", "A12A 2024-12-26"), KARI);
+    assertThat(amber.daysLeft()).isEqualTo(3);
+    assertThat(amber.status()).isEqualTo(Status.AMBER);
+    assertThat(green.daysLeft()).isEqualTo(4);
+    assertThat(green.status()).isEqualTo(Status.GREEN);
+  }
+
+  @Test
+  void a_deadline_due_today_is_amber_not_red() {
+    var row = only(started("colorectal", "910000012", "A12A 2024-12-22"), KARI);
+    assertThat(row.daysLeft()).isZero();
+    assertThat(row.status()).isEqualTo(Status.AMBER);
+  }
+
+  @Test
+  void a_pathway_without_verified_norms_has_no_deadline() {
+    var row = only(started("prostate", "910000012", "A16A 2024-12-20"), KARI);
+    assertThat(row.status()).isEqualTo(Status.NONE);
+    assertThat(row.dueDate()).isNull();
+  }
+
+  @Test
+  void the_next_deadline_follows_the_codes() {
+    var patient = started("colorectal", "910000012", "A12A 2024-12-20", "A12S 2024-12-23");
+    var row = only(patient, KARI);
+    // OF2 from 2024-12-23 (12 days) is due 2025-01-04, before OF4's 2025-01-24
+    assertThat(row.nextMilestone()).isEqualTo("CLINICAL_DECISION");
+    assertThat(row.dueDate()).isEqualTo(LocalDate.parse("2025-01-04"));
+    assertThat(row.state()).isEqualTo("IN_WORKUP");
+  }
+
+  @Test
+  void proposals_waiting_are_flagged() {
+    var patient = TestPatients.next();
+    var id = pathways.create(new CreatePathway(patient, "thyroid", "910000012", null), KARI).id();
+    pathways.register(
+        id,
+        new RegisterCode(
+            "A37A",
+            LocalDate.parse("2024-12-27"),
+            no.forlop.pathway.domain.CodeState.PROPOSED,
+            no.forlop.pathway.domain.Origin.MANUAL,
+            null,
+            null,
+            null,
+            null),
+        KARI);
+    assertThat(only(patient, KARI).proposals()).isEqualTo(1);
+  }
+
+  @Test
+  void a_closed_pathway_leaves_the_worklist() {
+    var patient = started("ovarian", "910000012", "A21A 2024-12-20", "A21X 2024-12-23");
+    assertThat(worklist.read(query(patient), KARI).rows()).isEmpty();
+  }
+
+  @Test
+  void a_transferred_pathway_stays_flagged_for_the_units_inactivity_limit_then_leaves() {
+    // Fjordby's limit is 14 days: transferred on 2024-12-17 is still listed on 2024-12-31
+    var recent = started("ovarian", "910000012", "A21A 2024-12-02", "A21O 2024-12-17");
+    var older = started("ovarian", "910000012", "A21A 2024-12-02", "A21O 2024-12-16");
+
+    var row = only(recent, KARI);
+    assertThat(row.transferredOut()).isEqualTo(LocalDate.parse("2024-12-17"));
+    assertThat(row.status()).isEqualTo(Status.NONE);
+    assertThat(row.inactive()).isFalse();
+    assertThat(worklist.read(query(older), KARI).rows()).isEmpty();
+  }
+
+  @Test
+  void a_patient_transferred_in_is_flagged_at_the_receiving_unit() {
+    var patient = TestPatients.next();
+    var sender =
+        pathways
+            .create(new CreatePathway(patient, "ovarian", "910000012", null), KARI_AND_NINA)
+            .id();
+    pathways.register(
+        sender, RegisterCode.manual("A21A", LocalDate.parse("2024-12-02")), KARI_AND_NINA);
+    pathways.register(
+        sender, RegisterCode.manual("A21O", LocalDate.parse("2024-12-12")), KARI_AND_NINA);
+    var receiver =
+        pathways
+            .create(new CreatePathway(patient, "ovarian", "910000020", null), KARI_AND_NINA)
+            .id();
+    pathways.register(
+        receiver, RegisterCode.manual("A21A", LocalDate.parse("2024-12-13")), KARI_AND_NINA);
+
+    assertThat(only(patient, NINA).transferredIn()).isTrue();
+  }
+
+  @Test
+  void a_user_sees_only_the_pathways_of_her_units() {
+    var patient = started("colorectal", "910000012", "A12A 2024-12-20");
+    assertThat(worklist.read(query(patient), NINA).rows()).isEmpty();
+    assertThat(worklist.read(query(patient), KARI).rows()).hasSize(1);
+  }
+
+  @Test
+  void the_coordinator_filter_finds_the_assigned_pathways() {
+    var patient = started("colorectal", "910000012", "A12A 2024-12-20");
+    var id = worklist.read(query(patient), KARI).rows().get(0).pathwayId();
+    pathways.assign(id, "kari", KARI);
+
+    var mine =
+        worklist.read(
+            new WorklistQuery(null, null, null, "kari", patient, WorklistQuery.Sort.DUE, 0, 50),
+            KARI);
+    var nobodys =
+        worklist.read(
+            new WorklistQuery(null, null, null, "-", patient, WorklistQuery.Sort.DUE, 0, 50), KARI);
+    assertThat(mine.rows()).hasSize(1);
+    assertThat(mine.rows().get(0).coordinator()).isEqualTo("kari");
+    assertThat(nobodys.rows()).isEmpty();
+  }
+
+  @Test
+  void counts_per_status_and_the_status_filter_agree() {
+    var page =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, null, WorklistQuery.Sort.DUE, 0, 10), KARI);
+    var red =
+        worklist.read(
+            new WorklistQuery(null, null, Status.RED, null, null, WorklistQuery.Sort.DUE, 0, 500),
+            KARI);
+    assertThat(page.total())
+        .isEqualTo(page.counts().values().stream().mapToLong(Long::longValue).sum());
+    assertThat(red.total()).isEqualTo(page.counts().get(Status.RED));
+    assertThat(red.rows()).allMatch(r -> r.status() == Status.RED);
+  }
+
+  @Test
+  void the_list_shows_initials_and_a_masked_identity_number() {
+    var patient = started("colorectal", "910000012", "A12A 2024-12-20");
+    var row = only(patient, KARI);
+    assertThat(row.patientMasked()).isEqualTo(patient.substring(0, 6) + "*****");
+  }
+
+  @Test
+  void a_patient_is_found_by_part_of_the_name_and_shown_by_initials() {
+    var patient = named("Berit", "Fjelltoppsen", "2024-12-20");
+    var page = worklist.read(query("fjelltopp"), KARI);
+    assertThat(page.rows()).hasSize(1);
+    assertThat(page.rows().get(0).patientInitials()).isEqualTo("B. F.");
+    assertThat(page.rows().get(0).patientMasked()).startsWith(patient.substring(0, 6));
+    assertThat(worklist.read(query("fjelltopp"), NINA).rows()).isEmpty();
+  }
+
+  @Test
+  void the_list_sorts_by_patient_and_pages_through_every_match() {
+    named("Cecilie", "Sidesen", "2024-12-20");
+    named("Anne", "Sidesen", "2024-12-27");
+    named("Bodil", "Sidesen", "2024-12-23");
+
+    var byName =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, "Sidesen", WorklistQuery.Sort.PATIENT, 0, 50),
+            KARI);
+    assertThat(byName.rows())
+        .extracting(WorklistRow::patientInitials)
+        .containsExactly("A. S.", "B. S.", "C. S.");
+
+    // by due date: Cecilie (due 2024-12-29), Bodil (2025-01-01), Anne (2025-01-03)
+    var first =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, "Sidesen", WorklistQuery.Sort.DUE, 0, 2),
+            KARI);
+    var second =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, "Sidesen", WorklistQuery.Sort.DUE, 1, 2),
+            KARI);
+    assertThat(first.total()).isEqualTo(3);
+    assertThat(first.pages()).isEqualTo(2);
+    assertThat(first.rows())
+        .extracting(WorklistRow::patientInitials)
+        .containsExactly("C. S.", "B. S.");
+    assertThat(second.rows()).extracting(WorklistRow::patientInitials).containsExactly("A. S.");
+
+    var exported =
+        worklist.export(
+            new WorklistQuery(null, null, null, null, "Sidesen", WorklistQuery.Sort.DUE, 0, 2),
+            KARI);
+    assertThat(exported)
+        .extracting(WorklistRow::patientInitials)
+        .hasSize(3)
+        .first()
+        .isEqualTo("C. S.");
+  }
+
+  @Test
+  void every_status_filter_shows_only_its_status_and_its_count() {
+    started("colorectal", "910000012", "A12A 2024-12-20"); // red
+    started("colorectal", "910000012", "A12A 2024-12-25"); // amber
+    started("colorectal", "910000012", "A12A 2024-12-30"); // green
+    var all =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, null, WorklistQuery.Sort.DUE, 0, 10), KARI);
+    for (var status : Status.values()) {
+      var filtered =
+          worklist.read(
+              new WorklistQuery(null, null, status, null, null, WorklistQuery.Sort.DUE, 0, 500),
+              KARI);
+      assertThat(filtered.total()).as(status.name()).isEqualTo(all.counts().get(status));
+      assertThat(filtered.rows()).as(status.name()).allMatch(r -> r.status() == status);
+      if (status != Status.NONE) {
+        assertThat(filtered.total()).as(status.name()).isPositive();
+      }
+    }
+  }
+}
