@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import no.forlop.audit.Actor;
 import no.forlop.catalog.CatalogueService;
@@ -82,9 +81,9 @@ public class DerivingCodes {
 
   /**
    * Stores facts (in one transaction: all or none), and returns the keys of the patients whose
-   * facts changed. Storing the same fact again changes nothing.
+   * facts changed and the facts that were new. Storing the same fact again changes nothing.
    */
-  public Set<String> store(List<ClinicalEvent> facts, @Nullable UUID delivery) {
+  public StoredFacts store(List<ClinicalEvent> facts, @Nullable UUID delivery) {
     return Objects.requireNonNull(
         transactions.execute(status -> events.store(facts, delivery, clock.instant())));
   }

@@ -14,10 +14,13 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import no.forlop.audit.Actor;
+import no.forlop.coding.ClinicalEvent.PatientRecord;
 import no.forlop.coding.DerivingCodes;
+import no.forlop.coding.StoredFacts;
 import no.forlop.ingest.fhir.Delivery;
 import no.forlop.ingest.fhir.FhirDeliveryReader;
 import no.forlop.ingest.fhir.IntakeReason;
+import no.forlop.patient.PatientDirectory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +53,7 @@ public class IntakeService {
 
   private final FhirDeliveryReader reader = new FhirDeliveryReader();
   private final DerivingCodes coding;
+  private final PatientDirectory directory;
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final TransactionTemplate transactions;
@@ -58,11 +62,13 @@ public class IntakeService {
 
   IntakeService(
       DerivingCodes coding,
+      PatientDirectory directory,
       JdbcClient jdbc,
       JdbcTemplate batch,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.coding = coding;
+    this.directory = directory;
     this.jdbc = jdbc;
     this.batch = batch;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -291,7 +297,7 @@ public class IntakeService {
    */
   private Stored store(Received received, Delivery delivery) {
     keepDelivery(received);
-    var patients = coding.store(delivery.events(), received.id());
+    var patients = kept(coding.store(delivery.events(), received.id()), received);
     keepItems(received.id(), delivery, received.at());
     status(received.id(), "STORED", null);
     return new Stored(delivery, patients);
@@ -314,7 +320,8 @@ public class IntakeService {
         continue;
       }
       try {
-        patients.addAll(savepoints.execute(tx -> coding.store(List.of(event), received.id())));
+        patients.addAll(
+            savepoints.execute(tx -> kept(coding.store(List.of(event), received.id()), received)));
         items.add(item);
       } catch (DataAccessException e) {
         if (isTransient(e)) {
@@ -342,6 +349,21 @@ public class IntakeService {
     keepItems(received.id(), result, received.at());
     status(received.id(), "STORED", null);
     return new Stored(result, patients);
+  }
+
+  /**
+   * Gives the patient directory the names of the new versions of Patient resources among the facts
+   * just stored (in the same transaction), and returns the patients whose facts changed.
+   */
+  private Set<String> kept(StoredFacts stored, Received received) {
+    var names = new ArrayList<PatientDirectory.Name>();
+    for (var fact : stored.added()) {
+      if (fact instanceof PatientRecord record && record.name() != null) {
+        names.add(new PatientDirectory.Name(record.identifier(), record.name()));
+      }
+    }
+    directory.keep(names, received.at().toInstant());
+    return stored.patients();
   }
 
   /**

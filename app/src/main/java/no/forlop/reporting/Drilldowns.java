@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import no.forlop.audit.Actor;
 import no.forlop.audit.AuditLog;
-import no.forlop.coding.PatientDirectory;
+import no.forlop.patient.PatientDirectory;
 import no.forlop.patient.PatientIdentifier;
 import no.forlop.reporting.Drilldown.Figure;
 import no.forlop.reporting.Drilldown.Outcome;

@@ -10,7 +10,6 @@
       "pathway",
       "pathway :: domain",
       "catalog",
-      "coding",
       "patient",
       "access",
       "audit",

@@ -9,13 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
+import no.forlop.testing.AcceptanceFolder;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the acceptance scenarios of ../shared/acceptance, and the project's own scenarios of the
  * same kind (app/src/test/resources/acceptance), through {@code bin/forlop replay} (the packaged
  * jar), exactly as the contract describes, and fails if one fails. The shared scenario folder
- * beside the project is required: without it this test fails rather than skips.
+ * beside the project is required: without it this test fails rather than skips, saying where it
+ * looked and how to name another folder ({@code -Dforlop.acceptance.dir=...} or {@code
+ * FORLOP_ACCEPTANCE_DIR}; see {@link AcceptanceFolder}).
  */
 class AcceptanceIT {
 
@@ -34,8 +37,8 @@ class AcceptanceIT {
     if (!Files.exists(root.resolve("bin/forlop"))) {
       root = root.getParent();
     }
-    var script = root.resolve("../shared/acceptance/run-all.sh").normalize();
-    assertThat(script).as("the acceptance scenarios beside the project").exists();
+    var script =
+        AcceptanceFolder.find(root, System::getProperty, System::getenv).resolve("run-all.sh");
     assertThat(root.resolve("app/target/forlop-exec.jar")).as("the packaged jar").exists();
 
     var command = new ArrayList<String>(java.util.List.of("bash", script.toString()));

@@ -32,6 +32,7 @@ import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.ClinicalEvent.ReferralTask;
 import no.forlop.coding.SourceRef;
+import no.forlop.coding.StoredFacts;
 import no.forlop.coding.domain.PatientFacts;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -131,11 +132,14 @@ public class ClinicalEventStore {
       String checksum,
       @Nullable String patient) {}
 
-  /** Stores facts; returns the keys of the patients whose facts changed. */
-  public Set<String> store(List<ClinicalEvent> facts, @Nullable UUID delivery, Instant receivedAt) {
+  /**
+   * Stores facts; returns the keys of the patients whose facts changed and the facts that were new.
+   */
+  public StoredFacts store(List<ClinicalEvent> facts, @Nullable UUID delivery, Instant receivedAt) {
     var changed = new LinkedHashSet<String>();
+    var added = new ArrayList<ClinicalEvent>();
     if (facts.isEmpty()) {
-      return changed;
+      return new StoredFacts(changed, added);
     }
     var at = OffsetDateTime.ofInstant(receivedAt, ZoneOffset.UTC);
     var canonical = withCanonicalKeys(facts);
@@ -165,7 +169,6 @@ public class ClinicalEventStore {
     var referralPatients = referralPatients(canonical);
     var rows = new ArrayList<Object[]>();
     var identifiers = new ArrayList<Object[]>();
-    var names = new ArrayList<Object[]>();
     var medications = new ArrayList<SourceRef>();
     for (var event : canonical) {
       var type = event.getClass().getSimpleName();
@@ -175,6 +178,7 @@ public class ClinicalEventStore {
       if (!stored.add(source.key() + "\n" + checksum)) {
         continue;
       }
+      added.add(event);
       var patient =
           event instanceof ReferralTask t && t.patient() == null
               ? referralPatients.get(t.focus())
@@ -198,9 +202,6 @@ public class ClinicalEventStore {
           });
       for (var identifier : source.identifiers()) {
         identifiers.add(new Object[] {identityType(event), identifier, source.key()});
-      }
-      if (event instanceof PatientRecord record && record.name() != null) {
-        names.add(new Object[] {record.identifier(), record.name(), at});
       }
       if (patient != null) {
         changed.add(patient);
@@ -234,13 +235,7 @@ public class ClinicalEventStore {
         on conflict (type, identifier) do nothing
         """,
         identifiers);
-    batch.batchUpdate(
-        """
-        insert into patient_name (identifier, name, updated_at) values (?, ?, ?)
-        on conflict (identifier) do update set name = excluded.name, updated_at = excluded.updated_at
-        """,
-        names);
-    return changed;
+    return new StoredFacts(changed, added);
   }
 
   /**
@@ -339,18 +334,6 @@ public class ClinicalEventStore {
   /** Every current fact about one patient. */
   public PatientFacts factsOf(String patient) {
     return factsOf(List.of(patient)).get(patient);
-  }
-
-  /** The names of these patients (identity numbers), where the EHR sent one. */
-  public Map<String, String> namesOf(Collection<String> identifiers) {
-    var names = new HashMap<String, String>();
-    for (var part : partitions(List.copyOf(new LinkedHashSet<>(identifiers)))) {
-      jdbc.sql("select identifier, name from patient_name where identifier in (:ids)")
-          .param("ids", part)
-          .query((rs, n) -> names.put(rs.getString("identifier"), rs.getString("name")))
-          .list();
-    }
-    return names;
   }
 
   /**

@@ -12,11 +12,11 @@ import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
-import no.forlop.coding.PatientDirectory;
 import no.forlop.coordinator.web.Texts;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.domain.CodeState;
+import no.forlop.patient.PatientDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

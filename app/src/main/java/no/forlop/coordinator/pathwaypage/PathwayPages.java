@@ -18,7 +18,6 @@ import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.PathwayKind;
 import no.forlop.coding.DerivingCodes;
-import no.forlop.coding.PatientDirectory;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Bar;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Choice;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Entry;
@@ -34,6 +33,7 @@ import no.forlop.pathway.domain.CodeFact;
 import no.forlop.pathway.domain.LeadTime;
 import no.forlop.pathway.domain.Origin;
 import no.forlop.pathway.domain.TrackedMilestone;
+import no.forlop.patient.PatientDirectory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 

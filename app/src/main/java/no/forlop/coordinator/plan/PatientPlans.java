@@ -13,12 +13,12 @@ import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
-import no.forlop.coding.PatientDirectory;
 import no.forlop.coordinator.web.Texts;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.LeadTime;
+import no.forlop.patient.PatientDirectory;
 import org.springframework.stereotype.Component;
 
 /**

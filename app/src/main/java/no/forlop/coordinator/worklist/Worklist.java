@@ -10,7 +10,7 @@ import no.forlop.access.Users;
 import no.forlop.audit.Actor;
 import no.forlop.audit.AuditLog;
 import no.forlop.calendar.OsloTime;
-import no.forlop.coding.PatientDirectory;
+import no.forlop.patient.PatientDirectory;
 import no.forlop.patient.PatientIdentifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -2,7 +2,6 @@ package no.forlop.ingest.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -169,14 +168,8 @@ class AcceptanceScenariosTest {
     }
   }
 
-  /** shared/acceptance/scenarios, found from the working folder upwards. */
+  /** The shared acceptance scenarios ({@link no.forlop.testing.AcceptanceFolder}). */
   static Path scenariosFolder() {
-    for (var folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-      var scenarios = folder.resolve("shared/acceptance/scenarios");
-      if (Files.isDirectory(scenarios)) {
-        return scenarios;
-      }
-    }
-    return fail("shared/acceptance/scenarios not found above " + Path.of("").toAbsolutePath());
+    return no.forlop.testing.AcceptanceFolder.find().resolve("scenarios");
   }
 }

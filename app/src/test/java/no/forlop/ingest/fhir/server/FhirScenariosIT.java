@@ -154,12 +154,6 @@ class FhirScenariosIT extends FhirEndpointSupport {
   }
 
   private static Path scenarioRoot() {
-    var root = Path.of("").toAbsolutePath();
-    if (!Files.exists(root.resolve("bin/forlop"))) {
-      root = root.getParent();
-    }
-    var scenarios = root.resolve("../shared/acceptance/scenarios").normalize();
-    assertThat(scenarios).as("the acceptance scenarios beside the project").isDirectory();
-    return scenarios;
+    return no.forlop.testing.AcceptanceFolder.find().resolve("scenarios");
   }
 }
