@@ -8,11 +8,14 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import no.forlop.audit.Actor;
 import no.forlop.catalog.CatalogueService;
+import no.forlop.catalog.Localized;
 import no.forlop.coding.domain.Derivation;
 import no.forlop.coding.domain.DerivationResult;
+import no.forlop.coding.domain.DerivationRule;
 import no.forlop.coding.domain.DerivationRules;
 import no.forlop.coding.persistence.ClinicalEventStore;
 import no.forlop.pathway.DerivationRefusal;
@@ -20,6 +23,7 @@ import no.forlop.pathway.DerivedCode;
 import no.forlop.pathway.DerivedInstance;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PatientDerivation;
+import no.forlop.pathway.RuleExplanations;
 import no.forlop.pathway.domain.TrackedMilestone;
 import no.forlop.terminology.TerminologyService;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * used, and why, as the derivation's problems.
  */
 @Service
-public class DerivingCodes {
+public class DerivingCodes implements RuleExplanations {
 
   /** The actor of every change the derivation makes. */
   public static final Actor DERIVATION = new Actor("system:derivation", "AUTOMATIC_REGISTRATION");
@@ -77,6 +81,19 @@ public class DerivingCodes {
 
   public DerivationRules rules() {
     return rules;
+  }
+
+  @Override
+  public String ruleSetVersion() {
+    return rules.version();
+  }
+
+  @Override
+  public Optional<Localized> question(String ruleId) {
+    return rules.all().stream()
+        .filter(rule -> rule.id().equals(ruleId))
+        .findFirst()
+        .map(DerivationRule::question);
   }
 
   /**

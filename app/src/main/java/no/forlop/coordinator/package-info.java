@@ -12,8 +12,6 @@
       "pathway",
       "pathway :: domain",
       "catalog",
-      "coding",
-      "coding :: domain",
       "access",
       "audit",
       "calendar",

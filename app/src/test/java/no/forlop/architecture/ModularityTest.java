@@ -29,6 +29,22 @@ class ModularityTest {
         .isEmpty();
   }
 
+  /**
+   * Deriving codes has one client and one server: the intake (and the replay command line, which
+   * drives the intake) hands it facts, and it hands derived instances to the pathway. Nothing on
+   * the coordinator's side (pages, MDT, statistics, the NPR delivery) knows how codes are derived.
+   */
+  @Test
+  void deriving_codes_is_used_only_by_the_intake_side() {
+    assertThat(MODULES.stream())
+        .filteredOn(m -> m.getDependencies(MODULES).containsModuleNamed("coding"))
+        .extracting(ApplicationModule::getIdentifier)
+        .extracting(Object::toString)
+        .containsExactlyInAnyOrder("ingest", "replay");
+    assertThat(MODULES.getModuleByName("coding").orElseThrow().getDependencies(MODULES))
+        .matches(d -> !d.containsModuleNamed("coordinator") && !d.containsModuleNamed("mdt"));
+  }
+
   @Test
   void writes_module_documentation() {
     new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();

@@ -17,7 +17,6 @@ import no.forlop.catalog.CodeDefinition;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.PathwayKind;
-import no.forlop.coding.DerivingCodes;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Bar;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Choice;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Entry;
@@ -29,6 +28,7 @@ import no.forlop.coordinator.web.PageAccess;
 import no.forlop.coordinator.web.Texts;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.RuleExplanations;
 import no.forlop.pathway.domain.CodeFact;
 import no.forlop.pathway.domain.LeadTime;
 import no.forlop.pathway.domain.Origin;
@@ -47,7 +47,7 @@ class PathwayPages {
 
   private final PathwayService pathways;
   private final CatalogueService catalogues;
-  private final DerivingCodes derivation;
+  private final RuleExplanations derivation;
   private final PatientDirectory directory;
   private final Users users;
   private final Texts texts;
@@ -56,7 +56,7 @@ class PathwayPages {
   PathwayPages(
       PathwayService pathways,
       CatalogueService catalogues,
-      DerivingCodes derivation,
+      RuleExplanations derivation,
       PatientDirectory directory,
       Users users,
       Texts texts,
@@ -239,7 +239,7 @@ class PathwayPages {
             false,
             milestone.rule(),
             question(milestone.rule()),
-            derivation.rules().version(),
+            derivation.ruleSetVersion(),
             milestone.sources(),
             List.of(),
             null,
@@ -265,11 +265,8 @@ class PathwayPages {
   }
 
   private @Nullable String question(String rule) {
-    try {
-      return texts.in(derivation.rules().rule(rule).question());
-    } catch (IllegalArgumentException e) {
-      return null; // a rule of an earlier rule set, no longer known
-    }
+    // a rule of an earlier rule set, no longer known, has no question
+    return derivation.question(rule).map(texts::in).orElse(null);
   }
 
   private static PathwayView.@Nullable Fact first(
