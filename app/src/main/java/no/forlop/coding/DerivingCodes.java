@@ -24,7 +24,7 @@ import no.forlop.pathway.DerivedInstance;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PatientDerivation;
 import no.forlop.pathway.RuleExplanations;
-import no.forlop.pathway.domain.TrackedMilestone;
+import no.forlop.pathway.TrackedMilestone;
 import no.forlop.terminology.TerminologyService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;

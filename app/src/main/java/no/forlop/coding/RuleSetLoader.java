@@ -13,7 +13,7 @@ import no.forlop.catalog.Localized;
 import no.forlop.catalog.Milestone;
 import no.forlop.coding.domain.DerivationRule;
 import no.forlop.coding.domain.DerivationRules;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.core.JacksonException;

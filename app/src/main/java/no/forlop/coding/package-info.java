@@ -8,7 +8,6 @@
 @org.springframework.modulith.ApplicationModule(
     allowedDependencies = {
       "pathway",
-      "pathway :: domain",
       "catalog",
       "calendar",
       "patient",

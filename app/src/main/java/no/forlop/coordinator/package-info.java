@@ -8,15 +8,6 @@
  * here is used by another module: the module has no API.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {
-      "pathway",
-      "pathway :: domain",
-      "catalog",
-      "access",
-      "audit",
-      "calendar",
-      "patient",
-      "web"
-    })
+    allowedDependencies = {"pathway", "catalog", "access", "audit", "calendar", "patient", "web"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.coordinator;

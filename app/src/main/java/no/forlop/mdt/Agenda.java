@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.UUID;
 import no.forlop.catalog.Localized;
 import no.forlop.mdt.domain.Decision;
+import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.PathwayView;
-import no.forlop.pathway.domain.LeadTime;
-import no.forlop.pathway.domain.Rejection;
+import no.forlop.pathway.Rejection;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -24,13 +24,13 @@ import no.forlop.mdt.domain.DecisionCode;
 import no.forlop.mdt.domain.DecisionCoding;
 import no.forlop.mdt.domain.MdtProblem;
 import no.forlop.pathway.ChangeResult;
+import no.forlop.pathway.LeadTime;
+import no.forlop.pathway.Origin;
 import no.forlop.pathway.PathwayService;
+import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
-import no.forlop.pathway.domain.LeadTime;
-import no.forlop.pathway.domain.Origin;
-import no.forlop.pathway.domain.PathwayState;
-import no.forlop.pathway.domain.Rejection;
+import no.forlop.pathway.Rejection;
 import no.forlop.patient.PatientDirectory;
 import no.forlop.patient.PatientIdentifier;
 import org.jspecify.annotations.Nullable;
@@ -491,7 +491,7 @@ public class MdtService {
   private static @Nullable LocalDate firstAttendance(PathwayView view) {
     return view.codes().stream()
         .filter(c -> c.milestone() == Milestone.FIRST_ATTENDANCE)
-        .filter(c -> c.state() == no.forlop.pathway.domain.CodeState.REGISTERED)
+        .filter(c -> c.state() == no.forlop.pathway.CodeState.REGISTERED)
         .map(PathwayView.Code::date)
         .findFirst()
         .orElse(null);

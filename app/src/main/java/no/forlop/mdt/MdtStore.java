@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import no.forlop.mdt.domain.Decision;
 import no.forlop.mdt.domain.TreatmentIntention;
-import no.forlop.pathway.domain.Rejection;
+import no.forlop.pathway.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -8,6 +8,6 @@
  * its source): registered on the day of the conversation with the patient, or proposed until then.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"pathway", "pathway :: domain", "catalog", "access", "audit", "patient"})
+    allowedDependencies = {"pathway", "catalog", "access", "audit", "patient"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.mdt;

@@ -1,8 +1,5 @@
 package no.forlop.pathway;
 
-import no.forlop.pathway.domain.CodeFact;
-import no.forlop.pathway.domain.Rejection;
-
 /** The outcome of a change to a pathway's codes: recorded, or refused with a reason. */
 public sealed interface ChangeResult {
 

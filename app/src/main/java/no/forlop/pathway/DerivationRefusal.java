@@ -2,7 +2,6 @@ package no.forlop.pathway;
 
 import java.util.List;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
-import no.forlop.pathway.domain.Rejection;
 
 /**
  * What the pathway rules would not take from the derivation, as a value with a stable code: a

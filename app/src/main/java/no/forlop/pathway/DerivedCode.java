@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
-import no.forlop.pathway.domain.CodeState;
-import no.forlop.pathway.domain.Origin;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,6 @@ package no.forlop.pathway;
 
 import java.time.LocalDate;
 import java.util.List;
-import no.forlop.pathway.domain.TrackedMilestone;
 
 /**
  * A pathway instance as the derivation finds it in a patient's EHR events: one pathway at one

@@ -9,10 +9,10 @@ import no.forlop.catalog.Localized;
 /**
  * A request that names something that does not exist or conflicts with what does (an unknown
  * pathway or variant, or an open instance of the same pathway): a reason and the arguments of its
- * text, like {@link no.forlop.pathway.domain.Rejection}. The web turns it into text in the user's
- * language ({@code problem.<PROBLEM>} in the message files); {@link #getMessage()} is the English
- * text, for logs and the import report. No argument names the patient. A catalogue name may be an
- * argument in both languages ({@link Localized}): each reader gets theirs.
+ * text, like {@link no.forlop.pathway.Rejection}. The web turns it into text in the user's language
+ * ({@code problem.<PROBLEM>} in the message files); {@link #getMessage()} is the English text, for
+ * logs and the import report. No argument names the patient. A catalogue name may be an argument in
+ * both languages ({@link Localized}): each reader gets theirs.
  */
 public class InvalidPathwayRequestException extends RuntimeException {
 

@@ -7,13 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
-import no.forlop.pathway.domain.CodeFact;
-import no.forlop.pathway.domain.CodeState;
-import no.forlop.pathway.domain.LeadTime;
-import no.forlop.pathway.domain.PathwayState;
 import no.forlop.pathway.domain.Registration;
-import no.forlop.pathway.domain.Rejection;
-import no.forlop.pathway.domain.TrackedMilestone;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -18,16 +18,11 @@ import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.PathwayKind;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
-import no.forlop.pathway.domain.CodeFact;
-import no.forlop.pathway.domain.CodeState;
 import no.forlop.pathway.domain.CodingRules;
-import no.forlop.pathway.domain.Origin;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.PatientPathway.Outcome;
 import no.forlop.pathway.domain.Reconciliation;
 import no.forlop.pathway.domain.Registration;
-import no.forlop.pathway.domain.Rejection;
-import no.forlop.pathway.domain.TrackedMilestone;
 import no.forlop.pathway.persistence.PathwayStore;
 import no.forlop.patient.PatientIdentifier;
 import org.jspecify.annotations.Nullable;
@@ -90,7 +85,7 @@ final class PathwayWork {
   }
 
   /** The state a loaded pathway's registered codes walk it to. */
-  no.forlop.pathway.domain.PathwayState state(PatientPathway pathway) {
+  no.forlop.pathway.PathwayState state(PatientPathway pathway) {
     return pathway.state(rules(pathway));
   }
 
@@ -450,7 +445,7 @@ final class PathwayWork {
   /** Stores what this unit of work created and changed, in batches. */
   public void commit() {
     store.insertAll(created);
-    var facts = new LinkedHashMap<UUID, List<no.forlop.pathway.domain.CodeFact>>();
+    var facts = new LinkedHashMap<UUID, List<no.forlop.pathway.CodeFact>>();
     for (var pathway : pathways.values()) {
       if (!pathway.pending().isEmpty()) {
         facts.put(pathway.header().id(), pathway.pending());

@@ -2,8 +2,6 @@ package no.forlop.pathway;
 
 import java.time.LocalDate;
 import no.forlop.catalog.StartRule.StartBasis;
-import no.forlop.pathway.domain.CodeState;
-import no.forlop.pathway.domain.Origin;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,14 +3,6 @@
  * throwaway embedded database, and one JSON document out (../shared/acceptance/CONTRACT.md).
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {
-      "ingest",
-      "coding",
-      "coding :: domain",
-      "pathway",
-      "pathway :: domain",
-      "calendar",
-      "audit"
-    })
+    allowedDependencies = {"ingest", "coding", "coding :: domain", "pathway", "calendar", "audit"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.replay;

@@ -6,15 +6,6 @@
  * suppressed in everything that leaves the unit.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {
-      "pathway",
-      "pathway :: domain",
-      "catalog",
-      "patient",
-      "access",
-      "audit",
-      "calendar",
-      "web"
-    })
+    allowedDependencies = {"pathway", "catalog", "patient", "access", "audit", "calendar", "web"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.reporting;

@@ -9,7 +9,7 @@ import no.forlop.catalog.CatalogueParser;
 import no.forlop.catalog.Milestone;
 import no.forlop.coding.domain.DerivationRules;
 import no.forlop.coding.domain.DerivationRules.InvalidRuleSetException;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 import org.junit.jupiter.api.Test;
 
 /** The reviewed rule file is complete, consistent with the catalogue, and refused when broken. */

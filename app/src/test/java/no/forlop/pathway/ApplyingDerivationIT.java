@@ -9,8 +9,6 @@ import java.util.Set;
 import no.forlop.audit.Actor;
 import no.forlop.catalog.Milestone;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
-import no.forlop.pathway.domain.CodeState;
-import no.forlop.pathway.domain.TrackedMilestone;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;

@@ -13,8 +13,6 @@ import no.forlop.catalog.Milestone;
 import no.forlop.coordinator.worklist.Worklist;
 import no.forlop.coordinator.worklist.WorklistQuery;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
-import no.forlop.pathway.domain.PathwayState;
-import no.forlop.pathway.domain.Rejection;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import no.forlop.pathway.InvalidPathwayRequestException;
-import no.forlop.pathway.domain.Rejection;
+import no.forlop.pathway.Rejection;
 import no.forlop.patient.InvalidPatientIdentifierException;
 import no.forlop.reporting.InvalidIndicatorQueryException;
 import org.junit.jupiter.api.Test;

@@ -32,7 +32,7 @@ import no.forlop.coding.ClinicalEvent.ReferralTask;
 import no.forlop.coding.Code;
 import no.forlop.coding.domain.DerivationResult.Problem;
 import no.forlop.coding.domain.DerivationResult.TrackedMilestone;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 import no.forlop.terminology.domain.Coding;
 import no.forlop.terminology.domain.Concept;
 import no.forlop.terminology.domain.ConceptMatch;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package no.forlop.coding.domain;
 import java.util.List;
 import java.util.Map;
 import no.forlop.catalog.Localized;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 
 /**
  * One reviewed derivation rule: its id, the plain-language question it answers, the milestone it

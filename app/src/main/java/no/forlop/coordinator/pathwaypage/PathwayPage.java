@@ -4,10 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import no.forlop.pathway.domain.CodeFact;
-import no.forlop.pathway.domain.CodeState;
-import no.forlop.pathway.domain.LeadTime;
-import no.forlop.pathway.domain.PathwayState;
+import no.forlop.pathway.CodeFact;
+import no.forlop.pathway.CodeState;
+import no.forlop.pathway.LeadTime;
+import no.forlop.pathway.PathwayState;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -14,10 +14,10 @@ import no.forlop.audit.AuditLog;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
 import no.forlop.coordinator.web.Texts;
+import no.forlop.pathway.CodeState;
+import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
-import no.forlop.pathway.domain.CodeState;
-import no.forlop.pathway.domain.LeadTime;
 import no.forlop.patient.PatientDirectory;
 import org.springframework.stereotype.Component;
 

@@ -8,7 +8,7 @@ import no.forlop.access.Users;
 import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.Localized;
 import no.forlop.pathway.InvalidPathwayRequestException;
-import no.forlop.pathway.domain.Rejection;
+import no.forlop.pathway.Rejection;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

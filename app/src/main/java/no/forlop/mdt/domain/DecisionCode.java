@@ -2,7 +2,7 @@ package no.forlop.mdt.domain;
 
 import java.time.LocalDate;
 import java.util.Map;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,7 +11,10 @@ import no.forlop.catalog.CodingScheme;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.StartRule.StartBasis;
-import no.forlop.pathway.domain.Rejection.Reason;
+import no.forlop.pathway.CodeRef;
+import no.forlop.pathway.PathwayState;
+import no.forlop.pathway.Rejection;
+import no.forlop.pathway.Rejection.Reason;
 import org.jspecify.annotations.Nullable;
 
 /**

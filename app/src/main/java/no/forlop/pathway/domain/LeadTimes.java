@@ -12,8 +12,10 @@ import no.forlop.catalog.CodeDefinition;
 import no.forlop.catalog.IndicatorDefinition;
 import no.forlop.catalog.LeadTimeNorm;
 import no.forlop.catalog.Milestone;
-import no.forlop.pathway.domain.LeadTime.Assumption;
-import no.forlop.pathway.domain.LeadTime.Status;
+import no.forlop.pathway.LeadTime;
+import no.forlop.pathway.LeadTime.Assumption;
+import no.forlop.pathway.LeadTime.Status;
+import no.forlop.pathway.PathwayState;
 import org.jspecify.annotations.Nullable;
 
 /**

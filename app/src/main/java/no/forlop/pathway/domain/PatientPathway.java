@@ -10,7 +10,14 @@ import java.util.Optional;
 import java.util.UUID;
 import no.forlop.catalog.CodeDefinition;
 import no.forlop.catalog.StartRule.StartBasis;
-import no.forlop.pathway.domain.Rejection.Reason;
+import no.forlop.pathway.CodeFact;
+import no.forlop.pathway.CodeRef;
+import no.forlop.pathway.CodeState;
+import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayState;
+import no.forlop.pathway.Rejection;
+import no.forlop.pathway.Rejection.Reason;
+import no.forlop.pathway.TrackedMilestone;
 import org.jspecify.annotations.Nullable;
 
 /**

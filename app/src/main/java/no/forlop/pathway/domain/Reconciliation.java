@@ -11,7 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
-import no.forlop.pathway.domain.Rejection.Reason;
+import no.forlop.pathway.CodeFact;
+import no.forlop.pathway.CodeState;
+import no.forlop.pathway.Origin;
+import no.forlop.pathway.Rejection;
+import no.forlop.pathway.Rejection.Reason;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.pathway.CodeRef;
+import no.forlop.pathway.CodeState;
+import no.forlop.pathway.Origin;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.CatalogueParser;
 import no.forlop.coding.RuleSetLoader;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 import org.junit.jupiter.api.Test;
 
 /** The derivation from EHR facts to codes, rule by rule, independent of arrival order. */

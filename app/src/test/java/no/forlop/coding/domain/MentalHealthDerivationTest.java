@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import no.forlop.catalog.Milestone;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -29,7 +29,7 @@ import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
-import no.forlop.pathway.domain.Rejection;
+import no.forlop.pathway.Rejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;

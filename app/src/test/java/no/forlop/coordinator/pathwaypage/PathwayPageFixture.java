@@ -6,7 +6,7 @@ import java.util.UUID;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Choice;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Entry;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Why;
-import no.forlop.pathway.domain.PathwayState;
+import no.forlop.pathway.PathwayState;
 
 /** A pathway page as PathwayPages would put it together: an invented patient, one proposal. */
 final class PathwayPageFixture {

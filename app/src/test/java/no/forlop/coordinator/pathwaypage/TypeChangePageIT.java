@@ -8,8 +8,8 @@ import java.util.UUID;
 import no.forlop.audit.Actor;
 import no.forlop.coordinator.PageSupport;
 import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.RegisterCode;
-import no.forlop.pathway.domain.PathwayState;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
 

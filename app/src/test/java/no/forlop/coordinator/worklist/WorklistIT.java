@@ -130,8 +130,8 @@ class WorklistIT extends ApplicationTest {
         new RegisterCode(
             "A37A",
             LocalDate.parse("2024-12-27"),
-            no.forlop.pathway.domain.CodeState.PROPOSED,
-            no.forlop.pathway.domain.Origin.MANUAL,
+            no.forlop.pathway.CodeState.PROPOSED,
+            no.forlop.pathway.Origin.MANUAL,
             null,
             null,
             null,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.UUID;
-import no.forlop.pathway.domain.CodeState;
+import no.forlop.pathway.CodeState;
 import org.junit.jupiter.api.Test;
 
 /** The rule MDT-DECISION: from a decision in a meeting to the clinical-decision code. */

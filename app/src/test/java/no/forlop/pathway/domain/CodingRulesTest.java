@@ -6,7 +6,8 @@ import static no.forlop.pathway.domain.PathwayFixture.reasonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import no.forlop.catalog.StartRule.StartBasis;
-import no.forlop.pathway.domain.Rejection.Reason;
+import no.forlop.pathway.PathwayState;
+import no.forlop.pathway.Rejection.Reason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

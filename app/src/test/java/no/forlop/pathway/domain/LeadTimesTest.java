@@ -8,8 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import no.forlop.calendar.DayType;
 import no.forlop.catalog.CatalogueParser;
-import no.forlop.pathway.domain.LeadTime.Assumption;
-import no.forlop.pathway.domain.LeadTime.Status;
+import no.forlop.pathway.LeadTime;
+import no.forlop.pathway.LeadTime.Assumption;
+import no.forlop.pathway.LeadTime.Status;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

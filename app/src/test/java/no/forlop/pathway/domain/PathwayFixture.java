@@ -9,6 +9,12 @@ import java.util.UUID;
 import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.CatalogueParser;
 import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.pathway.CodeFact;
+import no.forlop.pathway.CodeState;
+import no.forlop.pathway.LeadTime;
+import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayState;
+import no.forlop.pathway.Rejection;
 import no.forlop.pathway.domain.PatientPathway.Outcome;
 import org.jspecify.annotations.Nullable;
 

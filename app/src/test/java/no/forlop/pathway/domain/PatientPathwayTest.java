@@ -7,7 +7,10 @@ import static no.forlop.pathway.domain.PathwayFixture.reasonOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import no.forlop.pathway.domain.Rejection.Reason;
+import no.forlop.pathway.CodeFact;
+import no.forlop.pathway.CodeState;
+import no.forlop.pathway.PathwayState;
+import no.forlop.pathway.Rejection.Reason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -11,9 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import no.forlop.catalog.Milestone;
+import no.forlop.pathway.CodeFact;
+import no.forlop.pathway.CodeState;
+import no.forlop.pathway.Origin;
+import no.forlop.pathway.Rejection.Reason;
 import no.forlop.pathway.domain.Reconciliation.Outcome;
 import no.forlop.pathway.domain.Reconciliation.Wanted;
-import no.forlop.pathway.domain.Rejection.Reason;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package no.forlop.pathway.domain;
+package no.forlop.pathway;
 
 /** Whether a code counts: registered, or proposed and waiting for a coordinator to confirm it. */
 public enum CodeState {

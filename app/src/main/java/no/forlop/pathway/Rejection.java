@@ -1,4 +1,4 @@
-package no.forlop.pathway.domain;
+package no.forlop.pathway;
 
 import java.util.List;
 
@@ -12,7 +12,7 @@ public record Rejection(Reason reason, List<String> args) {
     args = List.copyOf(args);
   }
 
-  static Rejection of(Reason reason, Object... args) {
+  public static Rejection of(Reason reason, Object... args) {
     return new Rejection(reason, java.util.Arrays.stream(args).map(String::valueOf).toList());
   }
 

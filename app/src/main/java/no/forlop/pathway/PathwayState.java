@@ -1,4 +1,4 @@
-package no.forlop.pathway.domain;
+package no.forlop.pathway;
 
 /**
  * Where a pathway instance stands, derived from its registered codes in clinical order (see

@@ -1,4 +1,4 @@
-package no.forlop.pathway.domain;
+package no.forlop.pathway;
 
 import java.time.LocalDate;
 import java.util.List;

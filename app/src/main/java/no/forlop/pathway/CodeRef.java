@@ -1,4 +1,4 @@
-package no.forlop.pathway.domain;
+package no.forlop.pathway;
 
 import no.forlop.catalog.CodeDefinition;
 import no.forlop.catalog.Milestone;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record CodeRef(String key, Milestone milestone, @Nullable String official) {
 
-  static CodeRef of(CodeDefinition code, @Nullable String prefix) {
+  public static CodeRef of(CodeDefinition code, @Nullable String prefix) {
     var official = prefix != null && code.suffix() != null ? prefix + code.suffix() : null;
     return new CodeRef(code.key(), code.milestone(), official);
   }
