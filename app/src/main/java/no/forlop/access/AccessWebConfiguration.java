@@ -7,7 +7,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Lets every controller receive the acting {@link no.forlop.audit.Actor}; serves the sign-in page.
+ * Lets every controller receive the acting {@link no.forlop.access.Actor}; serves the sign-in page.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessWebConfiguration implements WebMvcConfigurer {

@@ -1,6 +1,5 @@
 package no.forlop.access;
 
-import no.forlop.audit.Actor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Sign-in and who may call what. Two chains: the APIs ({@code /api/**}, {@code /fhir/**}) are
  * stateless with HTTP Basic and answer 401/403 as OperationOutcomes; the pages use a sign-in form,
  * a session and CSRF protection. Roles decide the paths; units decide the patients (in the
- * services, through the {@link no.forlop.audit.Actor}).
+ * services, through the {@link no.forlop.access.Actor}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // replay and import run without a web server, so without sign-in

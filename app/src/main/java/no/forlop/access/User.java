@@ -2,7 +2,6 @@ package no.forlop.access;
 
 import java.util.List;
 import java.util.Set;
-import no.forlop.audit.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**

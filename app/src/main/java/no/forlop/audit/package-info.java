@@ -6,6 +6,6 @@
  * <p>The actor of a request is the signed-in user (module {@code access}); the purpose comes from
  * the {@code X-Forlop-Purpose} header and defaults to patient care.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"web", "patient"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"web", "patient", "access"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.audit;

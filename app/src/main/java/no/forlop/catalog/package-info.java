@@ -4,6 +4,7 @@
  * verified. The catalogue is data (catalog/catalogue.yaml), validated when loaded, versioned, and
  * replaceable at run time without a release; earlier versions are kept.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"calendar", "audit", "web"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"calendar", "audit", "web", "access"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.catalog;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Localized;
 import no.forlop.coding.domain.Derivation;

@@ -13,7 +13,8 @@
       "patient",
       "audit",
       "terminology",
-      "terminology :: domain"
+      "terminology :: domain",
+      "access"
     })
 @org.jspecify.annotations.NullMarked
 package no.forlop.coding;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.coding.StoredFacts;

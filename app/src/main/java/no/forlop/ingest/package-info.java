@@ -7,6 +7,14 @@
  * fhir.server}).
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"coding", "coding :: domain", "patient", "calendar", "web", "audit"})
+    allowedDependencies = {
+      "coding",
+      "coding :: domain",
+      "patient",
+      "calendar",
+      "web",
+      "audit",
+      "access"
+    })
 @org.jspecify.annotations.NullMarked
 package no.forlop.ingest;

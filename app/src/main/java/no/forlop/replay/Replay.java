@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.calendar.OsloTime;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.ingest.IntakeService;

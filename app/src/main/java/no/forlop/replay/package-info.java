@@ -3,6 +3,14 @@
  * throwaway embedded database, and one JSON document out (../shared/acceptance/CONTRACT.md).
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"ingest", "coding", "coding :: domain", "pathway", "calendar", "audit"})
+    allowedDependencies = {
+      "ingest",
+      "coding",
+      "coding :: domain",
+      "pathway",
+      "calendar",
+      "audit",
+      "access"
+    })
 @org.jspecify.annotations.NullMarked
 package no.forlop.replay;

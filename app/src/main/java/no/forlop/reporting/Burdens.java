@@ -2,7 +2,7 @@ package no.forlop.reporting;
 
 import java.time.LocalDate;
 import java.util.List;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.reporting.IndicatorReport.Count;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

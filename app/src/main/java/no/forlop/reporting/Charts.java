@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.reporting.ReportingSettings.IntervalPeriod;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;

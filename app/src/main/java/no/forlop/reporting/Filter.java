@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**

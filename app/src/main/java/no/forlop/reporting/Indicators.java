@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.IndicatorDefinition;

@@ -5,6 +5,6 @@
  * FHIR ConceptMap of local codes, loaded over REST, versioned, audited, and in force for the
  * derivation ({@code coding}) from the moment it is activated.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"audit", "web", "access"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.terminology;

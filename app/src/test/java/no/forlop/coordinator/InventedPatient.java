@@ -3,7 +3,7 @@ package no.forlop.coordinator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;

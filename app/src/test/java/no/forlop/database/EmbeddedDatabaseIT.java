@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import no.forlop.ForlopApplication;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.PathwayService;
 import no.forlop.testing.TestPatients;

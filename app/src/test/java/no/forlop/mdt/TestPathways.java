@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.CreatePathway;

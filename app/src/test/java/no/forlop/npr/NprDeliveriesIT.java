@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.audit.AuditLog;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.pathway.ChangeResult;

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.catalog.Milestone;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
 import no.forlop.testing.ApplicationTest;

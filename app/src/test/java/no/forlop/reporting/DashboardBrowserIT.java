@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import no.forlop.ForlopApplication;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.patient.PatientIdentifier.Sex;

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import no.forlop.ForlopApplication;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.coordinator.worklist.Status;
 import no.forlop.coordinator.worklist.Worklist;
 import no.forlop.coordinator.worklist.WorklistQuery;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.catalog.CatalogueDocument;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.CatalogueVersionConflictException;

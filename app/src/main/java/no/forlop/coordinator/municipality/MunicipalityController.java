@@ -3,7 +3,7 @@ package no.forlop.coordinator.municipality;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.coordinator.web.PageAccess;
 import no.forlop.coordinator.web.PageErrors;
 import org.springframework.http.ContentDisposition;

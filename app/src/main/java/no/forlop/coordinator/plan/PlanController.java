@@ -1,7 +1,7 @@
 package no.forlop.coordinator.plan;
 
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -8,7 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.RejectedResource;

@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.ingest.Backoff;
 import no.forlop.ingest.IntakeService;
 import no.forlop.web.ApiProblem;

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.ingest.Backoff;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.pull.PollReport.TypeResult;

@@ -3,7 +3,7 @@ package no.forlop.ingest.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.ingest.IntakeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

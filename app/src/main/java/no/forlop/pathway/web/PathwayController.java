@@ -9,7 +9,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.catalog.Localized;
 import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.ChangeResult;

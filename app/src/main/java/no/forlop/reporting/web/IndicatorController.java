@@ -3,7 +3,7 @@ package no.forlop.reporting.web;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.Set;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.patient.PatientIdentifier.Sex;
 import no.forlop.reporting.AgeBand;
 import no.forlop.reporting.Burdens;

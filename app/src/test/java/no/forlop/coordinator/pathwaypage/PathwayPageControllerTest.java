@@ -255,8 +255,8 @@ class PathwayPageControllerTest {
   }
 
   /** Kari as the controller sees her: the default purpose, her unit. */
-  private static no.forlop.audit.Actor mockActor() {
-    return new no.forlop.audit.Actor(
-        "kari", no.forlop.audit.Actor.DEFAULT_PURPOSE, java.util.Set.of("910000012"));
+  private static no.forlop.access.Actor mockActor() {
+    return new no.forlop.access.Actor(
+        "kari", no.forlop.access.Actor.DEFAULT_PURPOSE, java.util.Set.of("910000012"));
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.coordinator.PageSupport;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.PathwayState;

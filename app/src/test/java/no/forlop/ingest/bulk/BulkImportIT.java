@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.ingest.IntakeService;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.ColorectalHistory;

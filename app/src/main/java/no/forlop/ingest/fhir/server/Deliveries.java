@@ -2,7 +2,7 @@ package no.forlop.ingest.fhir.server;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Map;
-import no.forlop.audit.Actor;
+import no.forlop.access.Actor;
 import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.UnreadableDeliveryException;

@@ -1,4 +1,4 @@
-package no.forlop.audit;
+package no.forlop.access;
 
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
