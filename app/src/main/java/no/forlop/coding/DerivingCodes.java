@@ -20,6 +20,7 @@ import no.forlop.catalog.Milestone;
 import no.forlop.coding.domain.Derivation;
 import no.forlop.coding.domain.DerivationResult;
 import no.forlop.coding.domain.DerivationRules;
+import no.forlop.coding.domain.ProblemCode;
 import no.forlop.coding.persistence.ClinicalEventStore;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.CreatePathway;
@@ -138,9 +139,9 @@ public class DerivingCodes {
 
   /** What the last derivations could not use, and why. */
   public List<DerivationResult.Problem> problems() {
-    return jdbc.sql("select source, reason from derivation_problem order by source, reason")
-        .query(
-            (rs, n) -> new DerivationResult.Problem(rs.getString("source"), rs.getString("reason")))
+    return jdbc.sql(
+            "select source, reason, code, args from derivation_problem order by source, reason")
+        .query((rs, n) -> problemOf(rs))
         .list();
   }
 
@@ -191,7 +192,9 @@ public class DerivingCodes {
                     .flatMap(c -> c.sources().stream())
                     .findFirst()
                     .orElse("pathway " + instance.pathway());
-            found.add(new DerivationResult.Problem(source, refused.getMessage()));
+            found.add(
+                DerivationResult.Problem.of(
+                    source, ProblemCode.PATHWAY_REFUSED, refused.getMessage()));
             continue;
           }
           used.add(pathway);
@@ -206,7 +209,15 @@ public class DerivingCodes {
         }
       }
       for (var problem : found) {
-        problems.add(new Object[] {result.patient(), problem.source(), problem.reason(), now});
+        problems.add(
+            new Object[] {
+              result.patient(),
+              problem.source(),
+              problem.reason(),
+              problem.code().name(),
+              problem.args().toArray(String[]::new),
+              now
+            });
       }
     }
     work.commit();
@@ -214,7 +225,10 @@ public class DerivingCodes {
         .param("p", patients)
         .update();
     batch.batchUpdate(
-        "insert into derivation_problem (patient_key, source, reason, derived_at) values (?, ?, ?, ?)",
+        """
+        insert into derivation_problem (patient_key, source, reason, code, args, derived_at)
+        values (?, ?, ?, ?, ?, ?)
+        """,
         problems);
     if (!milestones.isEmpty()) {
       jdbc.sql("delete from tracked_milestone where pathway_id in (:p)")
@@ -401,14 +415,12 @@ public class DerivingCodes {
           register(want, CodeState.PROPOSED, refused.rejection().englishText());
         } else {
           problems.add(
-              new DerivationResult.Problem(
+              DerivationResult.Problem.of(
                   String.join(", ", want.sources()),
-                  "gives "
-                      + want.key()
-                      + " on "
-                      + want.date()
-                      + ", which cannot be registered even as a proposal: "
-                      + refused.rejection().englishText()));
+                  ProblemCode.CODE_REFUSED,
+                  want.key(),
+                  want.date(),
+                  refused.rejection().englishText()));
         }
       } else {
         view = ((ChangeResult.Changed) result).pathway();
@@ -487,6 +499,22 @@ public class DerivingCodes {
       inputs.put("catalogueVersion", catalogues.current().version());
       return Origin.derived(want.rule(), rules.version(), want.sources(), inputs);
     }
+  }
+
+  /**
+   * A stored problem: by its code and arguments, or (stored before problems had codes) by its
+   * English text.
+   */
+  private static DerivationResult.Problem problemOf(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
+    var code = rs.getString("code");
+    var args = rs.getArray("args");
+    if (code == null || args == null) {
+      return DerivationResult.Problem.of(
+          rs.getString("source"), ProblemCode.UNCODED, rs.getString("reason"));
+    }
+    return new DerivationResult.Problem(
+        rs.getString("source"), ProblemCode.valueOf(code), List.of((String[]) args.getArray()));
   }
 
   private static boolean isDerived(PathwayView.Code code) {
