@@ -17,6 +17,7 @@ import no.forlop.coding.domain.Derivation;
 import no.forlop.coding.domain.DerivationResult;
 import no.forlop.coding.domain.DerivationRule;
 import no.forlop.coding.domain.DerivationRules;
+import no.forlop.coding.domain.ProblemCode;
 import no.forlop.coding.persistence.ClinicalEventStore;
 import no.forlop.pathway.DerivationRefusal;
 import no.forlop.pathway.DerivedCode;
@@ -144,9 +145,9 @@ public class DerivingCodes implements RuleExplanations {
 
   /** What the last derivations could not use, and why. */
   public List<DerivationResult.Problem> problems() {
-    return jdbc.sql("select source, reason from derivation_problem order by source, reason")
-        .query(
-            (rs, n) -> new DerivationResult.Problem(rs.getString("source"), rs.getString("reason")))
+    return jdbc.sql(
+            "select source, reason, code, args from derivation_problem order by source, reason")
+        .query((rs, n) -> problemOf(rs))
         .list();
   }
 
@@ -167,14 +168,25 @@ public class DerivingCodes implements RuleExplanations {
         next.next().forEach(refusal -> found.add(problemOf(refusal)));
       }
       for (var problem : found) {
-        problems.add(new Object[] {result.patient(), problem.source(), problem.reason(), now});
+        problems.add(
+            new Object[] {
+              result.patient(),
+              problem.source(),
+              problem.reason(),
+              problem.code().name(),
+              problem.args().toArray(String[]::new),
+              now
+            });
       }
     }
     jdbc.sql("delete from derivation_problem where patient_key in (:p)")
         .param("p", patients)
         .update();
     batch.batchUpdate(
-        "insert into derivation_problem (patient_key, source, reason, derived_at) values (?, ?, ?, ?)",
+        """
+        insert into derivation_problem (patient_key, source, reason, code, args, derived_at)
+        values (?, ?, ?, ?, ?, ?)
+        """,
         problems);
   }
 
@@ -225,17 +237,32 @@ public class DerivingCodes implements RuleExplanations {
               .flatMap(c -> c.sources().stream())
               .findFirst()
               .orElse("pathway " + instance.pathway());
-      return new DerivationResult.Problem(source, notOpened.englishText());
+      return DerivationResult.Problem.of(
+          source, ProblemCode.PATHWAY_REFUSED, notOpened.englishText());
     }
     var refused = (DerivationRefusal.NotDerivable) refusal;
     var code = refused.code();
-    return new DerivationResult.Problem(
+    return DerivationResult.Problem.of(
         String.join(", ", code.sources()),
-        "gives "
-            + code.key()
-            + " on "
-            + code.date()
-            + ", which cannot be registered even as a proposal: "
-            + refused.rejection().englishText());
+        ProblemCode.CODE_REFUSED,
+        code.key(),
+        code.date(),
+        refused.rejection().englishText());
+  }
+
+  /**
+   * A stored problem: by its code and arguments, or (stored before problems had codes) by its
+   * English text.
+   */
+  private static DerivationResult.Problem problemOf(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
+    var code = rs.getString("code");
+    var args = rs.getArray("args");
+    if (code == null || args == null) {
+      return DerivationResult.Problem.of(
+          rs.getString("source"), ProblemCode.UNCODED, rs.getString("reason"));
+    }
+    return new DerivationResult.Problem(
+        rs.getString("source"), ProblemCode.valueOf(code), List.of((String[]) args.getArray()));
   }
 }

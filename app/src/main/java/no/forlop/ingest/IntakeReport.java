@@ -33,8 +33,10 @@ public record IntakeReport(
   /**
    * A resource that was not used, and why.
    *
-   * @param code the stable reason code ({@code null} for a derivation problem, which has none yet)
-   * @param reason the reason in English (the command line, logs)
+   * @param code the stable reason code (an intake reason, or a derivation problem's {@code
+   *     ProblemCode}); {@code null} for a rejection stored without one
+   * @param reason the reason: in English (the command line, logs), or in the reader's language
+   *     where one was asked for
    */
   public record Problem(String source, @Nullable String code, String reason) {
 

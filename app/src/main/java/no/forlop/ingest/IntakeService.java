@@ -540,10 +540,18 @@ public class IntakeService {
     return counts;
   }
 
-  /** What the last derivation of each patient could not use, and why. */
+  /** What the last derivation of each patient could not use, and why, in English. */
   public List<IntakeReport.Problem> derivationProblems() {
+    return derivationProblems(Locale.ENGLISH);
+  }
+
+  /**
+   * What the last derivation of each patient could not use, and why, in this language (Norwegian
+   * bokmål unless English), with the problem's stable code.
+   */
+  public List<IntakeReport.Problem> derivationProblems(Locale language) {
     return coding.problems().stream()
-        .map(p -> new IntakeReport.Problem(p.source(), p.reason()))
+        .map(p -> new IntakeReport.Problem(p.source(), p.code().name(), p.text(language)))
         .toList();
   }
 
@@ -560,9 +568,7 @@ public class IntakeService {
             .query(
                 (rs, n) -> new IntakeReport.Problem(rs.getString("source"), rs.getString("reason")))
             .list());
-    coding.problems().stream()
-        .map(p -> new IntakeReport.Problem(p.source(), p.reason()))
-        .forEach(problems::add);
+    problems.addAll(derivationProblems());
     return problems;
   }
 

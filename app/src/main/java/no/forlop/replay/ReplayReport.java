@@ -82,7 +82,7 @@ final class ReplayReport {
   /**
    * A resource that was not used.
    *
-   * @param code the stable reason code ({@code null} for a derivation problem)
+   * @param code the stable reason code (an intake reason, or a derivation problem's)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Rejected(String source, @Nullable String code, String reason) {}

@@ -2,6 +2,7 @@ package no.forlop.coding.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
@@ -55,6 +56,31 @@ public record DerivationResult(
   /** A milestone Forløp tracks that is not a registry code (e.g. BIOPSY). */
   public record TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {}
 
-  /** A fact that was not used, with a reason a person can act on. */
-  public record Problem(String source, String reason) {}
+  /**
+   * A fact that was not used, with a reason a person can act on: a coded reason and its arguments,
+   * rendered in the reader's language.
+   *
+   * @param source the fact as its sender knows it ({@code ServiceRequest/sr1})
+   */
+  public record Problem(String source, ProblemCode code, List<String> args) {
+
+    public Problem {
+      args = List.copyOf(args);
+    }
+
+    /** A problem with this code; each argument is kept as its text. */
+    public static Problem of(String source, ProblemCode code, Object... args) {
+      return new Problem(source, code, java.util.Arrays.stream(args).map(String::valueOf).toList());
+    }
+
+    /** The reason in English (logs, the command line, the replay report). */
+    public String reason() {
+      return code.text(Locale.ENGLISH, args);
+    }
+
+    /** The reason in this language (English for any English locale, else Norwegian bokmål). */
+    public String text(Locale locale) {
+      return code.text(locale, args);
+    }
+  }
 }

@@ -13,52 +13,11 @@ import no.forlop.terminology.domain.Concept;
  */
 public final class DerivationRules {
 
-  /** Every rule id the derivation implements, with the parameters it reads. */
-  public static final Map<String, Set<String>> KNOWN =
-      Map.ofEntries(
-          Map.entry("START-REFERRAL-RECEIVED", Set.of("taskStatuses", "ignoredReferralStatuses")),
-          Map.entry("START-REFERRAL-AUTHORED", Set.of()),
-          Map.entry("START-SUSPICION-IN-HOSPITAL", Set.of()),
-          Map.entry("START-PK-INFERRED", Set.of("priorityCodes")),
-          Map.entry("MH-START-ASSESSED", Set.of("taskStatuses")),
-          Map.entry("MH-START-RECEIVED", Set.of("taskStatuses", "until")),
-          Map.entry("MH-START-EMERGENCY", Set.of("statuses", "classes", "windowDays")),
-          Map.entry("TRANSFER-SENT", Set.of()),
-          Map.entry("FIRST-ATTENDANCE-ENCOUNTER", Set.of("statuses", "concepts")),
-          Map.entry("FIRST-ATTENDANCE-IMAGING", Set.of("ignoredStatuses", "pathwayKinds")),
-          Map.entry("BIOPSY-TAKEN", Set.of("statuses", "concepts")),
-          Map.entry(
-              "DECISION-FROM-DIAGNOSIS",
-              Set.of(
-                  "statuses",
-                  "malignantFrom",
-                  "malignantTo",
-                  "metastasisGroups",
-                  "noDiseaseCodes")),
-          Map.entry(
-              "MH-DECISION-OUTCOME", Set.of("statuses", "outcomeSystems", "pathwayTypeSystems")),
-          Map.entry(
-              "MH-DECISION-FROM-DIAGNOSIS",
-              Set.of("statuses", "icd10Groups", "substanceUseOutcome", "mentalHealthOutcome")),
-          Map.entry(
-              "MH-TREATMENT-START",
-              Set.of("procedureStatuses", "concepts", "drugStatuses", "atcPrefixes")),
-          Map.entry("MH-EVALUATION", Set.of("statuses", "concepts", "questionnaires")),
-          Map.entry(
-              "MH-PATIENT-DELAY",
-              Set.of(
-                  "missedStatuses",
-                  "cancelledStatuses",
-                  "cancellationReasonSystems",
-                  "patientReasons",
-                  "nextStatuses",
-                  "moreThanWorkingDays")),
-          Map.entry("MH-END-EPISODE", Set.of("statuses", "pathwayKinds")),
-          Map.entry("MH-END-OTHER-REASONS", Set.of("episodeStatuses", "pathwayKinds", "reason")),
-          Map.entry("TREATMENT-SURGERY", Set.of("statuses", "concepts")),
-          Map.entry("TREATMENT-DRUG", Set.of("statuses", "atcPrefixes", "concepts")),
-          Map.entry("TREATMENT-RADIOTHERAPY", Set.of("statuses", "concepts")),
-          Map.entry("END-AT-DEATH", Set.of("pathwayKinds")));
+  /**
+   * Every rule id the derivation implements, with the parameters it reads: derived from {@link
+   * RuleId}.
+   */
+  public static final Map<String, Set<String>> KNOWN = RuleId.known();
 
   private final String version;
   private final String checksum;
@@ -160,6 +119,18 @@ public final class DerivationRules {
 
   public List<String> parameter(String ruleId, String name) {
     return rule(ruleId).parameter(name);
+  }
+
+  /**
+   * A parameter of a rule, which must be one the rule declares it reads (a misspelt name fails here
+   * rather than reading nothing).
+   */
+  public List<String> parameter(RuleId rule, String name) {
+    if (!rule.parameters().contains(name)) {
+      throw new IllegalArgumentException(
+          "rule " + rule.id() + " reads no parameter '" + name + "'");
+    }
+    return rule(rule.id()).parameter(name);
   }
 
   /** A rule set that was refused, with every problem. */

@@ -155,7 +155,7 @@ class BulkImportController {
     return new Rejections(
         intake.latestNotUsed(IntakeReport.Outcome.REJECTED, null, checked, language),
         intake.latestNotUsed(IntakeReport.Outcome.IGNORED, null, checked, language),
-        intake.derivationProblems().stream().limit(checked).toList());
+        intake.derivationProblems(language).stream().limit(checked).toList());
   }
 
   private static URI location(UUID id) {

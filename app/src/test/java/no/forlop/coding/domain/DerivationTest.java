@@ -128,21 +128,42 @@ class DerivationTest {
 
   @Test
   void a_diagnosis_of_another_cancer_other_disease_or_none_gives_cm_ca_ci() {
-    assertThat(decision("C34.1")).isEqualTo("CM");
-    assertThat(decision("K57.3")).isEqualTo("CA");
-    assertThat(decision("Z03.1")).isEqualTo("CI");
-    assertThat(decision("C20")).isEqualTo("CK");
+    var start = "A 2024-03-01 REGISTERED START-REFERRAL-AUTHORED";
+    var attended = "S 2024-03-11 REGISTERED FIRST-ATTENDANCE-ENCOUNTER";
+    assertThat(traced(only(derive(colorectalDiagnosed("C34.1")))))
+        .containsExactly(start, attended, "CM 2024-03-20 REGISTERED DECISION-FROM-DIAGNOSIS C341");
+    assertThat(traced(only(derive(colorectalDiagnosed("K57.3")))))
+        .containsExactly(start, attended, "CA 2024-03-20 REGISTERED DECISION-FROM-DIAGNOSIS K573");
+    assertThat(traced(only(derive(colorectalDiagnosed("Z03.1")))))
+        .containsExactly(start, attended, "CI 2024-03-20 REGISTERED DECISION-FROM-DIAGNOSIS Z031");
+    assertThat(traced(only(derive(colorectalDiagnosed("C20")))))
+        .containsExactly(start, attended, "CK 2024-03-20 REGISTERED DECISION-FROM-DIAGNOSIS C20");
   }
 
-  private String decision(String icd10) {
-    var instance =
-        only(
-            derive(
-                aPatient()
-                    .referral("sr1", "A12A", "2024-03-01", null, HF1)
-                    .encounter("e1", "finished", "AMB", HF1, "2024-03-11")
-                    .diagnosis("ci1", "2024-03-20", null, icd10)));
-    return instance.codes().get(2).key();
+  /** A colorectal pathway, attended, whose only diagnosis is this one (on 20 March 2024). */
+  private static Facts colorectalDiagnosed(String icd10) {
+    return aPatient()
+        .referral("sr1", "A12A", "2024-03-01", null, HF1)
+        .encounter("e1", "finished", "AMB", HF1, "2024-03-11")
+        .diagnosis("ci1", "2024-03-20", null, icd10);
+  }
+
+  /** Each code with its date, state, rule and (where read) the ICD-10 code. */
+  private static List<String> traced(DerivationResult.Instance instance) {
+    return instance.codes().stream()
+        .map(
+            c ->
+                (c.key()
+                        + " "
+                        + c.date()
+                        + " "
+                        + c.state()
+                        + " "
+                        + c.rule()
+                        + " "
+                        + c.inputs().getOrDefault("icd10", ""))
+                    .strip())
+        .toList();
   }
 
   @Test
@@ -247,15 +268,28 @@ class DerivationTest {
     var result = derive(aPatient().pkReferral("sr9", "2024-11-04", "R63.4"));
     assertThat(result.instances()).isEmpty();
     assertThat(result.problems())
-        .extracting(DerivationResult.Problem::source)
-        .containsExactly("ServiceRequest/sr9");
+        .extracting(p -> p.source() + " " + p.code())
+        .containsExactly("ServiceRequest/sr9 PK_REFERRAL_WITHOUT_PATHWAY");
   }
 
   @Test
   void an_unknown_pathway_code_is_reported_not_guessed() {
     var result = derive(aPatient().referral("sr1", "A99A", "2024-03-01", null, HF1));
     assertThat(result.instances()).isEmpty();
-    assertThat(result.problems().get(0).reason()).contains("A99A");
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.source()).isEqualTo("ServiceRequest/sr1");
+              assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_PATHWAY_CODE);
+              assertThat(problem.args()).containsExactly("A99A", CATALOGUE.version());
+              assertThat(problem.reason()).contains("A99A");
+              assertThat(problem.text(ProblemCode.NORWEGIAN))
+                  .isEqualTo(
+                      "har forløpskoden A99A, som katalogen (versjon "
+                          + CATALOGUE.version()
+                          + ") ikke har");
+            });
   }
 
   @Test
@@ -264,7 +298,14 @@ class DerivationTest {
         DERIVATION.derive(
             Facts.withoutPatientRecord().referral("sr1", "A12A", "2024-03-01", null, HF1).build());
     assertThat(result.instances()).isEmpty();
-    assertThat(result.problems().get(0).reason()).contains("never received");
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.source()).isEqualTo("ServiceRequest/sr1");
+              assertThat(problem.code()).isEqualTo(ProblemCode.PATIENT_NEVER_RECEIVED);
+              assertThat(problem.reason()).contains("never received");
+            });
   }
 
   @Test
@@ -272,7 +313,13 @@ class DerivationTest {
     var result =
         derive(aPatient().referral("sr1", "A12A", "2024-03-01", null, "Organization/nowhere"));
     assertThat(result.instances()).isEmpty();
-    assertThat(result.problems().get(0).reason()).contains("Organization/nowhere");
+    assertThat(result.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.code()).isEqualTo(ProblemCode.ORGANISATION_NEVER_RECEIVED);
+              assertThat(problem.reason()).contains("Organization/nowhere");
+            });
   }
 
   @Test

@@ -142,8 +142,10 @@ class MentalHealthDiagnosisAndQuestionnaireTest {
 
   @Test
   void the_f_chapter_bounds_count_and_a_diagnosis_outside_it_proposes_nothing() {
-    assertThat(decisions(adults().confirmedDiagnosis("c1", "2022-02-01", "F00.0"))).hasSize(1);
-    assertThat(decisions(adults().confirmedDiagnosis("c1", "2022-02-01", "F99"))).hasSize(1);
+    assertThat(decisions(adults().confirmedDiagnosis("c1", "2022-02-01", "F00.0")))
+        .containsExactly("CP 2022-02-01 PROPOSED MH-DECISION-FROM-DIAGNOSIS");
+    assertThat(decisions(adults().confirmedDiagnosis("c1", "2022-02-01", "F99")))
+        .containsExactly("CP 2022-02-01 PROPOSED MH-DECISION-FROM-DIAGNOSIS");
     assertThat(decisions(adults().confirmedDiagnosis("c1", "2022-02-01", "E66.9"))).isEmpty();
     assertThat(decisions(adults().confirmedDiagnosis("c1", "2022-02-01", "G30.0"))).isEmpty();
     assertThat(decisions(adults().confirmedDiagnosis("c1", "2022-02-01", "Z03.2"))).isEmpty();
@@ -254,7 +256,8 @@ class MentalHealthDiagnosisAndQuestionnaireTest {
 
   @Test
   void an_amended_response_counts_and_one_in_progress_or_stopped_does_not() {
-    assertThat(evaluations("amended", "2022-03-07", EVALUATION_FORM)).hasSize(1);
+    assertThat(evaluations("amended", "2022-03-07", EVALUATION_FORM))
+        .containsExactly("2022-03-07 REGISTERED MH-EVALUATION [QuestionnaireResponse/qr1]");
     assertThat(evaluations("in-progress", "2022-03-07", EVALUATION_FORM)).isEmpty();
     assertThat(evaluations("stopped", "2022-03-07", EVALUATION_FORM)).isEmpty();
     assertThat(evaluations("entered-in-error", "2022-03-07", EVALUATION_FORM)).isEmpty();
@@ -270,7 +273,8 @@ class MentalHealthDiagnosisAndQuestionnaireTest {
 
   @Test
   void a_versioned_canonical_matches_the_listed_questionnaire() {
-    assertThat(evaluations("completed", "2022-03-07", EVALUATION_FORM + "|1.0")).hasSize(1);
+    assertThat(evaluations("completed", "2022-03-07", EVALUATION_FORM + "|1.0"))
+        .containsExactly("2022-03-07 REGISTERED MH-EVALUATION [QuestionnaireResponse/qr1]");
   }
 
   @Test
@@ -310,7 +314,8 @@ class MentalHealthDiagnosisAndQuestionnaireTest {
             .questionnaireResponse("qr1", "completed", "2022-03-07", own);
     assertThat(derivation.derive(facts.build()).instances().get(0).codes())
         .filteredOn(c -> c.milestone() == Milestone.EVALUATION)
-        .hasSize(1);
+        .extracting(c -> c.date() + " " + c.state() + " " + c.rule() + " " + c.sources())
+        .containsExactly("2022-03-07 REGISTERED MH-EVALUATION [QuestionnaireResponse/qr1]");
     assertThat(of(only(facts), Milestone.EVALUATION)).isEmpty();
   }
 }

@@ -1,0 +1,127 @@
+package no.forlop.coding.domain;
+
+import static no.forlop.coding.domain.DerivationContext.date;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import no.forlop.catalog.Milestone;
+import no.forlop.coding.ClinicalEvent.CareEpisode;
+import no.forlop.coding.ClinicalEvent.PatientRecord;
+import no.forlop.pathway.CodeState;
+
+/**
+ * Rule family: closures. A mental-health pathway closes when its episode of care ends ({@code
+ * MH-END-EPISODE}, or {@code MH-END-OTHER-REASONS} when it was cancelled); a pathway open when the
+ * patient died closes that day ({@code END-AT-DEATH}; in mental health for other reasons).
+ */
+final class Closures {
+
+  private final DerivationContext context;
+
+  Closures(DerivationContext context) {
+    this.context = context;
+  }
+
+  /**
+   * The pathway closes on the day its episode of care ended: completed when the episode finished,
+   * for other reasons when it was cancelled (ended outside the planned course).
+   */
+  void episodeEnds() {
+    var statuses = context.parameter(RuleId.MH_END_EPISODE, "statuses");
+    var kinds = context.parameter(RuleId.MH_END_EPISODE, "pathwayKinds");
+    var otherStatuses = context.parameter(RuleId.MH_END_OTHER_REASONS, "episodeStatuses");
+    var otherReason = context.single(RuleId.MH_END_OTHER_REASONS, "reason");
+    var episodes =
+        context.facts.all(CareEpisode.class).stream()
+            .filter(
+                e ->
+                    (statuses.contains(e.status()) || otherStatuses.contains(e.status()))
+                        && e.end() != null)
+            .sorted(
+                Comparator.comparing((CareEpisode e) -> Objects.requireNonNull(e.end()))
+                    .thenComparing(e -> e.source().key()))
+            .toList();
+    for (var episode : episodes) {
+      var on = date(Objects.requireNonNull(episode.end()));
+      var organisation = context.facts.organisationNumber(episode.organisation());
+      var target =
+          context
+              .byReferral(episode.referral())
+              .orElseGet(
+                  () ->
+                      context.instances.stream()
+                          .filter(i -> kinds.contains(i.pathway.kind().name()))
+                          .filter(i -> i.covers(on))
+                          .filter(i -> organisation == null || organisation.equals(i.organisation))
+                          .max(Comparator.comparing(DraftInstance::startDate))
+                          .orElse(null));
+      if (target == null
+          || !kinds.contains(target.pathway.kind().name())
+          || target.closing != null
+          || !target.covers(on)) {
+        continue;
+      }
+      var other = otherStatuses.contains(episode.status());
+      var def =
+          other
+              ? context.closing(target, Milestone.PATHWAY_END, otherReason)
+              : context.code(target, Milestone.PATHWAY_END, null);
+      if (def.isEmpty()) {
+        continue;
+      }
+      target.add(
+          new DerivationResult.Code(
+              def.get().key(),
+              Milestone.PATHWAY_END,
+              on,
+              CodeState.REGISTERED,
+              other ? RuleId.MH_END_OTHER_REASONS.id() : RuleId.MH_END_EPISODE.id(),
+              List.of(episode.source().display()),
+              other
+                  ? Map.of("endedOn", on.toString(), "episodeStatus", episode.status())
+                  : Map.of("endedOn", on.toString()),
+              null,
+              null));
+      target.closing = on;
+    }
+  }
+
+  void death(PatientRecord record) {
+    if (record.deceased() == null) {
+      return;
+    }
+    var died = date(record.deceased());
+    var kinds = context.parameter(RuleId.END_AT_DEATH, "pathwayKinds");
+    var mentalHealthKinds = context.parameter(RuleId.MH_END_OTHER_REASONS, "pathwayKinds");
+    var otherReason = context.single(RuleId.MH_END_OTHER_REASONS, "reason");
+    for (var instance : context.instances) {
+      var kind = instance.pathway.kind().name();
+      var mentalHealth = mentalHealthKinds.contains(kind);
+      if ((!kinds.contains(kind) && !mentalHealth)
+          || !instance.covers(died)
+          || (mentalHealth && instance.closing != null)) {
+        continue;
+      }
+      (mentalHealth
+              ? context.closing(instance, Milestone.PATHWAY_END, otherReason)
+              : context.code(instance, Milestone.PATHWAY_END, null))
+          .ifPresent(
+              def -> {
+                instance.add(
+                    new DerivationResult.Code(
+                        def.key(),
+                        Milestone.PATHWAY_END,
+                        died,
+                        CodeState.REGISTERED,
+                        mentalHealth ? RuleId.MH_END_OTHER_REASONS.id() : RuleId.END_AT_DEATH.id(),
+                        List.of(record.source().display()),
+                        Map.of("diedOn", died.toString()),
+                        null,
+                        null));
+                instance.closing = died;
+              });
+    }
+  }
+}

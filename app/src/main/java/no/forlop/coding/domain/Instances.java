@@ -1,0 +1,103 @@
+package no.forlop.coding.domain;
+
+import static no.forlop.coding.domain.DerivationContext.date;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.forlop.catalog.Milestone;
+import no.forlop.coding.domain.Starts.Sent;
+import no.forlop.coding.domain.Starts.Start;
+import no.forlop.pathway.CodeState;
+
+/**
+ * Rule family: instances and transfers. One instance per pathway and receiving organisation, from
+ * its earliest start (which gives the start code); a referral in the same pathway from one
+ * organisation to another is the sender's transfer ({@code TRANSFER-SENT}).
+ */
+final class Instances {
+
+  private final DerivationContext context;
+
+  Instances(DerivationContext context) {
+    this.context = context;
+  }
+
+  /** The instances the starts open, earliest first; each with its start code. */
+  List<DraftInstance> instances(List<Start> starts) {
+    var byPathwayAndOrganisation = new LinkedHashMap<String, DraftInstance>();
+    var sorted =
+        starts.stream()
+            .sorted(
+                Comparator.comparing(Start::date).thenComparing(s -> s.referral().source().key()))
+            .toList();
+    for (var start : sorted) {
+      var key = start.pathway().id() + "@" + start.organisation();
+      if (byPathwayAndOrganisation.containsKey(key)) {
+        continue;
+      }
+      var instance = new DraftInstance(start.pathway(), start.organisation(), start);
+      instance.add(
+          context
+              .code(instance, Milestone.PATHWAY_START, null)
+              .map(
+                  def ->
+                      new DerivationResult.Code(
+                          def.key(),
+                          Milestone.PATHWAY_START,
+                          start.date(),
+                          start.state(),
+                          start.rule().id(),
+                          start.sources(),
+                          start.inputs(),
+                          start.basis(),
+                          start.state() == CodeState.PROPOSED
+                              ? "The pathway was inferred from the referral's ICD-10 reason"
+                              : null))
+              .orElse(null));
+      byPathwayAndOrganisation.put(key, instance);
+    }
+    return new ArrayList<>(byPathwayAndOrganisation.values());
+  }
+
+  /**
+   * A referral in the same pathway from one organisation to another is a transfer (O), dated the
+   * day it was sent, whether or not the receiver has started its own pathway yet (in mental health
+   * it starts only once the receiver has assessed the referral).
+   */
+  void transfers(List<Sent> sent) {
+    var ordered =
+        sent.stream()
+            .sorted(
+                Comparator.comparing((Sent x) -> x.referral().authoredOn())
+                    .thenComparing(x -> x.referral().source().key()))
+            .toList();
+    for (var referral : ordered) {
+      var on = date(referral.referral().authoredOn());
+      for (var sender : context.instances) {
+        if (sender.pathway.id().equals(referral.pathway().id())
+            && sender.organisation.equals(referral.requester())
+            && !sender.startDate().isAfter(on)
+            && sender.closing == null) {
+          var def = context.code(sender, Milestone.TRANSFERRED, null);
+          if (def.isPresent()) {
+            sender.add(
+                new DerivationResult.Code(
+                    def.get().key(),
+                    Milestone.TRANSFERRED,
+                    on,
+                    CodeState.REGISTERED,
+                    RuleId.TRANSFER_SENT.id(),
+                    List.of(referral.referral().source().display()),
+                    Map.of("sentOn", on.toString(), "to", referral.receiver()),
+                    null,
+                    null));
+            sender.closing = on;
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package no.forlop.coding.domain;
+
+import static no.forlop.coding.domain.DerivationContext.date;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import no.forlop.catalog.PathwayDefinition;
+import no.forlop.catalog.PathwayKind;
+import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.coding.ClinicalEvent.Referral;
+import no.forlop.coding.Code;
+import no.forlop.pathway.CodeState;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Rule family: pathway starts. Which referrals start a pathway (by their pathway code, or for
+ * priority PK the pathway their ICD-10 reason points to) and the start date of a cancer pathway:
+ * received ({@code START-REFERRAL-RECEIVED}), else written ({@code START-REFERRAL-AUTHORED}), a
+ * suspicion in hospital ({@code START-SUSPICION-IN-HOSPITAL}) or inferred ({@code
+ * START-PK-INFERRED}). Mental-health starts are {@link MentalHealthStarts}'. A referral from one
+ * organisation to another is also noted as sent, for the transfer.
+ */
+final class Starts {
+
+  /** A referral that starts a pathway instance, dated by its rule. */
+  record Start(
+      Referral referral,
+      PathwayDefinition pathway,
+      String organisation,
+      @Nullable String requester,
+      LocalDate date,
+      RuleId rule,
+      List<String> sources,
+      Map<String, String> inputs,
+      StartBasis basis,
+      CodeState state) {}
+
+  /** A pathway referral from one organisation to another: the sender's transfer. */
+  record Sent(Referral referral, PathwayDefinition pathway, String requester, String receiver) {}
+
+  private record PathwayChoice(PathwayDefinition definition, CodeState state) {}
+
+  private final DerivationContext context;
+  private final MentalHealthStarts mentalHealth;
+  private final List<Sent> sent = new ArrayList<>();
+
+  Starts(DerivationContext context) {
+    this.context = context;
+    this.mentalHealth = new MentalHealthStarts(context);
+  }
+
+  /** The referrals sent from one organisation to another, found while finding the starts. */
+  List<Sent> sent() {
+    return sent;
+  }
+
+  List<Start> starts() {
+    var facts = context.facts;
+    var starts = new ArrayList<Start>();
+    var ignored = context.parameter(RuleId.START_REFERRAL_RECEIVED, "ignoredReferralStatuses");
+    for (var referral : facts.all(Referral.class)) {
+      if (ignored.contains(referral.status())) {
+        continue;
+      }
+      var pathway = pathwayOf(referral);
+      if (pathway == null) {
+        continue;
+      }
+      var performer = facts.organisationNumber(referral.performer());
+      if (referral.performer() == null) {
+        context.problem(referral.source().display(), ProblemCode.REFERRAL_WITHOUT_PERFORMER);
+        continue;
+      }
+      if (performer == null) {
+        context.problem(
+            referral.source().display(),
+            ProblemCode.ORGANISATION_NEVER_RECEIVED,
+            referral.performer());
+        continue;
+      }
+      var requester = facts.organisationNumber(referral.requester());
+      if (requester != null && !requester.equals(performer)) {
+        sent.add(new Sent(referral, pathway.definition, requester, performer));
+      }
+      var start =
+          pathway.definition.kind().isCancer()
+              ? cancerStart(referral, pathway.definition, performer, requester, pathway.state)
+              : mentalHealth.start(
+                  referral, pathway.definition, performer, requester, pathway.state);
+      if (start != null) {
+        starts.add(start);
+      }
+    }
+    return starts;
+  }
+
+  private Start cancerStart(
+      Referral referral,
+      PathwayDefinition pathway,
+      String performer,
+      @Nullable String requester,
+      CodeState state) {
+    var sources = new ArrayList<String>(List.of(referral.source().display()));
+    var inputs = new LinkedHashMap<String, String>();
+    if (performer.equals(requester)) {
+      inputs.put("suspicionDocumentedOn", date(referral.authoredOn()).toString());
+      return new Start(
+          referral,
+          pathway,
+          performer,
+          requester,
+          date(referral.authoredOn()),
+          RuleId.START_SUSPICION_IN_HOSPITAL,
+          sources,
+          inputs,
+          StartBasis.SUSPICION_IN_HOSPITAL,
+          state);
+    }
+    var received =
+        context.earliestTask(
+            referral, performer, context.parameter(RuleId.START_REFERRAL_RECEIVED, "taskStatuses"));
+    var inferred = state == CodeState.PROPOSED;
+    if (received != null) {
+      sources.add(received.source().display());
+      inputs.put("receivedOn", date(received.authoredOn()).toString());
+      return new Start(
+          referral,
+          pathway,
+          performer,
+          requester,
+          date(received.authoredOn()),
+          inferred ? RuleId.START_PK_INFERRED : RuleId.START_REFERRAL_RECEIVED,
+          sources,
+          inputs,
+          StartBasis.REFERRAL_RECEIVED,
+          state);
+    }
+    inputs.put("referralAuthoredOn", date(referral.authoredOn()).toString());
+    return new Start(
+        referral,
+        pathway,
+        performer,
+        requester,
+        date(referral.authoredOn()),
+        inferred ? RuleId.START_PK_INFERRED : RuleId.START_REFERRAL_AUTHORED,
+        sources,
+        inputs,
+        StartBasis.REFERRAL_RECEIVED,
+        state);
+  }
+
+  /** The pathway a referral names, or (priority PK) the one its ICD-10 reason points to. */
+  private @Nullable PathwayChoice pathwayOf(Referral referral) {
+    var catalogue = context.catalogue;
+    var on = date(referral.authoredOn());
+    for (var code : referral.codes()) {
+      if (!Code.PATHWAY_CODES.equals(code.system())) {
+        continue;
+      }
+      var text = code.code().strip().toUpperCase(Locale.ROOT);
+      var prefix = text.length() >= 3 ? text.substring(0, 3) : text;
+      var pathway = catalogue.pathwayByPrefix(prefix, on);
+      if (pathway.isEmpty()) {
+        context.problem(
+            referral.source().display(),
+            ProblemCode.UNKNOWN_PATHWAY_CODE,
+            code.code(),
+            catalogue.version());
+        return null;
+      }
+      return new PathwayChoice(pathway.get(), CodeState.REGISTERED);
+    }
+    var priorities = context.parameter(RuleId.START_PK_INFERRED, "priorityCodes");
+    var isPathwayPriority =
+        referral.codes().stream()
+            .anyMatch(
+                c -> Code.REFERRAL_PRIORITY.equals(c.system()) && priorities.contains(c.code()));
+    if (!isPathwayPriority) {
+      return null;
+    }
+    var candidates = new LinkedHashMap<String, PathwayDefinition>();
+    for (var reason : referral.reasons()) {
+      for (var pathway : catalogue.pathwaysForIcd10(reason.code(), on)) {
+        if (pathway.kind() == PathwayKind.CANCER) {
+          candidates.putIfAbsent(pathway.id(), pathway);
+        }
+      }
+    }
+    if (candidates.size() == 1) {
+      return new PathwayChoice(candidates.values().iterator().next(), CodeState.PROPOSED);
+    }
+    if (candidates.isEmpty()) {
+      context.problem(referral.source().display(), ProblemCode.PK_REFERRAL_WITHOUT_PATHWAY);
+    } else {
+      context.problem(
+          referral.source().display(),
+          ProblemCode.PK_REFERRAL_SEVERAL_PATHWAYS,
+          candidates.keySet());
+    }
+    return null;
+  }
+}
