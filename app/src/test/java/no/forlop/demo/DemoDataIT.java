@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import no.forlop.access.Actor;
+import no.forlop.ingest.IntakeProblems;
 import no.forlop.ingest.IntakeReport;
-import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.LeadTime;
@@ -36,7 +36,7 @@ class DemoDataIT extends ApplicationTest {
 
   @Autowired DemoData demo;
   @Autowired PathwayService pathways;
-  @Autowired IntakeService intake;
+  @Autowired IntakeProblems notUsed;
 
   private DemoData.Result loaded() throws Exception {
     return demo.loading().get(5, TimeUnit.MINUTES);
@@ -106,9 +106,10 @@ class DemoDataIT extends ApplicationTest {
         .contains(CodeFact.Kind.CORRECTED, CodeFact.Kind.WITHDRAWN);
     assertThat(all).anyMatch(p -> p.coordinator() != null).anyMatch(p -> p.coordinator() == null);
     assertThat(
-            intake.latestNotUsed(IntakeReport.Outcome.REJECTED, null, 20, java.util.Locale.ENGLISH))
+            notUsed.latestNotUsed(
+                IntakeReport.Outcome.REJECTED, null, 20, java.util.Locale.ENGLISH))
         .isNotEmpty();
-    assertThat(intake.derivationProblems()).isNotEmpty();
+    assertThat(notUsed.derivationProblems()).isNotEmpty();
   }
 
   @Test

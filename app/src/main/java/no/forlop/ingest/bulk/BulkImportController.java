@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.forlop.access.Actor;
+import no.forlop.ingest.IntakeProblems;
 import no.forlop.ingest.IntakeReport;
-import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.RejectedResource;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
@@ -41,12 +41,12 @@ class BulkImportController {
   private static final int MAX_NAME = 200;
 
   private final BulkImports imports;
-  private final IntakeService intake;
+  private final IntakeProblems notUsed;
   private final ApiProblems problems;
 
-  BulkImportController(BulkImports imports, IntakeService intake, ApiProblems problems) {
+  BulkImportController(BulkImports imports, IntakeProblems notUsed, ApiProblems problems) {
     this.imports = imports;
-    this.intake = intake;
+    this.notUsed = notUsed;
     this.problems = problems;
   }
 
@@ -138,10 +138,10 @@ class BulkImportController {
     var language = LocaleContextHolder.getLocale();
     return new JobReport(
         job.id(),
-        intake.notUsedByReason(channel, IntakeReport.Outcome.REJECTED),
-        intake.notUsedByReason(channel, IntakeReport.Outcome.IGNORED),
-        intake.latestNotUsed(IntakeReport.Outcome.REJECTED, channel, checked, language),
-        intake.latestNotUsed(IntakeReport.Outcome.IGNORED, channel, checked, language));
+        notUsed.notUsedByReason(channel, IntakeReport.Outcome.REJECTED),
+        notUsed.notUsedByReason(channel, IntakeReport.Outcome.IGNORED),
+        notUsed.latestNotUsed(IntakeReport.Outcome.REJECTED, channel, checked, language),
+        notUsed.latestNotUsed(IntakeReport.Outcome.IGNORED, channel, checked, language));
   }
 
   @GetMapping("/rejections")
@@ -153,9 +153,9 @@ class BulkImportController {
     var checked = checked(limit);
     var language = LocaleContextHolder.getLocale();
     return new Rejections(
-        intake.latestNotUsed(IntakeReport.Outcome.REJECTED, null, checked, language),
-        intake.latestNotUsed(IntakeReport.Outcome.IGNORED, null, checked, language),
-        intake.derivationProblems(language).stream().limit(checked).toList());
+        notUsed.latestNotUsed(IntakeReport.Outcome.REJECTED, null, checked, language),
+        notUsed.latestNotUsed(IntakeReport.Outcome.IGNORED, null, checked, language),
+        notUsed.derivationProblems(language).stream().limit(checked).toList());
   }
 
   private static URI location(UUID id) {

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The stored form of the facts: what it says, and that it reads back as the same fact. */
 class PayloadTest {
 
-  private static final JsonMapper JSON = ClinicalEventStore.mapper();
+  private static final JsonMapper JSON = FactPayloads.mapper();
   private static final SourceRef SOURCE =
       new SourceRef(
           "MedicationAdministration/ma1", "MedicationAdministration/ma1", List.of(), null, null);
