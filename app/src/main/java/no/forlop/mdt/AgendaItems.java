@@ -53,7 +53,11 @@ final class AgendaItems {
         decision == null ? null : recorded(decision, view, catalogue));
   }
 
-  static RecordedDecision recorded(StoredDecision stored, PathwayView view, Catalogue catalogue) {
+  /**
+   * The decision recorded in the meeting, with the code it (or the conversation after it) led to.
+   */
+  private static RecordedDecision recorded(
+      StoredDecision stored, PathwayView view, Catalogue catalogue) {
     var conversation = stored.conversation();
     var outcome = conversation == null ? stored.code() : conversation.code();
     var registration =
@@ -100,7 +104,7 @@ final class AgendaItems {
         .toList();
   }
 
-  static @Nullable LocalDate firstAttendance(PathwayView view) {
+  private static @Nullable LocalDate firstAttendance(PathwayView view) {
     return view.codes().stream()
         .filter(c -> c.milestone() == Milestone.FIRST_ATTENDANCE)
         .filter(c -> c.state() == no.forlop.pathway.CodeState.REGISTERED)
@@ -110,7 +114,7 @@ final class AgendaItems {
   }
 
   /** The lead time from first attendance to clinical decision (OF2 in cancer pathways). */
-  static @Nullable LeadTime decisionDue(Catalogue catalogue, PathwayView view) {
+  private static @Nullable LeadTime decisionDue(Catalogue catalogue, PathwayView view) {
     return view.leadTimes().stream()
         .filter(
             t ->

@@ -35,6 +35,7 @@ class DecisionCodes {
   /** What became of the code, as stored with the decision and as shown to the user. */
   record Registered(CodeOutcome outcome, CodeResult result) {}
 
+  /** Registers the clinical-decision code that follows from a decision of the meeting. */
   Registered register(Meeting meeting, UUID pathway, DecisionCode code, Actor actor) {
     var origin =
         Origin.derived(
@@ -58,6 +59,11 @@ class DecisionCodes {
     return new Registered(new CodeOutcome(null, rejection), new CodeResult(null, rejection));
   }
 
+  /**
+   * After the decision has been discussed with the patient on {@code on}: corrects the code it
+   * produced to that day and confirms it, as far as the conversation requires ({@link
+   * DecisionCoding#onConversation}); stops at the first refusal.
+   */
   Registered followUp(
       Meeting meeting, UUID pathway, PathwayView.Code current, LocalDate on, Actor actor) {
     var registration = current.registration();
@@ -87,6 +93,7 @@ class DecisionCodes {
     return new Registered(new CodeOutcome(registration, null), new CodeResult(code, null));
   }
 
+  /** A registration's code as the pathway shows it, if it still stands. */
   static PathwayView.@Nullable Code codeOf(PathwayView view, UUID registration) {
     return view.codes().stream()
         .filter(c -> c.registration().equals(registration))
