@@ -3,7 +3,6 @@ package no.forlop.mdt;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -11,25 +10,14 @@ import no.forlop.access.Actor;
 import no.forlop.access.Users;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
-import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.CatalogueService;
-import no.forlop.catalog.Milestone;
 import no.forlop.mdt.Agenda.Item;
-import no.forlop.mdt.Agenda.Outcome;
-import no.forlop.mdt.Agenda.RecordedDecision;
-import no.forlop.mdt.MdtStore.CodeOutcome;
-import no.forlop.mdt.MdtStore.StoredDecision;
 import no.forlop.mdt.domain.Decision;
-import no.forlop.mdt.domain.DecisionCode;
 import no.forlop.mdt.domain.DecisionCoding;
 import no.forlop.mdt.domain.MdtProblem;
-import no.forlop.pathway.ChangeResult;
-import no.forlop.pathway.LeadTime;
-import no.forlop.pathway.Origin;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.PathwayView;
-import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.Rejection;
 import no.forlop.patient.PatientDirectory;
 import no.forlop.patient.PatientIdentifier;
@@ -41,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The MDT use cases: plan a meeting, let the agenda propose the patients whose decision is due, add
  * and remove patients, and record each patient's decision, from which the clinical-decision code
  * follows (rule {@link DecisionCoding#RULE}) through the pathway engine. Every meeting belongs to
- * one unit; the acting user must work in it. Reads and changes of patients' data are audited.
+ * one unit; the acting user must work in it. Reads and changes of patients' data are audited. How
+ * an agenda item reads is {@link AgendaItems}'; how a decision becomes a code is {@link
+ * DecisionCodes}'.
  */
 @Service
 public class MdtService {
@@ -50,6 +40,7 @@ public class MdtService {
 
   private final MdtStore store;
   private final PathwayService pathways;
+  private final DecisionCodes decisionCodes;
   private final CatalogueService catalogues;
   private final PatientDirectory patients;
   private final Users users;
@@ -59,6 +50,7 @@ public class MdtService {
   MdtService(
       MdtStore store,
       PathwayService pathways,
+      DecisionCodes decisionCodes,
       CatalogueService catalogues,
       PatientDirectory patients,
       Users users,
@@ -66,6 +58,7 @@ public class MdtService {
       Clock clock) {
     this.store = store;
     this.pathways = pathways;
+    this.decisionCodes = decisionCodes;
     this.catalogues = catalogues;
     this.patients = patients;
     this.users = users;
@@ -260,36 +253,21 @@ public class MdtService {
     var removed = new ArrayList<Item>();
     for (var entry : stored) {
       var view = pathways.get(entry.pathway(), today, actor);
-      var outcomes = outcomes(catalogue, view.pathway(), meeting.date());
-      var decision = decisions.get(entry.pathway());
       var item =
-          new Item(
+          AgendaItems.item(
+              entry,
               view,
               names.get(entry.patient()),
-              PatientIdentifier.parse(entry.patient()).masked(),
-              entry.proposed(),
-              entry.addedBy(),
-              entry.removedBy(),
-              firstAttendance(view),
-              decisionDue(catalogue, view),
-              outcomes,
-              decision == null ? null : recorded(decision, view, catalogue));
+              decisions.get(entry.pathway()),
+              catalogue,
+              meeting.date());
       (entry.removed() ? removed : items).add(item);
     }
-    items.sort(AGENDA_ORDER);
+    items.sort(AgendaItems.ORDER);
     audit.recordReads(
         actor, stored.stream().map(MdtStore.Item::patient).toList(), resource(meeting));
     return new Agenda(meeting, today, items, removed);
   }
-
-  /** Due first; without a norm after those with one; then by first attendance and name. */
-  private static final Comparator<Item> AGENDA_ORDER =
-      Comparator.comparing(
-              (Item i) -> i.decisionDue() == null ? null : i.decisionDue().dueDate(),
-              Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(Item::firstAttendance, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(
-              i -> i.patientName() == null ? "" : i.patientName(), Comparator.naturalOrder());
 
   /**
    * Records the decision about one patient's pathway on the agenda; the clinical-decision code
@@ -314,12 +292,12 @@ public class MdtService {
             });
     var view = pathways.get(pathway, today, actor);
     var outcome = decision.outcome();
-    if (outcomes(catalogues.current(), view.pathway(), meeting.date()).stream()
+    if (AgendaItems.outcomes(catalogues.current(), view.pathway(), meeting.date()).stream()
         .noneMatch(o -> o.key().equals(outcome))) {
       throw new MdtException(MdtProblem.UNKNOWN_OUTCOME, outcome);
     }
     var code = DecisionCoding.codeFor(meeting.id(), meeting.date(), meeting.team(), decision);
-    var result = register(meeting, pathway, code, actor);
+    var result = decisionCodes.register(meeting, pathway, code, actor);
     store.insertDecision(id, pathway, decision, result.outcome(), clock.instant(), actor.id());
     audit.record(
         actor,
@@ -360,157 +338,23 @@ public class MdtService {
                 .filter(c -> c.registration().equals(registration))
                 .findFirst()
                 .orElse(null);
-    Registered result;
+    DecisionCodes.Registered result;
     if (current == null) {
       // no code of this decision stands (refused or withdrawn): register it now
       var decision = new Decision(stored.decision().outcome(), stored.decision().intention(), on);
       result =
-          register(
+          decisionCodes.register(
               meeting,
               pathway,
               DecisionCoding.codeFor(meeting.id(), meeting.date(), meeting.team(), decision),
               actor);
     } else {
-      result = followUp(meeting, pathway, current, on, actor);
+      result = decisionCodes.followUp(meeting, pathway, current, on, actor);
     }
     store.insertConversation(id, pathway, on, result.outcome(), clock.instant(), actor.id());
     audit.record(
         actor, AuditAction.UPDATE, view.patient(), resource(meeting), "CONVERSATION " + on);
     return result.result();
-  }
-
-  private record Registered(CodeOutcome outcome, CodeResult result) {}
-
-  private Registered register(Meeting meeting, UUID pathway, DecisionCode code, Actor actor) {
-    var origin =
-        Origin.derived(
-            DecisionCoding.RULE,
-            DecisionCoding.RULESET_VERSION,
-            List.of(DecisionCoding.source(meeting.id())),
-            code.inputs());
-    var result =
-        pathways.register(
-            pathway,
-            new RegisterCode(
-                code.key(), code.date(), code.state(), origin, null, null, null, code.note()),
-            actor);
-    if (result instanceof ChangeResult.Changed changed) {
-      var registration = changed.fact().registration();
-      return new Registered(
-          new CodeOutcome(registration, null),
-          new CodeResult(codeOf(changed.pathway(), registration), null));
-    }
-    var rejection = ((ChangeResult.Refused) result).rejection();
-    return new Registered(new CodeOutcome(null, rejection), new CodeResult(null, rejection));
-  }
-
-  private Registered followUp(
-      Meeting meeting, UUID pathway, PathwayView.Code current, LocalDate on, Actor actor) {
-    var registration = current.registration();
-    var followUp =
-        DecisionCoding.onConversation(meeting.date(), current.date(), current.state(), on);
-    var code = current;
-    var newDate = followUp.newDate();
-    if (newDate != null) {
-      var corrected =
-          pathways.correct(pathway, registration, null, newDate, followUp.reason(), actor);
-      if (corrected instanceof ChangeResult.Refused refused) {
-        return new Registered(
-            new CodeOutcome(registration, refused.rejection()),
-            new CodeResult(code, refused.rejection()));
-      }
-      code = codeOf(((ChangeResult.Changed) corrected).pathway(), registration);
-    }
-    if (followUp.confirm()) {
-      var confirmed = pathways.confirm(pathway, registration, actor);
-      if (confirmed instanceof ChangeResult.Refused refused) {
-        return new Registered(
-            new CodeOutcome(registration, refused.rejection()),
-            new CodeResult(code, refused.rejection()));
-      }
-      code = codeOf(((ChangeResult.Changed) confirmed).pathway(), registration);
-    }
-    return new Registered(new CodeOutcome(registration, null), new CodeResult(code, null));
-  }
-
-  private static PathwayView.@Nullable Code codeOf(PathwayView view, UUID registration) {
-    return view.codes().stream()
-        .filter(c -> c.registration().equals(registration))
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static RecordedDecision recorded(
-      StoredDecision stored, PathwayView view, Catalogue catalogue) {
-    var conversation = stored.conversation();
-    var outcome = conversation == null ? stored.code() : conversation.code();
-    var registration =
-        conversation != null && conversation.code().registration() != null
-            ? conversation.code().registration()
-            : stored.code().registration();
-    var code = registration == null ? null : codeOf(view, registration);
-    var discussedOn =
-        stored.decision().discussedOn() != null
-            ? stored.decision().discussedOn()
-            : conversation == null ? null : conversation.discussedOn();
-    return new RecordedDecision(
-        stored.decision(),
-        outcomes(catalogue, view.pathway(), null).stream()
-            .filter(o -> o.key().equals(stored.decision().outcome()))
-            .findFirst()
-            .orElse(null),
-        stored.recordedAt(),
-        stored.recordedBy(),
-        discussedOn,
-        conversation == null ? null : conversation.recordedAt(),
-        conversation == null ? null : conversation.recordedBy(),
-        code,
-        registration != null && code == null,
-        outcome.refusal());
-  }
-
-  /** The pathway's clinical-decision codes (in use on {@code on}, where given). */
-  static List<Outcome> outcomes(Catalogue catalogue, String pathway, @Nullable LocalDate on) {
-    var definition = catalogue.pathway(pathway);
-    if (definition.isEmpty()) {
-      return List.of();
-    }
-    return catalogue.codesOf(definition.get()).stream()
-        .filter(c -> c.milestone() == Milestone.CLINICAL_DECISION)
-        .filter(c -> on == null || c.validOn(on))
-        .map(
-            c ->
-                new Outcome(
-                    c.key(),
-                    catalogue.officialCode(definition.get(), c).orElse(null),
-                    c.names(),
-                    c.permitsTreatment()))
-        .toList();
-  }
-
-  private static @Nullable LocalDate firstAttendance(PathwayView view) {
-    return view.codes().stream()
-        .filter(c -> c.milestone() == Milestone.FIRST_ATTENDANCE)
-        .filter(c -> c.state() == no.forlop.pathway.CodeState.REGISTERED)
-        .map(PathwayView.Code::date)
-        .findFirst()
-        .orElse(null);
-  }
-
-  /** The lead time from first attendance to clinical decision (OF2 in cancer pathways). */
-  private static @Nullable LeadTime decisionDue(Catalogue catalogue, PathwayView view) {
-    return view.leadTimes().stream()
-        .filter(
-            t ->
-                catalogue
-                    .indicator(t.indicator())
-                    .map(
-                        i ->
-                            i.from() == Milestone.FIRST_ATTENDANCE
-                                && i.to() == Milestone.CLINICAL_DECISION)
-                    .orElse(false))
-        .findFirst()
-        .orElse(null);
   }
 
   private static String resource(Meeting meeting) {

@@ -7,22 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
 import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.CodeDefinition;
-import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
-import no.forlop.catalog.PathwayKind;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
 import no.forlop.pathway.domain.CodingRules;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.PatientPathway.Outcome;
 import no.forlop.pathway.domain.Reconciliation;
-import no.forlop.pathway.domain.Registration;
 import no.forlop.pathway.persistence.PathwayStore;
 import no.forlop.patient.PatientIdentifier;
 import org.jspecify.annotations.Nullable;
@@ -34,17 +30,19 @@ import org.jspecify.annotations.Nullable;
  * #commit()}. The pathway use cases run in one; the automatic registration runs a whole chunk of
  * patients in one ({@link PathwayService#applyDerivations}).
  *
+ * <p>Whether a pathway may be opened is {@link OpeningRules}'; whether a change of type is allowed,
+ * {@link TypeChangePlan}'s.
+ *
  * <p>Use inside a transaction; nothing is stored until {@code commit}.
  */
 final class PathwayWork {
-
-  private static final Pattern ORGANISATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,39}");
 
   private final PathwayStore store;
   private final CatalogueService catalogues;
   private final AuditLog audit;
   private final Actor actor;
   private final Catalogue catalogue;
+  private final OpeningRules openings;
   private final LocalDate today;
   private final Instant now;
   private final Map<UUID, PatientPathway> pathways = new LinkedHashMap<>();
@@ -70,6 +68,7 @@ final class PathwayWork {
     this.audit = audit;
     this.actor = actor;
     this.catalogue = catalogues.current();
+    this.openings = new OpeningRules(catalogue, this::rules);
     this.today = today;
     this.now = now;
     loaded.forEach(p -> pathways.put(p.header().id(), p));
@@ -124,53 +123,12 @@ final class PathwayWork {
 
   private Opening openOrRefuse(CreatePathway request) {
     var patient = PatientIdentifier.parse(request.patient());
-    var found = definition(catalogue, request.pathway());
-    if (found.isEmpty()) {
-      return refused(Problem.UNKNOWN_PATHWAY, request.pathway(), catalogue.version());
+    var refusal = openings.refusal(request, patient, pathways.values());
+    if (refusal != null) {
+      return refusal;
     }
-    var definition = found.get();
-    if (request.organisation() == null || !ORGANISATION.matcher(request.organisation()).matches()) {
-      return refused(Problem.INVALID_ORGANISATION, String.valueOf(request.organisation()));
-    }
+    var definition = definition(catalogue, request.pathway()).orElseThrow();
     var variant = request.variant();
-    var variants = catalogue.document().normVariants();
-    if (variant != null && variants.stream().noneMatch(v -> v.id().equals(variant))) {
-      return refused(
-          Problem.UNKNOWN_VARIANT,
-          variant,
-          String.join(", ", variants.stream().map(v -> v.id()).toList()));
-    }
-    var open =
-        pathways.values().stream()
-            .filter(p -> p.header().patient().equals(patient.value()))
-            .filter(p -> p.header().pathway().equals(definition.id()))
-            .filter(p -> p.header().organisation().equals(request.organisation()))
-            .filter(p -> p.state(rules(p)).isOpen())
-            .findFirst();
-    if (open.isPresent()) {
-      return new Opening.Refused(Problem.PATHWAY_ALREADY_OPEN, openPathwayArgs(open.get()));
-    }
-    if (isMentalHealth(definition)) {
-      var openMentalHealth =
-          pathways.values().stream()
-              .filter(p -> p.header().patient().equals(patient.value()))
-              .filter(
-                  p ->
-                      definition(catalogue, p.header().pathway())
-                          .map(PathwayWork::isMentalHealth)
-                          .orElse(false))
-              .filter(p -> p.state(rules(p)).isOpen())
-              .findFirst();
-      if (openMentalHealth.isPresent()) {
-        var other = openMentalHealth.get().header();
-        var args = new ArrayList<>(openPathwayArgs(openMentalHealth.get()));
-        args.add(definition.prefix().orElse(definition.id()));
-        // at the same organisation a change of pathway type is the way on; elsewhere it is not
-        args.add(other.id().toString());
-        args.add(other.organisation().equals(request.organisation()) ? 1 : 0);
-        return new Opening.Refused(Problem.MENTAL_HEALTH_PATHWAY_OPEN, args);
-      }
-    }
     var header =
         new PatientPathway.Header(
             UUID.randomUUID(),
@@ -189,10 +147,6 @@ final class PathwayWork {
     return new Opening.Opened(pathway);
   }
 
-  private static Opening refused(Problem problem, Object... args) {
-    return new Opening.Refused(problem, List.of(args));
-  }
-
   /**
    * Changes the type of an open mental-health or substance-use pathway (ADR 0014): closes it with
    * the catalogue's closing code for a change of type ({@code PATHWAY_END}, reason {@code
@@ -206,96 +160,21 @@ final class PathwayWork {
   public ChangeResult changeType(UUID id, ChangeType request) {
     var old = pathway(id);
     var oldRules = rules(old);
-    var oldDefinition = oldRules.pathway();
-    if (!isMentalHealth(oldDefinition)) {
-      throw InvalidPathwayRequestException.of(
-          Problem.TYPE_CHANGE_NOT_MENTAL_HEALTH, oldDefinition.names());
-    }
-    var state = old.state(oldRules);
-    if (!state.isOpen()) {
-      throw InvalidPathwayRequestException.of(
-          Problem.TYPE_CHANGE_NOT_OPEN, oldDefinition.names(), state.name());
-    }
-    var newDefinition =
-        definition(catalogue, request.pathway())
-            .orElseThrow(
-                () ->
-                    new InvalidPathwayRequestException(
-                        Problem.UNKNOWN_PATHWAY,
-                        "The catalogue (version "
-                            + catalogue.version()
-                            + ") has no pathway '"
-                            + request.pathway()
-                            + "'."));
-    if (newDefinition.id().equals(oldDefinition.id())) {
-      throw InvalidPathwayRequestException.of(Problem.TYPE_CHANGE_SAME_TYPE, newDefinition.names());
-    }
-    if (!isMentalHealth(newDefinition)) {
-      throw InvalidPathwayRequestException.of(
-          Problem.TYPE_CHANGE_TO_NOT_MENTAL_HEALTH, newDefinition.names());
-    }
+    var plan = TypeChangePlan.of(old, oldRules, catalogue, request, today);
     var date = request.date();
-    var start =
-        old.registeredCodes(oldRules).stream()
-            .filter(r -> r.code().milestone() == Milestone.PATHWAY_START)
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    InvalidPathwayRequestException.of(
-                        Problem.TYPE_CHANGE_NOT_STARTED, oldDefinition.names()));
-    if (date.isAfter(today)) {
-      throw InvalidPathwayRequestException.of(Problem.TYPE_CHANGE_IN_FUTURE, date, today);
-    }
-    if (date.isBefore(start.date())) {
-      throw InvalidPathwayRequestException.of(
-          Problem.TYPE_CHANGE_BEFORE_START, date, oldDefinition.names(), start.date());
-    }
-    if (!newDefinition.validOn(date)) {
-      throw InvalidPathwayRequestException.of(
-          Problem.TYPE_CHANGE_PATHWAY_NOT_VALID,
-          newDefinition.names(),
-          date,
-          orDash(newDefinition.validFrom().value()),
-          orDash(newDefinition.validTo().value()));
-    }
-    var closing =
-        oldRules.codes().stream()
-            .filter(c -> c.milestone() == Milestone.PATHWAY_END)
-            .filter(c -> TYPE_CHANGED.equals(c.reason()))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    InvalidPathwayRequestException.of(
-                        Problem.TYPE_CHANGE_NO_CLOSING_CODE, oldDefinition.names()));
     var header = old.header();
-    var newRules =
-        new CodingRules(
-            newDefinition, catalogue.schemeOf(newDefinition), catalogue.codesOf(newDefinition));
-    var opening =
-        newRules.codes().stream()
-            .filter(c -> c.milestone() == Milestone.PATHWAY_START)
-            .findFirst()
-            .orElseThrow(() -> new IllegalStateException(newDefinition.id() + " has no start"));
-    var startCode =
-        new PatientPathway.NewCode(
-            opening,
-            date,
-            CodeState.REGISTERED,
-            Origin.MANUAL,
-            start.startBasis(),
-            null,
-            null,
-            null);
+    var newRules = plan.toRules();
     // the new start on its own first, so that a refusal leaves nothing recorded
     var startProblem =
         newRules
-            .checkCode(opening, date, today)
-            .or(() -> newRules.checkStart(start.startBasis(), date, null, null));
+            .checkCode(plan.opening(), date, today)
+            .or(() -> newRules.checkStart(plan.start().startBasis(), date, null, null));
     if (startProblem.isPresent()) {
       return new ChangeResult.Refused(startProblem.get());
     }
     var context = new PatientPathway.Context(today, actor.id(), now, catalogue.version());
-    var closed = old.register(PatientPathway.NewCode.manual(closing, date), oldRules, context);
+    var closed =
+        old.register(PatientPathway.NewCode.manual(plan.closing(), date), oldRules, context);
     if (closed instanceof Outcome.Refused refused) {
       return new ChangeResult.Refused(refused.rejection());
     }
@@ -304,25 +183,23 @@ final class PathwayWork {
         orThrow(
             openOrRefuse(
                 new CreatePathway(
-                    header.patient(),
-                    newDefinition.id(),
-                    header.organisation(),
-                    header.variant())));
-    var opened = replacement.register(startCode, newRules, context);
+                    header.patient(), plan.to().id(), header.organisation(), header.variant())));
+    var opened = replacement.register(plan.startCode(date), newRules, context);
     if (opened instanceof Outcome.Refused refused) {
       // checked above; the closing code is in memory only, and the caller does not commit
       throw new IllegalStateException("the new start was refused: " + refused.rejection());
     }
     var note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+    var startedOn = plan.start().date();
     var link =
         new PatientPathway.TypeChange(
             id,
-            oldDefinition.id(),
+            plan.from().id(),
             replacement.header().id(),
-            newDefinition.id(),
+            plan.to().id(),
             date,
-            start.date(),
-            header.changedFrom() != null ? header.changedFrom().firstStartedOn() : start.date(),
+            startedOn,
+            header.changedFrom() != null ? header.changedFrom().firstStartedOn() : startedOn,
             note,
             now,
             actor.id());
@@ -335,27 +212,8 @@ final class PathwayWork {
             AuditAction.UPDATE,
             header.patient(),
             "pathway/" + id,
-            "TYPE_CHANGED "
-                + display(oldDefinition)
-                + " -> "
-                + display(newDefinition)
-                + " "
-                + date
-                + " pathway/"
-                + linked.header().id()));
+            plan.auditDetail(date, linked.header().id())));
     return new ChangeResult.Changed(view(linked, today), ((Outcome.Recorded) opened).fact());
-  }
-
-  private static final String TYPE_CHANGED = "TYPE_CHANGED";
-
-  private static String display(PathwayDefinition definition) {
-    return definition.codePrefix().value() != null
-        ? definition.codePrefix().value()
-        : definition.id();
-  }
-
-  private static Object orDash(@Nullable Object value) {
-    return value == null ? "–" : value;
   }
 
   public ChangeResult register(UUID id, RegisterCode request) {
@@ -413,33 +271,6 @@ final class PathwayWork {
 
   public ChangeResult reject(UUID id, UUID registration, @Nullable String reason) {
     return change(id, (pathway, rules, context) -> pathway.reject(registration, reason, context));
-  }
-
-  /**
-   * The arguments that describe an open pathway in a refusal: code prefix (or id), Norwegian and
-   * English name, organisation, the date it started (or was opened, if it has not) and 1 if it has
-   * started, else 0. Never the patient.
-   */
-  private List<Object> openPathwayArgs(PatientPathway pathway) {
-    var header = pathway.header();
-    var definition = definition(catalogue, header.pathway());
-    var start =
-        pathway.registeredCodes(rules(pathway)).stream()
-            .filter(r -> r.code().milestone() == no.forlop.catalog.Milestone.PATHWAY_START)
-            .map(Registration::date)
-            .findFirst();
-    return List.of(
-        definition.flatMap(PathwayDefinition::prefix).orElse(header.pathway()),
-        definition.map(d -> d.names().nb()).orElse(header.pathway()),
-        definition.map(d -> d.names().in("en")).orElse(header.pathway()),
-        header.organisation(),
-        start.orElse(no.forlop.calendar.OsloTime.dateOf(header.createdAt())).toString(),
-        start.isPresent() ? 1 : 0);
-  }
-
-  private static boolean isMentalHealth(PathwayDefinition definition) {
-    return definition.kind() == PathwayKind.MENTAL_HEALTH
-        || definition.kind() == PathwayKind.SUBSTANCE_USE;
   }
 
   /** Stores what this unit of work created and changed, in batches. */

@@ -5,17 +5,11 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import no.forlop.catalog.Milestone;
-import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.CodeFact;
-import no.forlop.pathway.CodeRef;
-import no.forlop.pathway.CodeState;
-import no.forlop.pathway.Origin;
 import no.forlop.pathway.TrackedMilestone;
 import no.forlop.pathway.domain.PatientPathway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,10 +22,14 @@ public class PathwayStore {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  private final TrackedMilestones milestones;
+  private final TypeChanges typeChanges;
 
   PathwayStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.milestones = new TrackedMilestones(jdbc, batch);
+    this.typeChanges = new TypeChanges(jdbc, batch);
   }
 
   public void insert(PatientPathway.Header header) {
@@ -119,33 +117,7 @@ public class PathwayStore {
   public void appendAll(Map<UUID, List<CodeFact>> facts) {
     var rows = new ArrayList<Object[]>();
     facts.forEach(
-        (pathway, list) -> {
-          for (var fact : list) {
-            var code = fact.code();
-            rows.add(
-                new Object[] {
-                  pathway,
-                  fact.seq(),
-                  fact.kind().name(),
-                  fact.registration(),
-                  code == null ? null : code.key(),
-                  code == null ? null : code.milestone().name(),
-                  code == null ? null : code.official(),
-                  fact.date(),
-                  fact.state() == null ? null : fact.state().name(),
-                  fact.origin().kind().name(),
-                  fact.origin().ruleId(),
-                  fact.origin().rulesetVersion(),
-                  String.join("\n", fact.origin().sources()),
-                  Inputs.write(fact.origin().inputs()),
-                  fact.startBasis() == null ? null : fact.startBasis().name(),
-                  fact.reason(),
-                  fact.actor(),
-                  OffsetDateTime.ofInstant(fact.recordedAt(), ZoneOffset.UTC),
-                  fact.catalogueVersion()
-                });
-          }
-        });
+        (pathway, list) -> list.forEach(fact -> rows.add(FactRows.values(pathway, fact))));
     if (rows.isEmpty()) {
       return;
     }
@@ -179,26 +151,26 @@ public class PathwayStore {
     var facts = new java.util.HashMap<UUID, List<CodeFact>>();
     var ids = headers.stream().map(PatientPathway.Header::id).toList();
     for (int from = 0; from < ids.size(); from += 1000) {
-      jdbc.sql(SELECT_FACTS + " where pathway_id in (:ids) order by pathway_id, seq")
+      jdbc.sql(FactRows.SELECT_FACTS + " where pathway_id in (:ids) order by pathway_id, seq")
           .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
           .query(
               (rs, n) -> {
                 facts
                     .computeIfAbsent(rs.getObject("pathway_id", UUID.class), k -> new ArrayList<>())
-                    .add(fact(rs, n));
+                    .add(FactRows.fact(rs, n));
                 return null;
               })
           .list();
     }
-    var changes = typeChanges(ids);
-    var milestones = milestones(ids);
+    var changes = typeChanges.touching(ids);
+    var tracked = milestones.byPathway(ids);
     return headers.stream()
         .map(
             h ->
                 new PatientPathway(
-                    linked(h, changes),
+                    TypeChanges.linked(h, changes),
                     facts.getOrDefault(h.id(), List.of()),
-                    milestones.getOrDefault(h.id(), List.of())))
+                    tracked.getOrDefault(h.id(), List.of())))
         .toList();
   }
 
@@ -208,126 +180,12 @@ public class PathwayStore {
    */
   public void replaceMilestones(
       Map<UUID, List<TrackedMilestone>> milestones, java.time.Instant derivedAt) {
-    if (milestones.isEmpty()) {
-      return;
-    }
-    var ids = List.copyOf(milestones.keySet());
-    for (int from = 0; from < ids.size(); from += 1000) {
-      jdbc.sql("delete from tracked_milestone where pathway_id in (:p)")
-          .param("p", ids.subList(from, Math.min(ids.size(), from + 1000)))
-          .update();
-    }
-    var at = OffsetDateTime.ofInstant(derivedAt, ZoneOffset.UTC);
-    var rows = new ArrayList<Object[]>();
-    milestones.forEach(
-        (pathway, list) ->
-            list.forEach(
-                m ->
-                    rows.add(
-                        new Object[] {
-                          pathway, m.type(), m.date(), m.rule(), String.join("\n", m.sources()), at
-                        })));
-    if (rows.isEmpty()) {
-      return;
-    }
-    batch.batchUpdate(
-        """
-        insert into tracked_milestone (pathway_id, type, date, rule_id, sources, derived_at)
-        values (?, ?, ?, ?, ?, ?)
-        """,
-        rows);
-  }
-
-  /** The milestones tracked on these pathways, each pathway's by date. */
-  private Map<UUID, List<TrackedMilestone>> milestones(List<UUID> ids) {
-    var milestones = new java.util.HashMap<UUID, List<TrackedMilestone>>();
-    for (int from = 0; from < ids.size(); from += 1000) {
-      jdbc.sql(
-              "select pathway_id, type, date, rule_id, sources from tracked_milestone"
-                  + " where pathway_id in (:ids) order by pathway_id, date, type")
-          .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-          .query(
-              (rs, n) ->
-                  milestones
-                      .computeIfAbsent(
-                          rs.getObject("pathway_id", UUID.class), k -> new ArrayList<>())
-                      .add(
-                          new TrackedMilestone(
-                              rs.getString("type"),
-                              rs.getObject("date", java.time.LocalDate.class),
-                              rs.getString("rule_id"),
-                              List.of(rs.getString("sources").split("\n")))))
-          .list();
-    }
-    return milestones;
+    this.milestones.replace(milestones, derivedAt);
   }
 
   /** Records changes of pathway type (after both instances are stored). */
   public void insertTypeChanges(List<PatientPathway.TypeChange> changes) {
-    if (changes.isEmpty()) {
-      return;
-    }
-    batch.batchUpdate(
-        """
-        insert into pathway_type_change (from_pathway, to_pathway, changed_on, from_started_on,
-            first_started_on, note, changed_at, changed_by)
-        values (?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        changes.stream()
-            .map(
-                c ->
-                    new Object[] {
-                      c.from(),
-                      c.to(),
-                      c.changedOn(),
-                      c.fromStartedOn(),
-                      c.firstStartedOn(),
-                      c.note(),
-                      OffsetDateTime.ofInstant(c.changedAt(), ZoneOffset.UTC),
-                      c.changedBy()
-                    })
-            .toList());
-  }
-
-  /** The changes of pathway type that opened or closed any of these instances. */
-  private List<PatientPathway.TypeChange> typeChanges(List<UUID> ids) {
-    var changes = new ArrayList<PatientPathway.TypeChange>();
-    for (int from = 0; from < ids.size(); from += 1000) {
-      changes.addAll(
-          jdbc.sql(
-                  """
-                  select c.from_pathway, f.definition as from_definition, c.to_pathway,
-                         t.definition as to_definition, c.changed_on, c.from_started_on,
-                         c.first_started_on, c.note, c.changed_at, c.changed_by
-                  from pathway_type_change c
-                  join pathway f on f.id = c.from_pathway
-                  join pathway t on t.id = c.to_pathway
-                  where c.from_pathway in (:ids) or c.to_pathway in (:ids)
-                  """)
-              .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-              .query(
-                  (rs, n) ->
-                      new PatientPathway.TypeChange(
-                          rs.getObject("from_pathway", UUID.class),
-                          rs.getString("from_definition"),
-                          rs.getObject("to_pathway", UUID.class),
-                          rs.getString("to_definition"),
-                          rs.getObject("changed_on", java.time.LocalDate.class),
-                          rs.getObject("from_started_on", java.time.LocalDate.class),
-                          rs.getObject("first_started_on", java.time.LocalDate.class),
-                          rs.getString("note"),
-                          rs.getObject("changed_at", OffsetDateTime.class).toInstant(),
-                          rs.getString("changed_by")))
-              .list());
-    }
-    return changes;
-  }
-
-  private static PatientPathway.Header linked(
-      PatientPathway.Header header, List<PatientPathway.TypeChange> changes) {
-    var from = changes.stream().filter(c -> c.to().equals(header.id())).findFirst().orElse(null);
-    var to = changes.stream().filter(c -> c.from().equals(header.id())).findFirst().orElse(null);
-    return from == null && to == null ? header : header.linked(from, to);
+    typeChanges.insert(changes);
   }
 
   /** Records who is now the responsible coordinator ({@code null}: nobody). */
@@ -395,9 +253,9 @@ public class PathwayStore {
         .map(
             h ->
                 new PatientPathway(
-                    linked(h, typeChanges(List.of(id))),
+                    TypeChanges.linked(h, typeChanges.touching(List.of(id))),
                     facts(id),
-                    milestones(List.of(id)).getOrDefault(id, List.of())));
+                    milestones.byPathway(List.of(id)).getOrDefault(id, List.of())));
   }
 
   public List<PatientPathway> findByPatient(String patient) {
@@ -453,49 +311,10 @@ public class PathwayStore {
         rs.getString("coordinator"));
   }
 
-  private static final String SELECT_FACTS =
-      """
-      select pathway_id, seq, kind, registration_id, code_key, milestone, code, code_date, state,
-             origin, rule_id, ruleset_version, sources, inputs, start_basis, reason, actor,
-             recorded_at, catalogue_version
-      from pathway_fact""";
-
   private List<CodeFact> facts(UUID pathway) {
-    return jdbc.sql(SELECT_FACTS + " where pathway_id = :pathway order by seq")
+    return jdbc.sql(FactRows.SELECT_FACTS + " where pathway_id = :pathway order by seq")
         .param("pathway", pathway)
-        .query(PathwayStore::fact)
+        .query(FactRows::fact)
         .list();
-  }
-
-  private static CodeFact fact(ResultSet rs, int n) throws SQLException {
-    var key = rs.getString("code_key");
-    var code =
-        key == null
-            ? null
-            : new CodeRef(key, Milestone.valueOf(rs.getString("milestone")), rs.getString("code"));
-    var date = rs.getObject("code_date", java.time.LocalDate.class);
-    var state = rs.getString("state");
-    var sources = rs.getString("sources");
-    var origin =
-        new Origin(
-            Origin.Kind.valueOf(rs.getString("origin")),
-            rs.getString("rule_id"),
-            rs.getString("ruleset_version"),
-            sources == null || sources.isEmpty() ? List.of() : Arrays.asList(sources.split("\n")),
-            Inputs.read(rs.getString("inputs")));
-    var basis = rs.getString("start_basis");
-    return new CodeFact(
-        rs.getInt("seq"),
-        CodeFact.Kind.valueOf(rs.getString("kind")),
-        rs.getObject("registration_id", UUID.class),
-        code,
-        date,
-        state == null ? null : CodeState.valueOf(state),
-        origin,
-        basis == null ? null : StartBasis.valueOf(basis),
-        rs.getString("reason"),
-        rs.getString("actor"),
-        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-        rs.getString("catalogue_version"));
   }
 }
