@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * docs/screenshots/ (linked from the README) come from here, so they show what the run command
  * shows. The application context is the one every integration test shares: the demo hospital (150
  * patients, today 2024-12-31) is loaded into it once, at run time, as the run command loads it at
- * start-up. Other tests' pathways at Fjordby may show on the worklist beside the demo's.
+ * start-up. Other tests' pathways share its units; they have no names, so the worklist is shown
+ * sorted by patient.
  */
 class DemoScreenshotsBrowserIT extends BrowserTest {
 
@@ -47,7 +48,9 @@ class DemoScreenshotsBrowserIT extends BrowserTest {
     assertThat(loaded).isNotNull().extracting(DemoData.Result::loaded).isEqualTo(true);
     signInAs("kari");
 
-    browser.get(url("/worklist"));
+    // sorted by patient: the demo's patients have names, the other tests' pathways (sharing this
+    // context and its units) have none and sort last, so the picture shows the demo hospital
+    browser.get(url("/worklist?sort=patient"));
     assertThat(Long.parseLong(find(By.id("count-total")).getText())).isGreaterThan(20);
     assertThat(browser.findElements(By.cssSelector("#worklist .flag.proposals"))).isNotEmpty();
     screenshot("worklist");
