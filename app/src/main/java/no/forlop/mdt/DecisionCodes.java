@@ -10,6 +10,7 @@ import no.forlop.mdt.domain.DecisionCode;
 import no.forlop.mdt.domain.DecisionCoding;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
@@ -45,7 +46,7 @@ class DecisionCodes {
             code.inputs());
     var result =
         pathways.register(
-            pathway,
+            new PathwayId(pathway),
             new RegisterCode(
                 code.key(), code.date(), code.state(), origin, null, null, null, code.note()),
             actor);
@@ -73,7 +74,8 @@ class DecisionCodes {
     var newDate = followUp.newDate();
     if (newDate != null) {
       var corrected =
-          pathways.correct(pathway, registration, null, newDate, followUp.reason(), actor);
+          pathways.correct(
+              new PathwayId(pathway), registration, null, newDate, followUp.reason(), actor);
       if (corrected instanceof ChangeResult.Refused refused) {
         return new Registered(
             new CodeOutcome(registration, refused.rejection()),
@@ -82,7 +84,7 @@ class DecisionCodes {
       code = codeOf(((ChangeResult.Changed) corrected).pathway(), registration);
     }
     if (followUp.confirm()) {
-      var confirmed = pathways.confirm(pathway, registration, actor);
+      var confirmed = pathways.confirm(new PathwayId(pathway), registration, actor);
       if (confirmed instanceof ChangeResult.Refused refused) {
         return new Registered(
             new CodeOutcome(registration, refused.rejection()),

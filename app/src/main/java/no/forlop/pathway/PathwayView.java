@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *     BIOPSY), by date, as the last derivation found them
  */
 public record PathwayView(
-    UUID id,
+    PathwayId id,
     String patient,
     String pathway,
     @Nullable String codePrefix,
@@ -64,7 +64,7 @@ public record PathwayView(
    * @param note why, as the coordinator wrote it, if given
    */
   public record TypeChange(
-      UUID id,
+      PathwayId id,
       String pathway,
       @Nullable String codePrefix,
       String name,
