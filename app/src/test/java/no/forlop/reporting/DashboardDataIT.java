@@ -247,7 +247,7 @@ class DashboardDataIT extends ApplicationTest {
     assertThat(breached.total()).isEqualTo(1);
     assertThat(breached.truncated()).isFalse();
     var row = breached.rows().get(0);
-    assertThat(row.pathwayId()).isEqualTo(ids[1]);
+    assertThat(row.pathwayId()).isEqualTo(ids[1].value());
     assertThat(row.days()).isEqualTo(36);
     assertThat(row.standardDays()).isEqualTo(35);
     assertThat(row.status()).isEqualTo("BREACHED");
@@ -313,7 +313,7 @@ class DashboardDataIT extends ApplicationTest {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.pathwayId()).isEqualTo(late);
+              assertThat(r.pathwayId()).isEqualTo(late.value());
               assertThat(r.status()).isEqualTo("OVERDUE");
               assertThat(r.date()).isEqualTo(LocalDate.parse("2024-12-30"));
             });
