@@ -14,6 +14,7 @@ import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -67,7 +68,7 @@ class DecisionCodes {
    */
   Registered followUp(
       Meeting meeting, UUID pathway, PathwayView.Code current, LocalDate on, Actor actor) {
-    var registration = current.registration();
+    var registration = current.registration().value();
     var followUp =
         DecisionCoding.onConversation(meeting.date(), current.date(), current.state(), on);
     var code = current;
@@ -75,7 +76,12 @@ class DecisionCodes {
     if (newDate != null) {
       var corrected =
           pathways.correct(
-              new PathwayId(pathway), registration, null, newDate, followUp.reason(), actor);
+              new PathwayId(pathway),
+              new RegistrationId(registration),
+              null,
+              newDate,
+              followUp.reason(),
+              actor);
       if (corrected instanceof ChangeResult.Refused refused) {
         return new Registered(
             new CodeOutcome(registration, refused.rejection()),
@@ -84,7 +90,8 @@ class DecisionCodes {
       code = codeOf(((ChangeResult.Changed) corrected).pathway(), registration);
     }
     if (followUp.confirm()) {
-      var confirmed = pathways.confirm(new PathwayId(pathway), registration, actor);
+      var confirmed =
+          pathways.confirm(new PathwayId(pathway), new RegistrationId(registration), actor);
       if (confirmed instanceof ChangeResult.Refused refused) {
         return new Registered(
             new CodeOutcome(registration, refused.rejection()),
@@ -98,7 +105,7 @@ class DecisionCodes {
   /** A registration's code as the pathway shows it, if it still stands. */
   static PathwayView.@Nullable Code codeOf(PathwayView view, UUID registration) {
     return view.codes().stream()
-        .filter(c -> c.registration().equals(registration))
+        .filter(c -> c.registration().value().equals(registration))
         .findFirst()
         .orElse(null);
   }

@@ -343,7 +343,7 @@ public class MdtService {
         registration == null
             ? null
             : view.codes().stream()
-                .filter(c -> c.registration().equals(registration))
+                .filter(c -> c.registration().value().equals(registration))
                 .findFirst()
                 .orElse(null);
     DecisionCodes.Registered result;

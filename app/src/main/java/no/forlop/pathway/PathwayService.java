@@ -169,29 +169,30 @@ public class PathwayService {
   @Transactional
   public ChangeResult correct(
       PathwayId id,
-      UUID registration,
+      RegistrationId registration,
       @Nullable String code,
       @Nullable LocalDate date,
       @Nullable String reason,
       Actor actor) {
-    return change(id, actor, work -> work.correct(id.value(), registration, code, date, reason));
+    return change(
+        id, actor, work -> work.correct(id.value(), registration.value(), code, date, reason));
   }
 
   @Transactional
   public ChangeResult withdraw(
-      PathwayId id, UUID registration, @Nullable String reason, Actor actor) {
-    return change(id, actor, work -> work.withdraw(id.value(), registration, reason));
+      PathwayId id, RegistrationId registration, @Nullable String reason, Actor actor) {
+    return change(id, actor, work -> work.withdraw(id.value(), registration.value(), reason));
   }
 
   @Transactional
-  public ChangeResult confirm(PathwayId id, UUID registration, Actor actor) {
-    return change(id, actor, work -> work.confirm(id.value(), registration));
+  public ChangeResult confirm(PathwayId id, RegistrationId registration, Actor actor) {
+    return change(id, actor, work -> work.confirm(id.value(), registration.value()));
   }
 
   @Transactional
   public ChangeResult reject(
-      PathwayId id, UUID registration, @Nullable String reason, Actor actor) {
-    return change(id, actor, work -> work.reject(id.value(), registration, reason));
+      PathwayId id, RegistrationId registration, @Nullable String reason, Actor actor) {
+    return change(id, actor, work -> work.reject(id.value(), registration.value(), reason));
   }
 
   /**

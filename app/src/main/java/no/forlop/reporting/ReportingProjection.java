@@ -153,7 +153,7 @@ class ReportingProjection {
     for (var code : view.codes()) {
       rows.add(
           new Object[] {
-            code.registration(),
+            code.registration().value(),
             view.id().value(),
             view.organisation(),
             view.pathway(),

@@ -31,6 +31,7 @@ import no.forlop.pathway.Origin;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
@@ -122,7 +123,7 @@ class PathwayPageController {
       Actor actor,
       RedirectAttributes redirect) {
     access.requireChange();
-    var result = pathways.confirm(new PathwayId(id), registration, actor);
+    var result = pathways.confirm(new PathwayId(id), new RegistrationId(registration), actor);
     return outcome(id, actor, redirect, result, "confirm", registration, Map.of(), "timeline");
   }
 
@@ -136,7 +137,10 @@ class PathwayPageController {
     access.requireChange();
     var result =
         pathways.reject(
-            new PathwayId(id), registration, Objects.requireNonNull(form.reason()), actor);
+            new PathwayId(id),
+            new RegistrationId(registration),
+            Objects.requireNonNull(form.reason()),
+            actor);
     return outcome(id, actor, redirect, result, "reject", registration, form.values(), "history");
   }
 
@@ -155,7 +159,7 @@ class PathwayPageController {
     var result =
         pathways.correct(
             new PathwayId(id),
-            registration,
+            new RegistrationId(registration),
             form.newCode(),
             form.date(),
             Objects.requireNonNull(form.reason()),
@@ -173,7 +177,10 @@ class PathwayPageController {
     access.requireChange();
     var result =
         pathways.withdraw(
-            new PathwayId(id), registration, Objects.requireNonNull(form.reason()), actor);
+            new PathwayId(id),
+            new RegistrationId(registration),
+            Objects.requireNonNull(form.reason()),
+            actor);
     return outcome(id, actor, redirect, result, "withdraw", registration, form.values(), "history");
   }
 

@@ -223,7 +223,7 @@ class PathwayPages {
             corrected == null ? null : corrected.reason());
     return new Entry(
         "code-" + code.registration(),
-        code.registration(),
+        code.registration().value(),
         code.date(),
         texts.date(code.date()),
         code.code() != null ? code.code() : code.key(),

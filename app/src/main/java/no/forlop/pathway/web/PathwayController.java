@@ -24,6 +24,7 @@ import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.RegistrationId;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
@@ -145,7 +146,7 @@ class PathwayController {
     return respond(
         pathways.correct(
             new PathwayId(id),
-            registration,
+            new RegistrationId(registration),
             request.code(),
             request.date(),
             request.reason(),
@@ -161,14 +162,18 @@ class PathwayController {
       @Valid @RequestBody ReasonRequest request,
       Actor actor) {
     return respond(
-        pathways.withdraw(new PathwayId(id), registration, request.reason(), actor), HttpStatus.OK);
+        pathways.withdraw(
+            new PathwayId(id), new RegistrationId(registration), request.reason(), actor),
+        HttpStatus.OK);
   }
 
   @PostMapping("/{id}/codes/{registration}/confirmation")
   @Operation(summary = "Confirm a proposed code")
   ResponseEntity<PathwayView> confirm(
       @PathVariable UUID id, @PathVariable UUID registration, Actor actor) {
-    return respond(pathways.confirm(new PathwayId(id), registration, actor), HttpStatus.OK);
+    return respond(
+        pathways.confirm(new PathwayId(id), new RegistrationId(registration), actor),
+        HttpStatus.OK);
   }
 
   @PostMapping("/{id}/codes/{registration}/rejection")
@@ -179,7 +184,9 @@ class PathwayController {
       @Valid @RequestBody ReasonRequest request,
       Actor actor) {
     return respond(
-        pathways.reject(new PathwayId(id), registration, request.reason(), actor), HttpStatus.OK);
+        pathways.reject(
+            new PathwayId(id), new RegistrationId(registration), request.reason(), actor),
+        HttpStatus.OK);
   }
 
   @PostMapping("/{id}/type-change")

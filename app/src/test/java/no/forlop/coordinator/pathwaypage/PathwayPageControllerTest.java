@@ -30,6 +30,7 @@ import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.RegistrationId;
 import no.forlop.pathway.Rejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,7 @@ class PathwayPageControllerTest {
   static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
   static final UUID REGISTRATION = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
   static final PathwayId PATHWAY = new PathwayId(ID);
+  static final RegistrationId CODE = new RegistrationId(REGISTRATION);
   static final String PAGE = "/pathways/" + ID;
 
   @Autowired MockMvc mvc;
@@ -143,7 +145,7 @@ class PathwayPageControllerTest {
 
   @Test
   void a_correction_takes_a_date_or_keeps_it_and_refuses_one_it_cannot_read() throws Exception {
-    when(pathways.correct(eq(PATHWAY), eq(REGISTRATION), any(), any(), anyString(), any()))
+    when(pathways.correct(eq(PATHWAY), eq(CODE), any(), any(), anyString(), any()))
         .thenReturn(changed());
     var path = "/codes/" + REGISTRATION + "/correct";
 
@@ -151,7 +153,7 @@ class PathwayPageControllerTest {
         .andExpect(status().isFound())
         .andExpect(redirectedUrl(PAGE + "#history"));
     verify(pathways)
-        .correct(PATHWAY, REGISTRATION, null, LocalDate.of(2024, 12, 3), "Feil dato", mockActor());
+        .correct(PATHWAY, CODE, null, LocalDate.of(2024, 12, 3), "Feil dato", mockActor());
 
     mvc.perform(form(path, "code", "", "date", "3. desember", "reason", "Feil dato"))
         .andExpect(status().is(422))
@@ -161,7 +163,7 @@ class PathwayPageControllerTest {
   @Test
   void a_change_the_coding_rules_refuse_shows_their_reason_in_norwegian() throws Exception {
     var rejection = new Rejection(Rejection.Reason.REASON_REQUIRED, List.of());
-    when(pathways.withdraw(PATHWAY, REGISTRATION, "", mockActor()))
+    when(pathways.withdraw(PATHWAY, CODE, "", mockActor()))
         .thenReturn(new ChangeResult.Refused(rejection));
 
     mvc.perform(form("/codes/" + REGISTRATION + "/withdraw"))
