@@ -2,6 +2,7 @@ package no.forlop.pathway;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import java.util.UUID;
  * The id of a pathway instance. Written as its UUID's text (in JSON, URLs, pages and the audit
  * log), so the API reads as before.
  */
+@Schema(type = "string", format = "uuid", description = "the pathway instance's id")
 public record PathwayId(UUID value) {
 
   public PathwayId {

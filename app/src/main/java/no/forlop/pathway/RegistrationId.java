@@ -2,6 +2,7 @@ package no.forlop.pathway;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import java.util.UUID;
  * confirmed or rejected. Written as its UUID's text (in JSON, URLs, pages and the NPR message), so
  * these read as before.
  */
+@Schema(type = "string", format = "uuid", description = "the registration's id")
 public record RegistrationId(UUID value) {
 
   @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
