@@ -51,7 +51,7 @@ public record Agenda(Meeting meeting, LocalDate asOf, List<Item> items, List<Ite
     }
 
     public UUID id() {
-      return pathway.id();
+      return pathway.id().value();
     }
 
     /** The lead time to the decision has run out without a decision. */

@@ -10,9 +10,11 @@ import no.forlop.mdt.domain.DecisionCode;
 import no.forlop.mdt.domain.DecisionCoding;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +47,7 @@ class DecisionCodes {
             code.inputs());
     var result =
         pathways.register(
-            pathway,
+            new PathwayId(pathway),
             new RegisterCode(
                 code.key(), code.date(), code.state(), origin, null, null, null, code.note()),
             actor);
@@ -66,14 +68,20 @@ class DecisionCodes {
    */
   Registered followUp(
       Meeting meeting, UUID pathway, PathwayView.Code current, LocalDate on, Actor actor) {
-    var registration = current.registration();
+    var registration = current.registration().value();
     var followUp =
         DecisionCoding.onConversation(meeting.date(), current.date(), current.state(), on);
     var code = current;
     var newDate = followUp.newDate();
     if (newDate != null) {
       var corrected =
-          pathways.correct(pathway, registration, null, newDate, followUp.reason(), actor);
+          pathways.correct(
+              new PathwayId(pathway),
+              new RegistrationId(registration),
+              null,
+              newDate,
+              followUp.reason(),
+              actor);
       if (corrected instanceof ChangeResult.Refused refused) {
         return new Registered(
             new CodeOutcome(registration, refused.rejection()),
@@ -82,7 +90,8 @@ class DecisionCodes {
       code = codeOf(((ChangeResult.Changed) corrected).pathway(), registration);
     }
     if (followUp.confirm()) {
-      var confirmed = pathways.confirm(pathway, registration, actor);
+      var confirmed =
+          pathways.confirm(new PathwayId(pathway), new RegistrationId(registration), actor);
       if (confirmed instanceof ChangeResult.Refused refused) {
         return new Registered(
             new CodeOutcome(registration, refused.rejection()),
@@ -96,7 +105,7 @@ class DecisionCodes {
   /** A registration's code as the pathway shows it, if it still stands. */
   static PathwayView.@Nullable Code codeOf(PathwayView view, UUID registration) {
     return view.codes().stream()
-        .filter(c -> c.registration().equals(registration))
+        .filter(c -> c.registration().value().equals(registration))
         .findFirst()
         .orElse(null);
   }

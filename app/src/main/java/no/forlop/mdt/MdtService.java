@@ -15,6 +15,7 @@ import no.forlop.mdt.Agenda.Item;
 import no.forlop.mdt.domain.Decision;
 import no.forlop.mdt.domain.DecisionCoding;
 import no.forlop.mdt.domain.MdtProblem;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.PathwayView;
@@ -167,7 +168,12 @@ public class MdtService {
       if (meeting.pathways().contains(pathway.pathway())
           && pathway.state() == PathwayState.IN_WORKUP
           && store.addItem(
-              meeting.id(), pathway.id(), pathway.patient(), true, clock.instant(), actor.id())) {
+              meeting.id(),
+              pathway.id().value(),
+              pathway.patient(),
+              true,
+              clock.instant(),
+              actor.id())) {
         added++;
         audit.record(
             actor, AuditAction.UPDATE, pathway.patient(), resource(meeting), "AGENDA PROPOSED");
@@ -197,11 +203,13 @@ public class MdtService {
     }
     var items = store.items(id);
     for (var pathway : open) {
-      var existing = items.stream().filter(i -> i.pathway().equals(pathway.id())).findFirst();
+      var existing =
+          items.stream().filter(i -> i.pathway().equals(pathway.id().value())).findFirst();
       if (existing.isPresent() && existing.get().removed()) {
-        store.restore(id, pathway.id(), clock.instant(), actor.id());
+        store.restore(id, pathway.id().value(), clock.instant(), actor.id());
       } else if (existing.isEmpty()) {
-        store.addItem(id, pathway.id(), pathway.patient(), false, clock.instant(), actor.id());
+        store.addItem(
+            id, pathway.id().value(), pathway.patient(), false, clock.instant(), actor.id());
       }
       audit.record(actor, AuditAction.UPDATE, pathway.patient(), resource(meeting), "AGENDA ADDED");
     }
@@ -252,7 +260,7 @@ public class MdtService {
     var items = new ArrayList<Item>();
     var removed = new ArrayList<Item>();
     for (var entry : stored) {
-      var view = pathways.get(entry.pathway(), today, actor);
+      var view = pathways.get(new PathwayId(entry.pathway()), today, actor);
       var item =
           AgendaItems.item(
               entry,
@@ -290,7 +298,7 @@ public class MdtService {
             problem -> {
               throw new MdtException(problem, meeting.date(), today);
             });
-    var view = pathways.get(pathway, today, actor);
+    var view = pathways.get(new PathwayId(pathway), today, actor);
     var outcome = decision.outcome();
     if (AgendaItems.outcomes(catalogues.current(), view.pathway(), meeting.date()).stream()
         .noneMatch(o -> o.key().equals(outcome))) {
@@ -329,13 +337,13 @@ public class MdtService {
             problem -> {
               throw new MdtException(problem, meeting.date(), today);
             });
-    var view = pathways.get(pathway, today, actor);
+    var view = pathways.get(new PathwayId(pathway), today, actor);
     var registration = stored.code().registration();
     var current =
         registration == null
             ? null
             : view.codes().stream()
-                .filter(c -> c.registration().equals(registration))
+                .filter(c -> c.registration().value().equals(registration))
                 .findFirst()
                 .orElse(null);
     DecisionCodes.Registered result;

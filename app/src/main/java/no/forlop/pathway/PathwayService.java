@@ -115,8 +115,8 @@ public class PathwayService {
   }
 
   @Transactional
-  public PathwayView get(UUID id, @Nullable LocalDate asOf, Actor actor) {
-    var pathway = store.find(id).orElseThrow(() -> new PathwayNotFoundException(id));
+  public PathwayView get(PathwayId id, @Nullable LocalDate asOf, Actor actor) {
+    var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
     requireAccess(actor, pathway);
     audit.record(actor, AuditAction.READ, pathway.header().patient(), "pathway/" + id, null);
     return view(pathway, asOf);
@@ -162,34 +162,37 @@ public class PathwayService {
   }
 
   @Transactional
-  public ChangeResult register(UUID id, RegisterCode request, Actor actor) {
-    return change(id, actor, work -> work.register(id, request));
+  public ChangeResult register(PathwayId id, RegisterCode request, Actor actor) {
+    return change(id, actor, work -> work.register(id.value(), request));
   }
 
   @Transactional
   public ChangeResult correct(
-      UUID id,
-      UUID registration,
+      PathwayId id,
+      RegistrationId registration,
       @Nullable String code,
       @Nullable LocalDate date,
       @Nullable String reason,
       Actor actor) {
-    return change(id, actor, work -> work.correct(id, registration, code, date, reason));
+    return change(
+        id, actor, work -> work.correct(id.value(), registration.value(), code, date, reason));
   }
 
   @Transactional
-  public ChangeResult withdraw(UUID id, UUID registration, @Nullable String reason, Actor actor) {
-    return change(id, actor, work -> work.withdraw(id, registration, reason));
+  public ChangeResult withdraw(
+      PathwayId id, RegistrationId registration, @Nullable String reason, Actor actor) {
+    return change(id, actor, work -> work.withdraw(id.value(), registration.value(), reason));
   }
 
   @Transactional
-  public ChangeResult confirm(UUID id, UUID registration, Actor actor) {
-    return change(id, actor, work -> work.confirm(id, registration));
+  public ChangeResult confirm(PathwayId id, RegistrationId registration, Actor actor) {
+    return change(id, actor, work -> work.confirm(id.value(), registration.value()));
   }
 
   @Transactional
-  public ChangeResult reject(UUID id, UUID registration, @Nullable String reason, Actor actor) {
-    return change(id, actor, work -> work.reject(id, registration, reason));
+  public ChangeResult reject(
+      PathwayId id, RegistrationId registration, @Nullable String reason, Actor actor) {
+    return change(id, actor, work -> work.reject(id.value(), registration.value(), reason));
   }
 
   /**
@@ -202,19 +205,22 @@ public class PathwayService {
    * @throws InvalidPathwayRequestException when the change is not one the rules allow
    */
   @Transactional
-  public ChangeResult changeType(UUID pathwayId, ChangeType request, Actor actor) {
-    var pathway = store.find(pathwayId).orElseThrow(() -> new PathwayNotFoundException(pathwayId));
+  public ChangeResult changeType(PathwayId pathwayId, ChangeType request, Actor actor) {
+    var pathway =
+        store.find(pathwayId.value()).orElseThrow(() -> new PathwayNotFoundException(pathwayId));
     requireAccess(actor, pathway);
     var work = work(List.of(pathway.header().patient()), actor);
-    var result = work.changeType(pathwayId, request);
+    var result = work.changeType(pathwayId.value(), request);
     if (result instanceof ChangeResult.Changed) {
       work.commit();
     }
     return result;
   }
 
-  private ChangeResult change(UUID id, Actor actor, Function<PathwayWork, ChangeResult> change) {
-    var pathway = store.findForUpdate(id).orElseThrow(() -> new PathwayNotFoundException(id));
+  private ChangeResult change(
+      PathwayId id, Actor actor, Function<PathwayWork, ChangeResult> change) {
+    var pathway =
+        store.findForUpdate(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
     requireAccess(actor, pathway);
     var work =
         new PathwayWork(
@@ -229,17 +235,18 @@ public class PathwayService {
    * is kept.
    */
   @Transactional
-  public PathwayView assign(UUID id, @Nullable String coordinator, Actor actor) {
-    var pathway = store.findForUpdate(id).orElseThrow(() -> new PathwayNotFoundException(id));
+  public PathwayView assign(PathwayId id, @Nullable String coordinator, Actor actor) {
+    var pathway =
+        store.findForUpdate(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
     requireAccess(actor, pathway);
-    store.assign(id, coordinator, actor.id(), clock.instant());
+    store.assign(id.value(), coordinator, actor.id(), clock.instant());
     audit.record(
         actor,
         AuditAction.UPDATE,
         pathway.header().patient(),
         "pathway/" + id,
         "COORDINATOR " + (coordinator == null ? "-" : coordinator));
-    var view = view(store.find(id).orElseThrow(), null);
+    var view = view(store.find(id.value()).orElseThrow(), null);
     events.publishEvent(new PathwaysChanged(List.of(view)));
     return view;
   }
@@ -248,25 +255,25 @@ public class PathwayService {
   public record Note(UUID id, String text, java.time.Instant writtenAt, String writtenBy) {}
 
   @Transactional
-  public Note addNote(UUID id, String text, Actor actor) {
-    var pathway = store.find(id).orElseThrow(() -> new PathwayNotFoundException(id));
+  public Note addNote(PathwayId id, String text, Actor actor) {
+    var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
     requireAccess(actor, pathway);
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("a note needs text");
     }
     var note = new PathwayStore.Note(UUID.randomUUID(), text.strip(), clock.instant(), actor.id());
-    store.addNote(id, note);
+    store.addNote(id.value(), note);
     audit.record(actor, AuditAction.UPDATE, pathway.header().patient(), "pathway/" + id, "NOTE");
     return new Note(note.id(), note.text(), note.writtenAt(), note.writtenBy());
   }
 
   @Transactional
-  public List<Note> notes(UUID id, Actor actor) {
-    var pathway = store.find(id).orElseThrow(() -> new PathwayNotFoundException(id));
+  public List<Note> notes(PathwayId id, Actor actor) {
+    var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
     requireAccess(actor, pathway);
     audit.record(
         actor, AuditAction.READ, pathway.header().patient(), "pathway/" + id + "/notes", null);
-    return store.notes(id).stream()
+    return store.notes(id.value()).stream()
         .map(n -> new Note(n.id(), n.text(), n.writtenAt(), n.writtenBy()))
         .toList();
   }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.domain.Registration;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  *     BIOPSY), by date, as the last derivation found them
  */
 public record PathwayView(
-    UUID id,
+    PathwayId id,
     String patient,
     String pathway,
     @Nullable String codePrefix,
@@ -64,7 +63,7 @@ public record PathwayView(
    * @param note why, as the coordinator wrote it, if given
    */
   public record TypeChange(
-      UUID id,
+      PathwayId id,
       String pathway,
       @Nullable String codePrefix,
       String name,
@@ -108,7 +107,7 @@ public record PathwayView(
    * @param inputs for a derived code, the values its rule looked at (e.g. {@code receivedOn})
    */
   public record Code(
-      UUID registration,
+      RegistrationId registration,
       @Nullable String code,
       String key,
       Milestone milestone,
@@ -126,7 +125,7 @@ public record PathwayView(
 
     static Code of(Registration r) {
       return new Code(
-          r.id(),
+          new RegistrationId(r.id()),
           r.code().official(),
           r.code().key(),
           r.code().milestone(),
@@ -148,7 +147,7 @@ public record PathwayView(
   public record Fact(
       int seq,
       CodeFact.Kind kind,
-      UUID registration,
+      RegistrationId registration,
       @Nullable String code,
       @Nullable String key,
       @Nullable LocalDate date,
@@ -164,7 +163,7 @@ public record PathwayView(
       return new Fact(
           f.seq(),
           f.kind(),
-          f.registration(),
+          new RegistrationId(f.registration()),
           f.code() == null ? null : f.code().official(),
           f.code() == null ? null : f.code().key(),
           f.date(),

@@ -28,7 +28,7 @@ final class PathwayViews {
         new LeadTimes(catalogue, rules)
             .measure(walk.inClinicalOrder(), walk.state(), header.variant(), asOf);
     return new PathwayView(
-        header.id(),
+        new PathwayId(header.id()),
         header.patient(),
         definition.id(),
         definition.codePrefix().value(),
@@ -82,7 +82,7 @@ final class PathwayViews {
       Catalogue catalogue) {
     var definition = catalogue.pathway(otherPathway);
     return new PathwayView.TypeChange(
-        other,
+        new PathwayId(other),
         otherPathway,
         definition.map(d -> d.codePrefix().value()).orElse(null),
         definition.map(d -> d.names().nb()).orElse(otherPathway),

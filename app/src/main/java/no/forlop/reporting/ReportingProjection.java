@@ -77,7 +77,7 @@ class ReportingProjection {
     if (views.isEmpty()) {
       return;
     }
-    var ids = views.stream().map(PathwayView::id).toArray(UUID[]::new);
+    var ids = views.stream().map(v -> v.id().value()).toArray(UUID[]::new);
     batch.update("delete from report_interval where pathway_id = any(?)", (Object) ids);
     batch.update("delete from report_code where pathway_id = any(?)", (Object) ids);
     var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
@@ -123,7 +123,7 @@ class ReportingProjection {
     var decision = view.firstRegistered(Milestone.CLINICAL_DECISION);
     var treatment = view.firstRegistered(Milestone.TREATMENT_START);
     return new Object[] {
-      view.id(),
+      view.id().value(),
       view.patient(),
       view.organisation(),
       view.pathway(),
@@ -153,8 +153,8 @@ class ReportingProjection {
     for (var code : view.codes()) {
       rows.add(
           new Object[] {
-            code.registration(),
-            view.id(),
+            code.registration().value(),
+            view.id().value(),
             view.organisation(),
             view.pathway(),
             code.code(),
@@ -175,7 +175,7 @@ class ReportingProjection {
     for (var l : view.leadTimes()) {
       rows.add(
           new Object[] {
-            view.id(),
+            view.id().value(),
             view.organisation(),
             view.pathway(),
             l.indicator(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import no.forlop.access.Users;
 import no.forlop.ingest.IntakeService;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.testing.ApplicationTest;
@@ -76,6 +77,10 @@ public abstract class PageSupport extends ApplicationTest {
   }
 
   protected static String page(UUID pathway) {
+    return "/pathways/" + pathway;
+  }
+
+  protected static String page(PathwayId pathway) {
     return "/pathways/" + pathway;
   }
 

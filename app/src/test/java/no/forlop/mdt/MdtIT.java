@@ -19,6 +19,7 @@ import no.forlop.ingest.IntakeService;
 import no.forlop.mdt.Agenda.Item;
 import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.CodeState;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.PathwayView;
@@ -124,7 +125,7 @@ class MdtIT extends ApplicationTest {
   }
 
   PathwayView.Code decisionCode(UUID pathway) {
-    return pathways.get(pathway, null, TestPathways.SETUP).codes().stream()
+    return pathways.get(new PathwayId(pathway), null, TestPathways.SETUP).codes().stream()
         .filter(c -> c.milestone() == no.forlop.catalog.Milestone.CLINICAL_DECISION)
         .filter(c -> "DERIVED".equals(c.origin()))
         .findFirst()
@@ -289,7 +290,7 @@ class MdtIT extends ApplicationTest {
     assertThat(proposed.date()).isEqualTo(LocalDate.parse("2024-12-27"));
     assertThat(proposed.rule()).isEqualTo("MDT-DECISION");
     assertThat(proposed.sources()).containsExactly("MdtMeeting/" + id);
-    var history = pathways.get(patient.id(), null, TestPathways.SETUP).history();
+    var history = pathways.get(new PathwayId(patient.id()), null, TestPathways.SETUP).history();
     assertThat(history.get(history.size() - 1).reason())
         .contains("Awaits the conversation with the patient");
     assertThat(html(page("/mdt/" + id, "ola")))
@@ -308,7 +309,7 @@ class MdtIT extends ApplicationTest {
     assertThat(registered.registration()).isEqualTo(proposed.registration());
     assertThat(registered.state()).isEqualTo(CodeState.REGISTERED);
     assertThat(registered.date()).isEqualTo(LocalDate.parse("2024-12-30"));
-    assertThat(pathways.get(patient.id(), null, TestPathways.SETUP).history())
+    assertThat(pathways.get(new PathwayId(patient.id()), null, TestPathways.SETUP).history())
         .filteredOn(f -> f.registration().equals(proposed.registration()))
         .extracting(PathwayView.Fact::kind)
         .containsExactly(
@@ -379,7 +380,7 @@ class MdtIT extends ApplicationTest {
     assertThat(decide("ola", held, patient.id(), "CI", null).getFlashMap().get("error"))
         .isEqualTo("En beslutning for denne pasienten er allerede registrert i dette møtet.");
     assertThat(
-            pathways.get(patient.id(), null, TestPathways.SETUP).codes().stream()
+            pathways.get(new PathwayId(patient.id()), null, TestPathways.SETUP).codes().stream()
                 .filter(c -> c.milestone() == no.forlop.catalog.Milestone.CLINICAL_DECISION))
         .hasSize(1);
   }
@@ -443,7 +444,7 @@ class MdtIT extends ApplicationTest {
     var unknown = page("/mdt/" + UUID.randomUUID(), "nina");
     assertThat(unknown.getStatus()).isEqualTo(404);
     assertThat(html(unknown)).contains("Fant ikke møtet");
-    assertThat(pathways.get(patient.id(), null, TestPathways.SETUP).state())
+    assertThat(pathways.get(new PathwayId(patient.id()), null, TestPathways.SETUP).state())
         .isEqualTo(PathwayState.IN_WORKUP);
   }
 

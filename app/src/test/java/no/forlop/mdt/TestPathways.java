@@ -57,7 +57,7 @@ final class TestPathways {
               view.id(), RegisterCode.manual(codes[i], LocalDate.parse(codes[i + 1])), SETUP);
       assertThat(result).isInstanceOf(ChangeResult.Changed.class);
     }
-    return new Made(view.id(), patient, name);
+    return new Made(view.id().value(), patient, name);
   }
 
   /** In work-up: started and first attendance registered on {@code firstAttendance}. */

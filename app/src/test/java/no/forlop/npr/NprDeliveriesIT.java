@@ -15,6 +15,7 @@ import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.testing.ApplicationTest;
@@ -47,7 +48,7 @@ class NprDeliveriesIT extends ApplicationTest {
     leader = new Actor("lise", "STATISTICS", Set.of(unit));
   }
 
-  private UUID pathway(String organisation, String patient, String... codesAndDates) {
+  private PathwayId pathway(String organisation, String patient, String... codesAndDates) {
     var actor = new Actor("kari", "PATIENT_CARE", Set.of(organisation));
     var id =
         pathways.create(new CreatePathway(patient, "colorectal", organisation, null), actor).id();

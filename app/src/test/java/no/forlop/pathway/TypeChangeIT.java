@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
@@ -48,13 +47,13 @@ class TypeChangeIT extends ApplicationTest {
     return pathways.get(id, null, KARI);
   }
 
-  private PathwayView change(UUID id, String to, String on) {
+  private PathwayView change(PathwayId id, String to, String on) {
     var result = pathways.changeType(id, new ChangeType(to, date(on), null), KARI);
     assertThat(result).as("%s", result).isInstanceOf(ChangeResult.Changed.class);
     return ((ChangeResult.Changed) result).pathway();
   }
 
-  private Problem refusal(UUID id, String to, String on) {
+  private Problem refusal(PathwayId id, String to, String on) {
     var patient = pathways.get(id, null, KARI).patient();
     var before = pathways.byPatient(patient, null, KARI).size();
     var thrown =
@@ -129,7 +128,7 @@ class TypeChangeIT extends ApplicationTest {
                 KARI)
             .rows();
     assertThat(rows).hasSize(1);
-    assertThat(rows.get(0).pathwayId()).isEqualTo(created.id());
+    assertThat(rows.get(0).pathwayId()).isEqualTo(created.id().value());
     assertThat(rows.get(0).startDate()).isEqualTo(date("2024-05-02"));
   }
 

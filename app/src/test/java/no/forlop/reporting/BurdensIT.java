@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.reporting.IndicatorReport.Count;
@@ -32,17 +32,17 @@ class BurdensIT extends ApplicationTest {
   private final String unit = no.forlop.testing.TestUnits.next();
   private final Actor reader = new Actor("lise", "STATISTICS", Set.of(unit));
 
-  private UUID open(String pathway) {
+  private PathwayId open(String pathway) {
     return pathways
         .create(new CreatePathway(TestPatients.next(), pathway, unit, null), reader)
         .id();
   }
 
-  private void typed(UUID id, String code, String date) {
+  private void typed(PathwayId id, String code, String date) {
     pathways.register(id, RegisterCode.manual(code, LocalDate.parse(date)), reader);
   }
 
-  private void derived(UUID id, String code, String date) {
+  private void derived(PathwayId id, String code, String date) {
     pathways.register(
         id,
         new RegisterCode(

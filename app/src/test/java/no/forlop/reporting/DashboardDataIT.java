@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditLog;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.reporting.Drilldown.Figure;
@@ -62,11 +62,11 @@ class DashboardDataIT extends ApplicationTest {
     reader = new Actor("lise", "STATISTICS", Set.of(unit));
   }
 
-  private UUID pathway(String patient, String pathway, String organisation, String... codes) {
+  private PathwayId pathway(String patient, String pathway, String organisation, String... codes) {
     return pathway(reader, patient, pathway, organisation, codes);
   }
 
-  private UUID pathway(
+  private PathwayId pathway(
       Actor creator, String patient, String pathway, String organisation, String... codes) {
     var id = pathways.create(new CreatePathway(patient, pathway, organisation, null), creator).id();
     for (var entry : codes) {
@@ -78,7 +78,7 @@ class DashboardDataIT extends ApplicationTest {
     return id;
   }
 
-  private UUID colorectal(String... codes) {
+  private PathwayId colorectal(String... codes) {
     return pathway(TestPatients.next(), "colorectal", unit, codes);
   }
 
@@ -90,8 +90,8 @@ class DashboardDataIT extends ApplicationTest {
    * OF4 in April: 35 days surgical (within), 36 surgical (breached), 35 drug (within); in May: 19
    * days surgical (within).
    */
-  private UUID[] fourTreated() {
-    return new UUID[] {
+  private PathwayId[] fourTreated() {
+    return new PathwayId[] {
       colorectal("A12A 2024-03-01", "A12S 2024-03-05", "A12CK 2024-03-15", "A12FK 2024-04-05"),
       colorectal("A12A 2024-03-01", "A12S 2024-03-05", "A12CK 2024-03-15", "A12FK 2024-04-06"),
       colorectal("A12A 2024-03-01", "A12S 2024-03-05", "A12CK 2024-03-15", "A12FM 2024-04-05"),
@@ -247,7 +247,7 @@ class DashboardDataIT extends ApplicationTest {
     assertThat(breached.total()).isEqualTo(1);
     assertThat(breached.truncated()).isFalse();
     var row = breached.rows().get(0);
-    assertThat(row.pathwayId()).isEqualTo(ids[1]);
+    assertThat(row.pathwayId()).isEqualTo(ids[1].value());
     assertThat(row.days()).isEqualTo(36);
     assertThat(row.standardDays()).isEqualTo(35);
     assertThat(row.status()).isEqualTo("BREACHED");
@@ -257,10 +257,10 @@ class DashboardDataIT extends ApplicationTest {
     assertThat(row.patientMasked()).endsWith("*****").hasSize(11);
 
     var drug = drilldowns.list(year(), Request.interval("OF4", "DRUG", Outcome.MEASURED), reader);
-    assertThat(drug.rows()).extracting(Drilldown.Row::pathwayId).containsExactly(ids[2]);
+    assertThat(drug.rows()).extracting(r -> new PathwayId(r.pathwayId())).containsExactly(ids[2]);
     var within = drilldowns.list(year(), Request.interval("OF4", null, Outcome.WITHIN), reader);
     assertThat(within.rows())
-        .extracting(Drilldown.Row::pathwayId)
+        .extracting(r -> new PathwayId(r.pathwayId()))
         .containsExactlyInAnyOrder(ids[0], ids[2], ids[3]);
   }
 
@@ -313,7 +313,7 @@ class DashboardDataIT extends ApplicationTest {
         .singleElement()
         .satisfies(
             r -> {
-              assertThat(r.pathwayId()).isEqualTo(late);
+              assertThat(r.pathwayId()).isEqualTo(late.value());
               assertThat(r.status()).isEqualTo("OVERDUE");
               assertThat(r.date()).isEqualTo(LocalDate.parse("2024-12-30"));
             });
@@ -329,7 +329,9 @@ class DashboardDataIT extends ApplicationTest {
         IndicatorQuery.period(LocalDate.parse("2024-02-01"), LocalDate.parse("2024-02-29"))
             .withOrganisations(Set.of(unit));
     var list = drilldowns.list(february, Request.of(Figure.STARTED), reader);
-    assertThat(list.rows()).extracting(Drilldown.Row::pathwayId).containsExactly(last, first);
+    assertThat(list.rows())
+        .extracting(r -> new PathwayId(r.pathwayId()))
+        .containsExactly(last, first);
   }
 
   @Test

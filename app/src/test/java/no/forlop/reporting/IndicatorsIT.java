@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.coding.DerivingCodes;
 import no.forlop.pathway.ChangeResult;
@@ -14,6 +13,7 @@ import no.forlop.pathway.CodeState;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.patient.PatientIdentifier.Sex;
@@ -47,7 +47,7 @@ class IndicatorsIT extends ApplicationTest {
     reader = new Actor("lise", "STATISTICS", Set.of(unit));
   }
 
-  private UUID pathway(String patient, String pathway, String... codesAndDates) {
+  private PathwayId pathway(String patient, String pathway, String... codesAndDates) {
     var id = pathways.create(new CreatePathway(patient, pathway, unit, null), reader).id();
     for (var entry : codesAndDates) {
       var parts = entry.split(" ");
@@ -58,7 +58,7 @@ class IndicatorsIT extends ApplicationTest {
     return id;
   }
 
-  private UUID colorectal(String... codesAndDates) {
+  private PathwayId colorectal(String... codesAndDates) {
     return pathway(TestPatients.next(), "colorectal", codesAndDates);
   }
 

@@ -14,6 +14,7 @@ import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
 import no.forlop.coordinator.web.Texts;
 import no.forlop.pathway.CodeState;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.patient.PatientDirectory;
@@ -82,11 +83,11 @@ class MunicipalStatus {
 
   /** The pathway's patient (for recording the contact), checked against the actor's units. */
   String patientOf(UUID id, Actor actor) {
-    return pathways.get(id, null, actor).patient();
+    return pathways.get(new PathwayId(id), null, actor).patient();
   }
 
   Page page(UUID id, Actor actor, boolean mayChange) {
-    var view = pathways.get(id, null, actor);
+    var view = pathways.get(new PathwayId(id), null, actor);
     audit.record(actor, AuditAction.READ, view.patient(), "pathway/" + id + "/municipality", null);
     var contact = contacts.of(view.patient()).orElse(null);
     var unitName = users.unit(view.organisation()).map(Unit::name).orElse(view.organisation());

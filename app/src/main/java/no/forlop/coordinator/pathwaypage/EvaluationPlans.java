@@ -9,6 +9,7 @@ import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ public class EvaluationPlans {
   /** Plans the next evaluation (the actor must have access to the pathway; audited). */
   @Transactional
   public void plan(UUID pathway, LocalDate on, Actor actor) {
-    var view = pathways.get(pathway, null, actor);
+    var view = pathways.get(new PathwayId(pathway), null, actor);
     jdbc.sql(
             """
             insert into planned_evaluation (pathway_id, planned_on, planned_at, planned_by)

@@ -28,8 +28,10 @@ import no.forlop.pathway.ChangeType;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.RegistrationId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
@@ -121,7 +123,7 @@ class PathwayPageController {
       Actor actor,
       RedirectAttributes redirect) {
     access.requireChange();
-    var result = pathways.confirm(id, registration, actor);
+    var result = pathways.confirm(new PathwayId(id), new RegistrationId(registration), actor);
     return outcome(id, actor, redirect, result, "confirm", registration, Map.of(), "timeline");
   }
 
@@ -133,7 +135,12 @@ class PathwayPageController {
       Actor actor,
       RedirectAttributes redirect) {
     access.requireChange();
-    var result = pathways.reject(id, registration, Objects.requireNonNull(form.reason()), actor);
+    var result =
+        pathways.reject(
+            new PathwayId(id),
+            new RegistrationId(registration),
+            Objects.requireNonNull(form.reason()),
+            actor);
     return outcome(id, actor, redirect, result, "reject", registration, form.values(), "history");
   }
 
@@ -151,8 +158,8 @@ class PathwayPageController {
     }
     var result =
         pathways.correct(
-            id,
-            registration,
+            new PathwayId(id),
+            new RegistrationId(registration),
             form.newCode(),
             form.date(),
             Objects.requireNonNull(form.reason()),
@@ -168,7 +175,12 @@ class PathwayPageController {
       Actor actor,
       RedirectAttributes redirect) {
     access.requireChange();
-    var result = pathways.withdraw(id, registration, Objects.requireNonNull(form.reason()), actor);
+    var result =
+        pathways.withdraw(
+            new PathwayId(id),
+            new RegistrationId(registration),
+            Objects.requireNonNull(form.reason()),
+            actor);
     return outcome(id, actor, redirect, result, "withdraw", registration, form.values(), "history");
   }
 
@@ -193,7 +205,7 @@ class PathwayPageController {
             form.referralReceivedOn(),
             form.referralAssessedOn(),
             null);
-    var result = pathways.register(id, request, actor);
+    var result = pathways.register(new PathwayId(id), request, actor);
     return outcome(id, actor, redirect, result, "register", null, form.values(), "history");
   }
 
@@ -209,7 +221,7 @@ class PathwayPageController {
       var text = texts.message("pathway.error.noSuchCoordinator");
       return failed(id, actor, new Failure("coordinator", null, text, form.values()));
     }
-    pathways.assign(id, chosen, actor);
+    pathways.assign(new PathwayId(id), chosen, actor);
     return done(id, redirect, "pathway.done.assigned", "coordinator");
   }
 
@@ -255,7 +267,7 @@ class PathwayPageController {
             Objects.requireNonNull(form.note()));
     ChangeResult result;
     try {
-      result = pathways.changeType(id, change, actor);
+      result = pathways.changeType(new PathwayId(id), change, actor);
     } catch (InvalidPathwayRequestException e) {
       return failed(id, actor, new Failure("typeChange", null, texts.refusal(e), form.values()));
     }
@@ -264,7 +276,7 @@ class PathwayPageController {
       return failed(id, actor, new Failure("typeChange", null, text, form.values()));
     }
     var replacement = ((ChangeResult.Changed) result).pathway();
-    return done(replacement.id(), redirect, "pathway.done.typeChanged", "type-change");
+    return done(replacement.id().value(), redirect, "pathway.done.typeChanged", "type-change");
   }
 
   @PostMapping("/notes")
@@ -278,7 +290,7 @@ class PathwayPageController {
     if (errors.hasErrors()) {
       return failed(id, actor, "note", null, form, errors);
     }
-    pathways.addNote(id, Objects.requireNonNull(form.text()), actor);
+    pathways.addNote(new PathwayId(id), Objects.requireNonNull(form.text()), actor);
     return done(id, redirect, "pathway.done.noted", "notes");
   }
 

@@ -29,6 +29,7 @@ import no.forlop.coordinator.web.Texts;
 import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RuleExplanations;
@@ -76,8 +77,8 @@ class PathwayPages {
   }
 
   PathwayPage page(UUID id, Actor actor) {
-    var view = pathways.get(id, null, actor);
-    var notes = pathways.notes(id, actor);
+    var view = pathways.get(new PathwayId(id), null, actor);
+    var notes = pathways.notes(new PathwayId(id), actor);
     var catalogue = catalogues.current();
     var source = catalogueOf(view, catalogue);
     var definition = source.flatMap(c -> c.pathway(view.pathway()));
@@ -95,7 +96,7 @@ class PathwayPages {
     timeline.sort(Comparator.comparing(Ordered::date).thenComparing(Ordered::rank));
 
     return new PathwayPage(
-        view.id(),
+        view.id().value(),
         directory.nameOf(view.patient()).orElse(null),
         view.patient(),
         definition.map(d -> texts.in(d.names())).orElse(view.name()),
@@ -124,7 +125,7 @@ class PathwayPages {
             .toList(),
         mayChange(),
         evaluates(view, catalogue),
-        evaluations.plannedFor(view.id()).map(texts::date).orElse(null),
+        evaluations.plannedFor(view.id().value()).map(texts::date).orElse(null),
         view.changedFrom() == null ? null : link(view.changedFrom(), catalogue),
         view.changedTo() == null ? null : link(view.changedTo(), catalogue),
         view.changedFrom() == null || view.firstStartedOn() == null
@@ -138,7 +139,7 @@ class PathwayPages {
     var name =
         catalogue.pathway(change.pathway()).map(d -> texts.in(d.names())).orElse(change.name());
     return new PathwayPage.Link(
-        change.id(),
+        change.id().value(),
         change.codePrefix() == null ? name : change.codePrefix() + " " + name,
         texts.date(change.changedOn()),
         texts.date(change.startedOn()),
@@ -222,7 +223,7 @@ class PathwayPages {
             corrected == null ? null : corrected.reason());
     return new Entry(
         "code-" + code.registration(),
-        code.registration(),
+        code.registration().value(),
         code.date(),
         texts.date(code.date()),
         code.code() != null ? code.code() : code.key(),

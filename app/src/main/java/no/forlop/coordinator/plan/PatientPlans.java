@@ -16,6 +16,7 @@ import no.forlop.catalog.Milestone;
 import no.forlop.coordinator.web.Texts;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.LeadTime;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.patient.PatientDirectory;
@@ -52,7 +53,7 @@ class PatientPlans {
   }
 
   PatientPlan plan(UUID id, Actor actor) {
-    var view = pathways.get(id, null, actor);
+    var view = pathways.get(new PathwayId(id), null, actor);
     audit.record(actor, AuditAction.READ, view.patient(), "pathway/" + id + "/plan", null);
     var unit = users.unit(view.organisation());
     var coordinator =

@@ -101,7 +101,7 @@ class WorklistProjection {
     var lastCode =
         codes.stream().map(PathwayView.Code::date).max(Comparator.naturalOrder()).orElse(null);
     return new Object[] {
-      view.id(),
+      view.id().value(),
       view.patient(),
       view.organisation(),
       view.pathway(),

@@ -19,10 +19,12 @@ import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.Origin;
 import no.forlop.pathway.OutsideUnitsException;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.RegistrationId;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
@@ -95,7 +97,7 @@ class PathwayController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate asOf,
       Actor actor) {
-    return pathways.get(id, asOf, actor);
+    return pathways.get(new PathwayId(id), asOf, actor);
   }
 
   @GetMapping
@@ -120,7 +122,7 @@ class PathwayController {
       @PathVariable UUID id, @Valid @RequestBody CodeRequest request, Actor actor) {
     var result =
         pathways.register(
-            id,
+            new PathwayId(id),
             new RegisterCode(
                 request.code(),
                 request.date(),
@@ -142,7 +144,13 @@ class PathwayController {
       @Valid @RequestBody CorrectionRequest request,
       Actor actor) {
     return respond(
-        pathways.correct(id, registration, request.code(), request.date(), request.reason(), actor),
+        pathways.correct(
+            new PathwayId(id),
+            new RegistrationId(registration),
+            request.code(),
+            request.date(),
+            request.reason(),
+            actor),
         HttpStatus.OK);
   }
 
@@ -153,14 +161,19 @@ class PathwayController {
       @PathVariable UUID registration,
       @Valid @RequestBody ReasonRequest request,
       Actor actor) {
-    return respond(pathways.withdraw(id, registration, request.reason(), actor), HttpStatus.OK);
+    return respond(
+        pathways.withdraw(
+            new PathwayId(id), new RegistrationId(registration), request.reason(), actor),
+        HttpStatus.OK);
   }
 
   @PostMapping("/{id}/codes/{registration}/confirmation")
   @Operation(summary = "Confirm a proposed code")
   ResponseEntity<PathwayView> confirm(
       @PathVariable UUID id, @PathVariable UUID registration, Actor actor) {
-    return respond(pathways.confirm(id, registration, actor), HttpStatus.OK);
+    return respond(
+        pathways.confirm(new PathwayId(id), new RegistrationId(registration), actor),
+        HttpStatus.OK);
   }
 
   @PostMapping("/{id}/codes/{registration}/rejection")
@@ -170,7 +183,10 @@ class PathwayController {
       @PathVariable UUID registration,
       @Valid @RequestBody ReasonRequest request,
       Actor actor) {
-    return respond(pathways.reject(id, registration, request.reason(), actor), HttpStatus.OK);
+    return respond(
+        pathways.reject(
+            new PathwayId(id), new RegistrationId(registration), request.reason(), actor),
+        HttpStatus.OK);
   }
 
   @PostMapping("/{id}/type-change")
@@ -184,7 +200,9 @@ class PathwayController {
       @PathVariable UUID id, @Valid @RequestBody TypeChangeRequest request, Actor actor) {
     var result =
         pathways.changeType(
-            id, new ChangeType(request.pathway(), request.date(), request.note()), actor);
+            new PathwayId(id),
+            new ChangeType(request.pathway(), request.date(), request.note()),
+            actor);
     var response = respond(result, HttpStatus.CREATED);
     var created = java.util.Objects.requireNonNull(response.getBody());
     return ResponseEntity.created(URI.create("/api/v1/pathways/" + created.id())).body(created);
@@ -201,7 +219,7 @@ class PathwayController {
 
   @ExceptionHandler(PathwayNotFoundException.class)
   ResponseEntity<OperationOutcome> notFound(PathwayNotFoundException e) {
-    return problems.response(ApiProblem.notFound("PATHWAY_NOT_FOUND", e.id().toString()));
+    return problems.response(ApiProblem.notFound("PATHWAY_NOT_FOUND", e.id()));
   }
 
   @ExceptionHandler(OutsideUnitsException.class)

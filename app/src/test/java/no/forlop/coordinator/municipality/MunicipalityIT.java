@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
 import no.forlop.coordinator.PageSupport;
 import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class MunicipalityIT extends PageSupport {
 
   private String patient;
 
-  private UUID adultMentalHealth(String... codesAndDates) {
+  private PathwayId adultMentalHealth(String... codesAndDates) {
     patient = TestPatients.next();
     var id = pathways.create(new CreatePathway(patient, "D11", "910000012", null), KARI).id();
     for (var entry : codesAndDates) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
@@ -12,6 +11,7 @@ import no.forlop.coordinator.PageSupport;
 import no.forlop.coordinator.worklist.Worklist;
 import no.forlop.coordinator.worklist.WorklistQuery;
 import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class EvaluationPlanIT extends PageSupport {
 
   private String patient;
 
-  private UUID substanceUse() {
+  private PathwayId substanceUse() {
     patient = TestPatients.next();
     var id = pathways.create(new CreatePathway(patient, "D01", "910000012", null), KARI).id();
     pathways.register(

@@ -25,10 +25,12 @@ import no.forlop.coordinator.PageSlice;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.ChangeType;
 import no.forlop.pathway.OutsideUnitsException;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.RegistrationId;
 import no.forlop.pathway.Rejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,8 @@ class PathwayPageControllerTest {
 
   static final UUID ID = UUID.fromString("00000000-0000-0000-0000-000000000001");
   static final UUID REGISTRATION = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+  static final PathwayId PATHWAY = new PathwayId(ID);
+  static final RegistrationId CODE = new RegistrationId(REGISTRATION);
   static final String PAGE = "/pathways/" + ID;
 
   @Autowired MockMvc mvc;
@@ -87,7 +91,7 @@ class PathwayPageControllerTest {
 
   @Test
   void a_code_registered_by_hand_is_read_from_the_form_and_redirects() throws Exception {
-    when(pathways.register(eq(ID), any(), any())).thenReturn(changed());
+    when(pathways.register(eq(PATHWAY), any(), any())).thenReturn(changed());
 
     mvc.perform(
             form(
@@ -107,7 +111,7 @@ class PathwayPageControllerTest {
         .andExpect(flash().attribute("done", "pathway.done.registered"));
 
     var request = ArgumentCaptor.forClass(RegisterCode.class);
-    verify(pathways).register(eq(ID), request.capture(), any());
+    verify(pathways).register(eq(PATHWAY), request.capture(), any());
     assertThat(request.getValue().code()).isEqualTo("A12");
     assertThat(request.getValue().date()).isEqualTo(LocalDate.of(2024, 12, 2));
     assertThat(request.getValue().startBasis()).isEqualTo(StartBasis.values()[0]);
@@ -141,7 +145,7 @@ class PathwayPageControllerTest {
 
   @Test
   void a_correction_takes_a_date_or_keeps_it_and_refuses_one_it_cannot_read() throws Exception {
-    when(pathways.correct(eq(ID), eq(REGISTRATION), any(), any(), anyString(), any()))
+    when(pathways.correct(eq(PATHWAY), eq(CODE), any(), any(), anyString(), any()))
         .thenReturn(changed());
     var path = "/codes/" + REGISTRATION + "/correct";
 
@@ -149,7 +153,7 @@ class PathwayPageControllerTest {
         .andExpect(status().isFound())
         .andExpect(redirectedUrl(PAGE + "#history"));
     verify(pathways)
-        .correct(ID, REGISTRATION, null, LocalDate.of(2024, 12, 3), "Feil dato", mockActor());
+        .correct(PATHWAY, CODE, null, LocalDate.of(2024, 12, 3), "Feil dato", mockActor());
 
     mvc.perform(form(path, "code", "", "date", "3. desember", "reason", "Feil dato"))
         .andExpect(status().is(422))
@@ -159,7 +163,7 @@ class PathwayPageControllerTest {
   @Test
   void a_change_the_coding_rules_refuse_shows_their_reason_in_norwegian() throws Exception {
     var rejection = new Rejection(Rejection.Reason.REASON_REQUIRED, List.of());
-    when(pathways.withdraw(ID, REGISTRATION, "", mockActor()))
+    when(pathways.withdraw(PATHWAY, CODE, "", mockActor()))
         .thenReturn(new ChangeResult.Refused(rejection));
 
     mvc.perform(form("/codes/" + REGISTRATION + "/withdraw"))
@@ -188,15 +192,16 @@ class PathwayPageControllerTest {
   void a_type_change_needs_a_type_and_a_date_and_answers_with_the_new_pathway() throws Exception {
     var replacement = mock(PathwayView.class);
     var newId = UUID.fromString("00000000-0000-0000-0000-000000000002");
-    when(replacement.id()).thenReturn(newId);
-    when(pathways.changeType(eq(ID), any(), any()))
+    when(replacement.id()).thenReturn(new PathwayId(newId));
+    when(pathways.changeType(eq(PATHWAY), any(), any()))
         .thenReturn(new ChangeResult.Changed(replacement, null));
 
     mvc.perform(form("/type-change", "pathway", "mh-adults", "date", "2024-12-20", "note", "Ny"))
         .andExpect(status().isFound())
         .andExpect(redirectedUrl("/pathways/" + newId + "#type-change"));
     verify(pathways)
-        .changeType(ID, new ChangeType("mh-adults", LocalDate.of(2024, 12, 20), "Ny"), mockActor());
+        .changeType(
+            PATHWAY, new ChangeType("mh-adults", LocalDate.of(2024, 12, 20), "Ny"), mockActor());
 
     mvc.perform(form("/type-change", "pathway", "", "date", "2024-12-20"))
         .andExpect(status().is(422))
@@ -211,7 +216,7 @@ class PathwayPageControllerTest {
     mvc.perform(form("/notes", "text", "Ringt pasienten"))
         .andExpect(status().isFound())
         .andExpect(redirectedUrl(PAGE + "#notes"));
-    verify(pathways).addNote(ID, "Ringt pasienten", mockActor());
+    verify(pathways).addNote(PATHWAY, "Ringt pasienten", mockActor());
     mvc.perform(form("/notes", "text", "  "))
         .andExpect(status().is(422))
         .andExpect(
@@ -220,12 +225,12 @@ class PathwayPageControllerTest {
     mvc.perform(form("/coordinator", "coordinator", "kari"))
         .andExpect(status().isFound())
         .andExpect(redirectedUrl(PAGE + "#coordinator"));
-    verify(pathways).assign(ID, "kari", mockActor());
+    verify(pathways).assign(PATHWAY, "kari", mockActor());
     mvc.perform(form("/coordinator", "coordinator", "lise"))
         .andExpect(status().is(422))
         .andExpect(
             content().string(org.hamcrest.Matchers.containsString("ikke forløpskoordinator")));
-    verify(pathways, never()).assign(ID, "lise", mockActor());
+    verify(pathways, never()).assign(PATHWAY, "lise", mockActor());
   }
 
   @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.coordinator.PageSupport;
 import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.testing.TestPatients;
@@ -26,7 +26,7 @@ class TypeChangePageIT extends PageSupport {
   private String patient;
 
   /** A child in D12 at Fjordby, started 11 March 2024. */
-  private UUID childInD12() {
+  private PathwayId childInD12() {
     patient = TestPatients.next();
     var id = pathways.create(new CreatePathway(patient, "D12", "910000012", null), KARI).id();
     pathways.register(

@@ -10,6 +10,7 @@ import no.forlop.catalog.Milestone;
 import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.RegistrationId;
 import no.forlop.testing.BrowserTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class MentalHealthPathwayBrowserIT extends BrowserTest {
   }
 
   /** The timeline entry of a registration: its date, registered, and its why naming the rule. */
-  private void assertMilestone(UUID registration, String date, String rule) {
+  private void assertMilestone(RegistrationId registration, String date, String rule) {
     var entry = "#code-" + registration;
     assertThat(find(By.cssSelector(entry + " .milestone-date")).getText()).isEqualTo(date);
     assertThat(find(By.cssSelector(entry + " .badge-registered")).getText())
@@ -149,7 +150,7 @@ class MentalHealthPathwayBrowserIT extends BrowserTest {
     return found.get(0);
   }
 
-  private static UUID registration(PathwayView view, Milestone milestone) {
+  private static RegistrationId registration(PathwayView view, Milestone milestone) {
     var codes = view.codes().stream().filter(c -> c.milestone() == milestone).toList();
     assertThat(codes).as(milestone.name()).hasSize(1);
     return codes.get(0).registration();

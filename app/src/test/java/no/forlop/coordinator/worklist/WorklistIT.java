@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import no.forlop.access.Actor;
 import no.forlop.pathway.CreatePathway;
+import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.testing.ApplicationTest;
@@ -191,7 +192,7 @@ class WorklistIT extends ApplicationTest {
   void the_coordinator_filter_finds_the_assigned_pathways() {
     var patient = started("colorectal", "910000012", "A12A 2024-12-20");
     var id = worklist.read(query(patient), KARI).rows().get(0).pathwayId();
-    pathways.assign(id, "kari", KARI);
+    pathways.assign(new PathwayId(id), "kari", KARI);
 
     var mine =
         worklist.read(
