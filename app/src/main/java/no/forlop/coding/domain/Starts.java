@@ -124,29 +124,25 @@ final class Starts {
         context.earliestTask(
             referral, performer, context.parameter(RuleId.START_REFERRAL_RECEIVED, "taskStatuses"));
     var inferred = state == CodeState.PROPOSED;
+    // the day the hospital received the referral; without a receipt, the day it was written
+    var day = date(received != null ? received.authoredOn() : referral.authoredOn());
     if (received != null) {
       sources.add(received.source().display());
-      inputs.put("receivedOn", date(received.authoredOn()).toString());
-      return new Start(
-          referral,
-          pathway,
-          performer,
-          requester,
-          date(received.authoredOn()),
-          inferred ? RuleId.START_PK_INFERRED : RuleId.START_REFERRAL_RECEIVED,
-          sources,
-          inputs,
-          StartBasis.REFERRAL_RECEIVED,
-          state);
+      inputs.put("receivedOn", day.toString());
+    } else {
+      inputs.put("referralAuthoredOn", day.toString());
     }
-    inputs.put("referralAuthoredOn", date(referral.authoredOn()).toString());
+    var rule =
+        inferred
+            ? RuleId.START_PK_INFERRED
+            : received != null ? RuleId.START_REFERRAL_RECEIVED : RuleId.START_REFERRAL_AUTHORED;
     return new Start(
         referral,
         pathway,
         performer,
         requester,
-        date(referral.authoredOn()),
-        inferred ? RuleId.START_PK_INFERRED : RuleId.START_REFERRAL_AUTHORED,
+        day,
+        rule,
         sources,
         inputs,
         StartBasis.REFERRAL_RECEIVED,
