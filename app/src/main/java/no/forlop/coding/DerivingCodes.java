@@ -24,6 +24,7 @@ import no.forlop.pathway.DerivedCode;
 import no.forlop.pathway.DerivedInstance;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PatientDerivation;
+import no.forlop.pathway.Remark;
 import no.forlop.pathway.RuleExplanations;
 import no.forlop.pathway.TrackedMilestone;
 import no.forlop.terminology.TerminologyService;
@@ -237,17 +238,18 @@ public class DerivingCodes implements RuleExplanations {
               .flatMap(c -> c.sources().stream())
               .findFirst()
               .orElse("pathway " + instance.pathway());
-      return DerivationResult.Problem.of(
-          source, ProblemCode.PATHWAY_REFUSED, notOpened.englishText());
+      return new DerivationResult.Problem(
+          source,
+          ProblemCode.PATHWAY_REFUSED,
+          ProblemCode.PATHWAY_REFUSED.withRemark(List.of(), notOpened.remark()));
     }
     var refused = (DerivationRefusal.NotDerivable) refusal;
     var code = refused.code();
-    return DerivationResult.Problem.of(
+    return new DerivationResult.Problem(
         String.join(", ", code.sources()),
         ProblemCode.CODE_REFUSED,
-        code.key(),
-        code.date(),
-        refused.rejection().englishText());
+        ProblemCode.CODE_REFUSED.withRemark(
+            List.of(code.key(), code.date().toString()), Remark.of(refused.rejection())));
   }
 
   /**

@@ -24,6 +24,7 @@ import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.Remark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -254,7 +255,12 @@ public class DemoData {
     var corrected = (CorrectedStart) action;
     var start = pathway.codes().stream().filter(c -> c.key().equals("A")).findFirst().orElseThrow();
     return pathways.correct(
-        pathway.id(), start.registration(), null, corrected.date(), corrected.reason(), actor);
+        pathway.id(),
+        start.registration(),
+        null,
+        corrected.date(),
+        Remark.written(corrected.reason()),
+        actor);
   }
 
   /**

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param registration the registration the fact is about
  * @param code the code (registrations and corrections)
  * @param date the code's date (registrations and corrections)
+ * @param reason why (a correction, withdrawal or rejection), or why a code is only proposed
  * @param catalogueVersion the catalogue version the fact was validated against
  */
 public record CodeFact(
@@ -26,7 +27,7 @@ public record CodeFact(
     @Nullable CodeState state,
     Origin origin,
     @Nullable StartBasis startBasis,
-    @Nullable String reason,
+    @Nullable Remark reason,
     String actor,
     Instant recordedAt,
     String catalogueVersion) {

@@ -23,6 +23,18 @@ public sealed interface DerivationRefusal {
       args = List.copyOf(args);
     }
 
+    /**
+     * Why, as a remark in the reader's language (a catalogue name given in both languages is kept
+     * in Norwegian bokmål).
+     */
+    public Remark remark() {
+      return new Remark(
+          "problem." + problem.name(),
+          args.stream()
+              .map(a -> a instanceof no.forlop.catalog.Localized l ? l.nb() : String.valueOf(a))
+              .toList());
+    }
+
     /** The English text, as {@link InvalidPathwayRequestException#getMessage()} gives it. */
     public String englishText() {
       return InvalidPathwayRequestException.englishText(problem, args);

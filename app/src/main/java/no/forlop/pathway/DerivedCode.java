@@ -26,7 +26,7 @@ public record DerivedCode(
     LocalDate date,
     CodeState state,
     @Nullable StartBasis startBasis,
-    @Nullable String note,
+    @Nullable Remark note,
     String rule,
     String rulesetVersion,
     List<String> sources,

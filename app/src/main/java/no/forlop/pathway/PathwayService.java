@@ -172,7 +172,7 @@ public class PathwayService {
       RegistrationId registration,
       @Nullable String code,
       @Nullable LocalDate date,
-      @Nullable String reason,
+      @Nullable Remark reason,
       Actor actor) {
     return change(
         id, actor, work -> work.correct(id.value(), registration.value(), code, date, reason));
@@ -180,7 +180,7 @@ public class PathwayService {
 
   @Transactional
   public ChangeResult withdraw(
-      PathwayId id, RegistrationId registration, @Nullable String reason, Actor actor) {
+      PathwayId id, RegistrationId registration, @Nullable Remark reason, Actor actor) {
     return change(id, actor, work -> work.withdraw(id.value(), registration.value(), reason));
   }
 
@@ -191,7 +191,7 @@ public class PathwayService {
 
   @Transactional
   public ChangeResult reject(
-      PathwayId id, RegistrationId registration, @Nullable String reason, Actor actor) {
+      PathwayId id, RegistrationId registration, @Nullable Remark reason, Actor actor) {
     return change(id, actor, work -> work.reject(id.value(), registration.value(), reason));
   }
 

@@ -154,7 +154,7 @@ public record PathwayView(
       @Nullable CodeState state,
       String origin,
       @Nullable String rule,
-      @Nullable String reason,
+      @Nullable Remark reason,
       String actor,
       Instant recordedAt,
       String catalogueVersion) {

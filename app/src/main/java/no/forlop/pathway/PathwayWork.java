@@ -244,7 +244,7 @@ final class PathwayWork {
       UUID registration,
       @Nullable String code,
       @Nullable LocalDate date,
-      @Nullable String reason) {
+      @Nullable Remark reason) {
     return change(
         id,
         (pathway, rules, context) -> {
@@ -260,7 +260,7 @@ final class PathwayWork {
         });
   }
 
-  public ChangeResult withdraw(UUID id, UUID registration, @Nullable String reason) {
+  public ChangeResult withdraw(UUID id, UUID registration, @Nullable Remark reason) {
     return change(
         id, (pathway, rules, context) -> pathway.withdraw(registration, reason, rules, context));
   }
@@ -269,7 +269,7 @@ final class PathwayWork {
     return change(id, (pathway, rules, context) -> pathway.confirm(registration, rules, context));
   }
 
-  public ChangeResult reject(UUID id, UUID registration, @Nullable String reason) {
+  public ChangeResult reject(UUID id, UUID registration, @Nullable Remark reason) {
     return change(id, (pathway, rules, context) -> pathway.reject(registration, reason, context));
   }
 

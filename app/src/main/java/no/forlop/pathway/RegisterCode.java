@@ -22,7 +22,7 @@ public record RegisterCode(
     @Nullable StartBasis startBasis,
     @Nullable LocalDate referralReceivedOn,
     @Nullable LocalDate referralAssessedOn,
-    @Nullable String note) {
+    @Nullable Remark note) {
 
   public static RegisterCode manual(String code, LocalDate date) {
     return new RegisterCode(

@@ -12,6 +12,7 @@ import no.forlop.pathway.CodeState;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.Remark;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -292,7 +293,8 @@ class AutomaticRegistrationIT extends ApplicationTest {
             + ehr.encounter("e1", "finished", "2024-03-11", "1"));
     var pathway = pathwayOf(ehr);
     var s = pathway.codes().stream().filter(c -> "A12S".equals(c.code())).findFirst().orElseThrow();
-    pathways.withdraw(pathway.id(), s.registration(), "Not a work-up visit", COORDINATOR);
+    pathways.withdraw(
+        pathway.id(), s.registration(), Remark.written("Not a work-up visit"), COORDINATOR);
 
     deliver(ehr.diagnosis("K57.3", "2024-03-20"));
 
@@ -309,7 +311,8 @@ class AutomaticRegistrationIT extends ApplicationTest {
     assertThat(codes(pathway)).contains("A12CK 2024-03-20 PROPOSED DERIVED");
     var fact =
         pathway.history().stream().filter(f -> "A12CK".equals(f.code())).findFirst().orElseThrow();
-    assertThat(fact.reason()).contains("first attendance");
+    assertThat(fact.reason().key()).isEqualTo("rejection.FIRST_ATTENDANCE_MISSING");
+    assertThat(fact.reason().english()).contains("first attendance");
 
     // the attendance arrives: the proposal becomes a registered code
     deliver(ehr.encounter("e1", "finished", "2024-03-11", "1"));

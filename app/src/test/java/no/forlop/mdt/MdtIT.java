@@ -291,7 +291,7 @@ class MdtIT extends ApplicationTest {
     assertThat(proposed.rule()).isEqualTo("MDT-DECISION");
     assertThat(proposed.sources()).containsExactly("MdtMeeting/" + id);
     var history = pathways.get(new PathwayId(patient.id()), null, TestPathways.SETUP).history();
-    assertThat(history.get(history.size() - 1).reason())
+    assertThat(history.get(history.size() - 1).reason().english())
         .contains("Awaits the conversation with the patient");
     assertThat(html(page("/mdt/" + id, "ola")))
         .contains("foreslått, venter på samtalen med pasienten", "Ikke ennå", "Lagre samtalen");

@@ -18,6 +18,7 @@ import no.forlop.pathway.Origin;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.Remark;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +108,7 @@ class NprDeliveriesIT extends ApplicationTest {
                 null,
                 null,
                 null,
-                "test"),
+                Remark.written("test")),
             DerivingCodes.DERIVATION);
     var otherUnit = no.forlop.testing.TestUnits.next();
     pathway(otherUnit, TestPatients.next(), "A12A 2024-03-06");
@@ -157,7 +158,12 @@ class NprDeliveriesIT extends ApplicationTest {
             .registration();
     var corrected =
         pathways.correct(
-            id, registration, null, LocalDate.parse("2024-03-12"), "wrong day", leader);
+            id,
+            registration,
+            null,
+            LocalDate.parse("2024-03-12"),
+            Remark.written("wrong day"),
+            leader);
     assertThat(corrected).isInstanceOf(ChangeResult.Changed.class);
     // an overlapping but different period is a delivery of its own
     var overlapping = deliveries.deliver(unit, FROM, LocalDate.parse("2024-04-30"), leader);

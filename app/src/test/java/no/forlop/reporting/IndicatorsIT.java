@@ -16,6 +16,7 @@ import no.forlop.pathway.Origin;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.pathway.Remark;
 import no.forlop.patient.PatientIdentifier.Sex;
 import no.forlop.reporting.IndicatorReport.Count;
 import no.forlop.reporting.IndicatorReport.Interval;
@@ -349,7 +350,7 @@ class IndicatorsIT extends ApplicationTest {
                 null,
                 null,
                 null,
-                "test"),
+                Remark.written("test")),
             DerivingCodes.DERIVATION);
     var proposed =
         pathways.get(id, null, reader).codes().stream()

@@ -143,11 +143,7 @@ final class Decisions {
             List.of(assessment.source().display()),
             inputs,
             null,
-            "No decision with an outcome is documented; the diagnosis "
-                + diagnosis
-                + " suggests "
-                + suffix
-                + ": confirm the clinical decision, or register the right one");
+            DerivationNote.DECISION_FROM_DIAGNOSIS.with(diagnosis, suffix));
     instance.add(decision);
     instance.decisions.add(decision);
   }

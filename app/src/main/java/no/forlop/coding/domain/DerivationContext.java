@@ -23,6 +23,7 @@ import no.forlop.coding.ClinicalEvent.ReferralTask;
 import no.forlop.coding.Code;
 import no.forlop.coding.domain.DerivationResult.Problem;
 import no.forlop.pathway.CodeState;
+import no.forlop.pathway.Remark;
 import no.forlop.terminology.domain.Coding;
 import no.forlop.terminology.domain.Concept;
 import no.forlop.terminology.domain.ConceptMatch;
@@ -151,7 +152,7 @@ final class DerivationContext {
   }
 
   /** Where an event belongs: its instance (if any), and whether that is certain or proposed. */
-  record Attribution(@Nullable DraftInstance instance, CodeState state, @Nullable String note) {}
+  record Attribution(@Nullable DraftInstance instance, CodeState state, @Nullable Remark note) {}
 
   Attribution attribute(LocalDate on, @Nullable String encounter, List<String> performers) {
     return attribute(on, encounter, performers, null);
@@ -201,19 +202,12 @@ final class DerivationContext {
     }
     var latest = open.stream().max(Comparator.comparing(DraftInstance::startDate)).orElseThrow();
     return new Attribution(
-        latest,
-        CodeState.PROPOSED,
-        "The patient has several open pathways; the event was attributed to the latest started");
+        latest, CodeState.PROPOSED, DerivationNote.ATTRIBUTED_TO_LATEST_STARTED.with());
   }
 
   /** Why a code derived through an unverified default mapping is only proposed. */
-  static String unverifiedNote(ConceptMatch match) {
-    return "The code "
-        + match.coding().display()
-        + " counts as "
-        + match.concept()
-        + " only through an unverified default mapping ("
-        + match.mapping().terminology()
-        + "): confirm it, or map the code in the hospital's ConceptMap";
+  static Remark unverifiedNote(ConceptMatch match) {
+    return DerivationNote.UNVERIFIED_MAPPING.with(
+        match.coding().display(), match.concept(), match.mapping().terminology());
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.CodeState;
+import no.forlop.pathway.Remark;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,7 +52,7 @@ public record DerivationResult(
       List<String> sources,
       Map<String, String> inputs,
       @Nullable StartBasis startBasis,
-      @Nullable String note) {}
+      @Nullable Remark note) {}
 
   /** A milestone Forløp tracks that is not a registry code (e.g. BIOPSY). */
   public record TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {}

@@ -54,7 +54,7 @@ final class Instances {
                           start.inputs(),
                           start.basis(),
                           start.state() == CodeState.PROPOSED
-                              ? "The pathway was inferred from the referral's ICD-10 reason"
+                              ? DerivationNote.PATHWAY_INFERRED_FROM_ICD10.with()
                               : null))
               .orElse(null));
       byPathwayAndOrganisation.put(key, instance);

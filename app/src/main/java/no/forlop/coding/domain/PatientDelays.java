@@ -93,11 +93,7 @@ final class PatientDelays {
               List.of(missed.source().display(), next.source()),
               inputs,
               null,
-              "The patient cancelled or missed the appointment of "
-                  + on
-                  + "; the next one is "
-                  + delay
-                  + " working days later: confirm that the patient caused the delay"));
+              DerivationNote.PATIENT_DELAY.with(on, delay)));
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
+import no.forlop.pathway.Remark;
 
 /**
  * Why a fact could not be used for a pathway: a stable code (English capitals, stored with the
@@ -29,12 +30,43 @@ public enum ProblemCode {
   PK_REFERRAL_SEVERAL_PATHWAYS,
   /** {0} the medication's key. */
   MEDICATION_NEVER_RECEIVED,
-  /** The pathway refused to open the instance. {0} the pathway's refusal (English). */
-  PATHWAY_REFUSED,
-  /** {0} the code, {1} its date, {2} the pathway's refusal (English). */
-  CODE_REFUSED,
+  /**
+   * The pathway refused to open the instance. {0} the pathway's refusal: its message key, followed
+   * by that message's arguments.
+   */
+  PATHWAY_REFUSED(0),
+  /**
+   * {0} the code, {1} its date, {2} the pathway's refusal: its message key, followed by that
+   * message's arguments.
+   */
+  CODE_REFUSED(2),
   /** A problem stored before problems had codes. {0} its text (English). */
   UNCODED;
+
+  /**
+   * Where the arguments hold a remark of the pathway's (its key, then its arguments, to the end),
+   * or -1. Stored before remarks had keys, the place holds the remark's English text alone.
+   */
+  private final int remarkAt;
+
+  ProblemCode() {
+    this(-1);
+  }
+
+  ProblemCode(int remarkAt) {
+    this.remarkAt = remarkAt;
+  }
+
+  /** The arguments of a problem of this code whose text ends in this remark. */
+  public List<String> withRemark(List<String> args, Remark remark) {
+    if (remarkAt != args.size()) {
+      throw new IllegalArgumentException(this + " takes its remark as argument " + remarkAt);
+    }
+    var all = new java.util.ArrayList<>(args);
+    all.add(java.util.Objects.requireNonNull(remark.key()));
+    all.addAll(remark.args());
+    return List.copyOf(all);
+  }
 
   /** The base name of the message files. */
   public static final String BUNDLE = "messages-derivation";
@@ -62,6 +94,22 @@ public enum ProblemCode {
                     l,
                     ResourceBundle.Control.getNoFallbackControl(
                         ResourceBundle.Control.FORMAT_PROPERTIES)));
-    return new MessageFormat(bundle.getString(key()), language).format(args.toArray());
+    return new MessageFormat(bundle.getString(key()), language)
+        .format(withRemarkText(args, language).toArray());
+  }
+
+  private List<String> withRemarkText(List<String> args, Locale language) {
+    if (remarkAt < 0 || args.size() <= remarkAt) {
+      return args;
+    }
+    var key = args.get(remarkAt);
+    var rest = args.subList(remarkAt + 1, args.size());
+    var text =
+        rest.isEmpty() && Remark.pattern(key, language) == null
+            ? key // stored before remarks had keys: the English text
+            : new Remark(key, rest).text(language);
+    var all = new java.util.ArrayList<>(args.subList(0, remarkAt));
+    all.add(text);
+    return all;
   }
 }

@@ -32,6 +32,7 @@ import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.RegistrationId;
+import no.forlop.pathway.Remark;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Controller;
@@ -139,7 +140,7 @@ class PathwayPageController {
         pathways.reject(
             new PathwayId(id),
             new RegistrationId(registration),
-            Objects.requireNonNull(form.reason()),
+            Remark.written(Objects.requireNonNull(form.reason())),
             actor);
     return outcome(id, actor, redirect, result, "reject", registration, form.values(), "history");
   }
@@ -162,7 +163,7 @@ class PathwayPageController {
             new RegistrationId(registration),
             form.newCode(),
             form.date(),
-            Objects.requireNonNull(form.reason()),
+            Remark.written(Objects.requireNonNull(form.reason())),
             actor);
     return outcome(id, actor, redirect, result, "correct", registration, form.values(), "history");
   }
@@ -179,7 +180,7 @@ class PathwayPageController {
         pathways.withdraw(
             new PathwayId(id),
             new RegistrationId(registration),
-            Objects.requireNonNull(form.reason()),
+            Remark.written(Objects.requireNonNull(form.reason())),
             actor);
     return outcome(id, actor, redirect, result, "withdraw", registration, form.values(), "history");
   }

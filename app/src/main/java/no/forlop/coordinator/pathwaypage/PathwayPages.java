@@ -215,12 +215,12 @@ class PathwayPages {
             registered == null ? null : registered.catalogueVersion(),
             texts.actor(code.recordedBy()),
             texts.time(code.recordedAt()),
-            registered == null ? null : registered.reason(),
+            registered == null ? null : texts.remark(registered.reason()),
             confirmed == null ? null : texts.actor(confirmed.actor()),
             confirmed == null ? null : texts.time(confirmed.recordedAt()),
             corrected == null ? null : texts.actor(corrected.actor()),
             corrected == null ? null : texts.time(corrected.recordedAt()),
-            corrected == null ? null : corrected.reason());
+            corrected == null ? null : texts.remark(corrected.reason()));
     return new Entry(
         "code-" + code.registration(),
         code.registration().value(),
@@ -324,7 +324,7 @@ class PathwayPages {
               fact.state(),
               Origin.Kind.MANUAL.name().equals(fact.origin()),
               fact.rule(),
-              fact.reason(),
+              texts.remark(fact.reason()),
               texts.actor(fact.actor()),
               texts.time(fact.recordedAt()),
               fact.catalogueVersion()));

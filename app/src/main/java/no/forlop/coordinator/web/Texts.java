@@ -9,6 +9,7 @@ import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.Localized;
 import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.Rejection;
+import no.forlop.pathway.Remark;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -104,5 +105,12 @@ public class Texts {
         rejection.args().toArray(),
         rejection.englishText(),
         locale());
+  }
+
+  /**
+   * A remark kept with a code: a person's words as written, Forløp's own in the user's language.
+   */
+  public @Nullable String remark(@Nullable Remark remark) {
+    return remark == null ? null : remark.text(locale());
   }
 }

@@ -3,6 +3,7 @@ package no.forlop.mdt.domain;
 import java.time.LocalDate;
 import java.util.Map;
 import no.forlop.pathway.CodeState;
+import no.forlop.pathway.Remark;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,7 @@ public record DecisionCode(
     String key,
     LocalDate date,
     CodeState state,
-    @Nullable String note,
+    @Nullable Remark note,
     Map<String, String> inputs) {
 
   public DecisionCode {

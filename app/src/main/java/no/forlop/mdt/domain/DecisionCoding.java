@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
 import no.forlop.pathway.CodeState;
+import no.forlop.pathway.Remark;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,9 +82,7 @@ public final class DecisionCoding {
         decision.outcome(),
         meetingDate,
         CodeState.PROPOSED,
-        "Awaits the conversation with the patient (decided in the MDT meeting of "
-            + meetingDate
-            + ")",
+        MdtNote.AWAITS_CONVERSATION.with(meetingDate),
         inputs);
   }
 
@@ -100,11 +99,7 @@ public final class DecisionCoding {
     return new FollowUp(
         newDate,
         state == CodeState.PROPOSED,
-        "Discussed with the patient on "
-            + discussedOn
-            + " (decided in the MDT meeting of "
-            + meetingDate
-            + ")");
+        MdtNote.DISCUSSED_WITH_PATIENT.with(discussedOn, meetingDate));
   }
 
   /**
@@ -114,5 +109,5 @@ public final class DecisionCoding {
    * @param confirm whether the code is a proposal to confirm
    * @param reason why (kept with the correction)
    */
-  public record FollowUp(@Nullable LocalDate newDate, boolean confirm, String reason) {}
+  public record FollowUp(@Nullable LocalDate newDate, boolean confirm, Remark reason) {}
 }

@@ -17,6 +17,7 @@ import no.forlop.pathway.Origin;
 import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.Rejection;
 import no.forlop.pathway.Rejection.Reason;
+import no.forlop.pathway.Remark;
 import no.forlop.pathway.TrackedMilestone;
 import org.jspecify.annotations.Nullable;
 
@@ -128,7 +129,7 @@ public final class PatientPathway {
       @Nullable StartBasis startBasis,
       @Nullable LocalDate referralReceivedOn,
       @Nullable LocalDate referralAssessedOn,
-      @Nullable String note) {
+      @Nullable Remark note) {
 
     public static NewCode manual(CodeDefinition code, LocalDate date) {
       return new NewCode(code, date, CodeState.REGISTERED, Origin.MANUAL, null, null, null, null);
@@ -256,7 +257,7 @@ public final class PatientPathway {
       UUID registration,
       @Nullable CodeDefinition newCode,
       @Nullable LocalDate newDate,
-      @Nullable String reason,
+      @Nullable Remark reason,
       CodingRules rules,
       Context context) {
     var current = fold(history).get(registration);
@@ -288,7 +289,7 @@ public final class PatientPathway {
 
   /** Withdraws a registration (it no longer counts, and stays in the history); reason required. */
   public Outcome withdraw(
-      UUID registration, @Nullable String reason, CodingRules rules, Context context) {
+      UUID registration, @Nullable Remark reason, CodingRules rules, Context context) {
     var current = fold(history).get(registration);
     var problem = checkChangeable(registration, current, reason, "withdraw");
     if (problem != null) {
@@ -323,7 +324,7 @@ public final class PatientPathway {
   }
 
   /** Rejects a proposal; the reason is required. */
-  public Outcome reject(UUID registration, @Nullable String reason, Context context) {
+  public Outcome reject(UUID registration, @Nullable Remark reason, Context context) {
     var current = fold(history).get(registration);
     if (current == null) {
       return refused(Rejection.of(Reason.NO_SUCH_REGISTRATION, registration));
@@ -331,24 +332,29 @@ public final class PatientPathway {
     if (!current.isProposed()) {
       return refused(Rejection.of(Reason.NOT_A_PROPOSAL, current.code().display(), current.date()));
     }
-    if (reason == null || reason.isBlank()) {
+    if (isBlank(reason)) {
       return refused(Rejection.of(Reason.REASON_REQUIRED, "reject"));
     }
     return record(change(CodeFact.Kind.REJECTED, registration, null, null, null, reason, context));
   }
 
   private @Nullable Rejection checkChangeable(
-      UUID id, @Nullable Registration current, @Nullable String reason, String verb) {
+      UUID id, @Nullable Registration current, @Nullable Remark reason, String verb) {
     if (current == null) {
       return Rejection.of(Reason.NO_SUCH_REGISTRATION, id);
     }
     if (current.status() != Registration.Status.ACTIVE) {
       return Rejection.of(Reason.ALREADY_WITHDRAWN, current.code().display(), current.date());
     }
-    if (reason == null || reason.isBlank()) {
+    if (isBlank(reason)) {
       return Rejection.of(Reason.REASON_REQUIRED, verb);
     }
     return null;
+  }
+
+  /** Whether there is no reason: none given, or a person's words that are only blanks. */
+  private static boolean isBlank(@Nullable Remark reason) {
+    return reason == null || reason.isWritten() && reason.args().get(0).isBlank();
   }
 
   private @Nullable Rejection orderBroken(CodeFact candidate, CodingRules rules) {
@@ -363,7 +369,7 @@ public final class PatientPathway {
       @Nullable CodeRef code,
       @Nullable LocalDate date,
       @Nullable CodeState state,
-      @Nullable String reason,
+      @Nullable Remark reason,
       Context context) {
     var original = fold(history).get(registration);
     return new CodeFact(
@@ -375,7 +381,9 @@ public final class PatientPathway {
         state,
         original.origin(),
         original.startBasis(),
-        reason == null ? null : reason.strip(),
+        reason != null && reason.isWritten()
+            ? Remark.written(reason.args().get(0).strip())
+            : reason,
         context.actor(),
         context.now(),
         context.catalogueVersion());

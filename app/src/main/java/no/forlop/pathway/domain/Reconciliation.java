@@ -16,6 +16,7 @@ import no.forlop.pathway.CodeState;
 import no.forlop.pathway.Origin;
 import no.forlop.pathway.Rejection;
 import no.forlop.pathway.Rejection.Reason;
+import no.forlop.pathway.Remark;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +48,7 @@ public final class Reconciliation {
       CodeState state,
       Origin origin,
       @Nullable StartBasis startBasis,
-      @Nullable String note) {}
+      @Nullable Remark note) {}
 
   /** What the reconciliation did to the pathway, or could not do. */
   public sealed interface Outcome {
@@ -137,7 +138,7 @@ public final class Reconciliation {
             .sorted(Comparator.comparing(Registration::date).reversed())
             .toList();
     for (var code : stale) {
-      withdraw(code, "The EHR events behind this code no longer support it");
+      withdraw(code, ReconciliationRemark.NO_LONGER_SUPPORTED.with());
     }
     for (var entry : desired.entrySet()) {
       var want = entry.getValue();
@@ -158,7 +159,7 @@ public final class Reconciliation {
         // a proposal is no registered fact to correct: the registered code, with its own rule
         // and sources, takes its place (e.g. an explicit decision after one proposed from the
         // diagnosis)
-        withdraw(current, "Replaced: the EHR events now give " + want.key() + " " + want.date());
+        withdraw(current, ReconciliationRemark.REPLACED.with(want.key(), want.date()));
         register(want, want.state(), want.note());
       } else {
         correct(current, want);
@@ -170,7 +171,7 @@ public final class Reconciliation {
   private void followPerson(Wanted want, @Nullable Registration current, Registration person) {
     if (person.code().key().equals(want.key()) && person.date().equals(want.date())) {
       if (current != null) {
-        withdraw(current, "A person registered the same code");
+        withdraw(current, ReconciliationRemark.SAME_AS_PERSON.with());
       }
       return;
     }
@@ -178,19 +179,16 @@ public final class Reconciliation {
       return;
     }
     if (current != null) {
-      withdraw(current, "Replaced by a proposal: a person registered a different code");
+      withdraw(current, ReconciliationRemark.REPLACED_BY_PROPOSAL.with());
     }
     register(
         want,
         CodeState.PROPOSED,
-        "Differs from the code a person registered: "
-            + person.code().display()
-            + " "
-            + person.date());
+        ReconciliationRemark.DIFFERS_FROM_PERSON.with(person.code().display(), person.date()));
   }
 
   /** Registers the code; where the rules refuse a registered code, proposes it instead. */
-  private void register(Wanted want, CodeState state, @Nullable String note) {
+  private void register(Wanted want, CodeState state, @Nullable Remark note) {
     var result = tryRegister(want, state, note);
     if (result instanceof PatientPathway.Outcome.Recorded recorded) {
       outcomes.add(new Outcome.Registered(want, recorded.fact()));
@@ -203,7 +201,7 @@ public final class Reconciliation {
   }
 
   private void proposeInstead(Wanted want, Rejection why) {
-    var result = tryRegister(want, CodeState.PROPOSED, why.englishText());
+    var result = tryRegister(want, CodeState.PROPOSED, Remark.of(why));
     if (result instanceof PatientPathway.Outcome.Recorded recorded) {
       outcomes.add(new Outcome.ProposedInstead(want, why, recorded.fact()));
     } else {
@@ -212,7 +210,7 @@ public final class Reconciliation {
     }
   }
 
-  private PatientPathway.Outcome tryRegister(Wanted want, CodeState state, @Nullable String note) {
+  private PatientPathway.Outcome tryRegister(Wanted want, CodeState state, @Nullable Remark note) {
     var code = rules.resolve(want.key());
     if (code.isEmpty()) {
       return new PatientPathway.Outcome.Refused(unknownCode(want.key()));
@@ -225,7 +223,8 @@ public final class Reconciliation {
   }
 
   private void correct(Registration current, Wanted want) {
-    var reason = "The EHR events changed (" + String.join(", ", want.origin().sources()) + ")";
+    var reason =
+        ReconciliationRemark.EVENTS_CHANGED.with(String.join(", ", want.origin().sources()));
     PatientPathway.Outcome result;
     if (current.code().key().equals(want.key())) {
       result = pathway.correct(current.id(), null, want.date(), reason, rules, context);
@@ -246,7 +245,7 @@ public final class Reconciliation {
       outcomes.add(new Outcome.Corrected(want, recorded.fact()));
       return;
     }
-    withdraw(current, "The EHR events changed; the new code is proposed");
+    withdraw(current, ReconciliationRemark.CHANGED_NOW_PROPOSED.with());
     proposeInstead(want, ((PatientPathway.Outcome.Refused) result).rejection());
   }
 
@@ -257,7 +256,7 @@ public final class Reconciliation {
     }
   }
 
-  private void withdraw(Registration code, String reason) {
+  private void withdraw(Registration code, Remark reason) {
     var result = pathway.withdraw(code.id(), reason, rules, context);
     if (result instanceof PatientPathway.Outcome.Recorded recorded) {
       outcomes.add(new Outcome.Withdrawn(recorded.fact()));

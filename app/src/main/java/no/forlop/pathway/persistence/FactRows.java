@@ -14,6 +14,8 @@ import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.CodeRef;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.Remark;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a pathway's facts map to rows of table {@code pathway_fact} and back: the columns selected,
@@ -26,8 +28,8 @@ final class FactRows {
   static final String SELECT_FACTS =
       """
       select pathway_id, seq, kind, registration_id, code_key, milestone, code, code_date, state,
-             origin, rule_id, ruleset_version, sources, inputs, start_basis, reason, actor,
-             recorded_at, catalogue_version
+             origin, rule_id, ruleset_version, sources, inputs, start_basis, reason, reason_key,
+             reason_args, actor, recorded_at, catalogue_version
       from pathway_fact""";
 
   /** The values of one fact's row, in the order of {@link PathwayStore#appendAll}'s insert. */
@@ -49,11 +51,38 @@ final class FactRows {
       String.join("\n", fact.origin().sources()),
       Inputs.write(fact.origin().inputs()),
       fact.startBasis() == null ? null : fact.startBasis().name(),
-      fact.reason(),
+      reasonText(fact),
+      reasonKey(fact),
+      reasonArgs(fact),
       fact.actor(),
       OffsetDateTime.ofInstant(fact.recordedAt(), ZoneOffset.UTC),
       fact.catalogueVersion()
     };
+  }
+
+  /** The remark's text as stored: a person's words, or Forløp's own in English. */
+  static @Nullable String reasonText(CodeFact fact) {
+    var reason = fact.reason();
+    return reason == null ? null : reason.isWritten() ? reason.args().get(0) : reason.english();
+  }
+
+  static @Nullable String reasonKey(CodeFact fact) {
+    return fact.reason() == null ? null : fact.reason().key();
+  }
+
+  static String @Nullable [] reasonArgs(CodeFact fact) {
+    var reason = fact.reason();
+    return reason == null || reason.isWritten() ? null : reason.args().toArray(String[]::new);
+  }
+
+  /** The remark: by its key where it has one, else the text as written (or stored before keys). */
+  private static @Nullable Remark reason(ResultSet rs) throws SQLException {
+    var key = rs.getString("reason_key");
+    if (key != null) {
+      var args = rs.getArray("reason_args");
+      return new Remark(key, args == null ? List.of() : List.of((String[]) args.getArray()));
+    }
+    return Remark.writtenOrNull(rs.getString("reason"));
   }
 
   static CodeFact fact(ResultSet rs, int n) throws SQLException {
@@ -82,7 +111,7 @@ final class FactRows {
         state == null ? null : CodeState.valueOf(state),
         origin,
         basis == null ? null : StartBasis.valueOf(basis),
-        rs.getString("reason"),
+        reason(rs),
         rs.getString("actor"),
         rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
         rs.getString("catalogue_version"));

@@ -53,37 +53,7 @@ public class PathwayStore {
 
   /** Appends facts; a concurrent writer of the same position makes this fail (primary key). */
   public void append(UUID pathway, List<CodeFact> facts) {
-    for (var fact : facts) {
-      var code = fact.code();
-      jdbc.sql(
-              """
-              insert into pathway_fact (pathway_id, seq, kind, registration_id, code_key, milestone,
-                  code, code_date, state, origin, rule_id, ruleset_version, sources, inputs, start_basis,
-                  reason, actor, recorded_at, catalogue_version)
-              values (:pathway, :seq, :kind, :registration, :key, :milestone, :code, :date, :state,
-                  :origin, :rule, :ruleset, :sources, :inputs, :basis, :reason, :actor, :at, :catalogue)
-              """)
-          .param("pathway", pathway)
-          .param("seq", fact.seq())
-          .param("kind", fact.kind().name())
-          .param("registration", fact.registration())
-          .param("key", code == null ? null : code.key())
-          .param("milestone", code == null ? null : code.milestone().name())
-          .param("code", code == null ? null : code.official())
-          .param("date", fact.date())
-          .param("state", fact.state() == null ? null : fact.state().name())
-          .param("origin", fact.origin().kind().name())
-          .param("rule", fact.origin().ruleId())
-          .param("ruleset", fact.origin().rulesetVersion())
-          .param("sources", String.join("\n", fact.origin().sources()))
-          .param("inputs", Inputs.write(fact.origin().inputs()))
-          .param("basis", fact.startBasis() == null ? null : fact.startBasis().name())
-          .param("reason", fact.reason())
-          .param("actor", fact.actor())
-          .param("at", OffsetDateTime.ofInstant(fact.recordedAt(), ZoneOffset.UTC))
-          .param("catalogue", fact.catalogueVersion())
-          .update();
-    }
+    appendAll(Map.of(pathway, facts));
   }
 
   /** Stores new pathway instances in one batch. */
@@ -125,8 +95,8 @@ public class PathwayStore {
         """
         insert into pathway_fact (pathway_id, seq, kind, registration_id, code_key, milestone,
             code, code_date, state, origin, rule_id, ruleset_version, sources, inputs, start_basis,
-            reason, actor, recorded_at, catalogue_version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            reason, reason_key, reason_args, actor, recorded_at, catalogue_version)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         rows);
   }

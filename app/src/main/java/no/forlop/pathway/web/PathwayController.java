@@ -25,6 +25,7 @@ import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.RegistrationId;
+import no.forlop.pathway.Remark;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
@@ -149,7 +150,7 @@ class PathwayController {
             new RegistrationId(registration),
             request.code(),
             request.date(),
-            request.reason(),
+            Remark.written(request.reason()),
             actor),
         HttpStatus.OK);
   }
@@ -163,7 +164,10 @@ class PathwayController {
       Actor actor) {
     return respond(
         pathways.withdraw(
-            new PathwayId(id), new RegistrationId(registration), request.reason(), actor),
+            new PathwayId(id),
+            new RegistrationId(registration),
+            Remark.written(request.reason()),
+            actor),
         HttpStatus.OK);
   }
 
@@ -185,7 +189,10 @@ class PathwayController {
       Actor actor) {
     return respond(
         pathways.reject(
-            new PathwayId(id), new RegistrationId(registration), request.reason(), actor),
+            new PathwayId(id),
+            new RegistrationId(registration),
+            Remark.written(request.reason()),
+            actor),
         HttpStatus.OK);
   }
 

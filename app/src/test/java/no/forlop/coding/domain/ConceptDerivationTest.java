@@ -136,7 +136,10 @@ class ConceptDerivationTest {
         treatment(derive(unverified, decided().procedureCoded("op1", NKPK, "JFB30", "2024-04-05")));
 
     assertThat(fk.key() + " " + fk.state()).isEqualTo("FK PROPOSED");
-    assertThat(fk.note()).contains("unverified default mapping").contains(NKPK + "|JFB30");
+    assertThat(fk.note().key()).isEqualTo(DerivationNote.UNVERIFIED_MAPPING.key());
+    assertThat(fk.note().english())
+        .contains("unverified default mapping")
+        .contains(NKPK + "|JFB30");
     assertThat(fk.inputs()).containsEntry("mappingVerified", "false");
   }
 

@@ -120,7 +120,7 @@ class MentalHealthDiagnosisAndQuestionnaireTest {
               assertThat(c.rule()).isEqualTo("MH-DECISION-FROM-DIAGNOSIS");
               assertThat(c.sources()).containsExactly("Condition/c1");
               assertThat(c.inputs()).containsEntry("icd10", "F321").containsEntry("outcome", "CP");
-              assertThat(c.note()).contains("F321").contains("confirm");
+              assertThat(c.note().english()).contains("F321").contains("confirm");
             });
   }
 

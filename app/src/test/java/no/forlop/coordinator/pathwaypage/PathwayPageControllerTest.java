@@ -2,7 +2,6 @@ package no.forlop.coordinator.pathwaypage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -32,6 +31,7 @@ import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.RegistrationId;
 import no.forlop.pathway.Rejection;
+import no.forlop.pathway.Remark;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -145,15 +145,20 @@ class PathwayPageControllerTest {
 
   @Test
   void a_correction_takes_a_date_or_keeps_it_and_refuses_one_it_cannot_read() throws Exception {
-    when(pathways.correct(eq(PATHWAY), eq(CODE), any(), any(), anyString(), any()))
-        .thenReturn(changed());
+    when(pathways.correct(eq(PATHWAY), eq(CODE), any(), any(), any(), any())).thenReturn(changed());
     var path = "/codes/" + REGISTRATION + "/correct";
 
     mvc.perform(form(path, "code", "", "date", "2024-12-03", "reason", "Feil dato"))
         .andExpect(status().isFound())
         .andExpect(redirectedUrl(PAGE + "#history"));
     verify(pathways)
-        .correct(PATHWAY, CODE, null, LocalDate.of(2024, 12, 3), "Feil dato", mockActor());
+        .correct(
+            PATHWAY,
+            CODE,
+            null,
+            LocalDate.of(2024, 12, 3),
+            Remark.written("Feil dato"),
+            mockActor());
 
     mvc.perform(form(path, "code", "", "date", "3. desember", "reason", "Feil dato"))
         .andExpect(status().is(422))
@@ -163,7 +168,7 @@ class PathwayPageControllerTest {
   @Test
   void a_change_the_coding_rules_refuse_shows_their_reason_in_norwegian() throws Exception {
     var rejection = new Rejection(Rejection.Reason.REASON_REQUIRED, List.of());
-    when(pathways.withdraw(PATHWAY, CODE, "", mockActor()))
+    when(pathways.withdraw(PATHWAY, CODE, Remark.written(""), mockActor()))
         .thenReturn(new ChangeResult.Refused(rejection));
 
     mvc.perform(form("/codes/" + REGISTRATION + "/withdraw"))

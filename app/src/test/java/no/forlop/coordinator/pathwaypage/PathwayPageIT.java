@@ -61,7 +61,11 @@ class PathwayPageIT extends PageSupport {
         .contains("START-REFERRAL-RECEIVED", "Er en henvisning merket med et pakkeforløp mottatt")
         .contains("DECISION-FROM-DIAGNOSIS", "Regelsettversjon", "Katalogversjon")
         .contains("Henvisning mottatt: 2024-12-02")
-        .contains("Hvorfor bare forslag", "first attendance");
+        // why a proposal is only proposed, in Norwegian like the rest of the page
+        .contains(
+            "Hvorfor bare forslag",
+            "klinisk beslutning krever at første fremmøte er registrert før den")
+        .doesNotContain("first attendance");
     // lead times: OF1 has run since 2 Dec against a norm of 9 days
     assertThat(page.body())
         .contains("OF1: Fra henvisning mottatt til første fremmøte")

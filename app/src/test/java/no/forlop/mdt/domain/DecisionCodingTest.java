@@ -45,7 +45,8 @@ class DecisionCodingTest {
 
     assertThat(code.state()).isEqualTo(CodeState.PROPOSED);
     assertThat(code.date()).isEqualTo(MEETING_DAY);
-    assertThat(code.note()).contains("Awaits the conversation with the patient", "2024-12-17");
+    assertThat(code.note().english())
+        .contains("Awaits the conversation with the patient", "2024-12-17");
   }
 
   @Test
@@ -77,7 +78,7 @@ class DecisionCodingTest {
 
     assertThat(followUp.newDate()).isEqualTo(LocalDate.parse("2024-12-20"));
     assertThat(followUp.confirm()).isTrue();
-    assertThat(followUp.reason()).contains("2024-12-20", "2024-12-17");
+    assertThat(followUp.reason().english()).contains("2024-12-20", "2024-12-17");
   }
 
   @Test

@@ -11,6 +11,7 @@ import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.Rejection.Reason;
+import no.forlop.pathway.Remark;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,12 @@ class PatientPathwayTest {
       var fact =
           factOf(
               p.pathway.correct(
-                  s.id(), null, date("2024-03-11"), "Wrong day typed", p.rules, p.context()));
+                  s.id(),
+                  null,
+                  date("2024-03-11"),
+                  Remark.written("Wrong day typed"),
+                  p.rules,
+                  p.context()));
 
       assertThat(fact.kind()).isEqualTo(CodeFact.Kind.CORRECTED);
       assertThat(p.registration("A12S").date()).isEqualTo(date("2024-03-11"));
@@ -38,7 +44,7 @@ class PatientPathwayTest {
           .containsExactly(
               CodeFact.Kind.REGISTERED, CodeFact.Kind.REGISTERED, CodeFact.Kind.CORRECTED);
       assertThat(p.pathway.history().get(1).date()).isEqualTo(date("2024-03-12"));
-      assertThat(fact.reason()).isEqualTo("Wrong day typed");
+      assertThat(fact.reason()).isEqualTo(Remark.written("Wrong day typed"));
       assertThat(fact.actor()).isEqualTo("coordinator");
     }
 
@@ -52,7 +58,7 @@ class PatientPathwayTest {
               decision.id(),
               p.rules.resolve("CI").orElseThrow(),
               null,
-              "Benign histology: no disease",
+              Remark.written("Benign histology: no disease"),
               p.rules,
               p.context()));
 
@@ -66,7 +72,8 @@ class PatientPathwayTest {
       var s = p.registration("A12S");
 
       var outcome =
-          p.pathway.correct(s.id(), null, date("2024-03-01"), "typo", p.rules, p.context());
+          p.pathway.correct(
+              s.id(), null, date("2024-03-01"), Remark.written("typo"), p.rules, p.context());
 
       assertThat(reasonOf(outcome)).isEqualTo(Reason.BEFORE_START);
       assertThat(p.pathway.history()).hasSize(2);
@@ -79,7 +86,8 @@ class PatientPathwayTest {
       var a = p.registration("A12A");
       assertThat(
               reasonOf(
-                  p.pathway.correct(a.id(), null, date("2024-03-05"), " ", p.rules, p.context())))
+                  p.pathway.correct(
+                      a.id(), null, date("2024-03-05"), Remark.written(" "), p.rules, p.context())))
           .isEqualTo(Reason.REASON_REQUIRED);
     }
 
@@ -90,7 +98,12 @@ class PatientPathwayTest {
       assertThat(
               reasonOf(
                   p.pathway.correct(
-                      a.id(), null, date("2024-03-04"), "same", p.rules, p.context())))
+                      a.id(),
+                      null,
+                      date("2024-03-04"),
+                      Remark.written("same"),
+                      p.rules,
+                      p.context())))
           .isEqualTo(Reason.NOTHING_TO_CORRECT);
     }
 
@@ -100,7 +113,12 @@ class PatientPathwayTest {
       assertThat(
               reasonOf(
                   p.pathway.correct(
-                      UUID.randomUUID(), null, date("2024-03-05"), "x", p.rules, p.context())))
+                      UUID.randomUUID(),
+                      null,
+                      date("2024-03-05"),
+                      Remark.written("x"),
+                      p.rules,
+                      p.context())))
           .isEqualTo(Reason.NO_SUCH_REGISTRATION);
     }
   }
@@ -113,7 +131,9 @@ class PatientPathwayTest {
       var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-11");
       var s = p.registration("A12S");
 
-      factOf(p.pathway.withdraw(s.id(), "Registered on the wrong patient", p.rules, p.context()));
+      factOf(
+          p.pathway.withdraw(
+              s.id(), Remark.written("Registered on the wrong patient"), p.rules, p.context()));
 
       assertThat(p.state()).isEqualTo(PathwayState.AWAITING_FIRST_ATTENDANCE);
       assertThat(p.pathway.registration(s.id()).orElseThrow().status())
@@ -125,7 +145,8 @@ class PatientPathwayTest {
     void the_start_cannot_be_withdrawn_while_later_codes_depend_on_it() {
       var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-11");
       var a = p.registration("A12A");
-      assertThat(reasonOf(p.pathway.withdraw(a.id(), "mistake", p.rules, p.context())))
+      assertThat(
+              reasonOf(p.pathway.withdraw(a.id(), Remark.written("mistake"), p.rules, p.context())))
           .isEqualTo(Reason.START_MISSING);
     }
 
@@ -141,15 +162,18 @@ class PatientPathwayTest {
     void a_code_cannot_be_withdrawn_twice() {
       var p = aPathway("colorectal").with("A12A 2024-03-04");
       var a = p.registration("A12A");
-      factOf(p.pathway.withdraw(a.id(), "mistake", p.rules, p.context()));
-      assertThat(reasonOf(p.pathway.withdraw(a.id(), "again", p.rules, p.context())))
+      factOf(p.pathway.withdraw(a.id(), Remark.written("mistake"), p.rules, p.context()));
+      assertThat(
+              reasonOf(p.pathway.withdraw(a.id(), Remark.written("again"), p.rules, p.context())))
           .isEqualTo(Reason.ALREADY_WITHDRAWN);
     }
 
     @Test
     void after_a_withdrawal_the_milestone_can_be_registered_again() {
       var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-11");
-      factOf(p.pathway.withdraw(p.registration("A12S").id(), "in error", p.rules, p.context()));
+      factOf(
+          p.pathway.withdraw(
+              p.registration("A12S").id(), Remark.written("in error"), p.rules, p.context()));
       factOf(p.register("A12S", "2024-03-13"));
       assertThat(p.registration("A12S").date()).isEqualTo(date("2024-03-13"));
     }
@@ -187,7 +211,7 @@ class PatientPathwayTest {
       factOf(p.register("A37A", "2024-11-05", CodeState.PROPOSED));
       var id = p.registration("A37A").id();
 
-      factOf(p.pathway.reject(id, "Not a pathway referral", p.context()));
+      factOf(p.pathway.reject(id, Remark.written("Not a pathway referral"), p.context()));
 
       assertThat(p.pathway.registration(id).orElseThrow().status())
           .isEqualTo(Registration.Status.REJECTED);
@@ -197,7 +221,9 @@ class PatientPathwayTest {
     void a_rejection_needs_a_reason() {
       var p = aPathway("thyroid");
       factOf(p.register("A37A", "2024-11-05", CodeState.PROPOSED));
-      assertThat(reasonOf(p.pathway.reject(p.registration("A37A").id(), "", p.context())))
+      assertThat(
+              reasonOf(
+                  p.pathway.reject(p.registration("A37A").id(), Remark.written(""), p.context())))
           .isEqualTo(Reason.REASON_REQUIRED);
     }
 
@@ -214,7 +240,12 @@ class PatientPathwayTest {
     var p = aPathway("colorectal").with("A12A 2024-03-04", "A12S 2024-03-12", "A12CK 2024-03-20");
     factOf(
         p.pathway.correct(
-            p.registration("A12S").id(), null, date("2024-03-11"), "typo", p.rules, p.context()));
+            p.registration("A12S").id(),
+            null,
+            date("2024-03-11"),
+            Remark.written("typo"),
+            p.rules,
+            p.context()));
 
     var replayed = new PatientPathway(p.pathway.header(), p.pathway.history());
 

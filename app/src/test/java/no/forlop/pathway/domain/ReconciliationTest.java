@@ -15,8 +15,10 @@ import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.Origin;
 import no.forlop.pathway.Rejection.Reason;
+import no.forlop.pathway.Remark;
 import no.forlop.pathway.domain.Reconciliation.Outcome;
 import no.forlop.pathway.domain.Reconciliation.Wanted;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +46,10 @@ class ReconciliationTest {
   }
 
   static Wanted proposed(String keyAndDate, String note) {
-    return wanted(keyAndDate, CodeState.PROPOSED, note);
+    return wanted(keyAndDate, CodeState.PROPOSED, Remark.written(note));
   }
 
-  private static Wanted wanted(String keyAndDate, CodeState state, String note) {
+  private static Wanted wanted(String keyAndDate, CodeState state, @Nullable Remark note) {
     var parts = keyAndDate.split(" ");
     var key = parts[0];
     var milestone =
@@ -126,7 +128,8 @@ class ReconciliationTest {
               Outcome.Corrected.class);
 
       assertThat(corrected.fact().kind()).isEqualTo(CodeFact.Kind.CORRECTED);
-      assertThat(corrected.fact().reason()).isEqualTo("The EHR events changed (Encounter/S)");
+      assertThat(corrected.fact().reason().english())
+          .isEqualTo("The EHR events changed (Encounter/S)");
       assertThat(codes(p)).contains("A12S 2024-03-11 REGISTERED DERIVED");
     }
 
@@ -159,7 +162,7 @@ class ReconciliationTest {
 
       assertThat(outcomes).hasSize(2);
       var withdrawn = (Outcome.Withdrawn) outcomes.get(0);
-      assertThat(withdrawn.fact().reason())
+      assertThat(withdrawn.fact().reason().english())
           .isEqualTo("Replaced: the EHR events now give CK 2024-03-20");
       assertThat(outcomes.get(1)).isInstanceOf(Outcome.Registered.class);
       assertThat(codes(p)).contains("A12CK 2024-03-20 REGISTERED DERIVED").hasSize(3);
@@ -177,7 +180,7 @@ class ReconciliationTest {
           .map(o -> ((Outcome.Withdrawn) o).fact())
           .map(f -> p.pathway.registration(f.registration()).orElseThrow().code().display())
           .containsExactly("A12CK", "A12S");
-      assertThat(((Outcome.Withdrawn) outcomes.get(0)).fact().reason())
+      assertThat(((Outcome.Withdrawn) outcomes.get(0)).fact().reason().english())
           .isEqualTo("The EHR events behind this code no longer support it");
       assertThat(codes(p)).containsExactly("A12A 2024-03-04 REGISTERED DERIVED");
     }
@@ -216,7 +219,7 @@ class ReconciliationTest {
       // the start: the person's and the derivation's agree, so nothing is derived for it
       assertThat(registered.state()).isEqualTo(CodeState.PROPOSED);
       assertThat(registered.date()).isEqualTo(date("2024-03-13"));
-      assertThat(registered.reason())
+      assertThat(registered.reason().english())
           .isEqualTo("Differs from the code a person registered: A12S 2024-03-12");
       assertThat(codes(p))
           .containsExactly(
@@ -234,7 +237,7 @@ class ReconciliationTest {
               p.registration("A12S").id(),
               null,
               date("2024-03-11"),
-              "The attendance was on Monday",
+              Remark.written("The attendance was on Monday"),
               p.rules,
               p.context()));
 
@@ -257,7 +260,8 @@ class ReconciliationTest {
               reconcile(p, proposed("A 2024-03-04", "No pathway code on the referral")),
               Outcome.Withdrawn.class);
 
-      assertThat(withdrawn.fact().reason()).isEqualTo("A person registered the same code");
+      assertThat(withdrawn.fact().reason().english())
+          .isEqualTo("A person registered the same code");
       assertThat(codes(p)).containsExactly("A12A 2024-03-04 REGISTERED MANUAL");
     }
 
@@ -267,7 +271,10 @@ class ReconciliationTest {
       reconcile(p, registered("A 2024-03-04"), registered("S 2024-03-12"));
       factOf(
           p.pathway.withdraw(
-              p.registration("A12S").id(), "Not a real attendance", p.rules, p.context()));
+              p.registration("A12S").id(),
+              Remark.written("Not a real attendance"),
+              p.rules,
+              p.context()));
 
       var outcomes = reconcile(p, registered("A 2024-03-04"), registered("S 2024-03-12"));
 
@@ -279,7 +286,8 @@ class ReconciliationTest {
     void a_derived_proposal_a_person_rejected_is_not_proposed_again() {
       var p = aPathway("colorectal");
       reconcile(p, proposed("A 2024-03-04", "No pathway code on the referral"));
-      factOf(p.pathway.reject(p.registration("A12A").id(), "Not cancer", p.context()));
+      factOf(
+          p.pathway.reject(p.registration("A12A").id(), Remark.written("Not cancer"), p.context()));
 
       assertThat(reconcile(p, proposed("A 2024-03-04", "No pathway code on the referral")))
           .isEmpty();
@@ -292,7 +300,10 @@ class ReconciliationTest {
       reconcile(p, registered("A 2024-03-04"), registered("S 2024-03-12"));
       factOf(
           p.pathway.withdraw(
-              p.registration("A12S").id(), "Not a real attendance", p.rules, p.context()));
+              p.registration("A12S").id(),
+              Remark.written("Not a real attendance"),
+              p.rules,
+              p.context()));
 
       var outcomes = reconcile(p, registered("A 2024-03-04"), registered("S 2024-03-19"));
 
@@ -313,7 +324,8 @@ class ReconciliationTest {
       var proposed = only(outcomes, Outcome.ProposedInstead.class);
       assertThat(proposed.why().reason()).isEqualTo(Reason.START_MISSING);
       assertThat(proposed.fact().state()).isEqualTo(CodeState.PROPOSED);
-      assertThat(proposed.fact().reason()).isEqualTo(proposed.why().englishText());
+      assertThat(proposed.fact().reason()).isEqualTo(Remark.of(proposed.why()));
+      assertThat(proposed.fact().reason().english()).isEqualTo(proposed.why().englishText());
       assertThat(codes(p)).containsExactly("A12S 2024-03-12 PROPOSED DERIVED");
     }
 
@@ -326,7 +338,7 @@ class ReconciliationTest {
       var outcomes = reconcile(p, registered("A 2024-03-04"), registered("S 2024-03-01"));
 
       assertThat(outcomes).hasSize(2);
-      assertThat(((Outcome.Withdrawn) outcomes.get(0)).fact().reason())
+      assertThat(((Outcome.Withdrawn) outcomes.get(0)).fact().reason().english())
           .isEqualTo("The EHR events changed; the new code is proposed");
       assertThat(((Outcome.ProposedInstead) outcomes.get(1)).why().reason())
           .isEqualTo(Reason.BEFORE_START);

@@ -1,0 +1,33 @@
+package no.forlop.coding.domain;
+
+import no.forlop.pathway.Remark;
+
+/**
+ * Why a derived code is only proposed, as a remark each reader gets in their language ({@code
+ * derivation.note.<NAME>} in {@code messages-derivation.properties}).
+ */
+public enum DerivationNote {
+  /** The pathway was inferred from the ICD-10 reason of a PK referral without a pathway code. */
+  PATHWAY_INFERRED_FROM_ICD10,
+  /** The patient has several open pathways; the event went to the latest started. */
+  ATTRIBUTED_TO_LATEST_STARTED,
+  /**
+   * {0} the code as sent, {1} the concept it counts as, {2} the terminology of the unverified
+   * default mapping.
+   */
+  UNVERIFIED_MAPPING,
+  /** No decision with an outcome: {0} the diagnosis, {1} the outcome it suggests. */
+  DECISION_FROM_DIAGNOSIS,
+  /** {0} the appointment cancelled or missed, {1} working days until the next one. */
+  PATIENT_DELAY;
+
+  /** The message key of the remark's text. */
+  public String key() {
+    return "derivation.note." + name();
+  }
+
+  /** The remark with these arguments. */
+  public Remark with(Object... args) {
+    return Remark.of(key(), args);
+  }
+}
