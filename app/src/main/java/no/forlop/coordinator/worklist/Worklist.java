@@ -51,7 +51,8 @@ public class Worklist {
     }
     var counts = emptyCounts();
     var params = new HashMap<String, Object>();
-    var sql = entries(units, query, today, params, query.sort() == WorklistQuery.Sort.PATIENT);
+    var names = names(query, units);
+    var sql = entries(units, query, today, params, names);
     jdbc.sql(sql + " select status, count(*) as n from entries group by status")
         .params(params)
         .query((rs, n) -> counts.put(Status.valueOf(rs.getString("status")), rs.getLong("n")))
@@ -60,7 +61,7 @@ public class Worklist {
         query.status() == null
             ? counts.values().stream().mapToLong(Long::longValue).sum()
             : counts.get(query.status());
-    var rows = rows(query, units, today, (long) query.page() * query.size(), query.size());
+    var rows = rows(query, units, today, names, (long) query.page() * query.size(), query.size());
     audit.recordReads(actor, rows.stream().map(Found::patient).toList(), "worklist");
     return new WorklistPage(query, rows.stream().map(Found::row).toList(), total, counts);
   }
@@ -73,7 +74,7 @@ public class Worklist {
     if (units.isEmpty()) {
       return List.of();
     }
-    var rows = rows(query, units, today, 0, null);
+    var rows = rows(query, units, today, names(query, units), 0, null);
     audit.recordReads(actor, rows.stream().map(Found::patient).toList(), "worklist export");
     return rows.stream().map(Found::row).toList();
   }
@@ -89,9 +90,14 @@ public class Worklist {
    * directory in one batch.
    */
   private List<Found> rows(
-      WorklistQuery query, List<String> units, LocalDate today, long offset, Integer limit) {
+      WorklistQuery query,
+      List<String> units,
+      LocalDate today,
+      Names names,
+      long offset,
+      Integer limit) {
     var params = new HashMap<String, Object>();
-    var sql = entries(units, query, today, params, query.sort() == WorklistQuery.Sort.PATIENT);
+    var sql = entries(units, query, today, params, names);
     var statusFilter =
         query.status() == null ? "" : " where status = :status and " + dueDates(query.status());
     if (query.status() != null) {
@@ -128,8 +134,8 @@ public class Worklist {
             .params(params)
             .query((rs, n) -> unnamed(rs, today))
             .list();
-    var names = directory.namesOf(unnamed.stream().map(Unnamed::patient).toList());
-    return unnamed.stream().map(u -> u.named().apply(names.get(u.patient()))).toList();
+    var pageNames = directory.namesOf(unnamed.stream().map(Unnamed::patient).toList());
+    return unnamed.stream().map(u -> u.named().apply(pageNames.get(u.patient()))).toList();
   }
 
   private static Unnamed unnamed(ResultSet rs, LocalDate today) throws SQLException {
@@ -195,17 +201,42 @@ public class Worklist {
   }
 
   /**
+   * What a read needs of the patient directory, asked once per read (the counts and the page both
+   * use it): who matches a search by part of a name, and for a sort by patient the names of the
+   * units' patients ({@code null}: not needed).
+   */
+  private record Names(@Nullable List<String> named, @Nullable Map<String, String> forSort) {}
+
+  private Names names(WorklistQuery query, List<String> units) {
+    var search = query.search();
+    var named = search == null || byIdentityNumber(search) ? null : directory.named(search);
+    Map<String, String> forSort = null;
+    if (query.sort() == WorklistQuery.Sort.PATIENT) {
+      var patients =
+          jdbc.sql("select distinct patient from worklist_entry where organisation in (:units)")
+              .param("units", units)
+              .query(String.class)
+              .list();
+      forSort = directory.namesOf(patients);
+    }
+    return new Names(named, forSort);
+  }
+
+  private static boolean byIdentityNumber(String search) {
+    return search.replace(" ", "").matches("\\d{11}");
+  }
+
+  /**
    * The matching rows with their status, as a common table expression {@code entries}. The
-   * patients' names come from the patient directory, and only when the rows are sorted by them
-   * ({@code patient_name} is null otherwise); a search by name asks the directory whose name
-   * matches.
+   * patients' names (from the patient directory) are a column only when the rows are sorted by them
+   * ({@code patient_name} is null otherwise).
    */
   private String entries(
       List<String> units,
       WorklistQuery query,
       LocalDate today,
       Map<String, Object> params,
-      boolean sortedByName) {
+      Names names) {
     var values = new StringBuilder();
     int i = 0;
     for (var unit : users.units()) {
@@ -237,28 +268,21 @@ public class Worklist {
         params.put("coordinator", query.coordinator());
       }
     }
-    if (query.search() != null) {
-      var digits = query.search().replace(" ", "");
-      if (digits.matches("\\d{11}")) {
-        where.append(" and e.patient = :patient");
-        params.put("patient", digits);
-      } else {
-        where.append(" and e.patient = any(:named)");
-        params.put("named", directory.named(query.search()).toArray(String[]::new));
-      }
+    if (query.search() != null && byIdentityNumber(query.search())) {
+      where.append(" and e.patient = :patient");
+      params.put("patient", query.search().replace(" ", ""));
     }
-    var names = "";
-    if (sortedByName) {
-      // every name the units' rows may need, from the directory, as a table for the sort
-      var patients =
-          jdbc.sql("select distinct patient from worklist_entry where organisation in (:units)")
-              .param("units", units)
-              .query(String.class)
-              .list();
-      var known = directory.namesOf(patients);
-      params.put("nameIds", known.keySet().toArray(String[]::new));
-      params.put("nameValues", known.keySet().stream().map(known::get).toArray(String[]::new));
-      names =
+    if (names.named() != null) {
+      where.append(" and e.patient = any(:named)");
+      params.put("named", names.named().toArray(String[]::new));
+    }
+    var joinNames = "";
+    var forSort = names.forSort();
+    if (forSort != null) {
+      // the names as a table, for the sort
+      params.put("nameIds", forSort.keySet().toArray(String[]::new));
+      params.put("nameValues", forSort.keySet().stream().map(forSort::get).toArray(String[]::new));
+      joinNames =
           "left join unnest(cast(:nameIds as text[]), cast(:nameValues as text[]))"
               + " as n(identifier, name) on n.identifier = e.patient";
     }
@@ -279,7 +303,7 @@ public class Worklist {
           %s
         )
         """
-        .formatted(unitValues, sortedByName ? "n.name" : "null::text", names, where);
+        .formatted(unitValues, forSort != null ? "n.name" : "null::text", joinNames, where);
   }
 
   /** What a status implies for the due date, so PostgreSQL can use the due-date index. */
