@@ -91,12 +91,17 @@ public record PathwayView(
    */
   public boolean hasDisagreement() {
     return codes.stream()
-        .filter(c -> c.state() == CodeState.PROPOSED && "DERIVED".equals(c.origin()))
+        .filter(
+            c ->
+                c.state() == CodeState.PROPOSED
+                    && Origin.Kind.valueOf(c.origin()) == Origin.Kind.DERIVED)
         .anyMatch(
             proposed ->
                 codes.stream()
                     .anyMatch(
-                        c -> "MANUAL".equals(c.origin()) && c.milestone() == proposed.milestone()));
+                        c ->
+                            Origin.Kind.valueOf(c.origin()) == Origin.Kind.MANUAL
+                                && c.milestone() == proposed.milestone()));
   }
 
   /**

@@ -69,6 +69,18 @@ public class PatientDirectory {
     return names;
   }
 
+  /**
+   * The patients whose name contains this text, ignoring case (for a search by name); {@code %} and
+   * {@code _} in the text are left out (they are no wildcards here).
+   */
+  @Transactional(readOnly = true)
+  public List<String> named(String text) {
+    return jdbc.sql("select identifier from patient_name where name ilike :name")
+        .param("name", "%" + text.replace("%", "").replace("_", "") + "%")
+        .query(String.class)
+        .list();
+  }
+
   @Transactional(readOnly = true)
   public Optional<String> nameOf(String identifier) {
     return Optional.ofNullable(namesOf(List.of(identifier)).get(identifier));

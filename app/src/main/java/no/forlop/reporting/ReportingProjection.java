@@ -13,18 +13,14 @@ import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.pathway.CodeFact;
+import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayReadModel;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
-import no.forlop.pathway.PathwaysChanged;
 import no.forlop.patient.PatientIdentifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the statistics' read model ({@code report_pathway}, {@code report_code}, {@code
@@ -33,15 +29,11 @@ import org.springframework.transaction.annotation.Transactional;
  * from the pathways themselves.
  */
 @Component
-class ReportingProjection {
+class ReportingProjection extends PathwayReadModel {
 
-  private static final Logger log = LoggerFactory.getLogger(ReportingProjection.class);
   private static final String SYSTEM_ACTOR = "system:";
-
-  private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final CatalogueService catalogues;
-  private final PathwayService pathways;
   private final Clock clock;
 
   ReportingProjection(
@@ -50,30 +42,14 @@ class ReportingProjection {
       CatalogueService catalogues,
       PathwayService pathways,
       Clock clock) {
-    this.jdbc = jdbc;
+    super(jdbc, pathways, "report_pathway", "the statistics");
     this.batch = batch;
     this.catalogues = catalogues;
-    this.pathways = pathways;
     this.clock = clock;
   }
 
-  @EventListener
-  void on(PathwaysChanged changed) {
-    write(changed.pathways());
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  @Transactional
-  void rebuildIfBehind() {
-    var rows = jdbc.sql("select count(*) from report_pathway").query(Long.class).single();
-    var instances = jdbc.sql("select count(*) from pathway").query(Long.class).single();
-    if (rows < instances) {
-      log.info("Rebuilding the statistics from {} pathways ({} rows were there)", instances, rows);
-      write(pathways.allForReadModels());
-    }
-  }
-
-  void write(List<PathwayView> views) {
+  @Override
+  protected void write(List<PathwayView> views) {
     if (views.isEmpty()) {
       return;
     }
@@ -162,7 +138,7 @@ class ReportingProjection {
             code.milestone().name(),
             code.date(),
             code.state().name(),
-            how(view, code),
+            how(view, code).name(),
             code.rule(),
             code.rulesetVersion()
           });
@@ -196,20 +172,30 @@ class ReportingProjection {
   }
 
   /**
+   * How a code came about (column {@code report_code.origin}): typed by a person, or derived and
+   * either registered by its rule or proposed and confirmed by a person.
+   */
+  enum How {
+    MANUAL,
+    AUTOMATIC,
+    CONFIRMED
+  }
+
+  /**
    * How a code came about: typed by a person, or derived and either registered by its rule or
    * proposed and confirmed by a person. A derived code a person corrected counts as typed.
    */
-  static String how(PathwayView view, PathwayView.Code code) {
-    if (!"DERIVED".equals(code.origin())) {
-      return "MANUAL";
+  static How how(PathwayView view, PathwayView.Code code) {
+    if (Origin.Kind.valueOf(code.origin()) != Origin.Kind.DERIVED) {
+      return How.MANUAL;
     }
     var facts = view.history().stream().filter(f -> f.registration().equals(code.registration()));
     var byPerson =
         facts.filter(f -> !f.actor().startsWith(SYSTEM_ACTOR)).map(PathwayView.Fact::kind).toList();
     if (byPerson.contains(CodeFact.Kind.CORRECTED)) {
-      return "MANUAL";
+      return How.MANUAL;
     }
-    return byPerson.contains(CodeFact.Kind.CONFIRMED) ? "CONFIRMED" : "AUTOMATIC";
+    return byPerson.contains(CodeFact.Kind.CONFIRMED) ? How.CONFIRMED : How.AUTOMATIC;
   }
 
   private static String codeOf(PathwayView.Code code) {

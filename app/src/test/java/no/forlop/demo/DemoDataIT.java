@@ -2,12 +2,16 @@ package no.forlop.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import no.forlop.access.Actor;
+import no.forlop.access.Users;
 import no.forlop.ingest.IntakeProblems;
 import no.forlop.ingest.IntakeReport;
+import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.LeadTime;
@@ -16,34 +20,45 @@ import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.PathwayView;
 import no.forlop.testing.ApplicationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The demo hospital through the real intake: pathways in many states, and a restart adds nothing.
- * This class has a context of its own (the demo is on, with 60 patients), so it starts its own
- * embedded PostgreSQL; the clock is ApplicationTest's, 2024-12-31.
+ * It runs in the application context every integration test shares: the demo hospital is loaded
+ * into it at run time ({@link SharedDemoHospital}, the load {@link DemoScreenshotsBrowserIT} uses
+ * too), and the assertions look at the demo's own patients, as other tests' pathways share its
+ * units. The clock is ApplicationTest's, 2024-12-31.
  */
-@ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"forlop.demo.enabled=true", "forlop.demo.patients=60"})
 class DemoDataIT extends ApplicationTest {
 
   static final Actor LEADER =
       new Actor("lise", "QUALITY", Set.of(DemoHospital.FJORDBY, DemoHospital.NORDVIK));
+  static final LocalDate TODAY = LocalDate.parse("2024-12-31");
 
-  @Autowired DemoData demo;
+  @Autowired IntakeService intake;
   @Autowired PathwayService pathways;
+  @Autowired Users users;
+  @Autowired Clock clock;
   @Autowired IntakeProblems notUsed;
 
-  private DemoData.Result loaded() throws Exception {
-    return demo.loading().get(5, TimeUnit.MINUTES);
+  private SharedDemoHospital.Loaded loaded() {
+    return SharedDemoHospital.load(intake, pathways, users, clock);
   }
 
+  /** The demo patients' identity numbers. */
+  private static Set<String> demoPatients() {
+    return DemoHospitalTest.resources(
+            new DemoHospital(TODAY, SharedDemoHospital.PATIENTS).generate())
+        .stream()
+        .filter(line -> line.get("resourceType").asString().equals("Patient"))
+        .map(line -> line.get("identifier").get(0).get("value").asString())
+        .collect(Collectors.toSet());
+  }
+
+  /** The demo patients' pathways, as the leader of both units sees them. */
   private List<PathwayView> all() {
-    return pathways.all(null, LEADER);
+    var demo = demoPatients();
+    return pathways.all(null, LEADER).stream().filter(p -> demo.contains(p.patient())).toList();
   }
 
   private static List<PathwayView.Code> codes(List<PathwayView> pathways) {
@@ -55,13 +70,14 @@ class DemoDataIT extends ApplicationTest {
   }
 
   @Test
-  void the_demo_hospital_has_pathways_in_many_states() throws Exception {
-    var result = loaded();
+  void the_demo_hospital_has_pathways_in_many_states() {
+    var result = loaded().result();
     assertThat(result.loaded()).isTrue();
-    assertThat(result.patients()).isEqualTo(60);
+    assertThat(result.patients()).isEqualTo(SharedDemoHospital.PATIENTS);
 
     var all = all();
-    assertThat(all).hasSize(result.pathways()).hasSizeGreaterThan(45);
+    // the result counts every pathway of the two units, other tests' too
+    assertThat(all).hasSizeLessThanOrEqualTo(result.pathways()).hasSizeGreaterThan(45);
     assertThat(all)
         .extracting(PathwayView::organisation)
         .contains(DemoHospital.FJORDBY, DemoHospital.NORDVIK);
@@ -113,12 +129,12 @@ class DemoDataIT extends ApplicationTest {
   }
 
   @Test
-  void a_restart_adds_nothing() throws Exception {
+  void a_restart_adds_nothing() {
     loaded();
     var pathwaysBefore = all();
     var factsBefore = pathwaysBefore.stream().mapToInt(p -> p.history().size()).sum();
 
-    var again = demo.loadIfEmpty();
+    var again = SharedDemoHospital.data(intake, pathways, users, clock).loadIfEmpty();
 
     assertThat(again.loaded()).isFalse();
     var after = all();
@@ -127,15 +143,14 @@ class DemoDataIT extends ApplicationTest {
   }
 
   @Test
-  void the_log_names_no_patient(CapturedOutput output) throws Exception {
-    loaded();
-    var log = output.getAll();
+  void the_log_names_no_patient() {
+    var log = String.join("\n", loaded().log());
     assertThat(log).contains("Demo hospital loaded");
     for (var pathway : all()) {
       assertThat(log).doesNotContain(pathway.patient());
     }
-    var today = java.time.LocalDate.parse("2024-12-31");
-    for (var line : DemoHospitalTest.resources(new DemoHospital(today, 60).generate())) {
+    var patients = new DemoHospital(TODAY, SharedDemoHospital.PATIENTS).generate();
+    for (var line : DemoHospitalTest.resources(patients)) {
       if (line.get("resourceType").asString().equals("Patient")) {
         var name = line.get("name").get(0);
         assertThat(log)

@@ -20,13 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The main pages with the demo hospital loaded, as a coordinator sees them: the screenshots in
  * docs/screenshots/ (linked from the README) come from here, so they show what the run command
  * shows. The application context is the one every integration test shares: the demo hospital (150
- * patients, today 2024-12-31) is loaded into it once, at run time, as the run command loads it at
- * start-up. Other tests' pathways share its units; they have no names, so the worklist is shown
- * sorted by patient.
+ * patients, today 2024-12-31) is loaded into it once, at run time ({@link SharedDemoHospital}), as
+ * the run command loads it at start-up. Other tests' pathways share its units; they have no names,
+ * so the worklist is shown sorted by patient.
  */
 class DemoScreenshotsBrowserIT extends BrowserTest {
-
-  static final int PATIENTS = 150;
 
   private static DemoData.@Nullable Result loaded;
 
@@ -38,8 +36,7 @@ class DemoScreenshotsBrowserIT extends BrowserTest {
   @BeforeEach
   void theDemoHospital() {
     if (loaded == null) {
-      var demo = new DemoData(intake, pathways, users, clock, new DemoSettings(true, PATIENTS));
-      loaded = demo.load();
+      loaded = SharedDemoHospital.load(intake, pathways, users, clock).result();
     }
   }
 

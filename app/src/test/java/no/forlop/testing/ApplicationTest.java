@@ -15,13 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole application on a random port, against a temporary embedded PostgreSQL, with the clock
- * fixed at 2024-12-31 10:00 UTC. Subclasses share one application context.
+ * fixed at 2024-12-31 10:00 UTC and bulk imports read in chunks of 100 lines (so a test file of a
+ * few hundred lines has several). Subclasses share one application context: a subclass adds no
+ * properties of its own, which would start another.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "forlop.database.embedded.temporary=true",
-      "forlop.clock.fixed=2024-12-31T10:00:00Z"
+      "forlop.clock.fixed=2024-12-31T10:00:00Z",
+      "forlop.bulk.chunk-lines=100"
     })
 public abstract class ApplicationTest {
 

@@ -1,17 +1,21 @@
 package no.forlop.coordinator.worklist;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import no.forlop.access.Actor;
 import no.forlop.access.Users;
 import no.forlop.audit.AuditLog;
 import no.forlop.calendar.OsloTime;
 import no.forlop.patient.PatientDirectory;
 import no.forlop.patient.PatientIdentifier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +32,14 @@ public class Worklist {
   private final Users users;
   private final AuditLog audit;
   private final Clock clock;
+  private final PatientDirectory directory;
 
-  Worklist(JdbcClient jdbc, Users users, AuditLog audit, Clock clock) {
+  Worklist(JdbcClient jdbc, Users users, AuditLog audit, Clock clock, PatientDirectory directory) {
     this.jdbc = jdbc;
     this.users = users;
     this.audit = audit;
     this.clock = clock;
+    this.directory = directory;
   }
 
   @Transactional
@@ -45,7 +51,8 @@ public class Worklist {
     }
     var counts = emptyCounts();
     var params = new HashMap<String, Object>();
-    var sql = entries(units, query, today, params, query.sort() == WorklistQuery.Sort.PATIENT);
+    var names = names(query, units);
+    var sql = entries(units, query, today, params, names);
     jdbc.sql(sql + " select status, count(*) as n from entries group by status")
         .params(params)
         .query((rs, n) -> counts.put(Status.valueOf(rs.getString("status")), rs.getLong("n")))
@@ -54,7 +61,7 @@ public class Worklist {
         query.status() == null
             ? counts.values().stream().mapToLong(Long::longValue).sum()
             : counts.get(query.status());
-    var rows = rows(query, units, today, (long) query.page() * query.size(), query.size());
+    var rows = rows(query, units, today, names, (long) query.page() * query.size(), query.size());
     audit.recordReads(actor, rows.stream().map(Found::patient).toList(), "worklist");
     return new WorklistPage(query, rows.stream().map(Found::row).toList(), total, counts);
   }
@@ -67,21 +74,30 @@ public class Worklist {
     if (units.isEmpty()) {
       return List.of();
     }
-    var rows = rows(query, units, today, 0, null);
+    var rows = rows(query, units, today, names(query, units), 0, null);
     audit.recordReads(actor, rows.stream().map(Found::patient).toList(), "worklist export");
     return rows.stream().map(Found::row).toList();
   }
 
   private record Found(String patient, WorklistRow row) {}
 
+  /** A row read before the patients' names are looked up: its patient, and the row given a name. */
+  private record Unnamed(String patient, Function<@Nullable String, Found> named) {}
+
   /**
-   * The rows of one page: the page is chosen first (filter, status, sort, offset, limit) and only
-   * its rows are joined with the patients' names and checked for transfers.
+   * The rows of one page: the page is chosen first (filter, status, sort, offset, limit), then only
+   * its rows are checked for transfers, and their patients' names looked up in the patient
+   * directory in one batch.
    */
   private List<Found> rows(
-      WorklistQuery query, List<String> units, LocalDate today, long offset, Integer limit) {
+      WorklistQuery query,
+      List<String> units,
+      LocalDate today,
+      Names names,
+      long offset,
+      Integer limit) {
     var params = new HashMap<String, Object>();
-    var sql = entries(units, query, today, params, query.sort() == WorklistQuery.Sort.PATIENT);
+    var sql = entries(units, query, today, params, names);
     var statusFilter =
         query.status() == null ? "" : " where status = :status and " + dueDates(query.status());
     if (query.status() != null) {
@@ -93,61 +109,87 @@ public class Worklist {
       params.put("limit", limit);
     }
     var order = order(query.sort());
-    return jdbc.sql(
-            sql
-                + """
-                , page as (
-                  select * from entries %s order by %s %s offset :offset
-                )
-                select page.*, coalesce(page.patient_name, n.name) as name,
-                  exists (select 1 from worklist_entry o
-                          where o.patient = page.patient and o.pathway = page.pathway
-                            and o.organisation <> page.organisation
-                            and o.transferred_out_on is not null
-                            and o.transferred_out_on <= coalesce(page.start_date,
-                                                                 o.transferred_out_on))
-                    as transferred_in,
-                  (select pe.planned_on from planned_evaluation pe
-                   where pe.pathway_id = page.pathway_id and page.next_milestone = 'EVALUATION'
-                   order by pe.seq desc limit 1) as planned_evaluation
-                from page left join patient_name n on n.identifier = page.patient
-                order by %s
-                """
-                    .formatted(statusFilter, order, limitClause, order))
-        .params(params)
-        .query(
-            (rs, n) -> {
-              var patient = rs.getString("patient");
-              var name = rs.getString("name");
-              var due = rs.getObject("due_date", LocalDate.class);
-              return new Found(
-                  patient,
-                  new WorklistRow(
-                      rs.getObject("pathway_id", java.util.UUID.class),
-                      name == null ? "–" : PatientDirectory.initials(name),
-                      PatientIdentifier.isValid(patient)
-                          ? PatientIdentifier.parse(patient).masked()
-                          : "***********",
-                      rs.getString("pathway"),
-                      rs.getString("code_prefix"),
-                      rs.getString("organisation"),
-                      rs.getString("state"),
-                      rs.getObject("start_date", LocalDate.class),
-                      rs.getString("next_indicator"),
-                      rs.getString("next_milestone"),
-                      due,
-                      due == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, due),
-                      Status.valueOf(rs.getString("status")),
-                      rs.getInt("proposals"),
-                      rs.getBoolean("disagreement"),
-                      rs.getString("problem"),
-                      rs.getBoolean("inactive"),
-                      rs.getBoolean("transferred_in"),
-                      rs.getObject("transferred_out_on", LocalDate.class),
-                      rs.getString("coordinator"),
-                      rs.getObject("planned_evaluation", LocalDate.class)));
-            })
-        .list();
+    var unnamed =
+        jdbc.sql(
+                sql
+                    + """
+                    , page as (
+                      select * from entries %s order by %s %s offset :offset
+                    )
+                    select page.*,
+                      exists (select 1 from worklist_entry o
+                              where o.patient = page.patient and o.pathway = page.pathway
+                                and o.organisation <> page.organisation
+                                and o.transferred_out_on is not null
+                                and o.transferred_out_on <= coalesce(page.start_date,
+                                                                     o.transferred_out_on))
+                        as transferred_in,
+                      (select pe.planned_on from planned_evaluation pe
+                       where pe.pathway_id = page.pathway_id and page.next_milestone = 'EVALUATION'
+                       order by pe.seq desc limit 1) as planned_evaluation
+                    from page
+                    order by %s
+                    """
+                        .formatted(statusFilter, order, limitClause, order))
+            .params(params)
+            .query((rs, n) -> unnamed(rs, today))
+            .list();
+    var pageNames = directory.namesOf(unnamed.stream().map(Unnamed::patient).toList());
+    return unnamed.stream().map(u -> u.named().apply(pageNames.get(u.patient()))).toList();
+  }
+
+  private static Unnamed unnamed(ResultSet rs, LocalDate today) throws SQLException {
+    var patient = rs.getString("patient");
+    var id = rs.getObject("pathway_id", java.util.UUID.class);
+    var masked =
+        PatientIdentifier.isValid(patient)
+            ? PatientIdentifier.parse(patient).masked()
+            : "***********";
+    var pathway = rs.getString("pathway");
+    var codePrefix = rs.getString("code_prefix");
+    var organisation = rs.getString("organisation");
+    var state = rs.getString("state");
+    var start = rs.getObject("start_date", LocalDate.class);
+    var nextIndicator = rs.getString("next_indicator");
+    var nextMilestone = rs.getString("next_milestone");
+    var due = rs.getObject("due_date", LocalDate.class);
+    var daysLeft = due == null ? null : java.time.temporal.ChronoUnit.DAYS.between(today, due);
+    var status = Status.valueOf(rs.getString("status"));
+    var proposals = rs.getInt("proposals");
+    var disagreement = rs.getBoolean("disagreement");
+    var problem = rs.getString("problem");
+    var inactive = rs.getBoolean("inactive");
+    var transferredIn = rs.getBoolean("transferred_in");
+    var transferredOut = rs.getObject("transferred_out_on", LocalDate.class);
+    var coordinator = rs.getString("coordinator");
+    var plannedEvaluation = rs.getObject("planned_evaluation", LocalDate.class);
+    return new Unnamed(
+        patient,
+        name ->
+            new Found(
+                patient,
+                new WorklistRow(
+                    id,
+                    name == null ? "–" : PatientDirectory.initials(name),
+                    masked,
+                    pathway,
+                    codePrefix,
+                    organisation,
+                    state,
+                    start,
+                    nextIndicator,
+                    nextMilestone,
+                    due,
+                    daysLeft,
+                    status,
+                    proposals,
+                    disagreement,
+                    problem,
+                    inactive,
+                    transferredIn,
+                    transferredOut,
+                    coordinator,
+                    plannedEvaluation)));
   }
 
   private List<String> visibleUnits(Actor actor, WorklistQuery query) {
@@ -159,16 +201,42 @@ public class Worklist {
   }
 
   /**
+   * What a read needs of the patient directory, asked once per read (the counts and the page both
+   * use it): who matches a search by part of a name, and for a sort by patient the names of the
+   * units' patients ({@code null}: not needed).
+   */
+  private record Names(@Nullable List<String> named, @Nullable Map<String, String> forSort) {}
+
+  private Names names(WorklistQuery query, List<String> units) {
+    var search = query.search();
+    var named = search == null || byIdentityNumber(search) ? null : directory.named(search);
+    Map<String, String> forSort = null;
+    if (query.sort() == WorklistQuery.Sort.PATIENT) {
+      var patients =
+          jdbc.sql("select distinct patient from worklist_entry where organisation in (:units)")
+              .param("units", units)
+              .query(String.class)
+              .list();
+      forSort = directory.namesOf(patients);
+    }
+    return new Names(named, forSort);
+  }
+
+  private static boolean byIdentityNumber(String search) {
+    return search.replace(" ", "").matches("\\d{11}");
+  }
+
+  /**
    * The matching rows with their status, as a common table expression {@code entries}. The
-   * patients' names are joined only when they are searched or sorted by ({@code patient_name} is
-   * null otherwise).
+   * patients' names (from the patient directory) are a column only when the rows are sorted by them
+   * ({@code patient_name} is null otherwise).
    */
   private String entries(
       List<String> units,
       WorklistQuery query,
       LocalDate today,
       Map<String, Object> params,
-      boolean sortedByName) {
+      Names names) {
     var values = new StringBuilder();
     int i = 0;
     for (var unit : users.units()) {
@@ -200,17 +268,23 @@ public class Worklist {
         params.put("coordinator", query.coordinator());
       }
     }
-    var withNames = sortedByName;
-    if (query.search() != null) {
-      var digits = query.search().replace(" ", "");
-      if (digits.matches("\\d{11}")) {
-        where.append(" and e.patient = :patient");
-        params.put("patient", digits);
-      } else {
-        withNames = true;
-        where.append(" and n.name ilike :name");
-        params.put("name", "%" + query.search().replace("%", "").replace("_", "") + "%");
-      }
+    if (query.search() != null && byIdentityNumber(query.search())) {
+      where.append(" and e.patient = :patient");
+      params.put("patient", query.search().replace(" ", ""));
+    }
+    if (names.named() != null) {
+      where.append(" and e.patient = any(:named)");
+      params.put("named", names.named().toArray(String[]::new));
+    }
+    var joinNames = "";
+    var forSort = names.forSort();
+    if (forSort != null) {
+      // the names as a table, for the sort
+      params.put("nameIds", forSort.keySet().toArray(String[]::new));
+      params.put("nameValues", forSort.keySet().stream().map(forSort::get).toArray(String[]::new));
+      joinNames =
+          "left join unnest(cast(:nameIds as text[]), cast(:nameValues as text[]))"
+              + " as n(identifier, name) on n.identifier = e.patient";
     }
     var unitValues = values.isEmpty() ? "select null::text, 3, 14 where false" : "values " + values;
     return """
@@ -229,11 +303,7 @@ public class Worklist {
           %s
         )
         """
-        .formatted(
-            unitValues,
-            withNames ? "n.name" : "null::text",
-            withNames ? "left join patient_name n on n.identifier = e.patient" : "",
-            where);
+        .formatted(unitValues, forSort != null ? "n.name" : "null::text", joinNames, where);
   }
 
   /** What a status implies for the due date, so PostgreSQL can use the due-date index. */

@@ -10,18 +10,13 @@ import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.IndicatorDefinition;
 import no.forlop.catalog.Milestone;
 import no.forlop.pathway.LeadTime;
+import no.forlop.pathway.PathwayReadModel;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
-import no.forlop.pathway.PathwaysChanged;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the worklist in step with the pathways: every change to a pathway rewrites its row, in the
@@ -29,14 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
  * pathways themselves.
  */
 @Component
-class WorklistProjection {
+class WorklistProjection extends PathwayReadModel {
 
-  private static final Logger log = LoggerFactory.getLogger(WorklistProjection.class);
-
-  private final JdbcClient jdbc;
   private final JdbcTemplate batch;
   private final CatalogueService catalogues;
-  private final PathwayService pathways;
   private final Clock clock;
 
   WorklistProjection(
@@ -45,30 +36,14 @@ class WorklistProjection {
       CatalogueService catalogues,
       PathwayService pathways,
       Clock clock) {
-    this.jdbc = jdbc;
+    super(jdbc, pathways, "worklist_entry", "the worklist");
     this.batch = batch;
     this.catalogues = catalogues;
-    this.pathways = pathways;
     this.clock = clock;
   }
 
-  @EventListener
-  void on(PathwaysChanged changed) {
-    write(changed.pathways());
-  }
-
-  @EventListener(ApplicationReadyEvent.class)
-  @Transactional
-  void rebuildIfBehind() {
-    var entries = jdbc.sql("select count(*) from worklist_entry").query(Long.class).single();
-    var instances = jdbc.sql("select count(*) from pathway").query(Long.class).single();
-    if (entries < instances) {
-      log.info("Rebuilding the worklist from {} pathways ({} rows were there)", instances, entries);
-      write(pathways.allForReadModels());
-    }
-  }
-
-  void write(List<PathwayView> views) {
+  @Override
+  protected void write(List<PathwayView> views) {
     if (views.isEmpty()) {
       return;
     }

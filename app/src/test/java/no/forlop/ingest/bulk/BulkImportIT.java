@@ -25,15 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Bulk import end to end: an NDJSON file of a few hundred resources (invented patients, each with a
  * colorectal pathway) and a few bad lines, sent to {@code POST /api/v1/ingest/bulk} and followed at
- * its job. Chunks of 100 lines, so the job has several.
+ * its job. Chunks of 100 lines (ApplicationTest's setting), so the job has several.
  */
-@TestPropertySource(properties = "forlop.bulk.chunk-lines=100")
 class BulkImportIT extends ApplicationTest {
 
   private static final int PATIENTS = 50;

@@ -143,8 +143,8 @@ class RealShapesTest {
 
   @Test
   void a_contained_resource_that_is_no_medication_is_rejected() {
-    var delivery =
-        reader.read(
+    var reason =
+        rejection(
             collection(
                 administration(
                     "ma1",
@@ -152,26 +152,20 @@ class RealShapesTest {
                     "{\"resourceType\": \"Substance\", \"id\": \"sub1\","
                         + " \"code\": {\"text\": \"x\"}}")));
 
-    assertThat(delivery.rejected())
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.reason().code()).isEqualTo("WRONG_REFERENCE_TYPE");
-              assertThat(r.reason().english())
-                  .isEqualTo(
-                      "MedicationAdministration/ma1: medicationReference refers to a Substance,"
-                          + " not a Medication");
-            });
+    assertThat(reason.code()).isEqualTo("WRONG_REFERENCE_TYPE");
+    assertThat(reason.english())
+        .isEqualTo(
+            "MedicationAdministration/ma1: medicationReference refers to a Substance,"
+                + " not a Medication");
   }
 
   @Test
   void a_reference_to_a_contained_medication_that_is_not_there_is_rejected() {
-    var delivery =
-        reader.read(collection(administration("ma1", "{\"reference\": \"#med9\"}", CONTAINED_ATC)));
-
-    assertThat(delivery.rejected())
-        .singleElement()
-        .satisfies(r -> assertThat(r.reason().code()).isEqualTo("CONTAINED_NOT_FOUND"));
+    assertThat(
+            rejection(
+                    collection(administration("ma1", "{\"reference\": \"#med9\"}", CONTAINED_ATC)))
+                .code())
+        .isEqualTo("CONTAINED_NOT_FOUND");
   }
 
   @ParameterizedTest
@@ -238,36 +232,26 @@ class RealShapesTest {
 
   @Test
   void a_medication_reference_to_another_type_is_rejected() {
-    var delivery =
-        reader.read(collection(administration("ma1", "{\"reference\": \"Substance/s1\"}", "")));
-
-    assertThat(delivery.rejected())
-        .singleElement()
-        .satisfies(
-            r ->
-                assertThat(r.reason().english())
-                    .isEqualTo(
-                        "MedicationAdministration/ma1: medicationReference refers to a Substance,"
-                            + " not a Medication"));
+    assertThat(
+            rejection(collection(administration("ma1", "{\"reference\": \"Substance/s1\"}", "")))
+                .english())
+        .isEqualTo(
+            "MedicationAdministration/ma1: medicationReference refers to a Substance,"
+                + " not a Medication");
   }
 
   @Test
   void a_medication_reference_with_only_a_display_is_rejected_with_what_to_give() {
-    var delivery =
-        reader.read(
+    var reason =
+        rejection(
             collection(administration("ma1", "{\"display\": \"Fluorouracil 50 mg/ml\"}", "")));
 
-    assertThat(delivery.rejected())
-        .singleElement()
-        .satisfies(
-            r -> {
-              assertThat(r.reason().code()).isEqualTo("MEDICATION_REFERENCE");
-              assertThat(r.reason().english())
-                  .startsWith(
-                      "MedicationAdministration/ma1: medicationReference names no medication"
-                          + " Forløp can find")
-                  .doesNotContain("Fluorouracil");
-            });
+    assertThat(reason.code()).isEqualTo("MEDICATION_REFERENCE");
+    assertThat(reason.english())
+        .startsWith(
+            "MedicationAdministration/ma1: medicationReference names no medication"
+                + " Forløp can find")
+        .doesNotContain("Fluorouracil");
   }
 
   // ------------------------------------------------------------------ Task.focus.identifier
@@ -322,48 +306,35 @@ class RealShapesTest {
 
   @Test
   void a_focus_identifier_of_another_type_is_rejected() {
-    var delivery =
-        reader.read(
-            collection(
-                task(
-                    "{\"type\": \"DocumentReference\", \"identifier\": {\"system\":"
-                        + " \"urn:ehr:dok\", \"value\": \"1\"}}")));
-
-    assertThat(delivery.rejected())
-        .singleElement()
-        .satisfies(
-            r ->
-                assertThat(r.reason().english())
-                    .isEqualTo(
-                        "Task/t1: focus refers to a DocumentReference, not a ServiceRequest"));
+    assertThat(
+            rejection(
+                    collection(
+                        task(
+                            "{\"type\": \"DocumentReference\", \"identifier\": {\"system\":"
+                                + " \"urn:ehr:dok\", \"value\": \"1\"}}")))
+                .english())
+        .isEqualTo("Task/t1: focus refers to a DocumentReference, not a ServiceRequest");
   }
 
   @Test
   void a_focus_identifier_without_a_value_is_still_no_focus() {
-    var delivery =
-        reader.read(collection(task("{\"identifier\": {\"system\": \"urn:ehr:henvisning\"}}")));
-
-    assertThat(delivery.rejected())
-        .singleElement()
-        .satisfies(
-            r ->
-                assertThat(r.reason().english())
-                    .isEqualTo("Task/t1 has no focus: which referral is it about?"));
+    assertThat(
+            rejection(collection(task("{\"identifier\": {\"system\": \"urn:ehr:henvisning\"}}")))
+                .english())
+        .isEqualTo("Task/t1 has no focus: which referral is it about?");
   }
 
   @Test
   void a_focus_identifier_longer_than_forlop_keeps_is_rejected() {
-    var delivery =
-        reader.read(
-            collection(
-                task(
-                    "{\"identifier\": {\"system\": \"urn:ehr:henvisning\", \"value\": \""
-                        + "x".repeat(1100)
-                        + "\"}}")));
-
-    assertThat(delivery.rejected())
-        .singleElement()
-        .satisfies(r -> assertThat(r.reason().code()).isEqualTo("IDENTIFIER_TOO_LONG"));
+    assertThat(
+            rejection(
+                    collection(
+                        task(
+                            "{\"identifier\": {\"system\": \"urn:ehr:henvisning\", \"value\": \""
+                                + "x".repeat(1100)
+                                + "\"}}")))
+                .code())
+        .isEqualTo("IDENTIFIER_TOO_LONG");
   }
 
   // ------------------------------------------------------------------ ServiceRequest.intent
@@ -458,17 +429,12 @@ class RealShapesTest {
 
   @Test
   void a_procedure_not_done_still_needs_its_patient() {
-    var delivery =
-        reader.read(
-            collection(
-                "{\"resourceType\": \"Procedure\", \"id\": \"op1\", \"status\": \"not-done\"}"));
-
-    assertThat(delivery.rejected())
-        .singleElement()
-        .satisfies(
-            r ->
-                assertThat(r.reason().english())
-                    .isEqualTo("Procedure/op1 has no subject: which patient had the procedure?"));
+    assertThat(
+            rejection(
+                    collection(
+                        "{\"resourceType\": \"Procedure\", \"id\": \"op1\", \"status\": \"not-done\"}"))
+                .english())
+        .isEqualTo("Procedure/op1 has no subject: which patient had the procedure?");
   }
 
   @Test
@@ -493,6 +459,13 @@ class RealShapesTest {
                   .isInstanceOfSatisfying(
                       NotDone.class, n -> assertThat(n.patient()).isEqualTo("Patient/p1"));
             });
+  }
+
+  /** The reason of the one resource reading this bundle rejects (and that it rejects only one). */
+  private IntakeReason rejection(byte[] bundle) {
+    var rejected = reader.read(bundle).rejected();
+    assertThat(rejected).hasSize(1);
+    return rejected.get(0).reason();
   }
 
   private DrugAdministered acceptedDrug(String resource) {

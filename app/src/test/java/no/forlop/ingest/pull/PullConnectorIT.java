@@ -30,6 +30,10 @@ import tools.jackson.databind.JsonNode;
  * are read through Forløp's REST API. Pages of two resources, so every search has next links.
  * Before each test a poll has taken everything the server held, so each test sees only its own
  * changes.
+ *
+ * <p>It has an application context of its own, unlike the other integration tests: the pull
+ * settings are fixed at start-up and must name this server's port, known only when it runs, while
+ * the shared application has no server to pull from (ApiErrorsIT checks what a poll then answers).
  */
 @TestPropertySource(properties = "forlop.pull.page-size=2")
 class PullConnectorIT extends ApplicationTest {
