@@ -22,6 +22,7 @@ import no.forlop.coding.persistence.ClinicalEventStore;
 import no.forlop.pathway.DerivationRefusal;
 import no.forlop.pathway.DerivedCode;
 import no.forlop.pathway.DerivedInstance;
+import no.forlop.pathway.PathwayDefinitionId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PatientDerivation;
 import no.forlop.pathway.RuleExplanations;
@@ -198,7 +199,7 @@ public class DerivingCodes implements RuleExplanations {
             .map(
                 instance ->
                     new DerivedInstance(
-                        instance.pathway(),
+                        PathwayDefinitionId.of(instance.pathway()),
                         instance.organisation(),
                         instance.start(),
                         instance.codes().stream().map(c -> derived(c, catalogueVersion)).toList(),
@@ -236,7 +237,7 @@ public class DerivingCodes implements RuleExplanations {
           instance.codes().stream()
               .flatMap(c -> c.sources().stream())
               .findFirst()
-              .orElse("pathway " + instance.pathway());
+              .orElse("pathway " + instance.pathway().value());
       return DerivationResult.Problem.of(
           source, ProblemCode.PATHWAY_REFUSED, notOpened.englishText());
     }

@@ -271,7 +271,8 @@ public class DemoData {
         continue;
       }
       var actor = coordinator.get().actor(PURPOSE);
-      views.sort(Comparator.comparing(PathwayView::patient).thenComparing(PathwayView::pathway));
+      views.sort(
+          Comparator.comparing(PathwayView::patient).thenComparing(v -> v.pathway().value()));
       for (int i = 1; i <= views.size(); i++) {
         if (i % 5 == 0) {
           continue;

@@ -165,7 +165,7 @@ public class MdtService {
     var found = pathways.byOrganisation(meeting.organisation(), today(), actor);
     var added = 0;
     for (var pathway : found) {
-      if (meeting.pathways().contains(pathway.pathway())
+      if (meeting.pathways().contains(pathway.pathway().value())
           && pathway.state() == PathwayState.IN_WORKUP
           && store.addItem(
               meeting.id(),
@@ -195,7 +195,7 @@ public class MdtService {
     var open =
         pathways.byPatient(identifier.value(), today(), actor).stream()
             .filter(p -> p.organisation().equals(meeting.organisation()))
-            .filter(p -> meeting.pathways().contains(p.pathway()))
+            .filter(p -> meeting.pathways().contains(p.pathway().value()))
             .filter(p -> p.state().isOpen())
             .toList();
     if (open.isEmpty()) {
@@ -300,7 +300,7 @@ public class MdtService {
             });
     var view = pathways.get(new PathwayId(pathway), today, actor);
     var outcome = decision.outcome();
-    if (AgendaItems.outcomes(catalogues.current(), view.pathway(), meeting.date()).stream()
+    if (AgendaItems.outcomes(catalogues.current(), view.pathway().value(), meeting.date()).stream()
         .noneMatch(o -> o.key().equals(outcome))) {
       throw new MdtException(MdtProblem.UNKNOWN_OUTCOME, outcome);
     }

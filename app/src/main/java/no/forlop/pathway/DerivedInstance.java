@@ -13,7 +13,7 @@ import java.util.List;
  * @param start the date the derivation starts the instance on
  */
 public record DerivedInstance(
-    String pathway,
+    PathwayDefinitionId pathway,
     String organisation,
     LocalDate start,
     List<DerivedCode> codes,

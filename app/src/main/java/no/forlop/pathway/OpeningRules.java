@@ -43,9 +43,9 @@ final class OpeningRules {
   /** Why the request may not open a pathway now, or null if it may. */
   PathwayWork.Opening.@Nullable Refused refusal(
       CreatePathway request, PatientIdentifier patient, Collection<PatientPathway> loaded) {
-    var found = PathwayWork.definition(catalogue, request.pathway());
+    var found = PathwayWork.definition(catalogue, request.pathway().value());
     if (found.isEmpty()) {
-      return refused(Problem.UNKNOWN_PATHWAY, request.pathway(), catalogue.version());
+      return refused(Problem.UNKNOWN_PATHWAY, request.pathway().value(), catalogue.version());
     }
     var definition = found.get();
     if (request.organisation() == null || !ORGANISATION.matcher(request.organisation()).matches()) {

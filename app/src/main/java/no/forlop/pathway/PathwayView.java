@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 public record PathwayView(
     PathwayId id,
     String patient,
-    String pathway,
+    PathwayDefinitionId pathway,
     @Nullable String codePrefix,
     String name,
     String organisation,
@@ -64,7 +64,7 @@ public record PathwayView(
    */
   public record TypeChange(
       PathwayId id,
-      String pathway,
+      PathwayDefinitionId pathway,
       @Nullable String codePrefix,
       String name,
       LocalDate changedOn,

@@ -100,7 +100,7 @@ final class ReplayReport {
     pathways.add(
         new Pathway(
             view.patient(),
-            view.codePrefix() != null ? view.codePrefix() : view.pathway(),
+            view.codePrefix() != null ? view.codePrefix() : view.pathway().value(),
             view.organisation(),
             view.state().name(),
             view.catalogueVersion(),

@@ -70,7 +70,7 @@ class DemoDataIT extends ApplicationTest {
         .contains("A12", "C01", "D11")
         .containsAnyOf("A16", "A21", "A32", "A36", "A37", "B01")
         .containsAnyOf("D01", "D12");
-    assertThat(all).extracting(PathwayView::pathway).contains("breast");
+    assertThat(all).extracting(v -> v.pathway().value()).contains("breast");
     assertThat(all)
         .extracting(PathwayView::state)
         .contains(

@@ -205,7 +205,7 @@ class MdtIT extends ApplicationTest {
         .allSatisfy(
             item -> {
               assertThat(item.pathway().organisation()).isEqualTo(FJORDBY);
-              assertThat(item.pathway().pathway()).isIn("colorectal", "metastases");
+              assertThat(item.pathway().pathway().value()).isIn("colorectal", "metastases");
               assertThat(item.pathway().state()).isEqualTo(PathwayState.IN_WORKUP);
               assertThat(item.proposed()).isTrue();
             });

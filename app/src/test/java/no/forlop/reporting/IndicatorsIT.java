@@ -48,7 +48,7 @@ class IndicatorsIT extends ApplicationTest {
   }
 
   private PathwayId pathway(String patient, String pathway, String... codesAndDates) {
-    var id = pathways.create(new CreatePathway(patient, pathway, unit, null), reader).id();
+    var id = pathways.create(CreatePathway.of(patient, pathway, unit, null), reader).id();
     for (var entry : codesAndDates) {
       var parts = entry.split(" ");
       var result =

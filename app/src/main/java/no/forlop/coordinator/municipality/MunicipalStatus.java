@@ -220,7 +220,7 @@ class MunicipalStatus {
   private String pathwayName(PathwayView view) {
     return catalogues
         .current()
-        .pathway(view.pathway())
+        .pathway(view.pathway().value())
         .map(p -> texts.in(p.names()))
         .orElse(view.name());
   }
@@ -228,7 +228,7 @@ class MunicipalStatus {
   private String codeName(PathwayView view, PathwayView.Code code) {
     var catalogue = catalogues.current();
     return catalogue
-        .pathway(view.pathway())
+        .pathway(view.pathway().value())
         .flatMap(p -> catalogue.code(p, code.key()))
         .map(d -> texts.in(d.names()))
         .orElse(code.code() != null ? code.code() : code.key());

@@ -65,7 +65,7 @@ class PatientPlans {
     var pathwayName =
         catalogues
             .current()
-            .pathway(view.pathway())
+            .pathway(view.pathway().value())
             .map(p -> texts.in(p.names()))
             .orElse(view.name());
     return new PatientPlan(

@@ -104,7 +104,7 @@ class WorklistProjection {
       view.id().value(),
       view.patient(),
       view.organisation(),
-      view.pathway(),
+      view.pathway().value(),
       view.codePrefix(),
       view.state().name(),
       view.state().isOpen(),

@@ -19,6 +19,7 @@ import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.Origin;
 import no.forlop.pathway.OutsideUnitsException;
+import no.forlop.pathway.PathwayDefinitionId;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
@@ -84,7 +85,10 @@ class PathwayController {
     var view =
         pathways.create(
             new CreatePathway(
-                request.patient(), request.pathway(), request.organisation(), request.variant()),
+                request.patient(),
+                PathwayDefinitionId.of(request.pathway()),
+                request.organisation(),
+                request.variant()),
             actor);
     return ResponseEntity.created(URI.create("/api/v1/pathways/" + view.id())).body(view);
   }
@@ -201,7 +205,8 @@ class PathwayController {
     var result =
         pathways.changeType(
             new PathwayId(id),
-            new ChangeType(request.pathway(), request.date(), request.note()),
+            new ChangeType(
+                PathwayDefinitionId.of(request.pathway()), request.date(), request.note()),
             actor);
     var response = respond(result, HttpStatus.CREATED);
     var created = java.util.Objects.requireNonNull(response.getBody());
