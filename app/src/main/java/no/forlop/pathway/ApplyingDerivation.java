@@ -60,7 +60,7 @@ final class ApplyingDerivation {
         work.loadedOf(patient).stream()
             .filter(p -> !used.contains(p.header().id()))
             .filter(p -> p.header().pathway().equals(instance.pathway().value()))
-            .filter(p -> p.header().organisation().equals(instance.organisation()))
+            .filter(p -> p.header().organisation().equals(instance.organisation().value()))
             .toList();
     var ours =
         candidates.stream()

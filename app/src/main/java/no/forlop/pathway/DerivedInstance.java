@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record DerivedInstance(
     PathwayDefinitionId pathway,
-    String organisation,
+    OrganisationNumber organisation,
     LocalDate start,
     List<DerivedCode> codes,
     List<TrackedMilestone> milestones) {

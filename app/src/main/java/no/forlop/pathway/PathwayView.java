@@ -33,7 +33,7 @@ public record PathwayView(
     PathwayDefinitionId pathway,
     @Nullable String codePrefix,
     String name,
-    String organisation,
+    OrganisationNumber organisation,
     @Nullable String variant,
     @Nullable String coordinator,
     PathwayState state,

@@ -33,7 +33,7 @@ final class PathwayViews {
         PathwayDefinitionId.of(definition.id()),
         definition.codePrefix().value(),
         definition.names().nb(),
-        header.organisation(),
+        OrganisationNumber.of(header.organisation()),
         header.variant(),
         header.coordinator(),
         walk.state(),

@@ -134,7 +134,7 @@ final class PathwayWork {
             UUID.randomUUID(),
             patient.value(),
             definition.id(),
-            request.organisation(),
+            request.organisation().value(),
             variant,
             now,
             actor.id(),
@@ -185,7 +185,7 @@ final class PathwayWork {
                 new CreatePathway(
                     header.patient(),
                     PathwayDefinitionId.of(plan.to().id()),
-                    header.organisation(),
+                    OrganisationNumber.of(header.organisation()),
                     header.variant())));
     var opened = replacement.register(plan.startCode(date), newRules, context);
     if (opened instanceof Outcome.Refused refused) {

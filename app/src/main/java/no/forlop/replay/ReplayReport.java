@@ -101,7 +101,7 @@ final class ReplayReport {
         new Pathway(
             view.patient(),
             view.codePrefix() != null ? view.codePrefix() : view.pathway().value(),
-            view.organisation(),
+            view.organisation().value(),
             view.state().name(),
             view.catalogueVersion(),
             view.codes().stream()

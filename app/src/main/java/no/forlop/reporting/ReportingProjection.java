@@ -125,7 +125,7 @@ class ReportingProjection {
     return new Object[] {
       view.id().value(),
       view.patient(),
-      view.organisation(),
+      view.organisation().value(),
       view.pathway().value(),
       view.codePrefix(),
       kind(view.pathway().value()),
@@ -155,7 +155,7 @@ class ReportingProjection {
           new Object[] {
             code.registration().value(),
             view.id().value(),
-            view.organisation(),
+            view.organisation().value(),
             view.pathway().value(),
             code.code(),
             code.key(),
@@ -176,7 +176,7 @@ class ReportingProjection {
       rows.add(
           new Object[] {
             view.id().value(),
-            view.organisation(),
+            view.organisation().value(),
             view.pathway().value(),
             l.indicator(),
             l.treatment(),

@@ -63,7 +63,7 @@ class DemoDataIT extends ApplicationTest {
     var all = all();
     assertThat(all).hasSize(result.pathways()).hasSizeGreaterThan(45);
     assertThat(all)
-        .extracting(PathwayView::organisation)
+        .extracting(v -> v.organisation().value())
         .contains(DemoHospital.FJORDBY, DemoHospital.NORDVIK);
     assertThat(all)
         .extracting(PathwayView::codePrefix)

@@ -54,14 +54,14 @@ class ApplyingDerivationIT extends ApplicationTest {
     var substanceUse =
         new DerivedInstance(
             PathwayDefinitionId.of("substance-use"),
-            UNIT,
+            OrganisationNumber.of(UNIT),
             date("2024-04-02"),
             List.of(code("PATHWAY_START", Milestone.PATHWAY_START, "2024-04-02")),
             List.of());
     var colorectal =
         new DerivedInstance(
             PathwayDefinitionId.of("colorectal"),
-            UNIT,
+            OrganisationNumber.of(UNIT),
             date("2024-03-04"),
             List.of(code("A", Milestone.PATHWAY_START, "2024-03-04")),
             List.of());
@@ -108,7 +108,7 @@ class ApplyingDerivationIT extends ApplicationTest {
     var instance =
         new DerivedInstance(
             PathwayDefinitionId.of("colorectal"),
-            UNIT,
+            OrganisationNumber.of(UNIT),
             date("2024-03-04"),
             List.of(
                 code("A", Milestone.PATHWAY_START, "2024-03-04"),

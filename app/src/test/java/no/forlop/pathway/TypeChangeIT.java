@@ -88,7 +88,7 @@ class TypeChangeIT extends ApplicationTest {
     var created = ((ChangeResult.Changed) result).pathway();
     assertThat(created.id()).isNotEqualTo(d12.id());
     assertThat(created.pathway().value()).isEqualTo("eating-disorders-young");
-    assertThat(created.organisation()).isEqualTo(UNIT);
+    assertThat(created.organisation().value()).isEqualTo(UNIT);
     assertThat(created.state()).isEqualTo(PathwayState.AWAITING_FIRST_ATTENDANCE);
     assertThat(created.firstRegistered(Milestone.PATHWAY_START).orElseThrow().date())
         .isEqualTo(date("2024-05-02"));

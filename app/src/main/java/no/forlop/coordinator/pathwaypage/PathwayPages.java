@@ -100,8 +100,8 @@ class PathwayPages {
         directory.nameOf(view.patient()).orElse(null),
         view.patient(),
         definition.map(d -> texts.in(d.names())).orElse(view.name()),
-        view.organisation(),
-        users.unit(view.organisation()).map(Unit::name).orElse(view.organisation()),
+        view.organisation().value(),
+        users.unit(view.organisation().value()).map(Unit::name).orElse(view.organisation().value()),
         view.state(),
         view.coordinator(),
         coordinator == null ? null : coordinator.map(User::name).orElse(view.coordinator()),
@@ -120,7 +120,7 @@ class PathwayPages {
                 .toList()),
         codes.stream().map(c -> new Choice(official(c, view), label(c, view))).toList(),
         source.map(c -> startBases(c, definition.orElseThrow(), view)).orElse(List.of()),
-        users.withRole(Role.COORDINATOR, view.organisation()).stream()
+        users.withRole(Role.COORDINATOR, view.organisation().value()).stream()
             .map(u -> new Choice(u.username(), u.name()))
             .toList(),
         mayChange(),

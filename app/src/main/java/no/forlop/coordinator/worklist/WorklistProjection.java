@@ -103,7 +103,7 @@ class WorklistProjection {
     return new Object[] {
       view.id().value(),
       view.patient(),
-      view.organisation(),
+      view.organisation().value(),
       view.pathway().value(),
       view.codePrefix(),
       view.state().name(),

@@ -17,6 +17,7 @@ import no.forlop.pathway.ChangeType;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.InvalidPathwayRequestException;
+import no.forlop.pathway.OrganisationNumber;
 import no.forlop.pathway.Origin;
 import no.forlop.pathway.OutsideUnitsException;
 import no.forlop.pathway.PathwayDefinitionId;
@@ -26,6 +27,7 @@ import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.RegistrationId;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
@@ -87,7 +89,7 @@ class PathwayController {
             new CreatePathway(
                 request.patient(),
                 PathwayDefinitionId.of(request.pathway()),
-                request.organisation(),
+                organisation(request, actor),
                 request.variant()),
             actor);
     return ResponseEntity.created(URI.create("/api/v1/pathways/" + view.id())).body(view);
@@ -117,7 +119,37 @@ class PathwayController {
     }
     return patient != null
         ? pathways.byPatient(patient, asOf, actor)
-        : pathways.byOrganisation(organisation, asOf, actor);
+        : byOrganisation(organisation, asOf, actor);
+  }
+
+  /**
+   * The organisation a new pathway is asked for. One the pathway does not take is refused in the
+   * order it always was: an invalid patient first, then a user's units (403), then {@code
+   * INVALID_ORGANISATION}.
+   */
+  private static OrganisationNumber organisation(CreateRequest request, Actor actor) {
+    if (!OrganisationNumber.isValid(request.organisation())) {
+      PatientIdentifier.parse(request.patient());
+      if (!actor.mayAccess(request.organisation())) {
+        throw ApiProblem.forbidden("OUTSIDE_UNITS");
+      }
+    }
+    return OrganisationNumber.of(request.organisation());
+  }
+
+  /**
+   * The pathways at an organisation. No pathway is at one the pathway does not take: outside the
+   * user's units that is refused (403), else the list is empty, as it always was.
+   */
+  private List<PathwayView> byOrganisation(
+      String organisation, @Nullable LocalDate asOf, Actor actor) {
+    if (!OrganisationNumber.isValid(organisation)) {
+      if (!actor.mayAccess(organisation)) {
+        throw ApiProblem.forbidden("OUTSIDE_UNITS");
+      }
+      return List.of();
+    }
+    return pathways.byOrganisation(OrganisationNumber.of(organisation), asOf, actor);
   }
 
   @PostMapping("/{id}/codes")
