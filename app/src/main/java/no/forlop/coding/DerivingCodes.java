@@ -22,6 +22,8 @@ import no.forlop.coding.persistence.ClinicalEventStore;
 import no.forlop.pathway.DerivationRefusal;
 import no.forlop.pathway.DerivedCode;
 import no.forlop.pathway.DerivedInstance;
+import no.forlop.pathway.OrganisationNumber;
+import no.forlop.pathway.PathwayDefinitionId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PatientDerivation;
 import no.forlop.pathway.Remark;
@@ -166,6 +168,7 @@ public class DerivingCodes implements RuleExplanations {
     for (var result : results) {
       var found = new ArrayList<>(result.problems());
       if (result.patientIdentifier() != null) {
+        found.addAll(organisationProblems(result));
         next.next().forEach(refusal -> found.add(problemOf(refusal)));
       }
       for (var problem : found) {
@@ -196,11 +199,12 @@ public class DerivingCodes implements RuleExplanations {
     return new PatientDerivation(
         Objects.requireNonNull(result.patientIdentifier()),
         result.instances().stream()
+            .filter(instance -> OrganisationNumber.isValid(instance.organisation()))
             .map(
                 instance ->
                     new DerivedInstance(
-                        instance.pathway(),
-                        instance.organisation(),
+                        PathwayDefinitionId.of(instance.pathway()),
+                        OrganisationNumber.of(instance.organisation()),
                         instance.start(),
                         instance.codes().stream().map(c -> derived(c, catalogueVersion)).toList(),
                         instance.milestones().stream()
@@ -209,6 +213,29 @@ public class DerivingCodes implements RuleExplanations {
                                     new TrackedMilestone(m.type(), m.date(), m.rule(), m.sources()))
                             .toList()))
             .toList());
+  }
+
+  /**
+   * The instances at an organisation the pathway module does not take (not an organisation number
+   * or other identifier it accepts): not handed over, reported as the refusal to open them reads.
+   */
+  private static List<DerivationResult.Problem> organisationProblems(DerivationResult result) {
+    var problems = new ArrayList<DerivationResult.Problem>();
+    for (var instance : result.instances()) {
+      if (!OrganisationNumber.isValid(instance.organisation())) {
+        problems.add(
+            new DerivationResult.Problem(
+                instance.codes().stream()
+                    .flatMap(c -> c.sources().stream())
+                    .findFirst()
+                    .orElse("pathway " + instance.pathway()),
+                ProblemCode.PATHWAY_REFUSED,
+                ProblemCode.PATHWAY_REFUSED.withRemark(
+                    List.of(),
+                    Remark.of("problem.INVALID_ORGANISATION", instance.organisation()))));
+      }
+    }
+    return problems;
   }
 
   private DerivedCode derived(DerivationResult.Code code, String catalogueVersion) {
@@ -237,7 +264,7 @@ public class DerivingCodes implements RuleExplanations {
           instance.codes().stream()
               .flatMap(c -> c.sources().stream())
               .findFirst()
-              .orElse("pathway " + instance.pathway());
+              .orElse("pathway " + instance.pathway().value());
       return new DerivationResult.Problem(
           source,
           ProblemCode.PATHWAY_REFUSED,

@@ -21,6 +21,7 @@ import no.forlop.demo.DemoHospital.PersonAction;
 import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.ChangeResult;
+import no.forlop.pathway.OrganisationNumber;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
@@ -229,7 +230,7 @@ public class DemoData {
         var pathway =
             pathways.byPatient(action.identifier(), null, actor).stream()
                 .filter(v -> action.prefix().equals(v.codePrefix()))
-                .filter(v -> v.organisation().equals(action.unit()))
+                .filter(v -> v.organisation().value().equals(action.unit()))
                 .findFirst();
         if (pathway.isEmpty()) {
           continue;
@@ -270,14 +271,15 @@ public class DemoData {
   private int coordinate() {
     int count = 0;
     for (var unit : List.of(DemoHospital.FJORDBY, DemoHospital.NORDVIK)) {
-      var views = new ArrayList<>(pathways.byOrganisation(unit, null, DEMO));
+      var views = new ArrayList<>(pathways.byOrganisation(OrganisationNumber.of(unit), null, DEMO));
       count += views.size();
       var coordinator = coordinatorOf(unit);
       if (coordinator.isEmpty()) {
         continue;
       }
       var actor = coordinator.get().actor(PURPOSE);
-      views.sort(Comparator.comparing(PathwayView::patient).thenComparing(PathwayView::pathway));
+      views.sort(
+          Comparator.comparing(PathwayView::patient).thenComparing(v -> v.pathway().value()));
       for (int i = 1; i <= views.size(); i++) {
         if (i % 5 == 0) {
           continue;

@@ -49,7 +49,7 @@ final class AgendaItems {
         entry.removedBy(),
         firstAttendance(view),
         decisionDue(catalogue, view),
-        outcomes(catalogue, view.pathway(), meetingDate),
+        outcomes(catalogue, view.pathway().value(), meetingDate),
         decision == null ? null : recorded(decision, view, catalogue));
   }
 
@@ -71,7 +71,7 @@ final class AgendaItems {
             : conversation == null ? null : conversation.discussedOn();
     return new RecordedDecision(
         stored.decision(),
-        outcomes(catalogue, view.pathway(), null).stream()
+        outcomes(catalogue, view.pathway().value(), null).stream()
             .filter(o -> o.key().equals(stored.decision().outcome()))
             .findFirst()
             .orElse(null),

@@ -15,6 +15,7 @@ import no.forlop.mdt.Agenda.Item;
 import no.forlop.mdt.domain.Decision;
 import no.forlop.mdt.domain.DecisionCoding;
 import no.forlop.mdt.domain.MdtProblem;
+import no.forlop.pathway.OrganisationNumber;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayState;
@@ -162,10 +163,14 @@ public class MdtService {
   }
 
   private int propose(Meeting meeting, Actor actor) {
-    var found = pathways.byOrganisation(meeting.organisation(), today(), actor);
+    // no pathway is at an organisation the pathway module would not take (access was checked)
+    var found =
+        OrganisationNumber.isValid(meeting.organisation())
+            ? pathways.byOrganisation(OrganisationNumber.of(meeting.organisation()), today(), actor)
+            : List.<PathwayView>of();
     var added = 0;
     for (var pathway : found) {
-      if (meeting.pathways().contains(pathway.pathway())
+      if (meeting.pathways().contains(pathway.pathway().value())
           && pathway.state() == PathwayState.IN_WORKUP
           && store.addItem(
               meeting.id(),
@@ -194,8 +199,8 @@ public class MdtService {
     var identifier = PatientIdentifier.parse(patient);
     var open =
         pathways.byPatient(identifier.value(), today(), actor).stream()
-            .filter(p -> p.organisation().equals(meeting.organisation()))
-            .filter(p -> meeting.pathways().contains(p.pathway()))
+            .filter(p -> p.organisation().value().equals(meeting.organisation()))
+            .filter(p -> meeting.pathways().contains(p.pathway().value()))
             .filter(p -> p.state().isOpen())
             .toList();
     if (open.isEmpty()) {
@@ -300,7 +305,7 @@ public class MdtService {
             });
     var view = pathways.get(new PathwayId(pathway), today, actor);
     var outcome = decision.outcome();
-    if (AgendaItems.outcomes(catalogues.current(), view.pathway(), meeting.date()).stream()
+    if (AgendaItems.outcomes(catalogues.current(), view.pathway().value(), meeting.date()).stream()
         .noneMatch(o -> o.key().equals(outcome))) {
       throw new MdtException(MdtProblem.UNKNOWN_OUTCOME, outcome);
     }

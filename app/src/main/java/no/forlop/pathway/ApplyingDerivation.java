@@ -59,8 +59,8 @@ final class ApplyingDerivation {
     var candidates =
         work.loadedOf(patient).stream()
             .filter(p -> !used.contains(p.header().id()))
-            .filter(p -> p.header().pathway().equals(instance.pathway()))
-            .filter(p -> p.header().organisation().equals(instance.organisation()))
+            .filter(p -> p.header().pathway().equals(instance.pathway().value()))
+            .filter(p -> p.header().organisation().equals(instance.organisation().value()))
             .toList();
     var ours =
         candidates.stream()

@@ -13,4 +13,4 @@ import org.jspecify.annotations.Nullable;
  * @param date the day of the change: the old pathway ends and the new one starts
  * @param note why, as the coordinator wrote it, if given
  */
-public record ChangeType(String pathway, LocalDate date, @Nullable String note) {}
+public record ChangeType(PathwayDefinitionId pathway, LocalDate date, @Nullable String note) {}

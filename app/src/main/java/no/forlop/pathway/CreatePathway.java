@@ -11,4 +11,15 @@ import org.jspecify.annotations.Nullable;
  * @param variant the care setting or severity its norms depend on, if known (e.g. OUTPATIENT)
  */
 public record CreatePathway(
-    String patient, String pathway, String organisation, @Nullable String variant) {}
+    String patient,
+    PathwayDefinitionId pathway,
+    OrganisationNumber organisation,
+    @Nullable String variant) {
+
+  /** A request from text, each value read as the API reads it. */
+  public static CreatePathway of(
+      String patient, String pathway, String organisation, @Nullable String variant) {
+    return new CreatePathway(
+        patient, PathwayDefinitionId.of(pathway), OrganisationNumber.of(organisation), variant);
+  }
+}

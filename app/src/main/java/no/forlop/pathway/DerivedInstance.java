@@ -13,8 +13,8 @@ import java.util.List;
  * @param start the date the derivation starts the instance on
  */
 public record DerivedInstance(
-    String pathway,
-    String organisation,
+    PathwayDefinitionId pathway,
+    OrganisationNumber organisation,
     LocalDate start,
     List<DerivedCode> codes,
     List<TrackedMilestone> milestones) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.Milestone;
@@ -27,8 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class OpeningRules {
 
-  private static final Pattern ORGANISATION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.:-]{0,39}");
-
   private final Catalogue catalogue;
   private final Function<PatientPathway, CodingRules> rules;
 
@@ -43,13 +40,14 @@ final class OpeningRules {
   /** Why the request may not open a pathway now, or null if it may. */
   PathwayWork.Opening.@Nullable Refused refusal(
       CreatePathway request, PatientIdentifier patient, Collection<PatientPathway> loaded) {
-    var found = PathwayWork.definition(catalogue, request.pathway());
+    var found = PathwayWork.definition(catalogue, request.pathway().value());
     if (found.isEmpty()) {
-      return refused(Problem.UNKNOWN_PATHWAY, request.pathway(), catalogue.version());
+      return refused(Problem.UNKNOWN_PATHWAY, request.pathway().value(), catalogue.version());
     }
     var definition = found.get();
-    if (request.organisation() == null || !ORGANISATION.matcher(request.organisation()).matches()) {
-      return refused(Problem.INVALID_ORGANISATION, String.valueOf(request.organisation()));
+    // a given organisation is well-formed (an OrganisationNumber); only a missing one is refused
+    if (request.organisation() == null) {
+      return refused(Problem.INVALID_ORGANISATION, "null");
     }
     var variant = request.variant();
     var variants = catalogue.document().normVariants();
@@ -63,7 +61,7 @@ final class OpeningRules {
         loaded.stream()
             .filter(p -> p.header().patient().equals(patient.value()))
             .filter(p -> p.header().pathway().equals(definition.id()))
-            .filter(p -> p.header().organisation().equals(request.organisation()))
+            .filter(p -> p.header().organisation().equals(request.organisation().value()))
             .filter(p -> p.state(rules.apply(p)).isOpen())
             .findFirst();
     if (open.isPresent()) {
@@ -87,7 +85,7 @@ final class OpeningRules {
         args.add(definition.prefix().orElse(definition.id()));
         // at the same organisation a change of pathway type is the way on; elsewhere it is not
         args.add(other.id().toString());
-        args.add(other.organisation().equals(request.organisation()) ? 1 : 0);
+        args.add(other.organisation().equals(request.organisation().value()) ? 1 : 0);
         return new PathwayWork.Opening.Refused(Problem.MENTAL_HEALTH_PATHWAY_OPEN, args);
       }
     }

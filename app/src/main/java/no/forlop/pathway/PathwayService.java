@@ -105,7 +105,7 @@ public class PathwayService {
   @Transactional
   public PathwayView create(CreatePathway request, Actor actor) {
     var patient = PatientIdentifier.parse(request.patient());
-    if (request.organisation() != null && !actor.mayAccess(request.organisation())) {
+    if (request.organisation() != null && !actor.mayAccess(request.organisation().value())) {
       throw new OutsideUnitsException();
     }
     var work = work(List.of(patient.value()), actor);
@@ -132,15 +132,15 @@ public class PathwayService {
 
   @Transactional
   public List<PathwayView> byOrganisation(
-      String organisation, @Nullable LocalDate asOf, Actor actor) {
-    if (!actor.mayAccess(organisation)) {
+      OrganisationNumber organisation, @Nullable LocalDate asOf, Actor actor) {
+    if (!actor.mayAccess(organisation.value())) {
       throw new OutsideUnitsException();
     }
-    var pathways = store.findByOrganisation(organisation);
+    var pathways = store.findByOrganisation(organisation.value());
     audit.recordReads(
         actor,
         pathways.stream().map(p -> p.header().patient()).toList(),
-        "pathways-of-organisation/" + organisation);
+        "pathways-of-organisation/" + organisation.value());
     return views(pathways, asOf);
   }
 

@@ -30,10 +30,10 @@ import org.jspecify.annotations.Nullable;
 public record PathwayView(
     PathwayId id,
     String patient,
-    String pathway,
+    PathwayDefinitionId pathway,
     @Nullable String codePrefix,
     String name,
-    String organisation,
+    OrganisationNumber organisation,
     @Nullable String variant,
     @Nullable String coordinator,
     PathwayState state,
@@ -64,7 +64,7 @@ public record PathwayView(
    */
   public record TypeChange(
       PathwayId id,
-      String pathway,
+      PathwayDefinitionId pathway,
       @Nullable String codePrefix,
       String name,
       LocalDate changedOn,

@@ -30,10 +30,10 @@ final class PathwayViews {
     return new PathwayView(
         new PathwayId(header.id()),
         header.patient(),
-        definition.id(),
+        PathwayDefinitionId.of(definition.id()),
         definition.codePrefix().value(),
         definition.names().nb(),
-        header.organisation(),
+        OrganisationNumber.of(header.organisation()),
         header.variant(),
         header.coordinator(),
         walk.state(),
@@ -83,7 +83,7 @@ final class PathwayViews {
     var definition = catalogue.pathway(otherPathway);
     return new PathwayView.TypeChange(
         new PathwayId(other),
-        otherPathway,
+        PathwayDefinitionId.of(otherPathway),
         definition.map(d -> d.codePrefix().value()).orElse(null),
         definition.map(d -> d.names().nb()).orElse(otherPathway),
         change.changedOn(),

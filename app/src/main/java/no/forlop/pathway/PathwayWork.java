@@ -127,14 +127,14 @@ final class PathwayWork {
     if (refusal != null) {
       return refusal;
     }
-    var definition = definition(catalogue, request.pathway()).orElseThrow();
+    var definition = definition(catalogue, request.pathway().value()).orElseThrow();
     var variant = request.variant();
     var header =
         new PatientPathway.Header(
             UUID.randomUUID(),
             patient.value(),
             definition.id(),
-            request.organisation(),
+            request.organisation().value(),
             variant,
             now,
             actor.id(),
@@ -183,7 +183,10 @@ final class PathwayWork {
         orThrow(
             openOrRefuse(
                 new CreatePathway(
-                    header.patient(), plan.to().id(), header.organisation(), header.variant())));
+                    header.patient(),
+                    PathwayDefinitionId.of(plan.to().id()),
+                    OrganisationNumber.of(header.organisation()),
+                    header.variant())));
     var opened = replacement.register(plan.startCode(date), newRules, context);
     if (opened instanceof Outcome.Refused refused) {
       // checked above; the closing code is in memory only, and the caller does not commit

@@ -58,7 +58,7 @@ record TypeChangePlan(
           Problem.TYPE_CHANGE_NOT_OPEN, oldDefinition.names(), state.name());
     }
     var newDefinition =
-        PathwayWork.definition(catalogue, request.pathway())
+        PathwayWork.definition(catalogue, request.pathway().value())
             .orElseThrow(
                 () ->
                     new InvalidPathwayRequestException(
@@ -66,7 +66,7 @@ record TypeChangePlan(
                         "The catalogue (version "
                             + catalogue.version()
                             + ") has no pathway '"
-                            + request.pathway()
+                            + request.pathway().value()
                             + "'."));
     if (newDefinition.id().equals(oldDefinition.id())) {
       throw InvalidPathwayRequestException.of(Problem.TYPE_CHANGE_SAME_TYPE, newDefinition.names());

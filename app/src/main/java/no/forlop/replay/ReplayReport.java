@@ -100,8 +100,8 @@ final class ReplayReport {
     pathways.add(
         new Pathway(
             view.patient(),
-            view.codePrefix() != null ? view.codePrefix() : view.pathway(),
-            view.organisation(),
+            view.codePrefix() != null ? view.codePrefix() : view.pathway().value(),
+            view.organisation().value(),
             view.state().name(),
             view.catalogueVersion(),
             view.codes().stream()

@@ -101,10 +101,10 @@ class ReportingProjection extends PathwayReadModel {
     return new Object[] {
       view.id().value(),
       view.patient(),
-      view.organisation(),
-      view.pathway(),
+      view.organisation().value(),
+      view.pathway().value(),
       view.codePrefix(),
-      kind(view.pathway()),
+      kind(view.pathway().value()),
       patient.flatMap(ReportingProjection::birthDate).orElse(null),
       patient.map(p -> p.sex().name()).orElse(null),
       view.state().name(),
@@ -131,8 +131,8 @@ class ReportingProjection extends PathwayReadModel {
           new Object[] {
             code.registration().value(),
             view.id().value(),
-            view.organisation(),
-            view.pathway(),
+            view.organisation().value(),
+            view.pathway().value(),
             code.code(),
             code.key(),
             code.milestone().name(),
@@ -152,8 +152,8 @@ class ReportingProjection extends PathwayReadModel {
       rows.add(
           new Object[] {
             view.id().value(),
-            view.organisation(),
-            view.pathway(),
+            view.organisation().value(),
+            view.pathway().value(),
             l.indicator(),
             l.treatment(),
             l.from(),

@@ -366,7 +366,7 @@ class AutomaticRegistrationIT extends ApplicationTest {
     deliver(sameOrganisation + ehr.referral().replace("Organization/hf1", "Organization/hf1-copy"));
 
     var pathway = pathwayOf(ehr);
-    assertThat(pathway.organisation()).isEqualTo("910000012");
+    assertThat(pathway.organisation().value()).isEqualTo("910000012");
     assertThat(codes(pathway)).contains("A12A 2024-03-04 REGISTERED DERIVED");
   }
 

@@ -48,7 +48,7 @@ class EmbeddedDatabaseIT {
       id =
           first
               .getBean(PathwayService.class)
-              .create(new CreatePathway(patient, "A12", "910000012", null), Actor.system("test"))
+              .create(CreatePathway.of(patient, "A12", "910000012", null), Actor.system("test"))
               .id()
               .toString();
     }
@@ -67,7 +67,7 @@ class EmbeddedDatabaseIT {
       context
           .getBean(PathwayService.class)
           .create(
-              new CreatePathway(TestPatients.next(), "A12", "910000012", null),
+              CreatePathway.of(TestPatients.next(), "A12", "910000012", null),
               Actor.system("test"));
 
       assertThatThrownBy(() -> jdbc.sql("update audit_event set actor = 'someone else'").update())

@@ -79,14 +79,14 @@ class DemoDataIT extends ApplicationTest {
     // the result counts every pathway of the two units, other tests' too
     assertThat(all).hasSizeLessThanOrEqualTo(result.pathways()).hasSizeGreaterThan(45);
     assertThat(all)
-        .extracting(PathwayView::organisation)
+        .extracting(v -> v.organisation().value())
         .contains(DemoHospital.FJORDBY, DemoHospital.NORDVIK);
     assertThat(all)
         .extracting(PathwayView::codePrefix)
         .contains("A12", "C01", "D11")
         .containsAnyOf("A16", "A21", "A32", "A36", "A37", "B01")
         .containsAnyOf("D01", "D12");
-    assertThat(all).extracting(PathwayView::pathway).contains("breast");
+    assertThat(all).extracting(v -> v.pathway().value()).contains("breast");
     assertThat(all)
         .extracting(PathwayView::state)
         .contains(

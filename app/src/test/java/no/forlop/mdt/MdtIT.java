@@ -204,8 +204,8 @@ class MdtIT extends ApplicationTest {
     assertThat(agenda.items())
         .allSatisfy(
             item -> {
-              assertThat(item.pathway().organisation()).isEqualTo(FJORDBY);
-              assertThat(item.pathway().pathway()).isIn("colorectal", "metastases");
+              assertThat(item.pathway().organisation().value()).isEqualTo(FJORDBY);
+              assertThat(item.pathway().pathway().value()).isIn("colorectal", "metastases");
               assertThat(item.pathway().state()).isEqualTo(PathwayState.IN_WORKUP);
               assertThat(item.proposed()).isTrue();
             });

@@ -50,7 +50,7 @@ final class TestPathways {
                 + "\"urn:oid:2.16.578.1.12.4.1.4.1\",\"value\":\"%s\"}],\"name\":[{\"text\":\"%s\"}]}\n",
             patient, patient, name);
     intake.receive(ndjson.getBytes(StandardCharsets.UTF_8), "test", SETUP, true);
-    var view = pathways.create(new CreatePathway(patient, pathway, organisation, null), SETUP);
+    var view = pathways.create(CreatePathway.of(patient, pathway, organisation, null), SETUP);
     for (int i = 0; i + 1 < codes.length; i += 2) {
       var result =
           pathways.register(

@@ -52,7 +52,7 @@ class NprDeliveriesIT extends ApplicationTest {
   private PathwayId pathway(String organisation, String patient, String... codesAndDates) {
     var actor = new Actor("kari", "PATIENT_CARE", Set.of(organisation));
     var id =
-        pathways.create(new CreatePathway(patient, "colorectal", organisation, null), actor).id();
+        pathways.create(CreatePathway.of(patient, "colorectal", organisation, null), actor).id();
     for (var entry : codesAndDates) {
       var parts = entry.split(" ");
       var result =

@@ -48,20 +48,20 @@ class ApplyingDerivationIT extends ApplicationTest {
   @Test
   void a_second_mental_health_pathway_is_refused_as_a_value_and_the_rest_of_the_chunk_goes_on() {
     var inTreatment = TestPatients.next();
-    var id = pathways.create(new CreatePathway(inTreatment, "mh-adults", UNIT, null), KARI).id();
+    var id = pathways.create(CreatePathway.of(inTreatment, "mh-adults", UNIT, null), KARI).id();
     pathways.register(id, RegisterCode.manual("PATHWAY_START", date("2024-03-11")), KARI);
     var other = TestPatients.next();
     var substanceUse =
         new DerivedInstance(
-            "substance-use",
-            UNIT,
+            PathwayDefinitionId.of("substance-use"),
+            OrganisationNumber.of(UNIT),
             date("2024-04-02"),
             List.of(code("PATHWAY_START", Milestone.PATHWAY_START, "2024-04-02")),
             List.of());
     var colorectal =
         new DerivedInstance(
-            "colorectal",
-            UNIT,
+            PathwayDefinitionId.of("colorectal"),
+            OrganisationNumber.of(UNIT),
             date("2024-03-04"),
             List.of(code("A", Milestone.PATHWAY_START, "2024-03-04")),
             List.of());
@@ -107,8 +107,8 @@ class ApplyingDerivationIT extends ApplicationTest {
             "BIOPSY", date("2024-03-08"), "BIOPSY-PROCEDURE", List.of("Procedure/b1"));
     var instance =
         new DerivedInstance(
-            "colorectal",
-            UNIT,
+            PathwayDefinitionId.of("colorectal"),
+            OrganisationNumber.of(UNIT),
             date("2024-03-04"),
             List.of(
                 code("A", Milestone.PATHWAY_START, "2024-03-04"),

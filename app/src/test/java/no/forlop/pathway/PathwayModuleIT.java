@@ -53,7 +53,7 @@ class PathwayModuleIT {
   @Test
   void a_pathway_is_opened_its_codes_registered_and_a_refusal_comes_back_as_a_value() {
     var patient = TestPatients.next();
-    var id = pathways.create(new CreatePathway(patient, "colorectal", UNIT, null), KARI).id();
+    var id = pathways.create(CreatePathway.of(patient, "colorectal", UNIT, null), KARI).id();
 
     var start =
         pathways.register(

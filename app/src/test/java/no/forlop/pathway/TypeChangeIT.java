@@ -39,7 +39,7 @@ class TypeChangeIT extends ApplicationTest {
 
   /** A patient's pathway (id or prefix) at the unit, started on the date (null: not started). */
   private PathwayView started(String patient, String pathway, String start) {
-    var id = pathways.create(new CreatePathway(patient, pathway, UNIT, null), KARI).id();
+    var id = pathways.create(CreatePathway.of(patient, pathway, UNIT, null), KARI).id();
     if (start != null) {
       var result = pathways.register(id, RegisterCode.manual("PATHWAY_START", date(start)), KARI);
       assertThat(result).isInstanceOf(ChangeResult.Changed.class);
@@ -48,7 +48,8 @@ class TypeChangeIT extends ApplicationTest {
   }
 
   private PathwayView change(PathwayId id, String to, String on) {
-    var result = pathways.changeType(id, new ChangeType(to, date(on), null), KARI);
+    var result =
+        pathways.changeType(id, new ChangeType(PathwayDefinitionId.of(to), date(on), null), KARI);
     assertThat(result).as("%s", result).isInstanceOf(ChangeResult.Changed.class);
     return ((ChangeResult.Changed) result).pathway();
   }
@@ -59,7 +60,9 @@ class TypeChangeIT extends ApplicationTest {
     var thrown =
         org.assertj.core.api.Assertions.catchThrowableOfType(
             InvalidPathwayRequestException.class,
-            () -> pathways.changeType(id, new ChangeType(to, date(on), null), KARI));
+            () ->
+                pathways.changeType(
+                    id, new ChangeType(PathwayDefinitionId.of(to), date(on), null), KARI));
     assertThat(thrown).as("refused").isNotNull();
     // nothing stored
     assertThat(pathways.byPatient(patient, null, KARI)).hasSize(before);
@@ -75,14 +78,17 @@ class TypeChangeIT extends ApplicationTest {
     var result =
         pathways.changeType(
             d12.id(),
-            new ChangeType("eating-disorders-young", date("2024-05-02"), " Spiseforstyrrelse "),
+            new ChangeType(
+                PathwayDefinitionId.of("eating-disorders-young"),
+                date("2024-05-02"),
+                " Spiseforstyrrelse "),
             KARI);
 
     assertThat(result).isInstanceOf(ChangeResult.Changed.class);
     var created = ((ChangeResult.Changed) result).pathway();
     assertThat(created.id()).isNotEqualTo(d12.id());
-    assertThat(created.pathway()).isEqualTo("eating-disorders-young");
-    assertThat(created.organisation()).isEqualTo(UNIT);
+    assertThat(created.pathway().value()).isEqualTo("eating-disorders-young");
+    assertThat(created.organisation().value()).isEqualTo(UNIT);
     assertThat(created.state()).isEqualTo(PathwayState.AWAITING_FIRST_ATTENDANCE);
     assertThat(created.firstRegistered(Milestone.PATHWAY_START).orElseThrow().date())
         .isEqualTo(date("2024-05-02"));
@@ -104,7 +110,7 @@ class TypeChangeIT extends ApplicationTest {
     assertThat(end.date()).isEqualTo(date("2024-05-02"));
     assertThat(end.origin()).isEqualTo("MANUAL");
     assertThat(old.changedTo().id()).isEqualTo(created.id());
-    assertThat(old.changedTo().pathway()).isEqualTo("eating-disorders-young");
+    assertThat(old.changedTo().pathway().value()).isEqualTo("eating-disorders-young");
     assertThat(old.changedTo().startedOn()).isEqualTo(date("2024-05-02"));
     assertThat(old.changedFrom()).isNull();
     assertThat(old.firstStartedOn()).isEqualTo(date("2024-03-11"));
@@ -136,7 +142,7 @@ class TypeChangeIT extends ApplicationTest {
   void an_adult_in_d11_moves_to_substance_use_by_its_code_prefix() {
     var d11 = started(TestPatients.next(), "D11", "2024-02-01");
     var d01 = change(d11.id(), "D01", "2024-03-01");
-    assertThat(d01.pathway()).isEqualTo("substance-use");
+    assertThat(d01.pathway().value()).isEqualTo("substance-use");
     assertThat(d01.codePrefix()).isEqualTo("D01");
   }
 
@@ -185,7 +191,7 @@ class TypeChangeIT extends ApplicationTest {
         .isEqualTo(Problem.TYPE_CHANGE_PATHWAY_NOT_VALID);
 
     var pregnant = change(d01.id(), "pregnant-substances", "2019-10-02");
-    assertThat(pregnant.pathway()).isEqualTo("pregnant-substances");
+    assertThat(pregnant.pathway().value()).isEqualTo("pregnant-substances");
   }
 
   @Test
@@ -235,7 +241,10 @@ class TypeChangeIT extends ApplicationTest {
 
     // the closure would come before the first attendance already registered
     var result =
-        pathways.changeType(d11.id(), new ChangeType("D01", date("2024-03-01"), null), KARI);
+        pathways.changeType(
+            d11.id(),
+            new ChangeType(PathwayDefinitionId.of("D01"), date("2024-03-01"), null),
+            KARI);
 
     assertThat(result).isInstanceOf(ChangeResult.Refused.class);
     assertThat(((ChangeResult.Refused) result).rejection().reason())
@@ -253,7 +262,9 @@ class TypeChangeIT extends ApplicationTest {
     assertThatThrownBy(
             () ->
                 pathways.changeType(
-                    d12.id(), new ChangeType("psychosis", date("2024-04-01"), null), NINA))
+                    d12.id(),
+                    new ChangeType(PathwayDefinitionId.of("psychosis"), date("2024-04-01"), null),
+                    NINA))
         .isInstanceOf(OutsideUnitsException.class);
     assertThat(pathways.get(d12.id(), null, KARI).state().isOpen()).isTrue();
   }

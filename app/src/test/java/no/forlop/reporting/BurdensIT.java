@@ -33,9 +33,7 @@ class BurdensIT extends ApplicationTest {
   private final Actor reader = new Actor("lise", "STATISTICS", Set.of(unit));
 
   private PathwayId open(String pathway) {
-    return pathways
-        .create(new CreatePathway(TestPatients.next(), pathway, unit, null), reader)
-        .id();
+    return pathways.create(CreatePathway.of(TestPatients.next(), pathway, unit, null), reader).id();
   }
 
   private void typed(PathwayId id, String code, String date) {

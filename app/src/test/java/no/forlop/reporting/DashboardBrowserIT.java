@@ -69,7 +69,7 @@ class DashboardBrowserIT extends BrowserTest {
 
   private String pathway(String unit, String... codes) {
     var patient = TestPatients.next();
-    var id = pathways.create(new CreatePathway(patient, "colorectal", unit, null), ADMIN).id();
+    var id = pathways.create(CreatePathway.of(patient, "colorectal", unit, null), ADMIN).id();
     for (var code : codes) {
       var parts = code.split(" ");
       pathways.register(id, RegisterCode.manual(parts[0], LocalDate.parse(parts[1])), ADMIN);
@@ -93,7 +93,7 @@ class DashboardBrowserIT extends BrowserTest {
   void mental_health_pathways_are_on_the_dashboard_with_their_burden_per_month() {
     // 2020: a year no other test uses; one adult mental-health pathway in Fjordby
     var patient = TestPatients.next();
-    var id = pathways.create(new CreatePathway(patient, "D11", "910000012", null), ADMIN).id();
+    var id = pathways.create(CreatePathway.of(patient, "D11", "910000012", null), ADMIN).id();
     for (var code :
         new String[] {"PATHWAY_START 2020-01-10", "FIRST_ATTENDANCE 2020-01-20", "CU 2020-02-15"}) {
       var parts = code.split(" ");

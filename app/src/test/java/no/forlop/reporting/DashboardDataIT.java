@@ -68,7 +68,7 @@ class DashboardDataIT extends ApplicationTest {
 
   private PathwayId pathway(
       Actor creator, String patient, String pathway, String organisation, String... codes) {
-    var id = pathways.create(new CreatePathway(patient, pathway, organisation, null), creator).id();
+    var id = pathways.create(CreatePathway.of(patient, pathway, organisation, null), creator).id();
     for (var entry : codes) {
       var parts = entry.split(" ");
       var result =

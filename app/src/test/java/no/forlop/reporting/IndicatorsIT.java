@@ -12,6 +12,7 @@ import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.LeadTime;
+import no.forlop.pathway.OrganisationNumber;
 import no.forlop.pathway.Origin;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
@@ -49,7 +50,7 @@ class IndicatorsIT extends ApplicationTest {
   }
 
   private PathwayId pathway(String patient, String pathway, String... codesAndDates) {
-    var id = pathways.create(new CreatePathway(patient, pathway, unit, null), reader).id();
+    var id = pathways.create(CreatePathway.of(patient, pathway, unit, null), reader).id();
     for (var entry : codesAndDates) {
       var parts = entry.split(" ");
       var result =
@@ -235,7 +236,7 @@ class IndicatorsIT extends ApplicationTest {
     colorectal("A12A 2024-06-01", "A12S 2024-06-20", "A12CK 2024-07-20", "A12FS 2024-08-01");
     pathway(TestPatients.next(), "prostate", "A16A 2024-03-01", "A16S 2024-03-11");
     var measured =
-        pathways.byOrganisation(unit, null, reader).stream()
+        pathways.byOrganisation(OrganisationNumber.of(unit), null, reader).stream()
             .flatMap(p -> p.leadTimes().stream())
             .filter(l -> l.to() != null)
             .toList();

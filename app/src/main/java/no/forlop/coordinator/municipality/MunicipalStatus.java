@@ -90,7 +90,8 @@ class MunicipalStatus {
     var view = pathways.get(new PathwayId(id), null, actor);
     audit.record(actor, AuditAction.READ, view.patient(), "pathway/" + id + "/municipality", null);
     var contact = contacts.of(view.patient()).orElse(null);
-    var unitName = users.unit(view.organisation()).map(Unit::name).orElse(view.organisation());
+    var unitName =
+        users.unit(view.organisation().value()).map(Unit::name).orElse(view.organisation().value());
     return new Page(
         id,
         patientLabel(view),
@@ -200,7 +201,7 @@ class MunicipalStatus {
     var phone =
         coordinator != null && coordinator.phone() != null
             ? coordinator.phone()
-            : users.unit(view.organisation()).map(Unit::phone).orElse(null);
+            : users.unit(view.organisation().value()).map(Unit::phone).orElse(null);
     if (coordinator != null) {
       lines.add(
           phone == null
@@ -220,7 +221,7 @@ class MunicipalStatus {
   private String pathwayName(PathwayView view) {
     return catalogues
         .current()
-        .pathway(view.pathway())
+        .pathway(view.pathway().value())
         .map(p -> texts.in(p.names()))
         .orElse(view.name());
   }
@@ -228,7 +229,7 @@ class MunicipalStatus {
   private String codeName(PathwayView view, PathwayView.Code code) {
     var catalogue = catalogues.current();
     return catalogue
-        .pathway(view.pathway())
+        .pathway(view.pathway().value())
         .flatMap(p -> catalogue.code(p, code.key()))
         .map(d -> texts.in(d.names()))
         .orElse(code.code() != null ? code.code() : code.key());

@@ -28,6 +28,7 @@ import no.forlop.pathway.ChangeType;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.InvalidPathwayRequestException;
 import no.forlop.pathway.Origin;
+import no.forlop.pathway.PathwayDefinitionId;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.RegisterCode;
@@ -263,7 +264,7 @@ class PathwayPageController {
     }
     var change =
         new ChangeType(
-            Objects.requireNonNull(form.pathway()),
+            PathwayDefinitionId.of(Objects.requireNonNull(form.pathway())),
             Objects.requireNonNull(form.date()),
             Objects.requireNonNull(form.note()));
     ChangeResult result;

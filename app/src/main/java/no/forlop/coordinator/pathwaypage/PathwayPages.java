@@ -81,7 +81,7 @@ class PathwayPages {
     var notes = pathways.notes(new PathwayId(id), actor);
     var catalogue = catalogues.current();
     var source = catalogueOf(view, catalogue);
-    var definition = source.flatMap(c -> c.pathway(view.pathway()));
+    var definition = source.flatMap(c -> c.pathway(view.pathway().value()));
     var codes = source.map(c -> c.codesOf(definition.orElseThrow())).orElse(List.of());
     var coordinator = view.coordinator() == null ? null : users.find(view.coordinator());
 
@@ -100,8 +100,8 @@ class PathwayPages {
         directory.nameOf(view.patient()).orElse(null),
         view.patient(),
         definition.map(d -> texts.in(d.names())).orElse(view.name()),
-        view.organisation(),
-        users.unit(view.organisation()).map(Unit::name).orElse(view.organisation()),
+        view.organisation().value(),
+        users.unit(view.organisation().value()).map(Unit::name).orElse(view.organisation().value()),
         view.state(),
         view.coordinator(),
         coordinator == null ? null : coordinator.map(User::name).orElse(view.coordinator()),
@@ -120,7 +120,7 @@ class PathwayPages {
                 .toList()),
         codes.stream().map(c -> new Choice(official(c, view), label(c, view))).toList(),
         source.map(c -> startBases(c, definition.orElseThrow(), view)).orElse(List.of()),
-        users.withRole(Role.COORDINATOR, view.organisation()).stream()
+        users.withRole(Role.COORDINATOR, view.organisation().value()).stream()
             .map(u -> new Choice(u.username(), u.name()))
             .toList(),
         mayChange(),
@@ -137,7 +137,10 @@ class PathwayPages {
 
   private PathwayPage.Link link(PathwayView.TypeChange change, Catalogue catalogue) {
     var name =
-        catalogue.pathway(change.pathway()).map(d -> texts.in(d.names())).orElse(change.name());
+        catalogue
+            .pathway(change.pathway().value())
+            .map(d -> texts.in(d.names()))
+            .orElse(change.name());
     return new PathwayPage.Link(
         change.id().value(),
         change.codePrefix() == null ? name : change.codePrefix() + " " + name,
@@ -151,14 +154,14 @@ class PathwayPages {
    * those kinds in use today.
    */
   private List<Choice> pathwayTypes(PathwayView view, Catalogue catalogue) {
-    var own = catalogue.pathway(view.pathway());
+    var own = catalogue.pathway(view.pathway().value());
     if (!view.state().isOpen() || own.isEmpty() || !mentalHealth(own.get())) {
       return List.of();
     }
     var today = pathways.today();
     return catalogue.pathways().stream()
         .filter(PathwayPages::mentalHealth)
-        .filter(d -> !d.id().equals(view.pathway()))
+        .filter(d -> !d.id().equals(view.pathway().value()))
         .filter(d -> d.validOn(today))
         .map(
             d ->
@@ -178,7 +181,7 @@ class PathwayPages {
   /** Whether the pathway has evaluation points (mental health and substance use), still open. */
   private static boolean evaluates(PathwayView view, Catalogue catalogue) {
     return view.state().isOpen()
-        && catalogue.pathway(view.pathway()).stream()
+        && catalogue.pathway(view.pathway().value()).stream()
             .flatMap(p -> catalogue.indicatorsOf(p).stream())
             .anyMatch(i -> i.to() == Milestone.EVALUATION);
   }
@@ -340,7 +343,7 @@ class PathwayPages {
 
   /** The catalogue version that knows the pathway: the one in force, or one its history used. */
   private Optional<Catalogue> catalogueOf(PathwayView view, Catalogue current) {
-    if (current.pathway(view.pathway()).isPresent()) {
+    if (current.pathway(view.pathway().value()).isPresent()) {
       return Optional.of(current);
     }
     // removed from the catalogue in force: a version its history was checked against knows it
@@ -349,7 +352,7 @@ class PathwayPages {
         .distinct()
         .map(catalogues::version)
         .flatMap(Optional::stream)
-        .filter(c -> c.pathway(view.pathway()).isPresent())
+        .filter(c -> c.pathway(view.pathway().value()).isPresent())
         .findFirst();
   }
 

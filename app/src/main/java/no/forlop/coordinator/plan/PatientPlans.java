@@ -55,7 +55,7 @@ class PatientPlans {
   PatientPlan plan(UUID id, Actor actor) {
     var view = pathways.get(new PathwayId(id), null, actor);
     audit.record(actor, AuditAction.READ, view.patient(), "pathway/" + id + "/plan", null);
-    var unit = users.unit(view.organisation());
+    var unit = users.unit(view.organisation().value());
     var coordinator =
         view.coordinator() == null ? null : users.find(view.coordinator()).orElse(null);
     var phone =
@@ -65,14 +65,14 @@ class PatientPlans {
     var pathwayName =
         catalogues
             .current()
-            .pathway(view.pathway())
+            .pathway(view.pathway().value())
             .map(p -> texts.in(p.names()))
             .orElse(view.name());
     return new PatientPlan(
         id,
         directory.nameOf(view.patient()).orElse(null),
         inSentence(pathwayName),
-        unit.map(Unit::name).orElse(view.organisation()),
+        unit.map(Unit::name).orElse(view.organisation().value()),
         view.state().isOpen(),
         happened(view),
         view.state().isOpen() ? next(view) : List.of(),

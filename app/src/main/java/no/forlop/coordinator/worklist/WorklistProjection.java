@@ -78,8 +78,8 @@ class WorklistProjection extends PathwayReadModel {
     return new Object[] {
       view.id().value(),
       view.patient(),
-      view.organisation(),
-      view.pathway(),
+      view.organisation().value(),
+      view.pathway().value(),
       view.codePrefix(),
       view.state().name(),
       view.state().isOpen(),

@@ -17,8 +17,10 @@ import no.forlop.pathway.ChangeType;
 import no.forlop.pathway.CodeState;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.InvalidPathwayRequestException;
+import no.forlop.pathway.OrganisationNumber;
 import no.forlop.pathway.Origin;
 import no.forlop.pathway.OutsideUnitsException;
+import no.forlop.pathway.PathwayDefinitionId;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
@@ -26,6 +28,7 @@ import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.RegistrationId;
 import no.forlop.pathway.Remark;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
@@ -85,7 +88,10 @@ class PathwayController {
     var view =
         pathways.create(
             new CreatePathway(
-                request.patient(), request.pathway(), request.organisation(), request.variant()),
+                request.patient(),
+                PathwayDefinitionId.of(request.pathway()),
+                organisation(request, actor),
+                request.variant()),
             actor);
     return ResponseEntity.created(URI.create("/api/v1/pathways/" + view.id())).body(view);
   }
@@ -114,7 +120,37 @@ class PathwayController {
     }
     return patient != null
         ? pathways.byPatient(patient, asOf, actor)
-        : pathways.byOrganisation(organisation, asOf, actor);
+        : byOrganisation(organisation, asOf, actor);
+  }
+
+  /**
+   * The organisation a new pathway is asked for. One the pathway does not take is refused in the
+   * order it always was: an invalid patient first, then a user's units (403), then {@code
+   * INVALID_ORGANISATION}.
+   */
+  private static OrganisationNumber organisation(CreateRequest request, Actor actor) {
+    if (!OrganisationNumber.isValid(request.organisation())) {
+      PatientIdentifier.parse(request.patient());
+      if (!actor.mayAccess(request.organisation())) {
+        throw ApiProblem.forbidden("OUTSIDE_UNITS");
+      }
+    }
+    return OrganisationNumber.of(request.organisation());
+  }
+
+  /**
+   * The pathways at an organisation. No pathway is at one the pathway does not take: outside the
+   * user's units that is refused (403), else the list is empty, as it always was.
+   */
+  private List<PathwayView> byOrganisation(
+      String organisation, @Nullable LocalDate asOf, Actor actor) {
+    if (!OrganisationNumber.isValid(organisation)) {
+      if (!actor.mayAccess(organisation)) {
+        throw ApiProblem.forbidden("OUTSIDE_UNITS");
+      }
+      return List.of();
+    }
+    return pathways.byOrganisation(OrganisationNumber.of(organisation), asOf, actor);
   }
 
   @PostMapping("/{id}/codes")
@@ -208,7 +244,8 @@ class PathwayController {
     var result =
         pathways.changeType(
             new PathwayId(id),
-            new ChangeType(request.pathway(), request.date(), request.note()),
+            new ChangeType(
+                PathwayDefinitionId.of(request.pathway()), request.date(), request.note()),
             actor);
     var response = respond(result, HttpStatus.CREATED);
     var created = java.util.Objects.requireNonNull(response.getBody());

@@ -30,7 +30,7 @@ class MunicipalityIT extends PageSupport {
 
   private PathwayId adultMentalHealth(String... codesAndDates) {
     patient = TestPatients.next();
-    var id = pathways.create(new CreatePathway(patient, "D11", "910000012", null), KARI).id();
+    var id = pathways.create(CreatePathway.of(patient, "D11", "910000012", null), KARI).id();
     for (var entry : codesAndDates) {
       var parts = entry.split(" ");
       pathways.register(id, RegisterCode.manual(parts[0], LocalDate.parse(parts[1])), KARI);

@@ -33,7 +33,7 @@ class EvaluationPlanIT extends PageSupport {
 
   private PathwayId substanceUse() {
     patient = TestPatients.next();
-    var id = pathways.create(new CreatePathway(patient, "D01", "910000012", null), KARI).id();
+    var id = pathways.create(CreatePathway.of(patient, "D01", "910000012", null), KARI).id();
     pathways.register(
         id, RegisterCode.manual("PATHWAY_START", LocalDate.parse("2024-12-01")), KARI);
     pathways.register(
@@ -101,7 +101,7 @@ class EvaluationPlanIT extends PageSupport {
 
     var cancer =
         pathways
-            .create(new CreatePathway(TestPatients.next(), "colorectal", "910000012", null), KARI)
+            .create(CreatePathway.of(TestPatients.next(), "colorectal", "910000012", null), KARI)
             .id();
     assertThat(open(page(cancer), "kari").body()).doesNotContain("id=\"evaluation\"");
   }

@@ -24,6 +24,7 @@ import no.forlop.coordinator.PageSlice;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.ChangeType;
 import no.forlop.pathway.OutsideUnitsException;
+import no.forlop.pathway.PathwayDefinitionId;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayNotFoundException;
 import no.forlop.pathway.PathwayService;
@@ -206,7 +207,9 @@ class PathwayPageControllerTest {
         .andExpect(redirectedUrl("/pathways/" + newId + "#type-change"));
     verify(pathways)
         .changeType(
-            PATHWAY, new ChangeType("mh-adults", LocalDate.of(2024, 12, 20), "Ny"), mockActor());
+            PATHWAY,
+            new ChangeType(PathwayDefinitionId.of("mh-adults"), LocalDate.of(2024, 12, 20), "Ny"),
+            mockActor());
 
     mvc.perform(form("/type-change", "pathway", "", "date", "2024-12-20"))
         .andExpect(status().is(422))

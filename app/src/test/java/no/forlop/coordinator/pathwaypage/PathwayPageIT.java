@@ -205,7 +205,7 @@ class PathwayPageIT extends PageSupport {
   void a_start_registered_by_hand_is_dated_the_day_the_referral_was_received() throws Exception {
     var view =
         pathways.create(
-            new CreatePathway(TestPatients.next(), "A12", InventedPatient.UNIT, null),
+            CreatePathway.of(TestPatients.next(), "A12", InventedPatient.UNIT, null),
             InventedPatient.SYSTEM);
     var register = page(view.id()) + "/codes";
 

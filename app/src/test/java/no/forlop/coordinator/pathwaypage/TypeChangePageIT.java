@@ -28,7 +28,7 @@ class TypeChangePageIT extends PageSupport {
   /** A child in D12 at Fjordby, started 11 March 2024. */
   private PathwayId childInD12() {
     patient = TestPatients.next();
-    var id = pathways.create(new CreatePathway(patient, "D12", "910000012", null), KARI).id();
+    var id = pathways.create(CreatePathway.of(patient, "D12", "910000012", null), KARI).id();
     pathways.register(
         id, RegisterCode.manual("PATHWAY_START", LocalDate.parse("2024-03-11")), KARI);
     return id;
@@ -58,7 +58,7 @@ class TypeChangePageIT extends PageSupport {
   void a_cancer_pathway_and_a_closed_one_offer_no_type_change() throws Exception {
     patient = TestPatients.next();
     var cancer =
-        pathways.create(new CreatePathway(patient, "colorectal", "910000012", null), KARI).id();
+        pathways.create(CreatePathway.of(patient, "colorectal", "910000012", null), KARI).id();
     assertThat(open(page(cancer), "kari").body()).doesNotContain("Endre type forløp");
 
     var id = childInD12();
@@ -83,7 +83,7 @@ class TypeChangePageIT extends PageSupport {
 
     var created =
         pathways.byPatient(patient, null, KARI).stream()
-            .filter(p -> p.pathway().equals("eating-disorders-young"))
+            .filter(p -> p.pathway().value().equals("eating-disorders-young"))
             .findFirst()
             .orElseThrow();
     assertThat(answer.status()).isEqualTo(302);

@@ -145,8 +145,8 @@ class MentalHealthPathwayBrowserIT extends BrowserTest {
   private PathwayView pathway() {
     List<PathwayView> found = pathways.byPatient(patient, null, SYSTEM);
     assertThat(found).hasSize(1);
-    assertThat(found.get(0).pathway()).isEqualTo("substance-use");
-    assertThat(found.get(0).organisation()).isEqualTo(UNIT);
+    assertThat(found.get(0).pathway().value()).isEqualTo("substance-use");
+    assertThat(found.get(0).organisation().value()).isEqualTo(UNIT);
     return found.get(0);
   }
 

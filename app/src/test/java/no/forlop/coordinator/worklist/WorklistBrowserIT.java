@@ -31,11 +31,11 @@ class WorklistBrowserIT extends BrowserTest {
   void somePathways() {
     overdue = TestPatients.next();
     var id =
-        pathways.create(new CreatePathway(overdue, "colorectal", "910000012", null), ADMIN).id();
+        pathways.create(CreatePathway.of(overdue, "colorectal", "910000012", null), ADMIN).id();
     pathways.register(id, RegisterCode.manual("A12A", LocalDate.parse("2024-12-20")), ADMIN);
     var elsewhere = TestPatients.next();
     var other =
-        pathways.create(new CreatePathway(elsewhere, "colorectal", "910000020", null), ADMIN).id();
+        pathways.create(CreatePathway.of(elsewhere, "colorectal", "910000020", null), ADMIN).id();
     pathways.register(other, RegisterCode.manual("A12A", LocalDate.parse("2024-12-27")), ADMIN);
   }
 

@@ -53,9 +53,7 @@ class WorklistIT extends ApplicationTest {
   private String startedFor(
       String patient, String pathway, String organisation, String... codesAndDates) {
     var id =
-        pathways
-            .create(new CreatePathway(patient, pathway, organisation, null), KARI_AND_NINA)
-            .id();
+        pathways.create(CreatePathway.of(patient, pathway, organisation, null), KARI_AND_NINA).id();
     for (var entry : codesAndDates) {
       var parts = entry.split(" ");
       pathways.register(
@@ -125,7 +123,7 @@ class WorklistIT extends ApplicationTest {
   @Test
   void proposals_waiting_are_flagged() {
     var patient = TestPatients.next();
-    var id = pathways.create(new CreatePathway(patient, "thyroid", "910000012", null), KARI).id();
+    var id = pathways.create(CreatePathway.of(patient, "thyroid", "910000012", null), KARI).id();
     pathways.register(
         id,
         new RegisterCode(
@@ -165,7 +163,7 @@ class WorklistIT extends ApplicationTest {
     var patient = TestPatients.next();
     var sender =
         pathways
-            .create(new CreatePathway(patient, "ovarian", "910000012", null), KARI_AND_NINA)
+            .create(CreatePathway.of(patient, "ovarian", "910000012", null), KARI_AND_NINA)
             .id();
     pathways.register(
         sender, RegisterCode.manual("A21A", LocalDate.parse("2024-12-02")), KARI_AND_NINA);
@@ -173,7 +171,7 @@ class WorklistIT extends ApplicationTest {
         sender, RegisterCode.manual("A21O", LocalDate.parse("2024-12-12")), KARI_AND_NINA);
     var receiver =
         pathways
-            .create(new CreatePathway(patient, "ovarian", "910000020", null), KARI_AND_NINA)
+            .create(CreatePathway.of(patient, "ovarian", "910000020", null), KARI_AND_NINA)
             .id();
     pathways.register(
         receiver, RegisterCode.manual("A21A", LocalDate.parse("2024-12-13")), KARI_AND_NINA);

@@ -260,7 +260,7 @@ class PathwayApiIT extends ApplicationTest {
             InvalidPathwayRequestException.class,
             () ->
                 pathways.create(
-                    new CreatePathway(TestPatients.next(), "A12", "Fjordby HF", null),
+                    CreatePathway.of(TestPatients.next(), "A12", "Fjordby HF", null),
                     Actor.system("test")));
     assertThat(refused.problem())
         .isEqualTo(InvalidPathwayRequestException.Problem.INVALID_ORGANISATION);
