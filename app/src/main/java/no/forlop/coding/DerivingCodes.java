@@ -29,6 +29,7 @@ import no.forlop.pathway.PatientDerivation;
 import no.forlop.pathway.Remark;
 import no.forlop.pathway.RuleExplanations;
 import no.forlop.pathway.TrackedMilestone;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.terminology.TerminologyService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -197,7 +198,7 @@ public class DerivingCodes implements RuleExplanations {
   /** What the derivation found for one patient, as the pathway module takes it. */
   private PatientDerivation derived(DerivationResult result, String catalogueVersion) {
     return new PatientDerivation(
-        Objects.requireNonNull(result.patientIdentifier()),
+        PatientIdentifier.parse(Objects.requireNonNull(result.patientIdentifier())),
         result.instances().stream()
             .filter(instance -> OrganisationNumber.isValid(instance.organisation()))
             .map(

@@ -26,6 +26,7 @@ import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.Remark;
+import no.forlop.patient.PatientIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -228,7 +229,7 @@ public class DemoData {
         }
         var actor = coordinator.get().actor(PURPOSE);
         var pathway =
-            pathways.byPatient(action.identifier(), null, actor).stream()
+            pathways.byPatient(PatientIdentifier.parse(action.identifier()), null, actor).stream()
                 .filter(v -> action.prefix().equals(v.codePrefix()))
                 .filter(v -> v.organisation().value().equals(action.unit()))
                 .findFirst();
@@ -279,7 +280,8 @@ public class DemoData {
       }
       var actor = coordinator.get().actor(PURPOSE);
       views.sort(
-          Comparator.comparing(PathwayView::patient).thenComparing(v -> v.pathway().value()));
+          Comparator.comparing((PathwayView v) -> v.patient().value())
+              .thenComparing(v -> v.pathway().value()));
       for (int i = 1; i <= views.size(); i++) {
         if (i % 5 == 0) {
           continue;

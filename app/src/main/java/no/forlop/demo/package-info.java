@@ -10,6 +10,6 @@
  * cannot belong to anyone. Nothing personal is logged.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"ingest", "calendar", "access", "audit", "pathway"})
+    allowedDependencies = {"ingest", "calendar", "access", "audit", "pathway", "patient"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.demo;

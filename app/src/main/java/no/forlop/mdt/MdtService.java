@@ -175,13 +175,17 @@ public class MdtService {
           && store.addItem(
               meeting.id(),
               pathway.id().value(),
-              pathway.patient(),
+              pathway.patient().value(),
               true,
               clock.instant(),
               actor.id())) {
         added++;
         audit.record(
-            actor, AuditAction.UPDATE, pathway.patient(), resource(meeting), "AGENDA PROPOSED");
+            actor,
+            AuditAction.UPDATE,
+            pathway.patient().value(),
+            resource(meeting),
+            "AGENDA PROPOSED");
       }
     }
     return added;
@@ -198,7 +202,7 @@ public class MdtService {
     var meeting = meeting(id, actor);
     var identifier = PatientIdentifier.parse(patient);
     var open =
-        pathways.byPatient(identifier.value(), today(), actor).stream()
+        pathways.byPatient(identifier, today(), actor).stream()
             .filter(p -> p.organisation().value().equals(meeting.organisation()))
             .filter(p -> meeting.pathways().contains(p.pathway().value()))
             .filter(p -> p.state().isOpen())
@@ -214,9 +218,15 @@ public class MdtService {
         store.restore(id, pathway.id().value(), clock.instant(), actor.id());
       } else if (existing.isEmpty()) {
         store.addItem(
-            id, pathway.id().value(), pathway.patient(), false, clock.instant(), actor.id());
+            id,
+            pathway.id().value(),
+            pathway.patient().value(),
+            false,
+            clock.instant(),
+            actor.id());
       }
-      audit.record(actor, AuditAction.UPDATE, pathway.patient(), resource(meeting), "AGENDA ADDED");
+      audit.record(
+          actor, AuditAction.UPDATE, pathway.patient().value(), resource(meeting), "AGENDA ADDED");
     }
     return open.size();
   }
@@ -366,7 +376,7 @@ public class MdtService {
     }
     store.insertConversation(id, pathway, on, result.outcome(), clock.instant(), actor.id());
     audit.record(
-        actor, AuditAction.UPDATE, view.patient(), resource(meeting), "CONVERSATION " + on);
+        actor, AuditAction.UPDATE, view.patient().value(), resource(meeting), "CONVERSATION " + on);
     return result.result();
   }
 

@@ -9,6 +9,7 @@ import no.forlop.catalog.Milestone;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.Reconciliation;
 import no.forlop.pathway.domain.Registration;
+import no.forlop.patient.PatientIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ final class ApplyingDerivation {
   }
 
   private PathwayWork.Opening instanceFor(
-      String patient, DerivedInstance instance, Set<UUID> used) {
+      PatientIdentifier patient, DerivedInstance instance, Set<UUID> used) {
     var candidates =
         work.loadedOf(patient).stream()
             .filter(p -> !used.contains(p.header().id()))

@@ -1,5 +1,6 @@
 package no.forlop.pathway;
 
+import no.forlop.patient.PatientIdentifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,15 +12,23 @@ import org.jspecify.annotations.Nullable;
  * @param variant the care setting or severity its norms depend on, if known (e.g. OUTPATIENT)
  */
 public record CreatePathway(
-    String patient,
+    PatientIdentifier patient,
     PathwayDefinitionId pathway,
     OrganisationNumber organisation,
     @Nullable String variant) {
 
-  /** A request from text, each value read as the API reads it. */
+  /**
+   * A request from text, each value read as the API reads it.
+   *
+   * @throws no.forlop.patient.InvalidPatientIdentifierException when the patient is not a
+   *     fødselsnummer or D-nummer
+   */
   public static CreatePathway of(
       String patient, String pathway, String organisation, @Nullable String variant) {
     return new CreatePathway(
-        patient, PathwayDefinitionId.of(pathway), OrganisationNumber.of(organisation), variant);
+        PatientIdentifier.parse(patient),
+        PathwayDefinitionId.of(pathway),
+        OrganisationNumber.of(organisation),
+        variant);
   }
 }

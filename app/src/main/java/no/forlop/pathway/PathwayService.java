@@ -76,7 +76,12 @@ public class PathwayService {
   public List<List<DerivationRefusal>> applyDerivations(
       List<PatientDerivation> derivations, Actor actor) {
     var work =
-        work(derivations.stream().map(PatientDerivation::patient).distinct().toList(), actor);
+        work(
+            derivations.stream()
+                .map(derivation -> derivation.patient().value())
+                .distinct()
+                .toList(),
+            actor);
     var applying = new ApplyingDerivation(work);
     var refusals = new java.util.ArrayList<List<DerivationRefusal>>();
     for (var derivation : derivations) {
@@ -104,7 +109,7 @@ public class PathwayService {
 
   @Transactional
   public PathwayView create(CreatePathway request, Actor actor) {
-    var patient = PatientIdentifier.parse(request.patient());
+    var patient = request.patient();
     if (request.organisation() != null && !actor.mayAccess(request.organisation().value())) {
       throw new OutsideUnitsException();
     }
@@ -123,10 +128,10 @@ public class PathwayService {
   }
 
   @Transactional
-  public List<PathwayView> byPatient(String patient, @Nullable LocalDate asOf, Actor actor) {
-    var id = PatientIdentifier.parse(patient);
-    var pathways = visible(store.findByPatient(id.value()), actor);
-    audit.record(actor, AuditAction.READ, id.value(), "pathways-of-patient", null);
+  public List<PathwayView> byPatient(
+      PatientIdentifier patient, @Nullable LocalDate asOf, Actor actor) {
+    var pathways = visible(store.findByPatient(patient.value()), actor);
+    audit.record(actor, AuditAction.READ, patient.value(), "pathways-of-patient", null);
     return views(pathways, asOf);
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.pathway.domain.Registration;
+import no.forlop.patient.PatientIdentifier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record PathwayView(
     PathwayId id,
-    String patient,
+    PatientIdentifier patient,
     PathwayDefinitionId pathway,
     @Nullable String codePrefix,
     String name,

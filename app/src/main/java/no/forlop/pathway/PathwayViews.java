@@ -8,6 +8,7 @@ import no.forlop.catalog.Milestone;
 import no.forlop.pathway.domain.LeadTimes;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.Registration;
+import no.forlop.patient.PatientIdentifier;
 
 /**
  * Understands how a pathway instance looks to other modules and the API: its codes as they stand,
@@ -29,7 +30,7 @@ final class PathwayViews {
             .measure(walk.inClinicalOrder(), walk.state(), header.variant(), asOf);
     return new PathwayView(
         new PathwayId(header.id()),
-        header.patient(),
+        PatientIdentifier.parse(header.patient()),
         PathwayDefinitionId.of(definition.id()),
         definition.codePrefix().value(),
         definition.names().nb(),

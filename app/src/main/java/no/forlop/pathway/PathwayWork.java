@@ -79,8 +79,10 @@ final class PathwayWork {
   }
 
   /** The loaded pathways of one patient, as they stand now, in the order they were opened. */
-  List<PatientPathway> loadedOf(String patient) {
-    return pathways.values().stream().filter(p -> p.header().patient().equals(patient)).toList();
+  List<PatientPathway> loadedOf(PatientIdentifier patient) {
+    return pathways.values().stream()
+        .filter(p -> p.header().patient().equals(patient.value()))
+        .toList();
   }
 
   /** The state a loaded pathway's registered codes walk it to. */
@@ -122,7 +124,7 @@ final class PathwayWork {
   }
 
   private Opening openOrRefuse(CreatePathway request) {
-    var patient = PatientIdentifier.parse(request.patient());
+    var patient = request.patient();
     var refusal = openings.refusal(request, patient, pathways.values());
     if (refusal != null) {
       return refusal;
@@ -183,7 +185,7 @@ final class PathwayWork {
         orThrow(
             openOrRefuse(
                 new CreatePathway(
-                    header.patient(),
+                    PatientIdentifier.parse(header.patient()),
                     PathwayDefinitionId.of(plan.to().id()),
                     OrganisationNumber.of(header.organisation()),
                     header.variant())));

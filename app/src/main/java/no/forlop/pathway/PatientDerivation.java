@@ -1,6 +1,7 @@
 package no.forlop.pathway;
 
 import java.util.List;
+import no.forlop.patient.PatientIdentifier;
 
 /**
  * Every pathway instance the derivation finds for one patient: the patient's stored instances that
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param patient the patient's fødselsnummer or D-nummer
  */
-public record PatientDerivation(String patient, List<DerivedInstance> instances) {
+public record PatientDerivation(PatientIdentifier patient, List<DerivedInstance> instances) {
 
   public PatientDerivation {
     instances = List.copyOf(instances);

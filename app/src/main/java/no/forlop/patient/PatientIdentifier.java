@@ -1,5 +1,7 @@
 package no.forlop.patient;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -7,6 +9,10 @@ import java.time.LocalDate;
  * A Norwegian national identity number: a fødselsnummer, a D-nummer (day + 40) or a synthetic test
  * number (month + 80, as issued by Skatteetaten's test environment Tenor). Eleven digits, the last
  * two of which are modulus-11 check digits.
+ *
+ * <p>Written as its eleven digits in JSON ({@link #value()}), but as the masked number by {@link
+ * #toString()}, so that a log line or a message that prints it by accident shows no one's number:
+ * where the digits are meant, ask for {@link #value()}.
  */
 public record PatientIdentifier(String value, Kind kind) {
 
@@ -36,6 +42,7 @@ public record PatientIdentifier(String value, Kind kind) {
   }
 
   /** Reads an identity number (spaces allowed), or refuses it with the reason. */
+  @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
   public static PatientIdentifier parse(String text) {
     var digits = text == null ? "" : text.replace(" ", "");
     var problem = problemWith(digits);
@@ -43,6 +50,12 @@ public record PatientIdentifier(String value, Kind kind) {
       throw new InvalidPatientIdentifierException(problem);
     }
     return new PatientIdentifier(digits, kindOf(digits));
+  }
+
+  /** The eleven digits, as stored, sent to other systems and written in JSON. */
+  @JsonValue
+  public String value() {
+    return value;
   }
 
   public static boolean isValid(String text) {

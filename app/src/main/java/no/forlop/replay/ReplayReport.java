@@ -99,7 +99,7 @@ final class ReplayReport {
   void add(PathwayView view) {
     pathways.add(
         new Pathway(
-            view.patient(),
+            view.patient().value(),
             view.codePrefix() != null ? view.codePrefix() : view.pathway().value(),
             view.organisation().value(),
             view.state().name(),

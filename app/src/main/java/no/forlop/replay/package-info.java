@@ -8,6 +8,7 @@
       "coding",
       "coding :: domain",
       "pathway",
+      "patient",
       "calendar",
       "audit",
       "access"

@@ -95,18 +95,18 @@ class ReportingProjection extends PathwayReadModel {
   }
 
   private Object[] pathwayRow(PathwayView view, OffsetDateTime now) {
-    var patient = identifier(view.patient());
+    var patient = view.patient();
     var decision = view.firstRegistered(Milestone.CLINICAL_DECISION);
     var treatment = view.firstRegistered(Milestone.TREATMENT_START);
     return new Object[] {
       view.id().value(),
-      view.patient(),
+      view.patient().value(),
       view.organisation().value(),
       view.pathway().value(),
       view.codePrefix(),
       kind(view.pathway().value()),
-      patient.flatMap(ReportingProjection::birthDate).orElse(null),
-      patient.map(p -> p.sex().name()).orElse(null),
+      birthDate(patient).orElse(null),
+      patient.sex().name(),
       view.state().name(),
       view.state().isOpen(),
       view.firstRegistered(Milestone.PATHWAY_START).map(PathwayView.Code::date).orElse(null),
@@ -209,12 +209,6 @@ class ReportingProjection extends PathwayReadModel {
         .map(PathwayDefinition::kind)
         .map(Enum::name)
         .orElse("UNKNOWN");
-  }
-
-  private static Optional<PatientIdentifier> identifier(String patient) {
-    return PatientIdentifier.isValid(patient)
-        ? Optional.of(PatientIdentifier.parse(patient))
-        : Optional.empty();
   }
 
   private static Optional<LocalDate> birthDate(PatientIdentifier id) {

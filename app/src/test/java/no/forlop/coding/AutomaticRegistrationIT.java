@@ -13,6 +13,7 @@ import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.Remark;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ class AutomaticRegistrationIT extends ApplicationTest {
   }
 
   private PathwayView pathwayOf(Ehr ehr) {
-    var found = pathways.byPatient(ehr.patient, AS_OF, COORDINATOR);
+    var found = pathways.byPatient(PatientIdentifier.parse(ehr.patient), AS_OF, COORDINATOR);
     assertThat(found).hasSize(1);
     return found.get(0);
   }

@@ -12,6 +12,7 @@ import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.ChangeResult;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class DecisionFromDiagnosisIT extends ApplicationTest {
   }
 
   private PathwayView pathwayOf(Ehr ehr) {
-    var found = pathways.byPatient(ehr.patient, AS_OF, COORDINATOR);
+    var found = pathways.byPatient(PatientIdentifier.parse(ehr.patient), AS_OF, COORDINATOR);
     assertThat(found).hasSize(1);
     return found.get(0);
   }

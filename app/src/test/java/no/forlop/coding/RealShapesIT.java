@@ -11,6 +11,7 @@ import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,7 @@ class RealShapesIT extends ApplicationTest {
   }
 
   private List<PathwayView> pathwaysOf(Ehr ehr) {
-    return pathways.byPatient(ehr.patient, AS_OF, COORDINATOR);
+    return pathways.byPatient(PatientIdentifier.parse(ehr.patient), AS_OF, COORDINATOR);
   }
 
   private PathwayView pathwayOf(Ehr ehr) {

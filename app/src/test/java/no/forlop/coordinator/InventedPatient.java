@@ -7,6 +7,7 @@ import no.forlop.access.Actor;
 import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.TestPatients;
 
 /**
@@ -95,7 +96,7 @@ public final class InventedPatient {
   /** Sends the events through the intake (codes derived) and returns the pathway. */
   public PathwayView deliver(IntakeService intake, PathwayService pathways) {
     intake.receive(events.toString().getBytes(StandardCharsets.UTF_8), "test", EHR, true);
-    List<PathwayView> found = pathways.byPatient(patient, null, SYSTEM);
+    List<PathwayView> found = pathways.byPatient(PatientIdentifier.parse(patient), null, SYSTEM);
     if (found.size() != 1) {
       throw new IllegalStateException("expected one pathway, found " + found.size());
     }

@@ -10,6 +10,7 @@ import no.forlop.ForlopApplication;
 import no.forlop.access.Actor;
 import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.PathwayService;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,9 @@ class EmbeddedDatabaseIT {
     }
     try (var second = start()) {
       var found =
-          second.getBean(PathwayService.class).byPatient(patient, null, Actor.system("test"));
+          second
+              .getBean(PathwayService.class)
+              .byPatient(PatientIdentifier.parse(patient), null, Actor.system("test"));
       assertThat(found).extracting(p -> p.id().toString()).containsExactly(id);
     }
   }

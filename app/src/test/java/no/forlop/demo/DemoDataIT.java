@@ -58,7 +58,9 @@ class DemoDataIT extends ApplicationTest {
   /** The demo patients' pathways, as the leader of both units sees them. */
   private List<PathwayView> all() {
     var demo = demoPatients();
-    return pathways.all(null, LEADER).stream().filter(p -> demo.contains(p.patient())).toList();
+    return pathways.all(null, LEADER).stream()
+        .filter(p -> demo.contains(p.patient().value()))
+        .toList();
   }
 
   private static List<PathwayView.Code> codes(List<PathwayView> pathways) {
@@ -147,7 +149,7 @@ class DemoDataIT extends ApplicationTest {
     var log = String.join("\n", loaded().log());
     assertThat(log).contains("Demo hospital loaded");
     for (var pathway : all()) {
-      assertThat(log).doesNotContain(pathway.patient());
+      assertThat(log).doesNotContain(pathway.patient().value());
     }
     var patients = new DemoHospital(TODAY, SharedDemoHospital.PATIENTS).generate();
     for (var line : DemoHospitalTest.resources(patients)) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import no.forlop.access.Actor;
 import no.forlop.catalog.Milestone;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,8 @@ class ApplyingDerivationIT extends ApplicationTest {
     var refusals =
         pathways.applyDerivations(
             List.of(
-                new PatientDerivation(inTreatment, List.of(substanceUse)),
-                new PatientDerivation(other, List.of(colorectal))),
+                new PatientDerivation(PatientIdentifier.parse(inTreatment), List.of(substanceUse)),
+                new PatientDerivation(PatientIdentifier.parse(other), List.of(colorectal))),
             DERIVATION);
 
     assertThat(refusals).hasSize(2);
@@ -80,7 +81,7 @@ class ApplyingDerivationIT extends ApplicationTest {
     assertThat(refused.instance()).isEqualTo(substanceUse);
     assertThat(refused.englishText())
         .startsWith("The patient is already in a mental-health or substance-use pathway");
-    assertThat(pathways.byPatient(inTreatment, null, KARI))
+    assertThat(pathways.byPatient(PatientIdentifier.parse(inTreatment), null, KARI))
         .as("nothing opened, the open pathway untouched")
         .singleElement()
         .satisfies(
@@ -90,7 +91,7 @@ class ApplyingDerivationIT extends ApplicationTest {
                     .extracting(c -> c.origin())
                     .isEqualTo("MANUAL"));
     assertThat(refusals.get(1)).isEmpty();
-    assertThat(pathways.byPatient(other, null, KARI))
+    assertThat(pathways.byPatient(PatientIdentifier.parse(other), null, KARI))
         .singleElement()
         .satisfies(
             p ->
@@ -101,7 +102,7 @@ class ApplyingDerivationIT extends ApplicationTest {
 
   @Test
   void tracked_milestones_travel_with_the_instance_and_go_when_it_is_no_longer_derived() {
-    var patient = TestPatients.next();
+    var patient = PatientIdentifier.parse(TestPatients.next());
     var biopsy =
         new TrackedMilestone(
             "BIOPSY", date("2024-03-08"), "BIOPSY-PROCEDURE", List.of("Procedure/b1"));

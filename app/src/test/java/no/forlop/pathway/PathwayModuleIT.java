@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import no.forlop.access.Actor;
 import no.forlop.catalog.Milestone;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,7 +83,7 @@ class PathwayModuleIT {
     assertThat(attendance).isInstanceOf(ChangeResult.Changed.class);
 
     var view = pathways.get(id, null, KARI);
-    assertThat(view.patient()).isEqualTo(patient);
+    assertThat(view.patient()).isEqualTo(PatientIdentifier.parse(patient));
     assertThat(view.codePrefix()).isEqualTo("A12");
     assertThat(view.state()).isEqualTo(PathwayState.IN_WORKUP);
     assertThat(view.codes())

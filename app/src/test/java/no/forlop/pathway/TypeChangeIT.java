@@ -12,6 +12,7 @@ import no.forlop.catalog.Milestone;
 import no.forlop.coordinator.worklist.Worklist;
 import no.forlop.coordinator.worklist.WorklistQuery;
 import no.forlop.pathway.InvalidPathwayRequestException.Problem;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -249,7 +250,7 @@ class TypeChangeIT extends ApplicationTest {
     assertThat(result).isInstanceOf(ChangeResult.Refused.class);
     assertThat(((ChangeResult.Refused) result).rejection().reason())
         .isEqualTo(Rejection.Reason.AFTER_CLOSING);
-    assertThat(pathways.byPatient(patient, null, KARI)).hasSize(1);
+    assertThat(pathways.byPatient(PatientIdentifier.parse(patient), null, KARI)).hasSize(1);
     var old = pathways.get(d11.id(), null, KARI);
     assertThat(old.state()).isEqualTo(PathwayState.IN_WORKUP);
     assertThat(old.changedTo()).isNull();

@@ -9,6 +9,7 @@ import no.forlop.access.Actor;
 import no.forlop.catalog.Milestone;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.terminology.domain.Concept;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
@@ -92,7 +93,8 @@ class TerminologyIT extends ApplicationTest {
   }
 
   private PathwayView pathwayOf(String fnr) {
-    var found = pathways.byPatient(fnr, AS_OF, new Actor("kari", "PATIENT_CARE"));
+    var found =
+        pathways.byPatient(PatientIdentifier.parse(fnr), AS_OF, new Actor("kari", "PATIENT_CARE"));
     assertThat(found).hasSize(1);
     return found.get(0);
   }

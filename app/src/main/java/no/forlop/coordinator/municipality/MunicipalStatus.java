@@ -83,13 +83,14 @@ class MunicipalStatus {
 
   /** The pathway's patient (for recording the contact), checked against the actor's units. */
   String patientOf(UUID id, Actor actor) {
-    return pathways.get(new PathwayId(id), null, actor).patient();
+    return pathways.get(new PathwayId(id), null, actor).patient().value();
   }
 
   Page page(UUID id, Actor actor, boolean mayChange) {
     var view = pathways.get(new PathwayId(id), null, actor);
-    audit.record(actor, AuditAction.READ, view.patient(), "pathway/" + id + "/municipality", null);
-    var contact = contacts.of(view.patient()).orElse(null);
+    audit.record(
+        actor, AuditAction.READ, view.patient().value(), "pathway/" + id + "/municipality", null);
+    var contact = contacts.of(view.patient().value()).orElse(null);
     var unitName =
         users.unit(view.organisation().value()).map(Unit::name).orElse(view.organisation().value());
     return new Page(
@@ -192,7 +193,7 @@ class MunicipalStatus {
       lines.add(texts.message("municipality.toUnknown"));
     }
     lines.add(texts.message("municipality.from", unitName));
-    lines.add(texts.message("municipality.about", patientLabel(view), view.patient()));
+    lines.add(texts.message("municipality.about", patientLabel(view), view.patient().value()));
     lines.add("");
     lines.add(body);
     lines.add("");
@@ -215,7 +216,9 @@ class MunicipalStatus {
   }
 
   private String patientLabel(PathwayView view) {
-    return directory.nameOf(view.patient()).orElse(texts.message("municipality.thePatient"));
+    return directory
+        .nameOf(view.patient().value())
+        .orElse(texts.message("municipality.thePatient"));
   }
 
   private String pathwayName(PathwayView view) {

@@ -58,6 +58,10 @@ public class EvaluationPlans {
         .param("by", actor.id())
         .update();
     audit.record(
-        actor, AuditAction.UPDATE, view.patient(), "pathway/" + pathway + "/evaluation", null);
+        actor,
+        AuditAction.UPDATE,
+        view.patient().value(),
+        "pathway/" + pathway + "/evaluation",
+        null);
   }
 }

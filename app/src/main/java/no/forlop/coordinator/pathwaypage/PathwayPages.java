@@ -97,8 +97,8 @@ class PathwayPages {
 
     return new PathwayPage(
         view.id().value(),
-        directory.nameOf(view.patient()).orElse(null),
-        view.patient(),
+        directory.nameOf(view.patient().value()).orElse(null),
+        view.patient().value(),
         definition.map(d -> texts.in(d.names())).orElse(view.name()),
         view.organisation().value(),
         users.unit(view.organisation().value()).map(Unit::name).orElse(view.organisation().value()),

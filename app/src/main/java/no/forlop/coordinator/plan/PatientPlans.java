@@ -54,7 +54,7 @@ class PatientPlans {
 
   PatientPlan plan(UUID id, Actor actor) {
     var view = pathways.get(new PathwayId(id), null, actor);
-    audit.record(actor, AuditAction.READ, view.patient(), "pathway/" + id + "/plan", null);
+    audit.record(actor, AuditAction.READ, view.patient().value(), "pathway/" + id + "/plan", null);
     var unit = users.unit(view.organisation().value());
     var coordinator =
         view.coordinator() == null ? null : users.find(view.coordinator()).orElse(null);
@@ -70,7 +70,7 @@ class PatientPlans {
             .orElse(view.name());
     return new PatientPlan(
         id,
-        directory.nameOf(view.patient()).orElse(null),
+        directory.nameOf(view.patient().value()).orElse(null),
         inSentence(pathwayName),
         unit.map(Unit::name).orElse(view.organisation().value()),
         view.state().isOpen(),

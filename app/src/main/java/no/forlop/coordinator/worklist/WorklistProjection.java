@@ -77,7 +77,7 @@ class WorklistProjection extends PathwayReadModel {
         codes.stream().map(PathwayView.Code::date).max(Comparator.naturalOrder()).orElse(null);
     return new Object[] {
       view.id().value(),
-      view.patient(),
+      view.patient().value(),
       view.organisation().value(),
       view.pathway().value(),
       view.codePrefix(),

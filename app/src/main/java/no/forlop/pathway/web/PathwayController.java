@@ -85,10 +85,11 @@ class PathwayController {
   @PostMapping
   @Operation(summary = "Open a pathway instance for a patient at an organisation")
   ResponseEntity<PathwayView> create(@Valid @RequestBody CreateRequest request, Actor actor) {
+    var patient = PatientIdentifier.parse(request.patient());
     var view =
         pathways.create(
             new CreatePathway(
-                request.patient(),
+                patient,
                 PathwayDefinitionId.of(request.pathway()),
                 organisation(request, actor),
                 request.variant()),
@@ -119,18 +120,17 @@ class PathwayController {
       throw ApiProblem.invalid("PATIENT_OR_ORGANISATION");
     }
     return patient != null
-        ? pathways.byPatient(patient, asOf, actor)
+        ? pathways.byPatient(PatientIdentifier.parse(patient), asOf, actor)
         : byOrganisation(organisation, asOf, actor);
   }
 
   /**
-   * The organisation a new pathway is asked for. One the pathway does not take is refused in the
-   * order it always was: an invalid patient first, then a user's units (403), then {@code
-   * INVALID_ORGANISATION}.
+   * The organisation a new pathway is asked for, once the patient has been read. One the pathway
+   * does not take is refused in the order it always was: an invalid patient first (read by the
+   * caller), then a user's units (403), then {@code INVALID_ORGANISATION}.
    */
   private static OrganisationNumber organisation(CreateRequest request, Actor actor) {
     if (!OrganisationNumber.isValid(request.organisation())) {
-      PatientIdentifier.parse(request.patient());
       if (!actor.mayAccess(request.organisation())) {
         throw ApiProblem.forbidden("OUTSIDE_UNITS");
       }

@@ -10,6 +10,7 @@ import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.RegisterCode;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
 
@@ -82,7 +83,7 @@ class TypeChangePageIT extends PageSupport {
             "Spiseforstyrrelse bekreftet");
 
     var created =
-        pathways.byPatient(patient, null, KARI).stream()
+        pathways.byPatient(PatientIdentifier.parse(patient), null, KARI).stream()
             .filter(p -> p.pathway().value().equals("eating-disorders-young"))
             .findFirst()
             .orElseThrow();
@@ -148,7 +149,7 @@ class TypeChangePageIT extends PageSupport {
     assertThat(none.status()).isEqualTo(422);
     assertThat(none.body()).contains("Velg ny type forløp.");
 
-    assertThat(pathways.byPatient(patient, null, KARI)).hasSize(1);
+    assertThat(pathways.byPatient(PatientIdentifier.parse(patient), null, KARI)).hasSize(1);
     assertThat(pathways.get(id, null, KARI).state().isOpen()).isTrue();
   }
 

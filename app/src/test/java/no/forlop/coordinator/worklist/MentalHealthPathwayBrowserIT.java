@@ -11,6 +11,7 @@ import no.forlop.ingest.IntakeService;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegistrationId;
+import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.BrowserTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class MentalHealthPathwayBrowserIT extends BrowserTest {
   }
 
   private PathwayView pathway() {
-    List<PathwayView> found = pathways.byPatient(patient, null, SYSTEM);
+    List<PathwayView> found = pathways.byPatient(PatientIdentifier.parse(patient), null, SYSTEM);
     assertThat(found).hasSize(1);
     assertThat(found.get(0).pathway().value()).isEqualTo("substance-use");
     assertThat(found.get(0).organisation().value()).isEqualTo(UNIT);

@@ -568,6 +568,27 @@ class PathwayApiIT extends ApplicationTest {
   }
 
   @Test
+  void the_patient_is_written_as_the_plain_number_and_described_as_a_string() {
+    var patient = TestPatients.next();
+    var created = create(patient, "colorectal", "910000012");
+    var id = created.json().get("id").asString();
+
+    assertThat(created.json().get("patient").asString()).isEqualTo(patient);
+    assertThat(get("/api/v1/pathways/" + id).json().get("patient").asString()).isEqualTo(patient);
+    assertThat(get("/api/v1/pathways?patient=" + patient).json().get(0).get("patient").asString())
+        .isEqualTo(patient);
+    var schema =
+        get("/v3/api-docs")
+            .json()
+            .get("components")
+            .get("schemas")
+            .get("PathwayView")
+            .get("properties")
+            .get("patient");
+    assertThat(schema.get("type").asString()).as(schema.toString()).isEqualTo("string");
+  }
+
+  @Test
   void every_read_and_write_of_a_patients_pathway_is_audited() {
     var patient = TestPatients.next();
     var id =
