@@ -80,6 +80,7 @@ public final class RuleSetLoader {
     var milestones =
         new ArrayList<String>(Arrays.stream(Milestone.values()).map(Enum::name).toList());
     milestones.add("BIOPSY");
+    milestones.add(no.forlop.pathway.TrackedMilestone.DECIDED_AT_SENDER);
     var rules = new ArrayList<DerivationRule>();
     for (var rule : document.rules()) {
       if (rule.milestone() == null || !milestones.contains(rule.milestone())) {

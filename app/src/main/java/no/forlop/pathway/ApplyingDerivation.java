@@ -42,14 +42,15 @@ final class ApplyingDerivation {
       }
       var id = ((PathwayWork.Opening.Opened) opening).pathway().header().id();
       used.add(id);
-      reconcile(id, instance.codes(), refusals);
+      // tracked first: a treatment may rest on the decision tracked as taken at the sender
       work.track(id, instance.milestones());
+      reconcile(id, instance.codes(), refusals);
     }
     for (var stale : work.loadedOf(derivation.patient())) {
       var id = stale.header().id();
       if (!used.contains(id)) {
-        reconcile(id, List.of(), refusals);
         work.track(id, List.of());
+        reconcile(id, List.of(), refusals);
       }
     }
     return refusals;

@@ -22,12 +22,17 @@ final class PathwayViews {
   static PathwayView view(
       PatientPathway pathway, Catalogue catalogue, CatalogueService catalogues, LocalDate asOf) {
     var rules = PathwayWork.rules(catalogue, catalogues, pathway);
-    var walk = rules.walk(pathway.registrations());
+    var walk = rules.walk(pathway.registrations(), pathway.decidedElsewhere());
     var header = pathway.header();
     var definition = rules.pathway();
     var leadTimes =
         new LeadTimes(catalogue, rules)
-            .measure(walk.inClinicalOrder(), walk.state(), header.variant(), asOf);
+            .measure(
+                walk.inClinicalOrder(),
+                walk.state(),
+                header.variant(),
+                asOf,
+                pathway.decidedElsewhere() != null);
     return new PathwayView(
         new PathwayId(header.id()),
         PatientIdentifier.parse(header.patient()),

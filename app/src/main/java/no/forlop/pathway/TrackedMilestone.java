@@ -12,6 +12,12 @@ import java.util.List;
  */
 public record TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {
 
+  /**
+   * The clinical decision taken at the trust that transferred the patient here for treatment: this
+   * instance's treatment start rests on it, and its lead time to the decision is not judged again.
+   */
+  public static final String DECIDED_AT_SENDER = "DECIDED_AT_SENDER";
+
   public TrackedMilestone {
     sources = List.copyOf(sources);
   }

@@ -58,7 +58,13 @@ class RuleSetLoaderTest {
             .distinct()
             .toList();
     assertThat(RuleSetLoader.bundled().all())
-        .allSatisfy(r -> assertThat(r.milestone()).isIn(concat(milestones, "BIOPSY")));
+        .allSatisfy(
+            r ->
+                assertThat(r.milestone())
+                    .isIn(
+                        concat(
+                            concat(milestones, "BIOPSY"),
+                            no.forlop.pathway.TrackedMilestone.DECIDED_AT_SENDER)));
     assertThat(Milestone.valueOf("PATHWAY_START")).isNotNull();
   }
 

@@ -2,6 +2,7 @@ package no.forlop.coding.domain;
 
 import static no.forlop.coding.domain.DerivationContext.date;
 
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,14 @@ import no.forlop.catalog.Milestone;
 import no.forlop.coding.ClinicalEvent.CareEpisode;
 import no.forlop.coding.ClinicalEvent.PatientRecord;
 import no.forlop.pathway.CodeState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rule family: closures. A mental-health pathway closes when its episode of care ends ({@code
  * MH-END-EPISODE}, or {@code MH-END-OTHER-REASONS} when it was cancelled); a pathway open when the
- * patient died closes that day ({@code END-AT-DEATH}; in mental health for other reasons).
+ * patient died closes that day: a cancer pathway of any kind (organ-specific, B01, C01) that has no
+ * treatment start yet with X ({@code END-AT-DEATH}); a mental-health pathway for other reasons,
+ * whatever else the EHR records about its episode of care on or after that day.
  */
 final class Closures {
 
@@ -28,7 +32,7 @@ final class Closures {
    * The pathway closes on the day its episode of care ended: completed when the episode finished,
    * for other reasons when it was cancelled (ended outside the planned course).
    */
-  void episodeEnds() {
+  void episodeEnds(@Nullable LocalDate died) {
     var statuses = context.parameter(RuleId.MH_END_EPISODE, "statuses");
     var kinds = context.parameter(RuleId.MH_END_EPISODE, "pathwayKinds");
     var otherStatuses = context.parameter(RuleId.MH_END_OTHER_REASONS, "episodeStatuses");
@@ -45,6 +49,10 @@ final class Closures {
             .toList();
     for (var episode : episodes) {
       var on = date(Objects.requireNonNull(episode.end()));
+      if (died != null && !on.isBefore(died)) {
+        // the patient died before the episode was closed: death closes it, for other reasons
+        continue;
+      }
       var organisation = context.facts.organisationNumber(episode.organisation());
       var target =
           context
@@ -88,6 +96,17 @@ final class Closures {
     }
   }
 
+  /** The day the patient died, if the EHR records it. */
+  static @Nullable LocalDate deathOf(PatientRecord record) {
+    return record.deceased() == null ? null : date(record.deceased());
+  }
+
+  /** Whether the instance's treatment started on or before the day. */
+  private static boolean treatmentStarted(DraftInstance instance, LocalDate day) {
+    return instance.codes.stream()
+        .anyMatch(c -> c.milestone() == Milestone.TREATMENT_START && !c.date().isAfter(day));
+  }
+
   void death(PatientRecord record) {
     if (record.deceased() == null) {
       return;
@@ -101,7 +120,8 @@ final class Closures {
       var mentalHealth = mentalHealthKinds.contains(kind);
       if ((!kinds.contains(kind) && !mentalHealth)
           || !instance.covers(died)
-          || (mentalHealth && instance.closing != null)) {
+          || (mentalHealth && instance.closing != null)
+          || (!mentalHealth && treatmentStarted(instance, died))) {
         continue;
       }
       (mentalHealth

@@ -52,7 +52,7 @@ public final class Derivation {
     var instances = new Instances(context);
     context.instances = instances.instances(starts.starts());
     instances.transfers(starts.sent());
-    closures.episodeEnds();
+    closures.episodeEnds(Closures.deathOf(record.get()));
     for (var instance : context.instances) {
       workUp.firstAttendance(instance);
       workUp.biopsy(instance);

@@ -17,6 +17,15 @@ final class DraftInstance {
   final List<DerivationResult.Code> decisions = new ArrayList<>();
   @Nullable LocalDate closing;
 
+  /**
+   * The instance at the sending organisation, where this one was opened by a transfer in the same
+   * pathway (the sender's O and this one's A); {@code null} otherwise.
+   */
+  @Nullable DraftInstance transferredFrom;
+
+  /** The day the sender transferred the patient here, where {@link #transferredFrom} is set. */
+  @Nullable LocalDate transferredOn;
+
   DraftInstance(PathwayDefinition pathway, String organisation, Starts.Start start) {
     this.pathway = pathway;
     this.organisation = organisation;

@@ -2,6 +2,7 @@ package no.forlop.coding.domain;
 
 import static no.forlop.coding.domain.DerivationContext.date;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -67,6 +68,20 @@ final class Instances {
    * day it was sent, whether or not the receiver has started its own pathway yet (in mental health
    * it starts only once the receiver has assessed the referral).
    */
+  /**
+   * The receiving organisation's instance of the same pathway, started on or after the day the
+   * referral was sent (the first such, if it was received more than once).
+   */
+  private java.util.Optional<DraftInstance> receiverOf(
+      DraftInstance sender, String receiver, LocalDate sentOn) {
+    return context.instances.stream()
+        .filter(i -> i != sender && i.pathway.id().equals(sender.pathway.id()))
+        .filter(i -> i.organisation.equals(receiver))
+        .filter(i -> !i.startDate().isBefore(sentOn))
+        .filter(i -> i.transferredFrom == null)
+        .min(Comparator.comparing(DraftInstance::startDate));
+  }
+
   void transfers(List<Sent> sent) {
     var ordered =
         sent.stream()
@@ -96,6 +111,12 @@ final class Instances {
                     null));
             sender.closing = on;
           }
+          receiverOf(sender, referral.receiver(), on)
+              .ifPresent(
+                  receiver -> {
+                    receiver.transferredFrom = sender;
+                    receiver.transferredOn = on;
+                  });
         }
       }
     }

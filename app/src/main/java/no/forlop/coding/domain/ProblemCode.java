@@ -40,6 +40,11 @@ public enum ProblemCode {
    * message's arguments.
    */
   CODE_REFUSED(2),
+  /**
+   * A cancer treatment in a pathway with no clinical decision (here, or at the trust that
+   * transferred the patient here). {0} the treatment code it would be, {1} its date.
+   */
+  TREATMENT_WITHOUT_DECISION,
   /** A problem stored before problems had codes. {0} its text (English). */
   UNCODED;
 

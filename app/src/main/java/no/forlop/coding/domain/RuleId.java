@@ -54,6 +54,7 @@ public enum RuleId {
   TREATMENT_SURGERY("TREATMENT-SURGERY", "statuses", "concepts"),
   TREATMENT_DRUG("TREATMENT-DRUG", "statuses", "atcPrefixes", "concepts"),
   TREATMENT_RADIOTHERAPY("TREATMENT-RADIOTHERAPY", "statuses", "concepts"),
+  TREATMENT_AFTER_TRANSFER("TREATMENT-AFTER-TRANSFER"),
   END_AT_DEATH("END-AT-DEATH", "pathwayKinds");
 
   private final String id;

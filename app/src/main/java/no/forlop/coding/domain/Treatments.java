@@ -19,6 +19,7 @@ import no.forlop.coding.ClinicalEvent.MedicationRecord;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.Code;
 import no.forlop.pathway.CodeState;
+import no.forlop.pathway.TrackedMilestone;
 import no.forlop.terminology.domain.ConceptMatch;
 import org.jspecify.annotations.Nullable;
 
@@ -64,11 +65,7 @@ final class Treatments {
   }
 
   void cancer(DraftInstance instance) {
-    if (instance.decisions.isEmpty() || !instance.pathway.kind().isCancer()) {
-      return;
-    }
-    var decision = instance.lastDecision();
-    if (!context.permits(instance, decision, CodeDefinition::permitsTreatment)) {
+    if (!instance.pathway.kind().isCancer()) {
       return;
     }
     var candidates = new ArrayList<Candidate>();
@@ -77,13 +74,90 @@ final class Treatments {
     drugs(candidates, RuleId.TREATMENT_DRUG, "statuses", "FM");
     // drug treatment documented as a procedure (NCMP WBOC …) rather than a drug given
     procedures(candidates, RuleId.TREATMENT_DRUG, "statuses", "FM");
-    first(
-        instance,
-        decision.date(),
-        candidates,
-        Comparator.comparing(Candidate::at).thenComparing(Candidate::suffix),
-        Candidate::suffix,
-        c -> Map.of());
+    var decided = decisionFor(instance);
+    if (decided == null) {
+      if (instance.decisions.isEmpty()) {
+        reportUndecided(instance, candidates);
+      }
+      return;
+    }
+    var decision = decided.decision();
+    var coded =
+        first(
+            instance,
+            decision.date(),
+            candidates,
+            Comparator.comparing(Candidate::at).thenComparing(Candidate::suffix),
+            Candidate::suffix,
+            c -> decided.at() == instance ? Map.of() : decidedAt(decided));
+    if (coded && decided.at() != instance) {
+      instance.milestones.add(
+          new DerivationResult.TrackedMilestone(
+              TrackedMilestone.DECIDED_AT_SENDER,
+              decision.date(),
+              RuleId.TREATMENT_AFTER_TRANSFER.id(),
+              decision.sources()));
+    }
+  }
+
+  /**
+   * A treatment in an instance with no clinical decision, here or at a trust that transferred the
+   * patient here before deciding, cannot be coded: it is reported rather than dropped (the first
+   * one; a coordinator registers the missing decision, after which it is coded).
+   */
+  private void reportUndecided(DraftInstance instance, List<Candidate> candidates) {
+    candidates.stream()
+        .filter(c -> instance.covers(date(c.at())))
+        .filter(
+            c ->
+                context.attribute(date(c.at()), c.encounter(), c.performers()).instance()
+                    == instance)
+        .min(Comparator.comparing(Candidate::at).thenComparing(Candidate::suffix))
+        .ifPresent(
+            c ->
+                context.problem(
+                    c.source(),
+                    ProblemCode.TREATMENT_WITHOUT_DECISION,
+                    Objects.requireNonNullElse(instance.pathway.codePrefix().value(), "")
+                        + c.suffix(),
+                    date(c.at())));
+  }
+
+  /** A decision that permits treatment, and the instance it was taken in. */
+  private record Decided(DerivationResult.Code decision, DraftInstance at) {}
+
+  /**
+   * The decision a treatment in the instance follows: its own latest, where it has one; else, in an
+   * instance opened by a transfer after the sender's decision, the sender's ({@code
+   * TREATMENT-AFTER-TRANSFER}: the patient was transferred for treatment, and NPR keeps the
+   * decision's and the treatment's institutions apart). {@code null} where none permits treatment.
+   */
+  private @Nullable Decided decisionFor(DraftInstance instance) {
+    if (!instance.decisions.isEmpty()) {
+      var own = instance.lastDecision();
+      return context.permits(instance, own, CodeDefinition::permitsTreatment)
+          ? new Decided(own, instance)
+          : null;
+    }
+    var sender = instance.transferredFrom;
+    var sentOn = instance.transferredOn;
+    if (sender == null || sentOn == null || sender.decisions.isEmpty()) {
+      return null;
+    }
+    var theirs = sender.lastDecision();
+    if (theirs.date().isAfter(sentOn)
+        || !context.permits(sender, theirs, CodeDefinition::permitsTreatment)) {
+      return null;
+    }
+    return new Decided(theirs, sender);
+  }
+
+  private static Map<String, String> decidedAt(Decided decided) {
+    var inputs = new LinkedHashMap<String, String>();
+    inputs.put("decidedAt", decided.at().organisation);
+    inputs.put("decision", decided.decision().key());
+    inputs.put("decidedOn", decided.decision().date().toString());
+    return inputs;
   }
 
   /**
@@ -126,47 +200,50 @@ final class Treatments {
    * registered with the code for {@code suffix} (the pathway's only treatment code where {@code
    * null}) and the candidate's rule and source.
    */
-  private void first(
+  private boolean first(
       DraftInstance instance,
       LocalDate decided,
       List<Candidate> candidates,
       Comparator<Candidate> first,
       Function<Candidate, @Nullable String> suffix,
       Function<Candidate, Map<String, String>> moreInputs) {
-    candidates.stream()
-        .filter(c -> !date(c.at()).isBefore(decided))
-        .filter(c -> instance.covers(date(c.at())))
-        .filter(
-            c ->
-                context.attribute(date(c.at()), c.encounter(), c.performers()).instance()
-                    == instance)
-        .min(first)
-        .ifPresent(
-            c ->
-                context
-                    .code(instance, Milestone.TREATMENT_START, suffix.apply(c))
-                    .ifPresent(
-                        def -> {
-                          var inputs = new LinkedHashMap<String, String>();
-                          inputs.put("treatment", Objects.requireNonNullElse(def.treatment(), ""));
-                          inputs.putAll(moreInputs.apply(c));
-                          var match = c.match();
-                          var unverified = match != null && !match.verified();
-                          if (match != null) {
-                            inputs.putAll(match.inputs());
-                          }
-                          instance.add(
-                              new DerivationResult.Code(
-                                  def.key(),
-                                  Milestone.TREATMENT_START,
-                                  date(c.at()),
-                                  unverified ? CodeState.PROPOSED : CodeState.REGISTERED,
-                                  c.rule().id(),
-                                  c.sources(),
-                                  inputs,
-                                  null,
-                                  unverified ? DerivationContext.unverifiedNote(match) : null));
-                        }));
+    var chosen =
+        candidates.stream()
+            .filter(c -> !date(c.at()).isBefore(decided))
+            .filter(c -> instance.covers(date(c.at())))
+            .filter(
+                c ->
+                    context.attribute(date(c.at()), c.encounter(), c.performers()).instance()
+                        == instance)
+            .min(first);
+    if (chosen.isEmpty()) {
+      return false;
+    }
+    var c = chosen.get();
+    var def = context.code(instance, Milestone.TREATMENT_START, suffix.apply(c));
+    if (def.isEmpty()) {
+      return false;
+    }
+    var inputs = new LinkedHashMap<String, String>();
+    inputs.put("treatment", Objects.requireNonNullElse(def.get().treatment(), ""));
+    inputs.putAll(moreInputs.apply(c));
+    var match = c.match();
+    var unverified = match != null && !match.verified();
+    if (match != null) {
+      inputs.putAll(match.inputs());
+    }
+    instance.add(
+        new DerivationResult.Code(
+            def.get().key(),
+            Milestone.TREATMENT_START,
+            date(c.at()),
+            unverified ? CodeState.PROPOSED : CodeState.REGISTERED,
+            c.rule().id(),
+            c.sources(),
+            inputs,
+            null,
+            unverified ? DerivationContext.unverifiedNote(match) : null));
+    return true;
   }
 
   /**

@@ -158,9 +158,20 @@ public final class CodingRules {
    * that breaks the order.
    */
   public Walk walk(List<Registration> registrations) {
+    return walk(registrations, null);
+  }
+
+  /**
+   * Walks the registered codes of an instance whose treatment may rest on a clinical decision taken
+   * at the trust that transferred the patient here ({@code decidedElsewhere}, its day): a treatment
+   * start on or after that day needs no decision of its own, and until then the instance stands as
+   * decided.
+   */
+  public Walk walk(List<Registration> registrations, @Nullable LocalDate decidedElsewhere) {
     var ordered =
         registrations.stream().filter(Registration::isRegistered).sorted(CLINICAL_ORDER).toList();
     var walker = new Walker();
+    walker.decidedElsewhere = decidedElsewhere;
     walker.laterStart =
         ordered.stream()
             .filter(r -> r.code().milestone() == Milestone.PATHWAY_START)
@@ -169,10 +180,10 @@ public final class CodingRules {
     for (var registration : ordered) {
       var rejection = walker.step(registration);
       if (rejection != null) {
-        return new Walk(walker.state, rejection, ordered);
+        return new Walk(walker.state(), rejection, ordered);
       }
     }
-    return new Walk(walker.state, null, ordered);
+    return new Walk(walker.state(), null, ordered);
   }
 
   /** The result of walking the codes: the state reached and, if the order is broken, why. */
@@ -192,6 +203,19 @@ public final class CodingRules {
     @Nullable Registration treatment;
     @Nullable Registration closing;
     @Nullable Registration laterStart;
+    @Nullable LocalDate decidedElsewhere;
+
+    /**
+     * The state reached; an instance that rests on a decision taken elsewhere stands as decided.
+     */
+    PathwayState state() {
+      if (decidedElsewhere != null
+          && decisions.isEmpty()
+          && (state == PathwayState.AWAITING_FIRST_ATTENDANCE || state == PathwayState.IN_WORKUP)) {
+        return PathwayState.DECIDED;
+      }
+      return state;
+    }
 
     @Nullable Rejection step(Registration r) {
       var code = r.code();
@@ -245,6 +269,12 @@ public final class CodingRules {
             return already(display, treatment);
           }
           if (decisions.isEmpty()) {
+            if (decidedElsewhere != null && !r.date().isBefore(decidedElsewhere)) {
+              // transferred for treatment: the sender's decision counts (checked there)
+              treatment = r;
+              state = PathwayState.IN_TREATMENT;
+              return null;
+            }
             return Rejection.of(Reason.DECISION_MISSING, display, r.date());
           }
           var last = decisions.get(decisions.size() - 1);

@@ -44,11 +44,32 @@ public final class LeadTimes {
    */
   public List<LeadTime> measure(
       List<Registration> codes, PathwayState state, @Nullable String variant, LocalDate asOf) {
+    return measure(codes, state, variant, asOf, false);
+  }
+
+  /**
+   * The intervals that have started; where the instance's treatment rests on a decision taken at
+   * the trust that transferred the patient here ({@code decidedElsewhere}) and it has none of its
+   * own, the intervals to and from the decision are not judged here: they belong to the sender (and
+   * to the patient's whole pathway).
+   */
+  public List<LeadTime> measure(
+      List<Registration> codes,
+      PathwayState state,
+      @Nullable String variant,
+      LocalDate asOf,
+      boolean decidedElsewhere) {
     var result = new ArrayList<LeadTime>();
     var facts = new Facts(codes, rules);
     for (var indicator : catalogue.indicatorsOf(rules.pathway())) {
       if (indicator.repeating()) {
         measureRepeating(indicator, facts, state, variant, asOf, result);
+        continue;
+      }
+      if (decidedElsewhere
+          && facts.all(Milestone.CLINICAL_DECISION).isEmpty()
+          && (indicator.from() == Milestone.CLINICAL_DECISION
+              || indicator.to() == Milestone.CLINICAL_DECISION)) {
         continue;
       }
       var from = facts.from(indicator.from());
@@ -214,6 +235,11 @@ public final class LeadTimes {
      */
     boolean canStillReach(Milestone milestone, PathwayState state) {
       if (!state.isOpen()) {
+        return false;
+      }
+      if (milestone == Milestone.FIRST_ATTENDANCE && state == PathwayState.IN_TREATMENT) {
+        // treatment has started without a first attendance here (e.g. after a transfer for
+        // treatment): the work-up interval can no longer end in this instance
         return false;
       }
       if (milestone == Milestone.TREATMENT_START || milestone == Milestone.EVALUATION) {

@@ -185,6 +185,18 @@ public final class PatientPathway {
     return milestones;
   }
 
+  /**
+   * The day of the clinical decision taken at the trust that transferred the patient here for
+   * treatment, where the derivation tracks one ({@link TrackedMilestone#DECIDED_AT_SENDER}).
+   */
+  public @Nullable LocalDate decidedElsewhere() {
+    return milestones.stream()
+        .filter(m -> TrackedMilestone.DECIDED_AT_SENDER.equals(m.type()))
+        .map(TrackedMilestone::date)
+        .min(java.util.Comparator.naturalOrder())
+        .orElse(null);
+  }
+
   /** Replaces the tracked milestones with what the derivation now finds. */
   public void track(List<TrackedMilestone> found) {
     this.milestones =
@@ -206,11 +218,11 @@ public final class PatientPathway {
 
   /** The registered codes (not proposals, not withdrawn) in clinical order. */
   public List<Registration> registeredCodes(CodingRules rules) {
-    return rules.walk(registrations()).inClinicalOrder();
+    return rules.walk(registrations(), decidedElsewhere()).inClinicalOrder();
   }
 
   public PathwayState state(CodingRules rules) {
-    return rules.walk(registrations()).state();
+    return rules.walk(registrations(), decidedElsewhere()).state();
   }
 
   /** Records a new code, or refuses it. A proposal is checked on its own, not against the order. */
@@ -360,7 +372,7 @@ public final class PatientPathway {
   private @Nullable Rejection orderBroken(CodeFact candidate, CodingRules rules) {
     var after = new ArrayList<>(history);
     after.add(candidate);
-    return rules.walk(List.copyOf(fold(after).values())).rejection();
+    return rules.walk(List.copyOf(fold(after).values()), decidedElsewhere()).rejection();
   }
 
   private CodeFact change(

@@ -133,10 +133,28 @@ final class PathwayFixture {
     return pathway.state(rules);
   }
 
+  /** The clinical decision was taken on this day at the trust that transferred the patient here. */
+  PathwayFixture decidedAtSender(String iso) {
+    pathway.track(
+        List.of(
+            new no.forlop.pathway.TrackedMilestone(
+                no.forlop.pathway.TrackedMilestone.DECIDED_AT_SENDER,
+                date(iso),
+                "TREATMENT-AFTER-TRANSFER",
+                List.of("ClinicalImpression/c1"))));
+    return this;
+  }
+
   List<LeadTime> leadTimes(String asOf) {
-    var walk = rules.walk(pathway.registrations());
+    var decidedElsewhere = pathway.decidedElsewhere();
+    var walk = rules.walk(pathway.registrations(), decidedElsewhere);
     return new LeadTimes(CATALOGUE, rules)
-        .measure(walk.inClinicalOrder(), walk.state(), pathway.header().variant(), date(asOf));
+        .measure(
+            walk.inClinicalOrder(),
+            walk.state(),
+            pathway.header().variant(),
+            date(asOf),
+            decidedElsewhere != null);
   }
 
   LeadTime leadTime(String indicator, String asOf) {

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.CodeState;
+import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.PathwayState;
 import no.forlop.pathway.Rejection.Reason;
 import no.forlop.pathway.Remark;
@@ -17,6 +18,60 @@ import org.junit.jupiter.api.Test;
 
 /** Corrections, withdrawals and proposals are new facts; the history keeps everything. */
 class PatientPathwayTest {
+
+  /** A treating trust's instance whose treatment rests on the sender's decision. */
+  @Nested
+  class TransferForTreatment {
+
+    @Test
+    void treatment_on_or_after_the_senders_decision_is_registered_without_a_decision_here() {
+      var p = aPathway("colorectal").decidedAtSender("2024-03-20").with("A12A 2024-03-25");
+      assertThat(p.state()).isEqualTo(PathwayState.DECIDED);
+
+      factOf(p.register("A12FK", "2024-04-10"));
+
+      assertThat(p.state()).isEqualTo(PathwayState.IN_TREATMENT);
+    }
+
+    @Test
+    void treatment_before_the_senders_decision_still_needs_a_decision() {
+      var p = aPathway("colorectal").decidedAtSender("2024-03-20").with("A12A 2024-03-04");
+
+      assertThat(reasonOf(p.register("A12FK", "2024-03-19"))).isEqualTo(Reason.DECISION_MISSING);
+    }
+
+    @Test
+    void without_a_decision_at_the_sender_treatment_needs_one_here() {
+      var p = aPathway("colorectal").with("A12A 2024-03-25");
+
+      assertThat(reasonOf(p.register("A12FK", "2024-04-10"))).isEqualTo(Reason.DECISION_MISSING);
+      assertThat(p.state()).isEqualTo(PathwayState.AWAITING_FIRST_ATTENDANCE);
+    }
+
+    @Test
+    void the_intervals_to_and_from_the_decision_are_not_judged_again_here() {
+      var p = aPathway("colorectal").decidedAtSender("2024-03-20").with("A12A 2024-03-25");
+      p.register("A12FK", "2024-04-10");
+
+      var indicators = p.leadTimes("2024-06-30").stream().map(l -> l.indicator()).toList();
+
+      // OF4 (start to treatment) is this trust's; OF2 and OF3 end or start at the decision
+      // taken at the sender; OF1 can no longer end here, as treatment has started
+      assertThat(indicators).containsExactly("OF4");
+      assertThat(p.leadTime("OF4", "2024-06-30").status()).isEqualTo(LeadTime.Status.MET);
+    }
+
+    @Test
+    void an_instance_with_its_own_decision_is_judged_on_it() {
+      var p =
+          aPathway("colorectal")
+              .decidedAtSender("2024-03-01")
+              .with("A12A 2024-03-04", "A12S 2024-03-06", "A12CK 2024-03-20");
+
+      assertThat(p.leadTimes("2024-06-30").stream().map(l -> l.indicator()))
+          .contains("OF1", "OF2", "OF3", "OF4");
+    }
+  }
 
   @Nested
   class Corrections {
