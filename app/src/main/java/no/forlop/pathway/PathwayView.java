@@ -111,6 +111,8 @@ public record PathwayView(
    * @param code the official code, or {@code null} where the catalogue does not know it
    * @param key the code's key in its scheme (suffix, or milestone where the suffix is unknown)
    * @param inputs for a derived code, the values its rule looked at (e.g. {@code receivedOn})
+   * @param confirmRefused for a proposal, why the coding rules would refuse it as a registered code
+   *     now (e.g. a decision before any first attendance), or {@code null} when it can be confirmed
    */
   public record Code(
       RegistrationId registration,
@@ -127,9 +129,10 @@ public record PathwayView(
       boolean corrected,
       Instant recordedAt,
       String recordedBy,
-      Map<String, String> inputs) {
+      Map<String, String> inputs,
+      @Nullable Rejection confirmRefused) {
 
-    static Code of(Registration r) {
+    static Code of(Registration r, @Nullable Rejection confirmRefused) {
       return new Code(
           new RegistrationId(r.id()),
           r.code().official(),
@@ -145,7 +148,8 @@ public record PathwayView(
           r.corrected(),
           r.recordedAt(),
           r.recordedBy(),
-          r.origin().inputs());
+          r.origin().inputs(),
+          confirmRefused);
     }
   }
 

@@ -49,7 +49,7 @@ final class PathwayViews {
         catalogue.version(),
         pathway.registrations().stream()
             .filter(r -> r.status() == Registration.Status.ACTIVE)
-            .map(PathwayView.Code::of)
+            .map(r -> PathwayView.Code.of(r, pathway.confirmRefused(r.id(), rules)))
             .toList(),
         pathway.history().stream().map(PathwayView.Fact::of).toList(),
         leadTimes,

@@ -97,7 +97,8 @@ record PathwayPage(
       String state,
       boolean manual,
       boolean corrected,
-      Why why) {
+      Why why,
+      @Nullable Blocked blocked) {
 
     public boolean proposed() {
       return CodeState.PROPOSED.name().equals(state);
@@ -186,6 +187,15 @@ record PathwayPage(
 
   /** A note with its author and time. */
   record NoteEntry(String text, String author, String at) {}
+
+  /**
+   * Why a proposal cannot be confirmed yet, and the step that is missing.
+   *
+   * @param reason the coding rules' reason, in the reader's language
+   * @param missingStep the name of the missing milestone (e.g. "Første fremmøte"), where one is
+   * @param missingCode the value of that milestone's code in the register form
+   */
+  record Blocked(String reason, @Nullable String missingStep, @Nullable String missingCode) {}
 
   /** An option of a select. */
   record Choice(String value, String label) {

@@ -18,6 +18,7 @@ import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.PathwayKind;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Bar;
+import no.forlop.coordinator.pathwaypage.PathwayPage.Blocked;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Choice;
 import no.forlop.coordinator.pathwaypage.PathwayPage.Entry;
 import no.forlop.coordinator.pathwaypage.PathwayPage.HistoryEntry;
@@ -234,7 +235,37 @@ class PathwayPages {
         code.state().name(),
         manual,
         code.corrected(),
-        why);
+        why,
+        blocked(code, view, codes));
+  }
+
+  /**
+   * For a proposal the coding rules would refuse as a registered code: their reason, and the step
+   * that is missing where the reason names one (a first attendance before a decision, a decision
+   * before a treatment, a start before anything), so the page offers that step instead of a
+   * confirmation that would fail.
+   */
+  private @Nullable Blocked blocked(
+      PathwayView.Code code, PathwayView view, List<CodeDefinition> codes) {
+    var refused = code.confirmRefused();
+    if (refused == null) {
+      return null;
+    }
+    var missing =
+        switch (refused.reason()) {
+          case FIRST_ATTENDANCE_MISSING -> Milestone.FIRST_ATTENDANCE;
+          case DECISION_MISSING -> Milestone.CLINICAL_DECISION;
+          case START_MISSING -> Milestone.PATHWAY_START;
+          default -> null;
+        };
+    var definition =
+        missing == null
+            ? null
+            : codes.stream().filter(c -> c.milestone() == missing).findFirst().orElse(null);
+    return new Blocked(
+        texts.rejection(refused),
+        missing == null ? null : texts.message("pathway.blocked.step." + missing),
+        definition == null ? null : official(definition, view));
   }
 
   private Entry entry(TrackedMilestone milestone, int index) {
@@ -265,7 +296,8 @@ class PathwayPages {
         "TRACKED",
         false,
         false,
-        why);
+        why,
+        null);
   }
 
   private @Nullable String question(String rule) {

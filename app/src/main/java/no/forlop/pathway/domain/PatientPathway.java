@@ -225,6 +225,22 @@ public final class PatientPathway {
     return rules.walk(registrations(), decidedElsewhere()).state();
   }
 
+  /**
+   * For a proposal: why the coding rules would refuse it as a registered code now (the order it
+   * would break, e.g. a decision before any first attendance), or {@code null} where it could be
+   * confirmed, or where the registration is no proposal.
+   */
+  public @Nullable Rejection confirmRefused(UUID registration, CodingRules rules) {
+    var all = fold(history);
+    var proposal = all.get(registration);
+    if (proposal == null || !proposal.isProposed()) {
+      return null;
+    }
+    var after = new ArrayList<>(all.values());
+    after.replaceAll(r -> r.id().equals(registration) ? r.confirmed() : r);
+    return rules.walk(after, decidedElsewhere()).rejection();
+  }
+
   /** Records a new code, or refuses it. A proposal is checked on its own, not against the order. */
   public Outcome register(NewCode code, CodingRules rules, Context context) {
     var ref = rules.ref(code.code());

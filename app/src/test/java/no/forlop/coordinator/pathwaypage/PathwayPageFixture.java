@@ -42,7 +42,8 @@ final class PathwayPageFixture {
             "PROPOSED",
             false,
             false,
-            why);
+            why,
+            null);
     return new PathwayPage(
         id,
         "Test Testesen",

@@ -48,7 +48,10 @@ class PathwayPageIT extends PageSupport {
         .contains("A12A", "Start pakkeforløp – henvisning mottatt", "02.12.2024")
         .contains("Biopsi tatt (sporet milepæl, ikke NPR-kode)", "10.12.2024")
         .contains("A12CK", "Klinisk beslutning – påvist kreft i dette organet")
-        .contains("Forslag", "Bekreft A12CK");
+        .contains("Forslag")
+        // the proposal the coding rules would refuse offers the missing step, not a confirmation
+        .contains("Kan ikke bekreftes ennå", "Registrer første fremmøte først")
+        .doesNotContain("Bekreft A12CK");
     // in clinical order: start, biopsy, decision
     var start = page.body().indexOf("id=\"code-" + code(view, "A12A").registration() + "\"");
     var biopsy = page.body().indexOf("id=\"tracked-0\"");
@@ -125,6 +128,28 @@ class PathwayPageIT extends PageSupport {
         .contains("confirm-error-" + decision.registration(), "role=\"alert\"");
     assertThat(code(pathways.get(view.id(), null, InventedPatient.SYSTEM), "A12CK").state())
         .isEqualTo(CodeState.PROPOSED);
+  }
+
+  @Test
+  void a_proposal_waiting_for_a_missing_step_offers_it_and_can_be_confirmed_once_it_is_there()
+      throws Exception {
+    var view = deliver(decisionWithoutAttendance());
+    var decision = code(view, "A12CK");
+    assertThat(decision.confirmRefused()).isNotNull();
+
+    var offered = open(page(view.id()) + "?register=A12S", "kari");
+    assertThat(offered.body())
+        .contains("href=\"/pathways/" + view.id() + "?register=A12S#register\"")
+        .containsPattern("<option value=\"A12S\"[^>]*selected");
+
+    var registered =
+        submit(page(view.id()) + "/codes", "kari", "code", "A12S", "date", "2024-12-05");
+    assertThat(registered.status()).isEqualTo(302);
+    var page = open(page(view.id()), "kari");
+    assertThat(page.body()).contains("Bekreft A12CK").doesNotContain("Kan ikke bekreftes ennå");
+    assertThat(
+            code(pathways.get(view.id(), null, InventedPatient.SYSTEM), "A12CK").confirmRefused())
+        .isNull();
   }
 
   @Test
