@@ -73,7 +73,9 @@ final class ApplyingDerivation {
     if (ours.isPresent()) {
       return new PathwayWork.Opening.Opened(ours.get());
     }
-    return work.open(new CreatePathway(patient, instance.pathway(), instance.organisation(), null));
+    return work.open(
+        new CreatePathway(patient, instance.pathway(), instance.organisation(), null),
+        instance.start());
   }
 
   private static boolean startsOn(PatientPathway pathway, DerivedInstance instance) {

@@ -1,5 +1,6 @@
 package no.forlop.pathway;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -39,7 +40,10 @@ final class OpeningRules {
 
   /** Why the request may not open a pathway now, or null if it may. */
   PathwayWork.Opening.@Nullable Refused refusal(
-      CreatePathway request, PatientIdentifier patient, Collection<PatientPathway> loaded) {
+      CreatePathway request,
+      PatientIdentifier patient,
+      Collection<PatientPathway> loaded,
+      @Nullable LocalDate startsOn) {
     var found = PathwayWork.definition(catalogue, request.pathway().value());
     if (found.isEmpty()) {
       return refused(Problem.UNKNOWN_PATHWAY, request.pathway().value(), catalogue.version());
@@ -77,7 +81,7 @@ final class OpeningRules {
                       PathwayWork.definition(catalogue, p.header().pathway())
                           .map(OpeningRules::isMentalHealth)
                           .orElse(false))
-              .filter(p -> p.state(rules.apply(p)).isOpen())
+              .filter(p -> p.state(rules.apply(p)).isOpen() || openOn(p, startsOn))
               .findFirst();
       if (openMentalHealth.isPresent()) {
         var other = openMentalHealth.get().header();
@@ -90,6 +94,40 @@ final class OpeningRules {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether the pathway was open on the day (started on or before it, and not closed before the end
+   * of it): a pathway closed since still held the patient then. A pathway closing that very day
+   * leaves room for the next (as a change of type does).
+   */
+  private boolean openOn(PatientPathway pathway, @Nullable LocalDate day) {
+    if (day == null) {
+      return false;
+    }
+    var codes = pathway.registeredCodes(rules.apply(pathway));
+    var started =
+        codes.stream()
+            .filter(r -> r.code().milestone() == Milestone.PATHWAY_START)
+            .map(Registration::date)
+            .findFirst();
+    if (started.isEmpty() || started.get().isAfter(day)) {
+      return false;
+    }
+    var definitions = rules.apply(pathway);
+    var closed =
+        codes.stream()
+            .filter(
+                r ->
+                    r.code().milestone() == Milestone.TRANSFERRED
+                        || r.code().milestone() == Milestone.PATHWAY_END
+                        || definitions
+                            .definitionOf(r.code())
+                            .map(d -> d.closesPathway())
+                            .orElse(false))
+            .map(Registration::date)
+            .findFirst();
+    return closed.isEmpty() || closed.get().isAfter(day);
   }
 
   private static PathwayWork.Opening.Refused refused(Problem problem, Object... args) {

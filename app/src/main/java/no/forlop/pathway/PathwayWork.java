@@ -100,7 +100,16 @@ final class PathwayWork {
    * throws as an {@link InvalidPathwayRequestException}.
    */
   Opening open(CreatePathway request) {
-    var opening = openOrRefuse(request);
+    return open(request, null);
+  }
+
+  /**
+   * Opens a pathway instance that starts on {@code startsOn} (where known, as for a derived
+   * instance): the one-pathway rule of mental health is then judged on that day, not only on what
+   * is open now.
+   */
+  Opening open(CreatePathway request, @Nullable LocalDate startsOn) {
+    var opening = openOrRefuse(request, startsOn);
     if (opening instanceof Opening.Opened opened) {
       var header = opened.pathway().header();
       entries.add(
@@ -123,9 +132,9 @@ final class PathwayWork {
     return ((Opening.Opened) opening).pathway();
   }
 
-  private Opening openOrRefuse(CreatePathway request) {
+  private Opening openOrRefuse(CreatePathway request, @Nullable LocalDate startsOn) {
     var patient = request.patient();
-    var refusal = openings.refusal(request, patient, pathways.values());
+    var refusal = openings.refusal(request, patient, pathways.values(), startsOn);
     if (refusal != null) {
       return refusal;
     }
@@ -188,7 +197,8 @@ final class PathwayWork {
                     PatientIdentifier.parse(header.patient()),
                     PathwayDefinitionId.of(plan.to().id()),
                     OrganisationNumber.of(header.organisation()),
-                    header.variant())));
+                    header.variant()),
+                null));
     var opened = replacement.register(plan.startCode(date), newRules, context);
     if (opened instanceof Outcome.Refused refused) {
       // checked above; the closing code is in memory only, and the caller does not commit
