@@ -121,7 +121,13 @@ public final class Replay {
       }
       intake.derive(patients);
       var coding = context.getBean(DerivingCodes.class);
-      coding.problems().forEach(p -> report.reject(p.source(), p.code().name(), p.reason()));
+      for (var p : coding.problems()) {
+        if (p.code().ignored()) {
+          report.ignore(p.source(), p.code().name(), p.reason());
+        } else {
+          report.reject(p.source(), p.code().name(), p.reason());
+        }
+      }
       for (var pathway : context.getBean(PathwayService.class).all(report.asOf(), REPLAY)) {
         report.add(pathway);
       }

@@ -19,7 +19,12 @@ public enum DerivationNote {
   /** No decision with an outcome: {0} the diagnosis, {1} the outcome it suggests. */
   DECISION_FROM_DIAGNOSIS,
   /** {0} the appointment cancelled or missed, {1} working days until the next one. */
-  PATIENT_DELAY;
+  PATIENT_DELAY,
+  /**
+   * A transfer whose referral may be only for an examination or advice: {0} the code as sent, {1}
+   * the concept it may mean, {2} the terminology of the unverified default mapping.
+   */
+  TRANSFER_MAYBE_EXAMINATION_OR_ADVICE;
 
   /** The message key of the remark's text. */
   public String key() {

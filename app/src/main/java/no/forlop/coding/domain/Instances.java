@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import no.forlop.catalog.Milestone;
 import no.forlop.coding.domain.Starts.Sent;
 import no.forlop.coding.domain.Starts.Start;
@@ -64,11 +63,6 @@ final class Instances {
   }
 
   /**
-   * A referral in the same pathway from one organisation to another is a transfer (O), dated the
-   * day it was sent, whether or not the receiver has started its own pathway yet (in mental health
-   * it starts only once the receiver has assessed the referral).
-   */
-  /**
    * The receiving organisation's instance of the same pathway, started on or after the day the
    * referral was sent (the first such, if it was received more than once).
    */
@@ -82,6 +76,12 @@ final class Instances {
         .min(Comparator.comparing(DraftInstance::startDate));
   }
 
+  /**
+   * A referral in the same pathway from one organisation to another is a transfer (O), dated the
+   * day it was sent, whether or not the receiver has started its own pathway yet (in mental health
+   * it starts only once the receiver has assessed the referral). Only proposed when the referral
+   * may be only for an examination or advice (through an unverified mapping).
+   */
   void transfers(List<Sent> sent) {
     var ordered =
         sent.stream()
@@ -98,17 +98,29 @@ final class Instances {
             && sender.closing == null) {
           var def = context.code(sender, Milestone.TRANSFERRED, null);
           if (def.isPresent()) {
+            var inputs = new LinkedHashMap<String, String>();
+            inputs.put("sentOn", on.toString());
+            inputs.put("to", referral.receiver());
+            var weak = referral.maybeNotTransfer();
+            if (weak != null) {
+              inputs.putAll(weak.inputs());
+            }
             sender.add(
                 new DerivationResult.Code(
                     def.get().key(),
                     Milestone.TRANSFERRED,
                     on,
-                    CodeState.REGISTERED,
+                    weak == null ? CodeState.REGISTERED : CodeState.PROPOSED,
                     RuleId.TRANSFER_SENT.id(),
                     List.of(referral.referral().source().display()),
-                    Map.of("sentOn", on.toString(), "to", referral.receiver()),
+                    inputs,
                     null,
-                    null));
+                    weak == null
+                        ? null
+                        : DerivationNote.TRANSFER_MAYBE_EXAMINATION_OR_ADVICE.with(
+                            weak.coding().display(),
+                            weak.concept(),
+                            weak.mapping().terminology())));
             sender.closing = on;
           }
           receiverOf(sender, referral.receiver(), on)

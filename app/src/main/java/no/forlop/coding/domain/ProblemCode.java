@@ -45,6 +45,12 @@ public enum ProblemCode {
    * transferred the patient here). {0} the treatment code it would be, {1} its date.
    */
   TREATMENT_WITHOUT_DECISION,
+  /**
+   * Not a problem but a choice: a referral to another trust only for an examination or advice is no
+   * transfer and no pathway referral (no O at the sender, no instance at the receiver). {0} the
+   * code as sent, {1} the concept it means, {2} the terminology. Listed as ignored, not rejected.
+   */
+  REFERRAL_FOR_EXAMINATION_OR_ADVICE,
   /** A problem stored before problems had codes. {0} its text (English). */
   UNCODED;
 
@@ -81,6 +87,14 @@ public enum ProblemCode {
 
   private static final ConcurrentHashMap<Locale, ResourceBundle> BUNDLES =
       new ConcurrentHashMap<>();
+
+  /**
+   * Whether the fact was left out on purpose, by a rule (listed as ignored), rather than because it
+   * could not be used (rejected).
+   */
+  public boolean ignored() {
+    return this == REFERRAL_FOR_EXAMINATION_OR_ADVICE;
+  }
 
   /** The message key of the text. */
   public String key() {

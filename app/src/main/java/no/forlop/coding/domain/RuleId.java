@@ -20,7 +20,7 @@ public enum RuleId {
   MH_START_ASSESSED("MH-START-ASSESSED", "taskStatuses"),
   MH_START_RECEIVED("MH-START-RECEIVED", "taskStatuses", "until"),
   MH_START_EMERGENCY("MH-START-EMERGENCY", "statuses", "classes", "windowDays"),
-  TRANSFER_SENT("TRANSFER-SENT"),
+  TRANSFER_SENT("TRANSFER-SENT", "notTransferConcepts"),
   FIRST_ATTENDANCE_ENCOUNTER("FIRST-ATTENDANCE-ENCOUNTER", "statuses", "concepts"),
   FIRST_ATTENDANCE_IMAGING("FIRST-ATTENDANCE-IMAGING", "ignoredStatuses", "pathwayKinds"),
   BIOPSY_TAKEN("BIOPSY-TAKEN", "statuses", "concepts"),

@@ -14,6 +14,7 @@ import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.Code;
 import no.forlop.pathway.CodeState;
+import no.forlop.terminology.domain.ConceptMatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * received ({@code START-REFERRAL-RECEIVED}), else written ({@code START-REFERRAL-AUTHORED}), a
  * suspicion in hospital ({@code START-SUSPICION-IN-HOSPITAL}) or inferred ({@code
  * START-PK-INFERRED}). Mental-health starts are {@link MentalHealthStarts}'. A referral from one
- * organisation to another is also noted as sent, for the transfer.
+ * organisation to another is also noted as sent, for the transfer, unless it is only for an
+ * examination or advice from a trust in the pathway: then it is neither a transfer nor a start
+ * (listed as ignored).
  */
 final class Starts {
 
@@ -39,8 +42,18 @@ final class Starts {
       StartBasis basis,
       CodeState state) {}
 
-  /** A pathway referral from one organisation to another: the sender's transfer. */
-  record Sent(Referral referral, PathwayDefinition pathway, String requester, String receiver) {}
+  /**
+   * A pathway referral from one organisation to another: the sender's transfer.
+   *
+   * @param maybeNotTransfer a concept of {@code TRANSFER-SENT}'s {@code notTransferConcepts} the
+   *     referral means only through an unverified mapping: the transfer is then only proposed
+   */
+  record Sent(
+      Referral referral,
+      PathwayDefinition pathway,
+      String requester,
+      String receiver,
+      @Nullable ConceptMatch maybeNotTransfer) {}
 
   private record PathwayChoice(PathwayDefinition definition, CodeState state) {}
 
@@ -61,6 +74,7 @@ final class Starts {
   List<Start> starts() {
     var facts = context.facts;
     var starts = new ArrayList<Start>();
+    var examinationOrAdvice = new LinkedHashMap<Referral, ConceptMatch>();
     var ignored = context.parameter(RuleId.START_REFERRAL_RECEIVED, "ignoredReferralStatuses");
     for (var referral : facts.all(Referral.class)) {
       if (ignored.contains(referral.status())) {
@@ -84,7 +98,12 @@ final class Starts {
       }
       var requester = facts.organisationNumber(referral.requester());
       if (requester != null && !requester.equals(performer)) {
-        sent.add(new Sent(referral, pathway.definition, requester, performer));
+        var notTransfer = notTransfer(referral, pathway.definition);
+        if (notTransfer.filter(ConceptMatch::verified).isPresent()) {
+          examinationOrAdvice.put(referral, notTransfer.get());
+        }
+        sent.add(
+            new Sent(referral, pathway.definition, requester, performer, notTransfer.orElse(null)));
       }
       var start =
           pathway.definition.kind().isCancer()
@@ -95,7 +114,56 @@ final class Starts {
         starts.add(start);
       }
     }
+    leaveOutExaminationsAndAdvice(starts, examinationOrAdvice);
     return starts;
+  }
+
+  /**
+   * A referral only for an examination or advice, from a trust whose own pathway had started by the
+   * day it was sent, is neither that trust's transfer nor a start at the receiver: it is left out,
+   * and listed as ignored with why. From a trust not in the pathway it stays a referral.
+   */
+  private void leaveOutExaminationsAndAdvice(
+      List<Start> starts, Map<Referral, ConceptMatch> examinationOrAdvice) {
+    for (var entry : examinationOrAdvice.entrySet()) {
+      var referral = entry.getKey();
+      var sending = sent.stream().filter(x -> x.referral() == referral).findFirst().orElseThrow();
+      var sentOn = date(referral.authoredOn());
+      var senderInPathway =
+          starts.stream()
+              .anyMatch(
+                  s ->
+                      s.referral() != referral
+                          && s.pathway().id().equals(sending.pathway().id())
+                          && s.organisation().equals(sending.requester())
+                          && !s.date().isAfter(sentOn));
+      if (!senderInPathway) {
+        continue;
+      }
+      starts.removeIf(s -> s.referral() == referral);
+      sent.remove(sending);
+      var match = entry.getValue();
+      context.problem(
+          referral.source().display(),
+          ProblemCode.REFERRAL_FOR_EXAMINATION_OR_ADVICE,
+          match.coding().display(),
+          match.concept(),
+          match.mapping().terminology());
+    }
+  }
+
+  /**
+   * Whether a cancer pathway referral to another trust means it is only for a particular
+   * examination or for advice ({@code TRANSFER-SENT}'s {@code notTransferConcepts}, in its {@code
+   * code} or {@code category}): then the responsibility does not move, and the coding guide codes
+   * no transfer. Mental-health referrals are always transfers.
+   */
+  private java.util.Optional<ConceptMatch> notTransfer(
+      Referral referral, PathwayDefinition pathway) {
+    if (!pathway.kind().isCancer()) {
+      return java.util.Optional.empty();
+    }
+    return context.conceptMatch(referral.codes(), RuleId.TRANSFER_SENT, "notTransferConcepts");
   }
 
   private Start cancerStart(

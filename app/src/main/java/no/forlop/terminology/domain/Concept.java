@@ -27,7 +27,17 @@ public enum Concept {
    * visit or an admission (encounter class AMB, IMP); a hospital may add its own visit types, or
    * say that one is none (a telephone consultation).
    */
-  FIRST_ATTENDANCE;
+  FIRST_ATTENDANCE,
+  /**
+   * A referral only for a particular examination (imaging, a laboratory test) at another trust, the
+   * responsibility for the patient staying with the sender: no transfer (O).
+   */
+  EXAMINATION_ONLY,
+  /**
+   * A referral only for advice or a second opinion from another trust, the responsibility for the
+   * patient staying with the sender: no transfer (O).
+   */
+  ADVICE_ONLY;
 
   /** The canonical URL of Forløp's concept code system. */
   public static final String SYSTEM = "https://forlop.no/fhir/CodeSystem/concept";

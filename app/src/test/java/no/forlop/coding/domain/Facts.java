@@ -86,6 +86,28 @@ final class Facts {
     return this;
   }
 
+  /** A pathway referral whose {@code category} also carries this code. */
+  Facts referralInCategory(
+      String id,
+      String pathwayCode,
+      String system,
+      String category,
+      String authored,
+      @Nullable String requester,
+      String performer) {
+    events.add(
+        new Referral(
+            ref("ServiceRequest/" + id),
+            PATIENT,
+            "active",
+            List.of(new Code(Code.PATHWAY_CODES, pathwayCode), new Code(system, category)),
+            List.of(),
+            requester,
+            performer,
+            at(authored)));
+    return this;
+  }
+
   Facts pkReferral(String id, String authored, String... icd10) {
     events.add(
         new Referral(
