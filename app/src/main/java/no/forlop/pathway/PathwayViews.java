@@ -49,7 +49,10 @@ final class PathwayViews {
         catalogue.version(),
         pathway.registrations().stream()
             .filter(r -> r.status() == Registration.Status.ACTIVE)
-            .map(r -> PathwayView.Code.of(r, pathway.confirmRefused(r.id(), rules)))
+            .map(
+                r ->
+                    PathwayView.Code.of(
+                        r, r.isProposed() ? pathway.confirmRefused(r.id(), rules) : null))
             .toList(),
         pathway.history().stream().map(PathwayView.Fact::of).toList(),
         leadTimes,

@@ -1,12 +1,12 @@
 package no.forlop.coding.domain;
 
-import no.forlop.pathway.Remark;
+import no.forlop.pathway.RemarkKind;
 
 /**
  * Why a derived code is only proposed, as a remark each reader gets in their language ({@code
  * derivation.note.<NAME>} in {@code messages-derivation.properties}).
  */
-public enum DerivationNote {
+public enum DerivationNote implements RemarkKind {
   /** The pathway was inferred from the ICD-10 reason of a PK referral without a pathway code. */
   PATHWAY_INFERRED_FROM_ICD10,
   /** The patient has several open pathways; the event went to the latest started. */
@@ -26,13 +26,8 @@ public enum DerivationNote {
    */
   TRANSFER_MAYBE_EXAMINATION_OR_ADVICE;
 
-  /** The message key of the remark's text. */
-  public String key() {
-    return "derivation.note." + name();
-  }
-
-  /** The remark with these arguments. */
-  public Remark with(Object... args) {
-    return Remark.of(key(), args);
+  @Override
+  public String keyPrefix() {
+    return "derivation.note.";
   }
 }

@@ -1,12 +1,12 @@
 package no.forlop.pathway.domain;
 
-import no.forlop.pathway.Remark;
+import no.forlop.pathway.RemarkKind;
 
 /**
  * Why the reconciliation proposed, corrected or withdrew a derived code, as a remark each reader
  * gets in their language ({@code remark.<NAME>} in {@code messages-pathway.properties}).
  */
-public enum ReconciliationRemark {
+public enum ReconciliationRemark implements RemarkKind {
   /** The EHR events behind the code no longer support it. */
   NO_LONGER_SUPPORTED,
   /** A person registered the same code. */
@@ -22,13 +22,8 @@ public enum ReconciliationRemark {
   /** The events changed and the new code is only proposed. */
   CHANGED_NOW_PROPOSED;
 
-  /** The message key of the remark's text. */
-  public String key() {
-    return "remark." + name();
-  }
-
-  /** The remark with these arguments. */
-  public Remark with(Object... args) {
-    return Remark.of(key(), args);
+  @Override
+  public String keyPrefix() {
+    return "remark.";
   }
 }

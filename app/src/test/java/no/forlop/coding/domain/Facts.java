@@ -73,17 +73,8 @@ final class Facts {
       String authored,
       @Nullable String requester,
       String performer) {
-    events.add(
-        new Referral(
-            ref("ServiceRequest/" + id),
-            PATIENT,
-            "active",
-            List.of(new Code(Code.PATHWAY_CODES, pathwayCode)),
-            List.of(),
-            requester,
-            performer,
-            at(authored)));
-    return this;
+    return referralWith(
+        id, List.of(new Code(Code.PATHWAY_CODES, pathwayCode)), authored, requester, performer);
   }
 
   /** A pathway referral whose {@code category} also carries this code. */
@@ -95,12 +86,22 @@ final class Facts {
       String authored,
       @Nullable String requester,
       String performer) {
+    return referralWith(
+        id,
+        List.of(new Code(Code.PATHWAY_CODES, pathwayCode), new Code(system, category)),
+        authored,
+        requester,
+        performer);
+  }
+
+  private Facts referralWith(
+      String id, List<Code> codes, String authored, @Nullable String requester, String performer) {
     events.add(
         new Referral(
             ref("ServiceRequest/" + id),
             PATIENT,
             "active",
-            List.of(new Code(Code.PATHWAY_CODES, pathwayCode), new Code(system, category)),
+            codes,
             List.of(),
             requester,
             performer,
