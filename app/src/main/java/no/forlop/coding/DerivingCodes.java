@@ -212,8 +212,22 @@ public class DerivingCodes implements RuleExplanations {
                             .map(
                                 m ->
                                     new TrackedMilestone(m.type(), m.date(), m.rule(), m.sources()))
-                            .toList()))
+                            .toList(),
+                        transfer(instance.transferredFrom())))
             .toList());
+  }
+
+  /** The sender of a transfer, where the pathway module takes its organisation. */
+  private static DerivedInstance.@Nullable Transfer transfer(
+      DerivationResult.@Nullable Transfer transfer) {
+    if (transfer == null || !OrganisationNumber.isValid(transfer.organisation())) {
+      return null;
+    }
+    return new DerivedInstance.Transfer(
+        OrganisationNumber.of(transfer.organisation()),
+        transfer.senderStart(),
+        transfer.sentOn(),
+        no.forlop.coding.domain.RuleId.TRANSFER_SENT.id());
   }
 
   /**

@@ -3,12 +3,14 @@ package no.forlop.pathway;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import no.forlop.catalog.Milestone;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.Reconciliation;
 import no.forlop.pathway.domain.Registration;
+import no.forlop.pathway.domain.TransferLink;
 import no.forlop.patient.PatientIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,7 @@ final class ApplyingDerivation {
   List<DerivationRefusal> apply(PatientDerivation derivation) {
     var refusals = new ArrayList<DerivationRefusal>();
     var used = new HashSet<UUID>();
+    var ids = new java.util.IdentityHashMap<DerivedInstance, UUID>();
     for (var instance : derivation.instances()) {
       var opening = instanceFor(derivation.patient(), instance, used);
       if (opening instanceof PathwayWork.Opening.Refused refused) {
@@ -42,6 +45,7 @@ final class ApplyingDerivation {
       }
       var id = ((PathwayWork.Opening.Opened) opening).pathway().header().id();
       used.add(id);
+      ids.put(instance, id);
       // tracked first: a treatment may rest on the decision tracked as taken at the sender
       work.track(id, instance.milestones());
       reconcile(id, instance.codes(), refusals);
@@ -53,7 +57,38 @@ final class ApplyingDerivation {
         reconcile(id, List.of(), refusals);
       }
     }
+    work.linkTransfers(derivation.patient(), transfers(derivation, ids));
     return refusals;
+  }
+
+  /**
+   * The transfers between the derived instances, as links between the stored instances they became:
+   * a receiver is linked to the derived instance of the same pathway at the sender's organisation
+   * that starts on the sender's start. One receiver per sender (the first); an instance that could
+   * not be opened is not linked.
+   */
+  private static List<TransferLink> transfers(
+      PatientDerivation derivation, Map<DerivedInstance, UUID> ids) {
+    var links = new ArrayList<TransferLink>();
+    var senders = new HashSet<UUID>();
+    for (var receiver : derivation.instances()) {
+      var transfer = receiver.transferredFrom();
+      var to = ids.get(receiver);
+      if (transfer == null || to == null) {
+        continue;
+      }
+      derivation.instances().stream()
+          .filter(i -> i != receiver && ids.containsKey(i))
+          .filter(i -> i.pathway().equals(receiver.pathway()))
+          .filter(i -> i.organisation().equals(transfer.organisation()))
+          .filter(i -> i.start().equals(transfer.senderStart()))
+          .map(ids::get)
+          .filter(from -> !from.equals(to) && senders.add(from))
+          .findFirst()
+          .ifPresent(
+              from -> links.add(new TransferLink(from, to, transfer.sentOn(), transfer.rule())));
+    }
+    return links;
   }
 
   private PathwayWork.Opening instanceFor(

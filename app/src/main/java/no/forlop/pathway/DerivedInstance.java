@@ -2,6 +2,7 @@ package no.forlop.pathway;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pathway instance as the derivation finds it in a patient's EHR events: one pathway at one
@@ -11,16 +12,37 @@ import java.util.List;
  * @param pathway the catalogue id of the pathway definition
  * @param organisation the organisation number
  * @param start the date the derivation starts the instance on
+ * @param transferredFrom where a transfer in the same pathway opened this instance, the sender's
+ *     instance (one of the same derivation's instances) and the day it sent the referral
  */
 public record DerivedInstance(
     PathwayDefinitionId pathway,
     OrganisationNumber organisation,
     LocalDate start,
     List<DerivedCode> codes,
-    List<TrackedMilestone> milestones) {
+    List<TrackedMilestone> milestones,
+    @Nullable Transfer transferredFrom) {
 
   public DerivedInstance {
     codes = List.copyOf(codes);
     milestones = List.copyOf(milestones);
   }
+
+  /** An instance no transfer opened. */
+  public DerivedInstance(
+      PathwayDefinitionId pathway,
+      OrganisationNumber organisation,
+      LocalDate start,
+      List<DerivedCode> codes,
+      List<TrackedMilestone> milestones) {
+    this(pathway, organisation, start, codes, milestones, null);
+  }
+
+  /**
+   * The sender of a transfer: its instance of the same pathway at {@code organisation} that starts
+   * on {@code senderStart}, the day the referral was sent ({@code sentOn}) and the derivation rule
+   * that found the transfer.
+   */
+  public record Transfer(
+      OrganisationNumber organisation, LocalDate senderStart, LocalDate sentOn, String rule) {}
 }

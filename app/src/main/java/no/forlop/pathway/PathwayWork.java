@@ -19,6 +19,7 @@ import no.forlop.pathway.domain.CodingRules;
 import no.forlop.pathway.domain.PatientPathway;
 import no.forlop.pathway.domain.PatientPathway.Outcome;
 import no.forlop.pathway.domain.Reconciliation;
+import no.forlop.pathway.domain.TransferLink;
 import no.forlop.pathway.persistence.PathwayStore;
 import no.forlop.patient.PatientIdentifier;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +52,7 @@ final class PathwayWork {
   private final List<AuditLog.Entry> entries = new ArrayList<>();
   private final java.util.Set<UUID> changed = new java.util.LinkedHashSet<>();
   private final java.util.Set<UUID> tracked = new java.util.LinkedHashSet<>();
+  private final Map<String, List<TransferLink>> transfers = new LinkedHashMap<>();
   private final org.springframework.context.ApplicationEventPublisher events;
 
   PathwayWork(
@@ -302,6 +304,16 @@ final class PathwayWork {
     var milestones = new LinkedHashMap<UUID, List<TrackedMilestone>>();
     tracked.forEach(id -> milestones.put(id, pathways.get(id).milestones()));
     store.replaceMilestones(milestones, now);
+    transfers.forEach(
+        (patient, links) ->
+            changed.addAll(
+                store.replaceTransfers(
+                    loadedOf(PatientIdentifier.parse(patient)).stream()
+                        .map(p -> p.header().id())
+                        .toList(),
+                    links,
+                    now)));
+    transfers.clear();
     audit.recordAll(actor, entries);
     typeChanges.clear();
     created.clear();
@@ -349,6 +361,14 @@ final class PathwayWork {
     var pending = pathway.pending();
     pending.subList(before, pending.size()).forEach(fact -> recorded(pathway, fact));
     return outcomes;
+  }
+
+  /**
+   * Replaces the transfer links among a patient's loaded instances (stored at commit; the instances
+   * whose links change count as changed).
+   */
+  void linkTransfers(PatientIdentifier patient, List<TransferLink> links) {
+    transfers.put(patient.value(), List.copyOf(links));
   }
 
   /** Replaces the milestones tracked on a loaded pathway (stored at commit). */

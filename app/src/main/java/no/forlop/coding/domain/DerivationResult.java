@@ -27,13 +27,33 @@ public record DerivationResult(
    *
    * @param pathway the catalogue id of the pathway
    * @param organisation the organisation number
+   * @param transferredFrom where a transfer in the same pathway opened this instance: the sender's
+   *     instance and the day the referral was sent; {@code null} otherwise
    */
   public record Instance(
       String pathway,
       String organisation,
       LocalDate start,
       List<Code> codes,
-      List<TrackedMilestone> milestones) {}
+      List<TrackedMilestone> milestones,
+      @Nullable Transfer transferredFrom) {
+
+    /** An instance no transfer opened. */
+    public Instance(
+        String pathway,
+        String organisation,
+        LocalDate start,
+        List<Code> codes,
+        List<TrackedMilestone> milestones) {
+      this(pathway, organisation, start, codes, milestones, null);
+    }
+  }
+
+  /**
+   * The sending side of a transfer: the sender's instance (same pathway), found by its organisation
+   * and start, and the day the referral was sent.
+   */
+  public record Transfer(String organisation, LocalDate senderStart, LocalDate sentOn) {}
 
   /**
    * A code the instance should carry, with its trace.

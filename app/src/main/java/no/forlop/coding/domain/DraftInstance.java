@@ -63,6 +63,10 @@ final class DraftInstance {
                 java.util.Comparator.comparing(DerivationResult.Code::date)
                     .thenComparing(c -> c.milestone().ordinal()))
             .toList(),
-        milestones);
+        milestones,
+        transferredFrom == null || transferredOn == null
+            ? null
+            : new DerivationResult.Transfer(
+                transferredFrom.organisation, transferredFrom.startDate(), transferredOn));
   }
 }

@@ -24,12 +24,14 @@ public class PathwayStore {
   private final JdbcTemplate batch;
   private final TrackedMilestones milestones;
   private final TypeChanges typeChanges;
+  private final Transfers transfers;
 
   PathwayStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
     this.batch = batch;
     this.milestones = new TrackedMilestones(jdbc, batch);
     this.typeChanges = new TypeChanges(jdbc, batch);
+    this.transfers = new Transfers(jdbc, batch);
   }
 
   public void insert(PatientPathway.Header header) {
@@ -151,6 +153,25 @@ public class PathwayStore {
   public void replaceMilestones(
       Map<UUID, List<TrackedMilestone>> milestones, java.time.Instant derivedAt) {
     this.milestones.replace(milestones, derivedAt);
+  }
+
+  /**
+   * Replaces the transfer links touching these pathways (a patient's instances, after they are
+   * stored) by {@code links}.
+   *
+   * @return the pathways whose links changed, both ends of each
+   */
+  public java.util.Set<UUID> replaceTransfers(
+      java.util.Collection<UUID> pathways,
+      List<no.forlop.pathway.domain.TransferLink> links,
+      java.time.Instant derivedAt) {
+    return transfers.replace(pathways, links, derivedAt);
+  }
+
+  /** The transfer links with either end among these pathways. */
+  public List<no.forlop.pathway.domain.TransferLink> transfersTouching(
+      java.util.Collection<UUID> pathways) {
+    return transfers.touching(pathways);
   }
 
   /** Records changes of pathway type (after both instances are stored). */

@@ -1,0 +1,95 @@
+package no.forlop.pathway.persistence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import no.forlop.pathway.domain.TransferLink;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The transfers between trusts that link a sender's pathway instance to the receiver's, in table
+ * {@code pathway_transfer}: replaced as a whole for a patient's instances each time the derivation
+ * runs, like the tracked milestones.
+ */
+final class Transfers {
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  Transfers(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /**
+   * Replaces the links touching these pathways by {@code links}.
+   *
+   * @return the pathways whose links changed (a link gone, new or moved): both ends of each
+   */
+  Set<UUID> replace(Collection<UUID> pathways, List<TransferLink> links, Instant derivedAt) {
+    if (pathways.isEmpty()) {
+      return Set.of();
+    }
+    var before = touching(pathways);
+    var changed = new HashSet<UUID>();
+    for (var link : before) {
+      if (!links.contains(link)) {
+        changed.add(link.from());
+        changed.add(link.to());
+      }
+    }
+    for (var link : links) {
+      if (!before.contains(link)) {
+        changed.add(link.from());
+        changed.add(link.to());
+      }
+    }
+    if (changed.isEmpty()) {
+      return Set.of();
+    }
+    var ids = List.copyOf(pathways);
+    jdbc.sql("delete from pathway_transfer where to_pathway in (:p) or from_pathway in (:p)")
+        .param("p", ids)
+        .update();
+    var at = OffsetDateTime.ofInstant(derivedAt, ZoneOffset.UTC);
+    var rows = new ArrayList<Object[]>();
+    for (var link : links) {
+      rows.add(new Object[] {link.to(), link.from(), link.transferredOn(), link.rule(), at});
+    }
+    batch.batchUpdate(
+        """
+        insert into pathway_transfer (to_pathway, from_pathway, transferred_on, rule_id, derived_at)
+        values (?, ?, ?, ?, ?)
+        """,
+        rows);
+    return changed;
+  }
+
+  /** The links with either end among these pathways. */
+  List<TransferLink> touching(Collection<UUID> pathways) {
+    if (pathways.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            "select from_pathway, to_pathway, transferred_on, rule_id from pathway_transfer"
+                + " where to_pathway in (:p) or from_pathway in (:p)"
+                + " order by transferred_on, to_pathway")
+        .param("p", List.copyOf(pathways))
+        .query(
+            (rs, n) ->
+                new TransferLink(
+                    rs.getObject("from_pathway", UUID.class),
+                    rs.getObject("to_pathway", UUID.class),
+                    rs.getObject("transferred_on", LocalDate.class),
+                    rs.getString("rule_id")))
+        .list();
+  }
+}
