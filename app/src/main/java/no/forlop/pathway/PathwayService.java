@@ -127,6 +127,45 @@ public class PathwayService {
     return view(pathway, asOf);
   }
 
+  /**
+   * The patient's whole pathway this instance belongs to across the trusts transfers link (ADR
+   * 0021): the lead times as NPR measures them, from the first trust's start to the treating
+   * trust's treatment start. The user needs access to this instance's trust; of the other trusts'
+   * instances only their trust, the transfer days and the milestones of the lead times are shown,
+   * each marked whether the user may open it.
+   */
+  @Transactional
+  public WholePathway whole(PathwayId id, @Nullable LocalDate asOf, Actor actor) {
+    var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
+    requireAccess(actor, pathway);
+    var patient = pathway.header().patient();
+    audit.record(actor, AuditAction.READ, patient, "pathway/" + id + "/whole", null);
+    var ofPatient = store.findByPatient(patient);
+    return WholePathways.of(
+        id.value(),
+        ofPatient,
+        store.transfersTouching(ofPatient.stream().map(p -> p.header().id()).toList()),
+        catalogues.current(),
+        catalogues,
+        asOf == null ? today() : asOf,
+        actor::mayAccess);
+  }
+
+  /**
+   * Every whole pathway of these patients (fødselsnumre or D-numre), each chain of linked instances
+   * once, for the statistics' read model: the system reading its own data, not audited.
+   */
+  @Transactional(readOnly = true)
+  public List<WholePathway> wholeForReadModels(Collection<String> patients) {
+    var pathways = store.findByPatients(patients);
+    return WholePathways.all(
+        pathways,
+        store.transfersTouching(pathways.stream().map(p -> p.header().id()).toList()),
+        catalogues.current(),
+        catalogues,
+        today());
+  }
+
   @Transactional
   public List<PathwayView> byPatient(
       PatientIdentifier patient, @Nullable LocalDate asOf, Actor actor) {

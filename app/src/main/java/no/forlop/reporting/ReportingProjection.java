@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the statistics' read model ({@code report_pathway}, {@code report_code}, {@code
- * report_interval}) in step with the pathways: every change rewrites the pathway's rows in the
- * transaction of the change; at start-up, pathways without rows (e.g. after an upgrade) are written
- * from the pathways themselves.
+ * report_interval}, and the patient-level {@code report_patient_interval}) in step with the
+ * pathways: every change rewrites the pathway's rows in the transaction of the change; at start-up,
+ * pathways without rows (e.g. after an upgrade) are written from the pathways themselves.
  */
 @Component
 class ReportingProjection extends PathwayReadModel {
@@ -35,6 +35,7 @@ class ReportingProjection extends PathwayReadModel {
   private final JdbcTemplate batch;
   private final CatalogueService catalogues;
   private final Clock clock;
+  private final PatientIntervals patientIntervals;
 
   ReportingProjection(
       JdbcClient jdbc,
@@ -46,6 +47,7 @@ class ReportingProjection extends PathwayReadModel {
     this.batch = batch;
     this.catalogues = catalogues;
     this.clock = clock;
+    this.patientIntervals = new PatientIntervals(batch, pathways);
   }
 
   @Override
@@ -92,6 +94,7 @@ class ReportingProjection extends PathwayReadModel {
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         views.stream().flatMap(v -> intervalRows(v).stream()).toList());
+    patientIntervals.write(views);
   }
 
   private Object[] pathwayRow(PathwayView view, OffsetDateTime now) {

@@ -116,6 +116,20 @@ public class PathwayStore {
     return withFacts(headers);
   }
 
+  /** The pathways of these patients (not locked), in chunks of 1000 patients. */
+  public List<PatientPathway> findByPatients(java.util.Collection<String> patients) {
+    var all = List.copyOf(patients);
+    var headers = new ArrayList<PatientPathway.Header>();
+    for (int from = 0; from < all.size(); from += 1000) {
+      headers.addAll(
+          jdbc.sql(SELECT_HEADER + " where patient in (:patients) order by created_at, id")
+              .param("patients", all.subList(from, Math.min(all.size(), from + 1000)))
+              .query(PathwayStore::header)
+              .list());
+    }
+    return withFacts(headers);
+  }
+
   private List<PatientPathway> withFacts(List<PatientPathway.Header> headers) {
     if (headers.isEmpty()) {
       return List.of();

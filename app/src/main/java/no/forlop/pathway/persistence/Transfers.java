@@ -73,23 +73,26 @@ final class Transfers {
     return changed;
   }
 
-  /** The links with either end among these pathways. */
+  /** The links with either end among these pathways (in chunks of 1000 pathways). */
   List<TransferLink> touching(Collection<UUID> pathways) {
-    if (pathways.isEmpty()) {
-      return List.of();
+    var ids = List.copyOf(pathways);
+    var links = new java.util.LinkedHashSet<TransferLink>();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      links.addAll(
+          jdbc.sql(
+                  "select from_pathway, to_pathway, transferred_on, rule_id from pathway_transfer"
+                      + " where to_pathway in (:p) or from_pathway in (:p)"
+                      + " order by transferred_on, to_pathway")
+              .param("p", ids.subList(from, Math.min(ids.size(), from + 1000)))
+              .query(
+                  (rs, n) ->
+                      new TransferLink(
+                          rs.getObject("from_pathway", UUID.class),
+                          rs.getObject("to_pathway", UUID.class),
+                          rs.getObject("transferred_on", LocalDate.class),
+                          rs.getString("rule_id")))
+              .list());
     }
-    return jdbc.sql(
-            "select from_pathway, to_pathway, transferred_on, rule_id from pathway_transfer"
-                + " where to_pathway in (:p) or from_pathway in (:p)"
-                + " order by transferred_on, to_pathway")
-        .param("p", List.copyOf(pathways))
-        .query(
-            (rs, n) ->
-                new TransferLink(
-                    rs.getObject("from_pathway", UUID.class),
-                    rs.getObject("to_pathway", UUID.class),
-                    rs.getObject("transferred_on", LocalDate.class),
-                    rs.getString("rule_id")))
-        .list();
+    return List.copyOf(links);
   }
 }

@@ -10,6 +10,7 @@ import no.forlop.reporting.Burdens;
 import no.forlop.reporting.IndicatorQuery;
 import no.forlop.reporting.Indicators;
 import no.forlop.reporting.InvalidIndicatorQueryException;
+import no.forlop.reporting.PatientLeadTimeIndicators;
 import no.forlop.reporting.export.IndicatorTables;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
@@ -33,12 +34,18 @@ class IndicatorController {
 
   private final Indicators indicators;
   private final Burdens burdens;
+  private final PatientLeadTimeIndicators patientLevel;
   private final TableFiles files;
   private final ApiProblems problems;
 
   IndicatorController(
-      Indicators indicators, Burdens burdens, TableFiles files, ApiProblems problems) {
+      Indicators indicators,
+      Burdens burdens,
+      PatientLeadTimeIndicators patientLevel,
+      TableFiles files,
+      ApiProblems problems) {
     this.indicators = indicators;
+    this.patientLevel = patientLevel;
     this.burdens = burdens;
     this.files = files;
     this.problems = problems;
@@ -98,6 +105,28 @@ class IndicatorController {
         new IndicatorQuery(
             from, to, pathway, organisation == null ? Set.of() : organisation, null, null);
     return burdens.byUnitAndMonth(query, group, actor, true);
+  }
+
+  @GetMapping("/patient-level")
+  @Operation(
+      summary = "Patient-level lead times by first trust and treating trust",
+      description =
+          "OF1–OF4 (per treatment type and for all types) measured across the pathway instances"
+              + " that transfers between trusts link, as NPR measures one pathway across"
+              + " institutions: from the first trust's start (A) to the treating trust's treatment"
+              + " start (F). One row per first trust, treating trust (null: no treatment start),"
+              + " indicator and treatment type, over the intervals finished in [from, to]; chains"
+              + " that touched one of your units. Small numbers suppressed.")
+  java.util.List<PatientLeadTimeIndicators.Row> patientLevel(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+      @RequestParam(required = false) @Nullable String pathway,
+      @RequestParam(required = false) @Nullable Set<String> organisation,
+      Actor actor) {
+    var query =
+        new IndicatorQuery(
+            from, to, pathway, organisation == null ? Set.of() : organisation, null, null);
+    return patientLevel.byTrusts(query, actor, true);
   }
 
   @ExceptionHandler(InvalidIndicatorQueryException.class)
