@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param pathwayTypes the types this pathway may change to (the other mental-health and
  *     substance-use pathways in use today); empty when it cannot change type
  * @param today today's date (ISO), the type change's default date
+ * @param whole the patient's whole pathway across the trusts transfers link (ADR 0021); {@code
+ *     null} when no transfer links this pathway to another
  */
 record PathwayPage(
     UUID id,
@@ -56,7 +58,8 @@ record PathwayPage(
     @Nullable Link changedTo,
     @Nullable String firstStartedOn,
     List<Choice> pathwayTypes,
-    String today) {
+    String today,
+    @Nullable Whole whole) {
 
   /** Whether the page offers the change of pathway type. */
   public boolean changesType() {
@@ -71,6 +74,38 @@ record PathwayPage(
    * @param startedOn the other pathway's start, formatted (for the one changed to: the change day)
    */
   record Link(UUID id, String label, String changedOn, String startedOn, @Nullable String note) {}
+
+  /**
+   * The patient's whole pathway across trusts: the trusts in order, the milestones its lead times
+   * are made of and where each was registered, and the lead times themselves (NPR's measure: the
+   * first trust's start to the treating trust's treatment start). Of another trust's instance the
+   * page shows only these; a link to its page only where the user may open it.
+   *
+   * @param transferredFrom the trust that transferred the patient here, if one did
+   * @param transferredTo the trust this one transferred the patient to, if it did
+   */
+  record Whole(
+      List<Trust> trusts,
+      @Nullable Trust transferredFrom,
+      @Nullable Trust transferredTo,
+      List<Point> milestones,
+      List<Bar> leadTimes) {}
+
+  /**
+   * One trust's instance in the whole pathway.
+   *
+   * @param link the instance's id where the user may open its page, else {@code null}
+   * @param transferredOn the day the previous trust transferred the patient here, formatted
+   * @param here the instance this page shows
+   */
+  record Trust(String name, @Nullable UUID link, @Nullable String transferredOn, boolean here) {}
+
+  /**
+   * A milestone of the whole pathway (start, first attendance, decision, treatment start).
+   *
+   * @param milestone its catalogue milestone (PATHWAY_START, …), for its name on the page
+   */
+  record Point(String milestone, String code, String date, String trust) {}
 
   /** Whether the pathway has a proposal waiting for a coordinator. */
   public boolean hasProposals() {

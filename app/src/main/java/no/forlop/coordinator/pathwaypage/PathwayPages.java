@@ -133,7 +133,22 @@ class PathwayPages {
             ? null
             : texts.date(view.firstStartedOn()),
         pathwayTypes(view, catalogue),
-        pathways.today().toString());
+        pathways.today().toString(),
+        whole(id, actor, catalogue));
+  }
+
+  /** The whole pathway across trusts, where transfers link this instance to another. */
+  private PathwayPage.@Nullable Whole whole(UUID id, Actor actor, Catalogue catalogue) {
+    var whole = pathways.whole(new PathwayId(id), null, actor);
+    if (!whole.linked()) {
+      return null;
+    }
+    return WholeSection.of(
+        whole,
+        new PathwayId(id),
+        organisation -> users.unit(organisation).map(Unit::name).orElse(organisation),
+        texts::date,
+        l -> bar(l, catalogue));
   }
 
   private PathwayPage.Link link(PathwayView.TypeChange change, Catalogue catalogue) {

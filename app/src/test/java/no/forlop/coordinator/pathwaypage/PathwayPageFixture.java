@@ -71,6 +71,7 @@ final class PathwayPageFixture {
         null,
         null,
         List.of(new Choice("mh-adults", "Psykiske lidelser voksne")),
-        "2024-12-31");
+        "2024-12-31",
+        null);
   }
 }
