@@ -80,6 +80,29 @@ class TransferDerivationTest {
   }
 
   @Test
+  void the_receivers_instance_names_the_senders_instance_and_the_day_it_was_sent() {
+    // given: HF1 refers on 12 Feb, HF2 receives it on 13 Feb
+    var facts =
+        inWorkUpAtTheSender()
+            .referral("sr2", "A12", "2024-02-12", HF1, HF2)
+            .task("t2", "sr2", "received", "2024-02-13", HF2);
+    // when
+    var result = derive(facts);
+    // then: the receiver's instance links back (ADR 0021); the sender's links nowhere
+    var byOrganisation =
+        result.instances().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(DerivationResult.Instance::organisation, i -> i));
+    assertThat(byOrganisation.get(RECEIVER).transferredFrom())
+        .isEqualTo(
+            new DerivationResult.Transfer(
+                SENDER,
+                java.time.LocalDate.parse("2024-02-01"),
+                java.time.LocalDate.parse("2024-02-12")));
+    assertThat(byOrganisation.get(SENDER).transferredFrom()).isNull();
+  }
+
+  @Test
   void a_referral_to_another_trust_only_for_imaging_is_no_transfer_and_starts_nothing_there() {
     // given: the same referral, but in the category Imaging
     var facts =

@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import no.forlop.coordinator.InventedPatient;
 import no.forlop.coordinator.PageSupport;
+import no.forlop.pathway.ChangeResult;
+import no.forlop.pathway.CreatePathway;
 import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.OrganisationNumber;
 import no.forlop.pathway.PathwayView;
+import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.WholePathway;
 import no.forlop.patient.PatientIdentifier;
 import no.forlop.testing.TestPatients;
@@ -146,6 +149,30 @@ class WholePathwayPageIT extends PageSupport {
     assertThat(page.body())
         .contains("The whole pathway across health trusts", "Transferred from Fjordby sykehus HF")
         .doesNotContain("Hele forløpet");
+  }
+
+  @Test
+  void a_transfer_a_coordinator_registers_by_hand_names_no_receiver_and_links_nothing() {
+    var id =
+        pathways
+            .create(
+                CreatePathway.of(TestPatients.next(), "colorectal", FIRST, null),
+                InventedPatient.SYSTEM)
+            .id();
+    for (var entry : List.of("A12A 2024-03-04", "A12S 2024-03-06", "A12O 2024-03-22")) {
+      var parts = entry.split(" ");
+      assertThat(
+              pathways.register(
+                  id,
+                  RegisterCode.manual(parts[0], java.time.LocalDate.parse(parts[1])),
+                  InventedPatient.SYSTEM))
+          .isInstanceOf(ChangeResult.Changed.class);
+    }
+
+    var whole = pathways.whole(id, null, InventedPatient.SYSTEM);
+
+    assertThat(whole.linked()).isFalse();
+    assertThat(whole.instances()).singleElement().satisfies(i -> assertThat(i.id()).isEqualTo(id));
   }
 
   @Test
