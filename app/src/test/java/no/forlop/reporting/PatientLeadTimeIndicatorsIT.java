@@ -144,4 +144,23 @@ class PatientLeadTimeIndicatorsIT extends ApplicationTest {
     assertThat(row(leaving, "OF4", null).median()).isEqualTo(37.0);
     assertThat(indicators.byTrusts(APRIL, stranger, true)).isEmpty();
   }
+
+  @Test
+  void the_api_answers_for_the_readers_units_and_refuses_a_reversed_period() throws IOException {
+    transferredForSurgery();
+
+    // Lise's units are the demo trusts, not this test's: the chain is not hers to count
+    var theirs =
+        get(
+            "/api/v1/indicators/patient-level?from=2024-04-01&to=2024-04-30&organisation=" + first,
+            AS,
+            "lise");
+    var reversed =
+        get("/api/v1/indicators/patient-level?from=2024-04-30&to=2024-04-01", AS, "lise");
+
+    assertThat(theirs.status()).isEqualTo(200);
+    assertThat(theirs.json().isArray()).isTrue();
+    assertThat(theirs.json().size()).isZero();
+    assertThat(reversed.status()).isEqualTo(400);
+  }
 }
