@@ -46,9 +46,9 @@ public final class LeadTimes {
   /**
    * What a pathway tells about which norms apply and which intervals count.
    *
-   * @param variant the pathway's care setting or severity, if known
-   * @param variantFromFirstAttendance whether the variant was not recorded on the pathway but taken
-   *     from the setting of its first attendance
+   * @param variant the care setting or severity recorded on the pathway, if any
+   * @param attendedSetting the care setting of its first attendance, if known (used for an
+   *     indicator whose norms differ by setting when the recorded variant is not one of them)
    * @param decidedElsewhere the instance's treatment rests on a decision taken at the trust that
    *     transferred the patient here
    * @param directTreatmentRight the right to treatment was given directly at the referral
@@ -56,33 +56,32 @@ public final class LeadTimes {
    */
   public record Basis(
       @Nullable String variant,
-      boolean variantFromFirstAttendance,
+      @Nullable String attendedSetting,
       boolean decidedElsewhere,
       boolean directTreatmentRight) {
 
     /** A pathway with the variant recorded on it (or none) and nothing else to say. */
     public static Basis of(@Nullable String variant) {
-      return new Basis(variant, false, false, false);
+      return new Basis(variant, null, false, false);
     }
 
     /**
      * What a pathway instance tells from the variant recorded on it and its tracked milestones: the
-     * care setting recorded on the pathway, else the setting of its first attendance, else not
-     * known; whether its treatment rests on a decision taken elsewhere; whether the right to
-     * treatment was given directly at the referral assessment.
+     * setting of its first attendance, whether its treatment rests on a decision taken elsewhere,
+     * whether the right to treatment was given directly at the referral assessment.
      */
     public static Basis of(@Nullable String recorded, List<TrackedMilestone> milestones) {
       java.util.function.Predicate<String> has =
           type -> milestones.stream().anyMatch(m -> type.equals(m.type()));
       String attended = null;
-      if (recorded == null && has.test(TrackedMilestone.FIRST_ATTENDANCE_INPATIENT)) {
+      if (has.test(TrackedMilestone.FIRST_ATTENDANCE_INPATIENT)) {
         attended = "INPATIENT";
-      } else if (recorded == null && has.test(TrackedMilestone.FIRST_ATTENDANCE_OUTPATIENT)) {
+      } else if (has.test(TrackedMilestone.FIRST_ATTENDANCE_OUTPATIENT)) {
         attended = "OUTPATIENT";
       }
       return new Basis(
-          recorded != null ? recorded : attended,
-          attended != null,
+          recorded,
+          attended,
           has.test(TrackedMilestone.DECIDED_AT_SENDER),
           has.test(TrackedMilestone.DIRECT_TREATMENT_RIGHT));
     }
@@ -110,7 +109,7 @@ public final class LeadTimes {
       @Nullable String variant,
       LocalDate asOf,
       boolean decidedElsewhere) {
-    return measure(codes, state, asOf, new Basis(variant, false, decidedElsewhere, false));
+    return measure(codes, state, asOf, new Basis(variant, null, decidedElsewhere, false));
   }
 
   /**
@@ -215,15 +214,16 @@ public final class LeadTimes {
       Facts facts,
       Basis basis,
       LocalDate asOf) {
-    var variant = basis.variant();
     var treatment =
         indicator.perTreatment() && to != null
             ? rules.definitionOf(to.code()).map(CodeDefinition::treatment).orElse(null)
             : null;
-    var candidates =
+    var all =
         catalogue.normsFor(rules.pathway(), indicator.id(), from.date()).stream()
-            .filter(n -> n.appliesTo(treatment, variant))
+            .filter(n -> n.appliesTo(treatment, null))
             .toList();
+    var variant = variantFor(all, basis);
+    var candidates = all.stream().filter(n -> n.appliesTo(treatment, variant)).toList();
     var usable = candidates.stream().filter(LeadTimeNorm::usable).toList();
     var end = to == null ? asOf : to.date();
     var delayed = facts.patientDelayBetween(from.date(), end);
@@ -252,6 +252,7 @@ public final class LeadTimes {
           version);
     }
     var notJudged = variantNotKnown(variant, usable);
+    var fromAttendance = variant != null && !variant.equals(basis.variant());
     if (notJudged != null) {
       var days = WorkingDays.count(from.date(), end, DayType.CALENDAR);
       return new LeadTime(
@@ -278,7 +279,7 @@ public final class LeadTimes {
                 Comparator.comparing(
                     (LeadTimeNorm n) -> WorkingDays.due(from.date(), n.days(), n.dayType())))
             .orElseThrow();
-    var assumption = assumption(indicator, treatment, basis, usable);
+    var assumption = assumption(indicator, treatment, fromAttendance, usable);
     var due = WorkingDays.due(from.date(), norm.days(), norm.dayType());
     var days = WorkingDays.count(from.date(), end, norm.dayType());
     Status status;
@@ -308,15 +309,34 @@ public final class LeadTimes {
   private static @Nullable Assumption assumption(
       IndicatorDefinition indicator,
       @Nullable String treatment,
-      Basis basis,
+      boolean fromAttendance,
       List<LeadTimeNorm> usable) {
     var distinct = usable.stream().map(LeadTimeNorm::days).distinct().count() > 1;
     if (indicator.perTreatment() && treatment == null && distinct) {
       return Assumption.SHORTEST_NORM_TREATMENT_NOT_KNOWN;
     }
     var byVariant = usable.stream().anyMatch(n -> n.variant() != null);
-    if (byVariant && basis.variantFromFirstAttendance()) {
+    if (byVariant && fromAttendance) {
       return Assumption.SETTING_OF_FIRST_ATTENDANCE;
+    }
+    return null;
+  }
+
+  /**
+   * The variant an indicator's norms are picked by: the one recorded on the pathway where the norms
+   * have it, else the setting of the first attendance where they have that, else none. (A pathway
+   * may record a severity while its other norms differ by care setting.)
+   */
+  private static @Nullable String variantFor(List<LeadTimeNorm> norms, Basis basis) {
+    var variants = norms.stream().map(LeadTimeNorm::variant).filter(v -> v != null).toList();
+    if (variants.isEmpty()) {
+      return basis.variant();
+    }
+    if (basis.variant() != null && variants.contains(basis.variant())) {
+      return basis.variant();
+    }
+    if (basis.attendedSetting() != null && variants.contains(basis.attendedSetting())) {
+      return basis.attendedSetting();
     }
     return null;
   }

@@ -354,6 +354,31 @@ class LeadTimesTest {
     }
 
     @Test
+    void a_recorded_severity_and_the_first_attendance_setting_each_pick_their_own_norms() {
+      var p =
+          aPathway("eating-disorders-young", "SEVERE")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-08", "CP 2024-05-22")
+              .tracking("2024-05-08", TrackedMilestone.FIRST_ATTENDANCE_INPATIENT);
+      var first = p.leadTime("MH_FIRST_ATTENDANCE", "2024-06-30");
+      var assessment = p.leadTime("MH_ASSESSMENT", "2024-06-30");
+      assertThat(first.standardDays()).isEqualTo(7);
+      assertThat(first.status()).isEqualTo(Status.MET);
+      assertThat(assessment.standardDays()).isEqualTo(14);
+      assertThat(assessment.status()).isEqualTo(Status.MET);
+      assertThat(assessment.assumption()).isEqualTo(Assumption.SETTING_OF_FIRST_ATTENDANCE);
+    }
+
+    @Test
+    void a_recorded_severity_without_a_known_setting_leaves_the_assessment_unjudged() {
+      var p =
+          aPathway("eating-disorders-young", "SEVERE")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-08", "CP 2024-05-22");
+      var assessment = p.leadTime("MH_ASSESSMENT", "2024-06-30");
+      assertThat(assessment.status()).isEqualTo(Status.UNKNOWN_NORM);
+      assertThat(assessment.notJudged()).isEqualTo(NotJudged.CARE_SETTING_NOT_RECORDED);
+    }
+
+    @Test
     void an_unknown_severity_is_not_called_a_care_setting() {
       var p =
           aPathway("eating-disorders-young")
