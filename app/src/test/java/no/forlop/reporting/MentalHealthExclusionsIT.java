@@ -67,6 +67,12 @@ class MentalHealthExclusionsIT extends ApplicationTest {
 
   /** A derived TSB pathway: start, first attendance, a decision (CT) if given, and milestones. */
   private String tsb(String firstAttendance, String decision, String... tracked) {
+    return tsbAt(unit, firstAttendance, decision, tracked);
+  }
+
+  /** As {@link #tsb}, at the given organisation. */
+  private String tsbAt(
+      String organisation, String firstAttendance, String decision, String... tracked) {
     var patient = TestPatients.next();
     var codes = new ArrayList<DerivedCode>();
     codes.add(code("PATHWAY_START", Milestone.PATHWAY_START, "2024-05-01"));
@@ -84,7 +90,7 @@ class MentalHealthExclusionsIT extends ApplicationTest {
     var instance =
         new DerivedInstance(
             PathwayDefinitionId.of("substance-use"),
-            OrganisationNumber.of(unit),
+            OrganisationNumber.of(organisation),
             LocalDate.parse("2024-05-01"),
             codes,
             milestones);
@@ -128,13 +134,23 @@ class MentalHealthExclusionsIT extends ApplicationTest {
   }
 
   @Test
-  void a_running_assessment_with_a_direct_right_is_neither_overdue_nor_flagged() {
-    var excluded = tsb("2024-11-01", null, TrackedMilestone.DIRECT_TREATMENT_RIGHT);
-    var overdue = tsb("2024-11-01", null, TrackedMilestone.FIRST_ATTENDANCE_OUTPATIENT);
-    var unknown = tsb("2024-11-01", null);
+  void a_running_assessment_with_a_direct_right_is_not_overdue_in_the_statistics() {
+    tsb("2024-11-01", null, TrackedMilestone.DIRECT_TREATMENT_RIGHT);
+    tsb("2024-11-01", null, TrackedMilestone.FIRST_ATTENDANCE_OUTPATIENT);
+    tsb("2024-11-01", null);
 
     assertThat(assessment().overdueNow().value()).isEqualTo(1);
-    var coordinator = new Actor("kari", "PATIENT_CARE", Set.of(unit));
+  }
+
+  @Test
+  void a_running_assessment_with_a_direct_right_or_no_setting_is_not_flagged_in_the_worklist() {
+    // the worklist reads the units the application knows
+    var known = "910000012";
+    var excluded = tsbAt(known, "2024-11-01", null, TrackedMilestone.DIRECT_TREATMENT_RIGHT);
+    var overdue = tsbAt(known, "2024-11-01", null, TrackedMilestone.FIRST_ATTENDANCE_OUTPATIENT);
+    var unknown = tsbAt(known, "2024-11-01", null);
+    var coordinator = new Actor("kari", "PATIENT_CARE", Set.of(known));
+
     assertThat(due(excluded, coordinator)).isNull();
     assertThat(due(unknown, coordinator)).isNull();
     assertThat(due(overdue, coordinator)).isEqualTo(LocalDate.parse("2024-11-22"));
