@@ -64,6 +64,8 @@ public sealed interface ClinicalEvent {
    * @param patient the key of the patient ({@code for}), or {@code null}: then the referral's
    * @param focus the key of the referral it is about
    * @param owner the key of the organisation handling it
+   * @param outcomes the codes of {@code businessStatus}: what the assessment concluded beyond its
+   *     status (e.g. Forløp's {@code direct-treatment}, the right to treatment given directly)
    */
   record ReferralTask(
       SourceRef source,
@@ -71,8 +73,25 @@ public sealed interface ClinicalEvent {
       String status,
       String focus,
       @Nullable String owner,
-      Instant authoredOn)
-      implements ClinicalEvent {}
+      Instant authoredOn,
+      List<Code> outcomes)
+      implements ClinicalEvent {
+
+    public ReferralTask {
+      outcomes = outcomes == null ? List.of() : List.copyOf(outcomes);
+    }
+
+    /** A task whose business status the EHR did not code. */
+    public ReferralTask(
+        SourceRef source,
+        @Nullable String patient,
+        String status,
+        String focus,
+        @Nullable String owner,
+        Instant authoredOn) {
+      this(source, patient, status, focus, owner, authoredOn, List.of());
+    }
+  }
 
   /**
    * An attendance: a visit or stay (FHIR Encounter), or an imaging examination (FHIR ImagingStudy).

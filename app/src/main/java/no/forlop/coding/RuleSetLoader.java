@@ -79,8 +79,7 @@ public final class RuleSetLoader {
     var problems = new ArrayList<String>();
     var milestones =
         new ArrayList<String>(Arrays.stream(Milestone.values()).map(Enum::name).toList());
-    milestones.add("BIOPSY");
-    milestones.add(no.forlop.pathway.TrackedMilestone.DECIDED_AT_SENDER);
+    milestones.addAll(no.forlop.pathway.TrackedMilestone.TYPES);
     var rules = new ArrayList<DerivationRule>();
     for (var rule : document.rules()) {
       if (rule.milestone() == null || !milestones.contains(rule.milestone())) {

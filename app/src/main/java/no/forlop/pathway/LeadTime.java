@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param assumption how the norm was chosen when the pathway lacks a detail (see {@link
  *     Assumption})
  * @param patientDelayed a patient-caused delay (pasientutsatt) was registered within the interval
+ * @param notJudged why the interval is not judged against a norm although the catalogue has
+ *     verified ones ({@link NotJudged}), or {@code null}
  */
 public record LeadTime(
     String indicator,
@@ -33,7 +35,44 @@ public record LeadTime(
     @Nullable String normSource,
     @Nullable Assumption assumption,
     boolean patientDelayed,
-    String catalogueVersion) {
+    String catalogueVersion,
+    @Nullable NotJudged notJudged) {
+
+  /** An interval judged, or not judged for want of a verified norm alone. */
+  public LeadTime(
+      String indicator,
+      @Nullable String treatment,
+      LocalDate from,
+      @Nullable LocalDate to,
+      @Nullable Long days,
+      @Nullable Long elapsedDays,
+      @Nullable Integer standardDays,
+      DayType dayType,
+      @Nullable LocalDate dueDate,
+      Status status,
+      @Nullable Integer unverifiedStandardDays,
+      @Nullable String normSource,
+      @Nullable Assumption assumption,
+      boolean patientDelayed,
+      String catalogueVersion) {
+    this(
+        indicator,
+        treatment,
+        from,
+        to,
+        days,
+        elapsedDays,
+        standardDays,
+        dayType,
+        dueDate,
+        status,
+        unverifiedStandardDays,
+        normSource,
+        assumption,
+        patientDelayed,
+        catalogueVersion,
+        null);
+  }
 
   /** Where an interval stands against its norm. */
   public enum Status {
@@ -45,15 +84,43 @@ public record LeadTime(
     RUNNING,
     /** Not finished; the as-of date is after the due date. */
     OVERDUE,
-    /** No verified norm: the interval is measured but not judged. */
-    UNKNOWN_NORM
+    /**
+     * No norm to judge by: none verified, or the pathway lacks the detail that picks one of several
+     * ({@link NotJudged}). The interval is measured but not judged.
+     */
+    UNKNOWN_NORM,
+    /**
+     * The pathway is left out of this indicator, as NPR defines it ({@link NotJudged}, e.g. the
+     * right to treatment was given directly at the referral assessment): shown, never overdue, not
+     * in the indicator's statistics.
+     */
+    EXCLUDED
+  }
+
+  /** Why an interval with verified norms is not judged against one. */
+  public enum NotJudged {
+    /**
+     * The norms differ by care setting (poliklinikk, døgn) and neither the pathway nor its first
+     * attendance records one: no norm is picked.
+     */
+    CARE_SETTING_NOT_RECORDED,
+    /** The norms differ by severity and the pathway does not record it: no norm is picked. */
+    SEVERITY_NOT_RECORDED,
+    /**
+     * The right to treatment was given directly at the referral assessment: the pathway has no
+     * assessment phase to measure.
+     */
+    DIRECT_TREATMENT_RIGHT
   }
 
   /** How a norm was chosen when the pathway does not (yet) tell which one applies. */
   public enum Assumption {
     /** The treatment type is not known yet: the shortest norm of the indicator is used. */
     SHORTEST_NORM_TREATMENT_NOT_KNOWN,
-    /** The care setting or severity is not known: the shortest of its norms is used. */
-    SHORTEST_NORM_VARIANT_NOT_KNOWN
+    /**
+     * The care setting is not recorded on the pathway: it is taken from its first attendance
+     * (Encounter class inpatient or ambulatory).
+     */
+    SETTING_OF_FIRST_ATTENDANCE
   }
 }

@@ -27,12 +27,7 @@ final class PathwayViews {
     var definition = rules.pathway();
     var leadTimes =
         new LeadTimes(catalogue, rules)
-            .measure(
-                walk.inClinicalOrder(),
-                walk.state(),
-                header.variant(),
-                asOf,
-                pathway.decidedElsewhere() != null);
+            .measure(walk.inClinicalOrder(), walk.state(), asOf, pathway.measuringBasis());
     return new PathwayView(
         new PathwayId(header.id()),
         PatientIdentifier.parse(header.patient()),

@@ -18,6 +18,27 @@ public record TrackedMilestone(String type, LocalDate date, String rule, List<St
    */
   public static final String DECIDED_AT_SENDER = "DECIDED_AT_SENDER";
 
+  /**
+   * Mental health: the right to treatment was given directly at the referral assessment; the
+   * pathway is left out of the assessment interval (first attendance → clinical decision).
+   */
+  public static final String DIRECT_TREATMENT_RIGHT = "DIRECT_TREATMENT_RIGHT";
+
+  /** Mental health: the first attendance was an inpatient stay (Encounter class IMP …). */
+  public static final String FIRST_ATTENDANCE_INPATIENT = "FIRST_ATTENDANCE_INPATIENT";
+
+  /** Mental health: the first attendance was ambulatory (Encounter class AMB). */
+  public static final String FIRST_ATTENDANCE_OUTPATIENT = "FIRST_ATTENDANCE_OUTPATIENT";
+
+  /** Every tracked milestone the derivation may report. */
+  public static final java.util.List<String> TYPES =
+      java.util.List.of(
+          "BIOPSY",
+          DECIDED_AT_SENDER,
+          DIRECT_TREATMENT_RIGHT,
+          FIRST_ATTENDANCE_INPATIENT,
+          FIRST_ATTENDANCE_OUTPATIENT);
+
   public TrackedMilestone {
     sources = List.copyOf(sources);
   }

@@ -77,7 +77,8 @@ final class ReplayReport {
       @Nullable LocalDate dueDate,
       LeadTime.Status status,
       @Nullable Integer unverifiedStandardDays,
-      boolean patientDelayed) {}
+      boolean patientDelayed,
+      LeadTime.@Nullable NotJudged notJudged) {}
 
   /**
    * A resource that was not used.
@@ -134,7 +135,8 @@ final class ReplayReport {
                             l.dueDate(),
                             l.status(),
                             l.unverifiedStandardDays(),
-                            l.patientDelayed()))
+                            l.patientDelayed(),
+                            l.notJudged()))
                 .toList()));
   }
 

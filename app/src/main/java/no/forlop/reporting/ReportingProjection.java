@@ -13,6 +13,7 @@ import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.pathway.CodeFact;
+import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.Origin;
 import no.forlop.pathway.PathwayReadModel;
 import no.forlop.pathway.PathwayService;
@@ -152,6 +153,12 @@ class ReportingProjection extends PathwayReadModel {
   private static List<Object[]> intervalRows(PathwayView view) {
     var rows = new ArrayList<Object[]>();
     for (var l : view.leadTimes()) {
+      if (l.status() == LeadTime.Status.EXCLUDED) {
+        // NPR leaves the pathway out of this indicator (e.g. the right to treatment was given
+        // directly at the referral assessment): no row, so it is in no count, median or
+        // denominator of the indicator (docs/indicators.md); the pathway page still shows it
+        continue;
+      }
       rows.add(
           new Object[] {
             view.id().value(),

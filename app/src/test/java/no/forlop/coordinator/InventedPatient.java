@@ -62,6 +62,25 @@ public final class InventedPatient {
     return received(receivedOn);
   }
 
+  /**
+   * A referral to substance-use treatment (D01), assessed on {@code assessedOn} (a Task accepted):
+   * the start; with {@code directTreatment} the assessment gave the right to treatment directly
+   * ({@code businessStatus} direct-treatment).
+   */
+  public InventedPatient substanceUseAssessed(String assessedOn, boolean directTreatment) {
+    line(
+        "{\"resourceType\":\"ServiceRequest\",\"id\":\"sr-%s\",\"status\":\"active\",\"intent\":\"order\",\"subject\":{\"reference\":\"Patient/%s\"},\"performer\":[{\"reference\":\"Organization/hf1\"}],\"authoredOn\":\"%sT08:00:00+01:00\",\"code\":{\"coding\":[{\"system\":\"urn:oid:2.16.578.1.12.4.1.1.8480\",\"code\":\"D01\"}]}}",
+        p, p, assessedOn);
+    var business =
+        directTreatment
+            ? ",\"businessStatus\":{\"coding\":[{\"system\":\"https://forlop.no/fhir/CodeSystem/referral-assessment\",\"code\":\"direct-treatment\"}]}"
+            : "";
+    line(
+        "{\"resourceType\":\"Task\",\"id\":\"t-%s\",\"status\":\"accepted\",\"intent\":\"order\",\"focus\":{\"reference\":\"ServiceRequest/sr-%s\"},\"for\":{\"reference\":\"Patient/%s\"},\"owner\":{\"reference\":\"Organization/hf1\"},\"authoredOn\":\"%sT09:10:00+01:00\"%s}",
+        p, p, p, assessedOn, business);
+    return this;
+  }
+
   private InventedPatient received(String on) {
     line(
         "{\"resourceType\":\"Task\",\"id\":\"t-%s\",\"status\":\"received\",\"intent\":\"order\",\"focus\":{\"reference\":\"ServiceRequest/sr-%s\"},\"for\":{\"reference\":\"Patient/%s\"},\"owner\":{\"reference\":\"Organization/hf1\"},\"authoredOn\":\"%sT09:10:00+01:00\"}",

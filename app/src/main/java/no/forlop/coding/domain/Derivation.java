@@ -53,7 +53,9 @@ public final class Derivation {
     context.instances = instances.instances(starts.starts());
     instances.transfers(starts.sent());
     closures.episodeEnds(Closures.deathOf(record.get()));
+    var mentalHealthStarts = new MentalHealthStarts(context);
     for (var instance : context.instances) {
+      mentalHealthStarts.directTreatmentRight(instance);
       workUp.firstAttendance(instance);
       workUp.biopsy(instance);
     }

@@ -11,6 +11,8 @@ import no.forlop.catalog.PathwayDefinition;
 import no.forlop.catalog.StartRule.StartBasis;
 import no.forlop.coding.ClinicalEvent.Attendance;
 import no.forlop.coding.ClinicalEvent.Referral;
+import no.forlop.coding.ClinicalEvent.ReferralTask;
+import no.forlop.coding.domain.DerivationResult.TrackedMilestone;
 import no.forlop.coding.domain.Starts.Start;
 import no.forlop.pathway.CodeState;
 import org.jspecify.annotations.Nullable;
@@ -98,6 +100,41 @@ final class MentalHealthStarts {
         inputs,
         StartBasis.REFERRAL_ASSESSED,
         state);
+  }
+
+  /**
+   * Whether the right to treatment was given directly at the referral assessment ({@code
+   * MH-DIRECT-TREATMENT-RIGHT}): the assessment {@code Task} of the instance's referral at its
+   * organisation, with a status the rule lists, whose {@code businessStatus} carries one of the
+   * rule's {@code outcomeCodes}. Tracked on the instance, dated the assessment: the pathway then
+   * has no assessment phase, and NPR leaves it out of the assessment interval.
+   */
+  void directTreatmentRight(DraftInstance instance) {
+    if (instance.pathway.kind().isCancer()) {
+      return;
+    }
+    var statuses = context.parameter(RuleId.MH_DIRECT_TREATMENT_RIGHT, "taskStatuses");
+    var outcomes = context.parameter(RuleId.MH_DIRECT_TREATMENT_RIGHT, "outcomeCodes");
+    var referral = instance.start.referral();
+    context.facts.all(ReferralTask.class).stream()
+        .filter(t -> t.focus().equals(referral.source().key()))
+        .filter(t -> statuses.contains(t.status()))
+        .filter(
+            t ->
+                t.owner() == null
+                    || instance.organisation.equals(context.facts.organisationNumber(t.owner())))
+        .filter(
+            t ->
+                t.outcomes().stream().anyMatch(c -> outcomes.contains(c.system() + "|" + c.code())))
+        .min(Comparator.comparing(ReferralTask::authoredOn).thenComparing(t -> t.source().key()))
+        .ifPresent(
+            t ->
+                instance.milestones.add(
+                    new TrackedMilestone(
+                        no.forlop.pathway.TrackedMilestone.DIRECT_TREATMENT_RIGHT,
+                        date(t.authoredOn()),
+                        RuleId.MH_DIRECT_TREATMENT_RIGHT.id(),
+                        List.of(t.source().display()))));
   }
 
   /**

@@ -76,6 +76,33 @@ final class WorkUp {
                         attendanceInputs(attendance),
                         null,
                         null)));
+    careSetting(instance, attendance);
+  }
+
+  /**
+   * Mental health: the care setting of the first attendance, as the EHR records it in the
+   * encounter's class ({@code MH-FIRST-ATTENDANCE-INPATIENT}, {@code
+   * MH-FIRST-ATTENDANCE-OUTPATIENT}); the lead-time engine takes the norm of that setting when the
+   * pathway records none. A class neither rule lists (e.g. {@code HH}, {@code VR}) tells nothing.
+   */
+  private void careSetting(DraftInstance instance, Attendance attendance) {
+    if (instance.pathway.kind().isCancer() || attendance.attendanceClass() == null) {
+      return;
+    }
+    for (var rule :
+        List.of(RuleId.MH_FIRST_ATTENDANCE_INPATIENT, RuleId.MH_FIRST_ATTENDANCE_OUTPATIENT)) {
+      if (context.parameter(rule, "classes").contains(attendance.attendanceClass())) {
+        instance.milestones.add(
+            new TrackedMilestone(
+                rule == RuleId.MH_FIRST_ATTENDANCE_INPATIENT
+                    ? no.forlop.pathway.TrackedMilestone.FIRST_ATTENDANCE_INPATIENT
+                    : no.forlop.pathway.TrackedMilestone.FIRST_ATTENDANCE_OUTPATIENT,
+                date(attendance.start()),
+                rule.id(),
+                List.of(attendance.source().display())));
+        return;
+      }
+    }
   }
 
   /**

@@ -39,7 +39,8 @@ final class Events {
           r.authoredOn());
     }
     if (e instanceof ReferralTask t) {
-      return new ReferralTask(s, t.patient(), t.status(), t.focus(), t.owner(), t.authoredOn());
+      return new ReferralTask(
+          s, t.patient(), t.status(), t.focus(), t.owner(), t.authoredOn(), t.outcomes());
     }
     if (e instanceof Attendance a) {
       return new Attendance(
@@ -137,7 +138,8 @@ final class Events {
           x.status(),
           r.apply(x.focus()),
           r.apply(x.owner()),
-          x.authoredOn());
+          x.authoredOn(),
+          x.outcomes());
     }
     if (e instanceof Attendance x) {
       return new Attendance(

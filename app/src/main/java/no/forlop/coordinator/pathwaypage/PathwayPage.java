@@ -194,7 +194,8 @@ record PathwayPage(
       int usedPercent,
       @Nullable Integer normPercent,
       boolean patientDelayed,
-      @Nullable String assumption) {
+      @Nullable String assumption,
+      @Nullable String notJudged) {
 
     public boolean finished() {
       return to != null;

@@ -358,7 +358,8 @@ class PathwayPages {
         (int) Math.round(100.0 * used / scale),
         norm == null ? null : (int) Math.round(100.0 * norm / scale),
         lead.patientDelayed(),
-        lead.assumption() == null ? null : lead.assumption().name());
+        lead.assumption() == null ? null : lead.assumption().name(),
+        lead.notJudged() == null ? null : lead.notJudged().name());
   }
 
   private List<HistoryEntry> history(PathwayView view, List<CodeDefinition> codes) {

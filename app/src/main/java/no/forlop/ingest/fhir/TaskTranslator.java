@@ -13,6 +13,11 @@ import org.hl7.fhir.r4.model.Task;
  * its business identifier, a {@code focus.identifier} (system and value) without a reference: the
  * task is then about the referral with that identifier, received before or after the task, and is
  * joined to it when the codes are derived ({@link no.forlop.coding.SourceRef#byIdentifier}).
+ *
+ * <p>{@code businessStatus} says what the assessment concluded beyond its status: Forløp's code
+ * {@code direct-treatment} ({@code https://forlop.no/fhir/CodeSystem/referral-assessment}) marks
+ * that the right to treatment was given directly (docs/rules.md, {@code
+ * MH-DIRECT-TREATMENT-RIGHT}).
  */
 final class TaskTranslator implements ResourceTranslator<Task> {
 
@@ -29,7 +34,10 @@ final class TaskTranslator implements ResourceTranslator<Task> {
         reading.required(task.getStatusElement(), "status"),
         focus(task, reading),
         reading.organisation(task.getOwner(), "owner"),
-        reading.instant(task.getAuthoredOnElement(), "authoredOn", "referralReceived"));
+        reading.instant(task.getAuthoredOnElement(), "authoredOn", "referralReceived"),
+        task.hasBusinessStatus()
+            ? Reading.codes(java.util.List.of(task.getBusinessStatus()))
+            : java.util.List.of());
   }
 
   private static String focus(Task task, Reading reading) {

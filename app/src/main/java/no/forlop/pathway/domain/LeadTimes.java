@@ -12,10 +12,13 @@ import no.forlop.catalog.CodeDefinition;
 import no.forlop.catalog.IndicatorDefinition;
 import no.forlop.catalog.LeadTimeNorm;
 import no.forlop.catalog.Milestone;
+import no.forlop.catalog.PathwayKind;
 import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.LeadTime.Assumption;
+import no.forlop.pathway.LeadTime.NotJudged;
 import no.forlop.pathway.LeadTime.Status;
 import no.forlop.pathway.PathwayState;
+import no.forlop.pathway.TrackedMilestone;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LeadTimes {
 
+  /** The norm variants that are care settings (behandlingsnivå); the others are severities. */
+  static final java.util.Set<String> CARE_SETTINGS = java.util.Set.of("OUTPATIENT", "INPATIENT");
+
   private final Catalogue catalogue;
   private final CodingRules rules;
 
@@ -38,13 +44,57 @@ public final class LeadTimes {
   }
 
   /**
+   * What a pathway tells about which norms apply and which intervals count.
+   *
+   * @param variant the care setting or severity recorded on the pathway, if any
+   * @param attendedSetting the care setting of its first attendance, if known (used for an
+   *     indicator whose norms differ by setting when the recorded variant is not one of them)
+   * @param decidedElsewhere the instance's treatment rests on a decision taken at the trust that
+   *     transferred the patient here
+   * @param directTreatmentRight the right to treatment was given directly at the referral
+   *     assessment (mental health): the assessment interval is not measured
+   */
+  public record Basis(
+      @Nullable String variant,
+      @Nullable String attendedSetting,
+      boolean decidedElsewhere,
+      boolean directTreatmentRight) {
+
+    /** A pathway with the variant recorded on it (or none) and nothing else to say. */
+    public static Basis of(@Nullable String variant) {
+      return new Basis(variant, null, false, false);
+    }
+
+    /**
+     * What a pathway instance tells from the variant recorded on it and its tracked milestones: the
+     * setting of its first attendance, whether its treatment rests on a decision taken elsewhere,
+     * whether the right to treatment was given directly at the referral assessment.
+     */
+    public static Basis of(@Nullable String recorded, List<TrackedMilestone> milestones) {
+      java.util.function.Predicate<String> has =
+          type -> milestones.stream().anyMatch(m -> type.equals(m.type()));
+      String attended = null;
+      if (has.test(TrackedMilestone.FIRST_ATTENDANCE_INPATIENT)) {
+        attended = "INPATIENT";
+      } else if (has.test(TrackedMilestone.FIRST_ATTENDANCE_OUTPATIENT)) {
+        attended = "OUTPATIENT";
+      }
+      return new Basis(
+          recorded,
+          attended,
+          has.test(TrackedMilestone.DECIDED_AT_SENDER),
+          has.test(TrackedMilestone.DIRECT_TREATMENT_RIGHT));
+    }
+  }
+
+  /**
    * The intervals that have started, given the registered codes in clinical order.
    *
    * @param variant the pathway's care setting or severity, if known
    */
   public List<LeadTime> measure(
       List<Registration> codes, PathwayState state, @Nullable String variant, LocalDate asOf) {
-    return measure(codes, state, variant, asOf, false);
+    return measure(codes, state, asOf, Basis.of(variant));
   }
 
   /**
@@ -59,14 +109,25 @@ public final class LeadTimes {
       @Nullable String variant,
       LocalDate asOf,
       boolean decidedElsewhere) {
+    return measure(codes, state, asOf, new Basis(variant, null, decidedElsewhere, false));
+  }
+
+  /**
+   * The intervals that have started, judged as the pathway's {@link Basis} says: a variant not
+   * known never picks a norm where the norms differ by it ({@link LeadTime.NotJudged}), and a
+   * pathway given the right to treatment directly at the referral assessment is left out of the
+   * assessment interval ({@link Status#EXCLUDED}).
+   */
+  public List<LeadTime> measure(
+      List<Registration> codes, PathwayState state, LocalDate asOf, Basis basis) {
     var result = new ArrayList<LeadTime>();
     var facts = new Facts(codes, rules);
     for (var indicator : catalogue.indicatorsOf(rules.pathway())) {
       if (indicator.repeating()) {
-        measureRepeating(indicator, facts, state, variant, asOf, result);
+        measureRepeating(indicator, facts, state, basis, asOf, result);
         continue;
       }
-      if (decidedElsewhere
+      if (basis.decidedElsewhere()
           && facts.all(Milestone.CLINICAL_DECISION).isEmpty()
           && (indicator.from() == Milestone.CLINICAL_DECISION
               || indicator.to() == Milestone.CLINICAL_DECISION)) {
@@ -80,16 +141,59 @@ public final class LeadTimes {
       if (to == null && !facts.canStillReach(indicator.to(), state)) {
         continue;
       }
-      result.add(interval(indicator, from, to, facts, variant, asOf));
+      if (basis.directTreatmentRight() && isAssessment(indicator)) {
+        result.add(excluded(indicator, from, to, asOf, NotJudged.DIRECT_TREATMENT_RIGHT));
+        continue;
+      }
+      result.add(interval(indicator, from, to, facts, basis, asOf));
     }
     return result;
+  }
+
+  /**
+   * The assessment interval of a mental-health or substance-use pathway: from the first attendance
+   * to the clinical decision (utredning).
+   */
+  private boolean isAssessment(IndicatorDefinition indicator) {
+    var kind = rules.pathway().kind();
+    return (kind == PathwayKind.MENTAL_HEALTH || kind == PathwayKind.SUBSTANCE_USE)
+        && indicator.from() == Milestone.FIRST_ATTENDANCE
+        && indicator.to() == Milestone.CLINICAL_DECISION;
+  }
+
+  /** An interval the pathway is left out of: measured for the page, never judged. */
+  private LeadTime excluded(
+      IndicatorDefinition indicator,
+      Registration from,
+      @Nullable Registration to,
+      LocalDate asOf,
+      NotJudged reason) {
+    var end = to == null ? asOf : to.date();
+    var days = WorkingDays.count(from.date(), end, DayType.CALENDAR);
+    return new LeadTime(
+        indicator.id(),
+        null,
+        from.date(),
+        to == null ? null : to.date(),
+        to == null ? null : days,
+        to == null ? days : null,
+        null,
+        DayType.CALENDAR,
+        null,
+        Status.EXCLUDED,
+        null,
+        null,
+        null,
+        false,
+        catalogue.version(),
+        reason);
   }
 
   private void measureRepeating(
       IndicatorDefinition indicator,
       Facts facts,
       PathwayState state,
-      @Nullable String variant,
+      Basis basis,
       LocalDate asOf,
       List<LeadTime> result) {
     var points = facts.all(indicator.to());
@@ -99,7 +203,7 @@ public final class LeadTimes {
       if (to == null && !state.isOpen()) {
         continue;
       }
-      result.add(interval(indicator, from, to, facts, variant, asOf));
+      result.add(interval(indicator, from, to, facts, basis, asOf));
     }
   }
 
@@ -108,16 +212,18 @@ public final class LeadTimes {
       Registration from,
       @Nullable Registration to,
       Facts facts,
-      @Nullable String variant,
+      Basis basis,
       LocalDate asOf) {
     var treatment =
         indicator.perTreatment() && to != null
             ? rules.definitionOf(to.code()).map(CodeDefinition::treatment).orElse(null)
             : null;
-    var candidates =
+    var all =
         catalogue.normsFor(rules.pathway(), indicator.id(), from.date()).stream()
-            .filter(n -> n.appliesTo(treatment, variant))
+            .filter(n -> n.appliesTo(treatment, null))
             .toList();
+    var variant = variantFor(all, basis);
+    var candidates = all.stream().filter(n -> n.appliesTo(treatment, variant)).toList();
     var usable = candidates.stream().filter(LeadTimeNorm::usable).toList();
     var end = to == null ? asOf : to.date();
     var delayed = facts.patientDelayBetween(from.date(), end);
@@ -145,13 +251,35 @@ public final class LeadTimes {
           delayed,
           version);
     }
+    var notJudged = variantNotKnown(variant, usable);
+    var fromAttendance = variant != null && !variant.equals(basis.variant());
+    if (notJudged != null) {
+      var days = WorkingDays.count(from.date(), end, DayType.CALENDAR);
+      return new LeadTime(
+          indicator.id(),
+          treatment,
+          from.date(),
+          to == null ? null : to.date(),
+          to == null ? null : days,
+          to == null ? days : null,
+          null,
+          DayType.CALENDAR,
+          null,
+          Status.UNKNOWN_NORM,
+          null,
+          null,
+          null,
+          delayed,
+          version,
+          notJudged);
+    }
     var norm =
         usable.stream()
             .min(
                 Comparator.comparing(
                     (LeadTimeNorm n) -> WorkingDays.due(from.date(), n.days(), n.dayType())))
             .orElseThrow();
-    var assumption = assumption(indicator, treatment, variant, usable);
+    var assumption = assumption(indicator, treatment, fromAttendance, usable);
     var due = WorkingDays.due(from.date(), norm.days(), norm.dayType());
     var days = WorkingDays.count(from.date(), end, norm.dayType());
     Status status;
@@ -181,19 +309,56 @@ public final class LeadTimes {
   private static @Nullable Assumption assumption(
       IndicatorDefinition indicator,
       @Nullable String treatment,
-      @Nullable String variant,
+      boolean fromAttendance,
       List<LeadTimeNorm> usable) {
     var distinct = usable.stream().map(LeadTimeNorm::days).distinct().count() > 1;
-    if (!distinct) {
-      return null;
-    }
-    if (indicator.perTreatment() && treatment == null) {
+    if (indicator.perTreatment() && treatment == null && distinct) {
       return Assumption.SHORTEST_NORM_TREATMENT_NOT_KNOWN;
     }
-    if (variant == null) {
-      return Assumption.SHORTEST_NORM_VARIANT_NOT_KNOWN;
+    var byVariant = usable.stream().anyMatch(n -> n.variant() != null);
+    if (byVariant && fromAttendance) {
+      return Assumption.SETTING_OF_FIRST_ATTENDANCE;
     }
     return null;
+  }
+
+  /**
+   * The variant an indicator's norms are picked by: the one recorded on the pathway where the norms
+   * have it, else the setting of the first attendance where they have that, else none. (A pathway
+   * may record a severity while its other norms differ by care setting.)
+   */
+  private static @Nullable String variantFor(List<LeadTimeNorm> norms, Basis basis) {
+    var variants = norms.stream().map(LeadTimeNorm::variant).filter(v -> v != null).toList();
+    if (variants.isEmpty()) {
+      return basis.variant();
+    }
+    if (basis.variant() != null && variants.contains(basis.variant())) {
+      return basis.variant();
+    }
+    if (basis.attendedSetting() != null && variants.contains(basis.attendedSetting())) {
+      return basis.attendedSetting();
+    }
+    return null;
+  }
+
+  /**
+   * Why no norm can be picked: the verified norms differ by variant and the pathway's is not known.
+   * An unknown care setting never silently picks a norm (the shortest one would judge an outpatient
+   * assessment by the inpatient norm).
+   */
+  private static @Nullable NotJudged variantNotKnown(
+      @Nullable String variant, List<LeadTimeNorm> usable) {
+    if (variant != null) {
+      return null;
+    }
+    var byVariant = usable.stream().filter(n -> n.variant() != null).toList();
+    var differ = usable.stream().map(LeadTimeNorm::days).distinct().count() > 1;
+    if (byVariant.isEmpty() || !differ) {
+      return null;
+    }
+    return byVariant.stream().allMatch(n -> CARE_SETTINGS.contains(n.variant()))
+        ? NotJudged.CARE_SETTING_NOT_RECORDED
+        : NotJudged.SEVERITY_NOT_RECORDED;
   }
 
   /** The milestones of a pathway, read from its registered codes. */

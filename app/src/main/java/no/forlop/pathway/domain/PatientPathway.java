@@ -197,6 +197,11 @@ public final class PatientPathway {
         .orElse(null);
   }
 
+  /** What the pathway tells the lead-time engine ({@link LeadTimes.Basis#of(String, List)}). */
+  public LeadTimes.Basis measuringBasis() {
+    return LeadTimes.Basis.of(header.variant(), milestones);
+  }
+
   /** Replaces the tracked milestones with what the derivation now finds. */
   public void track(List<TrackedMilestone> found) {
     this.milestones =

@@ -130,6 +130,21 @@ final class Facts {
     return this;
   }
 
+  /** A referral assessment whose business status carries these codes. */
+  Facts task(
+      String id, String referral, String status, String authored, String owner, Code... outcomes) {
+    events.add(
+        new ReferralTask(
+            ref("Task/" + id),
+            PATIENT,
+            status,
+            "ServiceRequest/" + referral,
+            owner,
+            at(authored),
+            List.of(outcomes)));
+    return this;
+  }
+
   Facts encounter(String id, String status, String cls, String org, String start) {
     events.add(
         new Attendance(

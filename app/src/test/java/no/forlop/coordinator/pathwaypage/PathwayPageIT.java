@@ -86,6 +86,41 @@ class PathwayPageIT extends PageSupport {
   }
 
   @Test
+  void an_assessment_given_the_right_to_treatment_directly_is_shown_as_not_measured()
+      throws Exception {
+    var view =
+        deliver(
+            new InventedPatient("Rolf", "Dahl")
+                .substanceUseAssessed("2024-11-25", true)
+                .visit("2024-12-02"));
+
+    var page = open(page(view.id()), "kari");
+
+    assertThat(page.body())
+        .contains("Fra første fremmøte til klinisk beslutning (utredning)")
+        .contains("status-excluded", "Ikke med i målingen")
+        .contains("Ikke med i målingen (rett til behandling direkte)")
+        .doesNotContain("Over fristen");
+  }
+
+  @Test
+  void without_a_direct_right_the_same_assessment_is_overdue_by_the_first_attendance_setting()
+      throws Exception {
+    var view =
+        deliver(
+            new InventedPatient("Rita", "Dahl")
+                .substanceUseAssessed("2024-11-25", false)
+                .visit("2024-12-02"));
+
+    var page = open(page(view.id()), "kari");
+
+    assertThat(page.body())
+        .contains("status-overdue", "Over fristen", "Norm: 21 kalenderdager", "Frist: 23.12.2024")
+        .contains("normen for behandlingsnivået ved første fremmøte brukes")
+        .doesNotContain("rett til behandling direkte");
+  }
+
+  @Test
   void the_page_is_in_english_when_the_user_asks() throws Exception {
     var view = deliver(decisionWithoutAttendance());
 

@@ -176,6 +176,35 @@ class ResourceMappingTest {
   }
 
   @Test
+  void a_task_business_status_is_read_as_its_outcome_and_none_gives_none() {
+    var events =
+        reader
+            .read(
+                collection(
+                    """
+                    {"resourceType": "Task", "id": "t3", "status": "accepted", "intent": "order",
+                     "focus": {"reference": "ServiceRequest/sr1"},
+                     "businessStatus": {"coding": [{
+                       "system": "https://forlop.no/fhir/CodeSystem/referral-assessment",
+                       "code": "direct-treatment"}]},
+                     "authoredOn": "2024-03-06T11:00:00+01:00"}
+                    """))
+            .events();
+
+    assertThat(events)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ReferralTask.class,
+            task ->
+                assertThat(task.outcomes())
+                    .containsExactly(
+                        new Code(
+                            "https://forlop.no/fhir/CodeSystem/referral-assessment",
+                            "direct-treatment")));
+    assertThat(event(ReferralTask.class, "Task/t1").outcomes()).isEmpty();
+  }
+
+  @Test
   void an_encounter_is_an_attendance_with_status_class_service_provider_and_start() {
     var attendance = event(Attendance.class, "Encounter/e1");
 

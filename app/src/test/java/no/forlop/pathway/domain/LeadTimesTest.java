@@ -10,7 +10,9 @@ import no.forlop.calendar.DayType;
 import no.forlop.catalog.CatalogueParser;
 import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.LeadTime.Assumption;
+import no.forlop.pathway.LeadTime.NotJudged;
 import no.forlop.pathway.LeadTime.Status;
+import no.forlop.pathway.TrackedMilestone;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -281,13 +283,154 @@ class LeadTimesTest {
     }
 
     @Test
-    void without_a_known_setting_the_shortest_norm_applies_and_says_so() {
-      var p =
+    void without_a_recorded_setting_no_norm_is_picked_and_the_interval_is_left_unjudged() {
+      var finished =
           aPathway("substance-use")
               .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06", "D01CT 2024-05-27");
+      var running =
+          aPathway("substance-use").with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06");
+
+      var assessment = finished.leadTime("MH_ASSESSMENT", "2024-06-30");
+      var open = running.leadTime("MH_ASSESSMENT", "2024-06-30");
+
+      // the shortest (inpatient, 7 days) norm would have called 21 days breached
+      assertThat(assessment.days()).isEqualTo(21);
+      assertThat(assessment.status()).isEqualTo(Status.UNKNOWN_NORM);
+      assertThat(assessment.standardDays()).isNull();
+      assertThat(assessment.notJudged()).isEqualTo(NotJudged.CARE_SETTING_NOT_RECORDED);
+      assertThat(assessment.assumption()).isNull();
+      assertThat(open.status()).isEqualTo(Status.UNKNOWN_NORM);
+      assertThat(open.dueDate()).isNull();
+      assertThat(open.elapsedDays()).isEqualTo(55);
+    }
+
+    @Test
+    void a_norm_that_does_not_differ_by_setting_still_judges_without_one() {
+      var p =
+          aPathway("substance-use")
+              .with("PATHWAY_START 2024-05-01", "D01CT 2024-05-27", "EVALUATION 2024-06-03");
+      var first = p.leadTime("MH_FIRST_EVALUATION", "2024-08-01");
+      assertThat(first.standardDays()).isEqualTo(7);
+      assertThat(first.status()).isEqualTo(Status.MET);
+      assertThat(first.notJudged()).isNull();
+    }
+
+    @Test
+    void the_setting_of_the_first_attendance_picks_the_norm_when_the_pathway_records_none() {
+      var inpatient =
+          aPathway("substance-use")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06", "D01CT 2024-05-13")
+              .tracking("2024-05-06", TrackedMilestone.FIRST_ATTENDANCE_INPATIENT);
+      var inpatientLate =
+          aPathway("substance-use")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06", "D01CT 2024-05-14")
+              .tracking("2024-05-06", TrackedMilestone.FIRST_ATTENDANCE_INPATIENT);
+      var outpatient =
+          aPathway("substance-use")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06", "D01CT 2024-05-14")
+              .tracking("2024-05-06", TrackedMilestone.FIRST_ATTENDANCE_OUTPATIENT);
+
+      var met = inpatient.leadTime("MH_ASSESSMENT", "2024-06-30");
+      assertThat(met.standardDays()).isEqualTo(7);
+      assertThat(met.status()).isEqualTo(Status.MET);
+      assertThat(met.assumption()).isEqualTo(Assumption.SETTING_OF_FIRST_ATTENDANCE);
+      assertThat(inpatientLate.leadTime("MH_ASSESSMENT", "2024-06-30").status())
+          .isEqualTo(Status.BREACHED);
+      var outpatientMet = outpatient.leadTime("MH_ASSESSMENT", "2024-06-30");
+      assertThat(outpatientMet.standardDays()).isEqualTo(21);
+      assertThat(outpatientMet.status()).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void the_setting_recorded_on_the_pathway_wins_over_the_first_attendance() {
+      var p =
+          aPathway("substance-use", "OUTPATIENT")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06", "D01CT 2024-05-14")
+              .tracking("2024-05-06", TrackedMilestone.FIRST_ATTENDANCE_INPATIENT);
       var assessment = p.leadTime("MH_ASSESSMENT", "2024-06-30");
-      assertThat(assessment.standardDays()).isEqualTo(7);
-      assertThat(assessment.assumption()).isEqualTo(Assumption.SHORTEST_NORM_VARIANT_NOT_KNOWN);
+      assertThat(assessment.standardDays()).isEqualTo(21);
+      assertThat(assessment.status()).isEqualTo(Status.MET);
+      assertThat(assessment.assumption()).isNull();
+    }
+
+    @Test
+    void a_recorded_severity_and_the_first_attendance_setting_each_pick_their_own_norms() {
+      var p =
+          aPathway("eating-disorders-young", "SEVERE")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-08", "CP 2024-05-22")
+              .tracking("2024-05-08", TrackedMilestone.FIRST_ATTENDANCE_INPATIENT);
+      var first = p.leadTime("MH_FIRST_ATTENDANCE", "2024-06-30");
+      var assessment = p.leadTime("MH_ASSESSMENT", "2024-06-30");
+      assertThat(first.standardDays()).isEqualTo(7);
+      assertThat(first.status()).isEqualTo(Status.MET);
+      assertThat(assessment.standardDays()).isEqualTo(14);
+      assertThat(assessment.status()).isEqualTo(Status.MET);
+      assertThat(assessment.assumption()).isEqualTo(Assumption.SETTING_OF_FIRST_ATTENDANCE);
+    }
+
+    @Test
+    void a_recorded_severity_without_a_known_setting_leaves_the_assessment_unjudged() {
+      var p =
+          aPathway("eating-disorders-young", "SEVERE")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-08", "CP 2024-05-22");
+      var assessment = p.leadTime("MH_ASSESSMENT", "2024-06-30");
+      assertThat(assessment.status()).isEqualTo(Status.UNKNOWN_NORM);
+      assertThat(assessment.notJudged()).isEqualTo(NotJudged.CARE_SETTING_NOT_RECORDED);
+    }
+
+    @Test
+    void an_unknown_severity_is_not_called_a_care_setting() {
+      var p =
+          aPathway("eating-disorders-young")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06");
+      var first = p.leadTime("MH_FIRST_ATTENDANCE", "2024-06-30");
+      assertThat(first.status()).isEqualTo(Status.UNKNOWN_NORM);
+      assertThat(first.notJudged()).isEqualTo(NotJudged.SEVERITY_NOT_RECORDED);
+    }
+
+    @Test
+    void a_direct_right_to_treatment_leaves_the_pathway_out_of_the_assessment_interval() {
+      var running =
+          aPathway("substance-use", "OUTPATIENT")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06")
+              .tracking("2024-05-01", TrackedMilestone.DIRECT_TREATMENT_RIGHT);
+      var finished =
+          aPathway("substance-use", "OUTPATIENT")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06", "D01CT 2024-06-14")
+              .tracking("2024-05-01", TrackedMilestone.DIRECT_TREATMENT_RIGHT);
+
+      var open = running.leadTime("MH_ASSESSMENT", "2024-06-30");
+      var done = finished.leadTime("MH_ASSESSMENT", "2024-06-30");
+
+      // 55 days after the first attendance: without the exclusion this is overdue
+      assertThat(open.status()).isEqualTo(Status.EXCLUDED);
+      assertThat(open.notJudged()).isEqualTo(NotJudged.DIRECT_TREATMENT_RIGHT);
+      assertThat(open.dueDate()).isNull();
+      assertThat(open.standardDays()).isNull();
+      assertThat(done.status()).isEqualTo(Status.EXCLUDED);
+      assertThat(done.days()).isEqualTo(39);
+      // the other intervals are measured as usual
+      assertThat(running.leadTime("MH_FIRST_ATTENDANCE", "2024-06-30").status())
+          .isNotEqualTo(Status.EXCLUDED);
+    }
+
+    @Test
+    void without_a_direct_right_to_treatment_the_same_assessment_is_overdue() {
+      var p =
+          aPathway("substance-use", "OUTPATIENT")
+              .with("PATHWAY_START 2024-05-01", "FIRST_ATTENDANCE 2024-05-06");
+      var open = p.leadTime("MH_ASSESSMENT", "2024-06-30");
+      assertThat(open.status()).isEqualTo(Status.OVERDUE);
+      assertThat(open.notJudged()).isNull();
+    }
+
+    @Test
+    void a_direct_right_to_treatment_leaves_a_cancer_pathway_as_it_is() {
+      var p =
+          aPathway("colorectal")
+              .with("A12A 2024-03-04", "A12S 2024-03-11")
+              .tracking("2024-03-04", TrackedMilestone.DIRECT_TREATMENT_RIGHT);
+      assertThat(p.leadTime("OF2", "2024-06-30").status()).isEqualTo(Status.OVERDUE);
     }
 
     @Test

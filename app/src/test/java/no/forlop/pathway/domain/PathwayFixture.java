@@ -133,6 +133,17 @@ final class PathwayFixture {
     return pathway.state(rules);
   }
 
+  /** The derivation tracked these milestones (types) on the pathway, all on the given day. */
+  PathwayFixture tracking(String iso, String... types) {
+    var found = new java.util.ArrayList<>(pathway.milestones());
+    for (var type : types) {
+      found.add(
+          new no.forlop.pathway.TrackedMilestone(type, date(iso), "TEST", List.of("Encounter/e1")));
+    }
+    pathway.track(found);
+    return this;
+  }
+
   /** The clinical decision was taken on this day at the trust that transferred the patient here. */
   PathwayFixture decidedAtSender(String iso) {
     pathway.track(
@@ -149,12 +160,7 @@ final class PathwayFixture {
     var decidedElsewhere = pathway.decidedElsewhere();
     var walk = rules.walk(pathway.registrations(), decidedElsewhere);
     return new LeadTimes(CATALOGUE, rules)
-        .measure(
-            walk.inClinicalOrder(),
-            walk.state(),
-            pathway.header().variant(),
-            date(asOf),
-            decidedElsewhere != null);
+        .measure(walk.inClinicalOrder(), walk.state(), date(asOf), pathway.measuringBasis());
   }
 
   LeadTime leadTime(String indicator, String asOf) {
