@@ -235,6 +235,8 @@ class PathwayPages {
         code.state().name(),
         manual,
         code.corrected(),
+        // the pathway's prefix is not in the catalogue: the code is only its suffix ("A")
+        view.codePrefix() == null,
         why,
         blocked(code, view, codes));
   }
@@ -294,6 +296,7 @@ class PathwayPages {
         milestone.type(),
         null,
         "TRACKED",
+        false,
         false,
         false,
         why,
