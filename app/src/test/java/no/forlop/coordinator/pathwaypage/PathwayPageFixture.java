@@ -42,6 +42,7 @@ final class PathwayPageFixture {
             "PROPOSED",
             false,
             false,
+            false,
             why,
             null);
     return new PathwayPage(
