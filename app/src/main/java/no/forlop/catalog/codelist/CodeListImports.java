@@ -25,9 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A filled prefix is {@code verified: true} only when the administrator declares the file the
  * directorate's own publication and names where it was published ({@code official}, with a {@code
- * source}); the import is an explicit, audited administrative act, so the declaration is theirs and
- * is recorded with the value. Otherwise the prefix is loaded unverified: it is shown and used, but
- * marked so.
+ * source}); the import is an explicit administrative act (administrators only; the version records
+ * who loaded it), so the declaration is theirs and is recorded with the value. Otherwise the prefix
+ * is loaded unverified: it is shown and used, but marked so.
  */
 @Service
 public class CodeListImports {

@@ -1,0 +1,3 @@
+/** {@code bin/forlop codelist}: sends an official code list to a running Forløp. */
+@org.jspecify.annotations.NullMarked
+package no.forlop.catalog.cli;
