@@ -28,6 +28,11 @@ public class ForlopApplication {
           no.forlop.reporting.cli.ReportCommand.run(
               java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
+    if (args.length > 0 && args[0].equals("codelist")) {
+      System.exit(
+          no.forlop.catalog.cli.CodeListCommand.run(
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+    }
     SpringApplication.run(ForlopApplication.class, args);
   }
 }

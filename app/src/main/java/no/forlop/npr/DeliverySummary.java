@@ -2,6 +2,7 @@ package no.forlop.npr;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param withheldCodes registered codes in the period that were not delivered because the catalogue
  *     knows no official code for them
+ * @param refusedCodes those codes, each with why (empty for deliveries made before they were named)
  */
 public record DeliverySummary(
     UUID id,
@@ -28,6 +30,7 @@ public record DeliverySummary(
     int pathways,
     int codes,
     int withheldCodes,
+    List<RefusedCode> refusedCodes,
     String schemaVersion,
     String messageSha256,
     String identitiesSha256) {}

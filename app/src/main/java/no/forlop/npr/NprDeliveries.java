@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes and records deliveries to NPR. A delivery for an organisation and period [from, to] (both
@@ -118,7 +119,7 @@ public class NprDeliveries {
     var sequence = previous.map(p -> p.sequence() + 1).orElse(1);
     var supersedes = previous.map(Previous::id).orElse(null);
     var rows = codes(organisation, from, to);
-    int withheld = withheld(organisation, from, to);
+    var refused = refused(organisation, from, to);
     var written =
         NprDocuments.write(
             new NprDocuments.Header(id, sequence, supersedes, organisation, from, to, createdAt),
@@ -145,10 +146,11 @@ public class NprDeliveries {
             """
             insert into npr_delivery (id, organisation, period_from, period_to, sequence,
                 supersedes, created_at, created_by, patients, pathways, codes, withheld_codes,
-                schema_version, message_sha256, identities_sha256, message, identities)
+                refused_codes, schema_version, message_sha256, identities_sha256, message,
+                identities)
             values (:id, :org, :from, :to, :sequence, :supersedes, :createdAt, :createdBy,
-                :patients, :pathways, :codes, :withheld, :schemaVersion, :messageSha,
-                :identitiesSha, :message, :identities)
+                :patients, :pathways, :codes, :withheld, cast(:refused as jsonb), :schemaVersion,
+                :messageSha, :identitiesSha, :message, :identities)
             """)
         .param("id", id)
         .param("org", organisation)
@@ -161,7 +163,8 @@ public class NprDeliveries {
         .param("patients", written.patients())
         .param("pathways", written.pathways())
         .param("codes", written.codes())
-        .param("withheld", withheld)
+        .param("withheld", refused.size())
+        .param("refused", JSON.writeValueAsString(refused))
         .param("schemaVersion", NprDocuments.SCHEMA_VERSION)
         .param("messageSha", sha256(written.message()))
         .param("identitiesSha", sha256(written.identities()))
@@ -264,15 +267,54 @@ public class NprDeliveries {
         .toList();
   }
 
-  private int withheld(String organisation, LocalDate from, LocalDate to) {
-    return registered.withoutOfficialCode(organisation, from, to);
+  /**
+   * The registered codes in the period that cannot be sent, each named with why: never a bare
+   * suffix such as "A" for a pathway whose prefix the catalogue lacks.
+   */
+  private List<RefusedCode> refused(String organisation, LocalDate from, LocalDate to) {
+    return registered.withoutOfficialCode(organisation, from, to).stream()
+        .map(
+            c ->
+                c.codePrefix() == null
+                    ? new RefusedCode(
+                        c.pathwayId(),
+                        c.pathway(),
+                        c.registrationId(),
+                        c.codeKey(),
+                        c.date(),
+                        RefusedCode.PREFIX_UNKNOWN,
+                        "the catalogue has no code prefix for the pathway "
+                            + c.pathway()
+                            + ", so "
+                            + c.codeKey()
+                            + " of "
+                            + c.date()
+                            + " is incomplete (code missing from the catalogue) and is not sent;"
+                            + " it is sent once a catalogue version with the prefix is in force")
+                    : new RefusedCode(
+                        c.pathwayId(),
+                        c.pathway(),
+                        c.registrationId(),
+                        c.codeKey(),
+                        c.date(),
+                        RefusedCode.SUFFIX_UNKNOWN,
+                        "the catalogue knows no official code for "
+                            + c.codeKey()
+                            + " in the pathway "
+                            + c.pathway()
+                            + " ("
+                            + c.codePrefix()
+                            + "), so the code of "
+                            + c.date()
+                            + " is not sent"))
+        .toList();
   }
 
   private static final String SUMMARY =
       """
       select d.id, d.organisation, d.period_from, d.period_to, d.sequence, d.supersedes,
              n.id as superseded_by, d.created_at, d.created_by, d.patients, d.pathways, d.codes,
-             d.withheld_codes, d.schema_version, d.message_sha256, d.identities_sha256
+             d.withheld_codes, d.refused_codes, d.schema_version, d.message_sha256, d.identities_sha256
       from npr_delivery d left join npr_delivery n on n.supersedes = d.id
       """;
 
@@ -293,12 +335,19 @@ public class NprDeliveries {
         rs.getInt("pathways"),
         rs.getInt("codes"),
         rs.getInt("withheld_codes"),
+        refusedCodes(rs.getString("refused_codes")),
         rs.getString("schema_version"),
         rs.getString("message_sha256"),
         rs.getString("identities_sha256"));
   }
 
   private record Previous(UUID id, int sequence) {}
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static List<RefusedCode> refusedCodes(String json) {
+    return List.of(JSON.readValue(json, RefusedCode[].class));
+  }
 
   /** SHA-256 of the document's UTF-8 bytes, in lower-case hex. */
   static String sha256(String document) {

@@ -132,10 +132,10 @@ public record PathwayView(
       Map<String, String> inputs,
       @Nullable Rejection confirmRefused) {
 
-    static Code of(Registration r, @Nullable Rejection confirmRefused) {
+    static Code of(Registration r, @Nullable String official, @Nullable Rejection confirmRefused) {
       return new Code(
           new RegistrationId(r.id()),
-          r.code().official(),
+          official,
           r.code().key(),
           r.code().milestone(),
           r.date(),

@@ -47,7 +47,9 @@ final class PathwayViews {
             .map(
                 r ->
                     PathwayView.Code.of(
-                        r, r.isProposed() ? pathway.confirmRefused(r.id(), rules) : null))
+                        r,
+                        official(r, rules),
+                        r.isProposed() ? pathway.confirmRefused(r.id(), rules) : null))
             .toList(),
         pathway.history().stream().map(PathwayView.Fact::of).toList(),
         leadTimes,
@@ -95,5 +97,18 @@ final class PathwayViews {
         change.note(),
         change.changedBy(),
         change.changedAt());
+  }
+
+  /**
+   * The official code: as stored, or, for a code registered while the catalogue did not know the
+   * pathway's prefix, the prefix of the catalogue in force with the code's suffix (the code is the
+   * same; only its prefix was not known then).
+   */
+  private static @org.jspecify.annotations.Nullable String official(
+      Registration r, no.forlop.pathway.domain.CodingRules rules) {
+    if (r.code().official() != null) {
+      return r.code().official();
+    }
+    return rules.definitionOf(r.code()).map(rules::ref).map(CodeRef::official).orElse(null);
   }
 }

@@ -52,6 +52,10 @@ public record Rejection(Reason reason, List<String> args) {
     NO_SUCH_REGISTRATION("There is no code {0} in this pathway."),
     ALREADY_WITHDRAWN("{0} ({1}) has already been withdrawn."),
     NOT_A_PROPOSAL("{0} ({1}) is not a proposal."),
+    CODE_PREFIX_UNKNOWN(
+        "{0} ({1}): the catalogue has no code prefix for the pathway {2}, so the"
+            + " code is incomplete (code missing from the catalogue). Load the official code list"
+            + " (kodeverk 8480/9321) first."),
     NOTHING_TO_CORRECT("The correction changes neither the code nor the date of {0} ({1}).");
 
     private final String english;

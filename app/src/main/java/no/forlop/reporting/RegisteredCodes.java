@@ -73,18 +73,43 @@ public class RegisteredCodes {
         .list();
   }
 
-  /** How many registered codes in the period have no official code (and cannot be reported). */
-  public int withoutOfficialCode(String organisation, LocalDate from, LocalDate to) {
+  /**
+   * A registered code without an official code: its pathway's prefix or its own suffix is not in
+   * the catalogue.
+   *
+   * @param codeKey the code's key in its scheme (the suffix, e.g. {@code A}, or the milestone)
+   */
+  public record Incomplete(
+      UUID pathwayId,
+      String pathway,
+      @Nullable String codePrefix,
+      UUID registrationId,
+      String codeKey,
+      LocalDate date) {}
+
+  /** The registered codes in the period that have no official code (and cannot be reported). */
+  public List<Incomplete> withoutOfficialCode(String organisation, LocalDate from, LocalDate to) {
     return jdbc.sql(
             """
-            select count(*) from report_code c join report_pathway p on p.pathway_id = c.pathway_id
+            select c.pathway_id, p.pathway, p.code_prefix, c.registration_id, c.code_key,
+                   c.code_date
+            from report_code c join report_pathway p on p.pathway_id = c.pathway_id
             where p.organisation = :org and c.state = 'REGISTERED' and c.code is null
               and c.code_date between :from and :to
+            order by c.code_date, c.pathway_id, c.registration_id
             """)
         .param("org", organisation)
         .param("from", from)
         .param("to", to)
-        .query(Integer.class)
-        .single();
+        .query(
+            (rs, n) ->
+                new Incomplete(
+                    rs.getObject("pathway_id", UUID.class),
+                    rs.getString("pathway"),
+                    rs.getString("code_prefix"),
+                    rs.getObject("registration_id", UUID.class),
+                    rs.getString("code_key"),
+                    rs.getObject("code_date", LocalDate.class)))
+        .list();
   }
 }

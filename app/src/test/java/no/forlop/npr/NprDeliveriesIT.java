@@ -124,6 +124,53 @@ class NprDeliveriesIT extends ApplicationTest {
   }
 
   @Test
+  void a_code_of_a_pathway_without_a_known_prefix_is_refused_by_name_not_sent_as_a_bare_suffix() {
+    var actor = new Actor("kari", "PATIENT_CARE", Set.of(unit));
+    var breast =
+        pathways.create(CreatePathway.of(TestPatients.next(), "breast", unit, null), actor).id();
+    assertThat(
+            pathways.register(
+                breast, RegisterCode.manual("A", LocalDate.parse("2024-03-05")), actor))
+        .isInstanceOf(ChangeResult.Changed.class);
+    var colorectal = pathway(unit, TestPatients.next(), "A12A 2024-03-06");
+
+    var d = deliveries.deliver(unit, FROM, TO, leader);
+
+    // the complete code is sent, the incomplete one named with why
+    assertThat(d.codes()).isEqualTo(1);
+    assertThat(d.withheldCodes()).isEqualTo(1);
+    assertThat(message(d))
+        .contains("value=\"A12A\"", colorectal.toString())
+        .doesNotContain("value=\"A\"")
+        .doesNotContain(breast.toString());
+    assertThat(d.refusedCodes()).hasSize(1);
+    var refused = d.refusedCodes().get(0);
+    assertThat(refused.pathwayInstance()).isEqualTo(breast.value());
+    assertThat(refused.pathway()).isEqualTo("breast");
+    assertThat(refused.code()).isEqualTo("A");
+    assertThat(refused.date()).isEqualTo(LocalDate.parse("2024-03-05"));
+    assertThat(refused.reason()).isEqualTo("CODE_PREFIX_UNKNOWN");
+    assertThat(refused.detail())
+        .isEqualTo(
+            "the catalogue has no code prefix for the pathway breast, so A of 2024-03-05 is"
+                + " incomplete (code missing from the catalogue) and is not sent; it is sent once a"
+                + " catalogue version with the prefix is in force");
+    // kept with the delivery, as delivered
+    assertThat(deliveries.get(d.id(), leader).refusedCodes()).containsExactly(refused);
+  }
+
+  @Test
+  void a_delivery_of_complete_codes_refuses_none() {
+    pathway(unit, TestPatients.next(), "A12A 2024-03-06");
+
+    var d = deliveries.deliver(unit, FROM, TO, leader);
+
+    assertThat(d.codes()).isEqualTo(1);
+    assertThat(d.withheldCodes()).isZero();
+    assertThat(d.refusedCodes()).isEmpty();
+  }
+
+  @Test
   void the_identities_are_separate_complete_and_their_download_is_audited() {
     var anne = TestPatients.next();
     var bob = TestPatients.next();

@@ -7,16 +7,10 @@ import java.util.List;
 import no.forlop.access.Actor;
 import no.forlop.catalog.CatalogueDocument;
 import no.forlop.catalog.CatalogueService;
-import no.forlop.catalog.CatalogueVersionConflictException;
 import no.forlop.catalog.CatalogueVersionInfo;
-import no.forlop.catalog.InvalidCatalogueException;
 import no.forlop.web.ApiProblem;
-import no.forlop.web.ApiProblems;
-import no.forlop.web.OperationOutcome;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,11 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogueController {
 
   private final CatalogueService catalogues;
-  private final ApiProblems problems;
 
-  CatalogueController(CatalogueService catalogues, ApiProblems problems) {
+  CatalogueController(CatalogueService catalogues) {
     this.catalogues = catalogues;
-    this.problems = problems;
   }
 
   @GetMapping
@@ -89,27 +81,5 @@ class CatalogueController {
     return catalogues
         .activate(version, actor)
         .orElseThrow(() -> ApiProblem.notFound("CATALOGUE_VERSION_NOT_FOUND", version));
-  }
-
-  @ExceptionHandler(InvalidCatalogueException.class)
-  ResponseEntity<OperationOutcome> invalid(InvalidCatalogueException e) {
-    var issues =
-        e.problems().stream()
-            .map(
-                p ->
-                    OperationOutcome.Issue.error(
-                        "invalid",
-                        "INVALID_CATALOGUE",
-                        problems.text("problem.INVALID_CATALOGUE"),
-                        null,
-                        p))
-            .toList();
-    return ApiProblems.response(
-        HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
-  }
-
-  @ExceptionHandler(CatalogueVersionConflictException.class)
-  ResponseEntity<OperationOutcome> conflict(CatalogueVersionConflictException e) {
-    return problems.response(ApiProblem.conflict("CATALOGUE_VERSION_TAKEN", e.version()));
   }
 }

@@ -132,6 +132,7 @@ record PathwayPage(
       String state,
       boolean manual,
       boolean corrected,
+      boolean incomplete,
       Why why,
       @Nullable Blocked blocked) {
 

@@ -250,6 +250,8 @@ class PathwayPages {
         code.state().name(),
         manual,
         code.corrected(),
+        // the pathway's prefix is not in the catalogue: the code is only its suffix ("A")
+        view.codePrefix() == null,
         why,
         blocked(code, view, codes));
   }
@@ -309,6 +311,7 @@ class PathwayPages {
         milestone.type(),
         null,
         "TRACKED",
+        false,
         false,
         false,
         why,

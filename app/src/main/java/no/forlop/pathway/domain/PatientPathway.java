@@ -241,6 +241,10 @@ public final class PatientPathway {
     if (proposal == null || !proposal.isProposed()) {
       return null;
     }
+    var incomplete = incomplete(proposal, rules);
+    if (incomplete != null) {
+      return incomplete;
+    }
     var after = new ArrayList<>(all.values());
     after.replaceAll(r -> r.id().equals(registration) ? r.confirmed() : r);
     return rules.walk(after, decidedElsewhere()).rejection();
@@ -333,6 +337,22 @@ public final class PatientPathway {
     return rejection != null ? refused(rejection) : record(fact);
   }
 
+  /**
+   * A proposal in a pathway whose code prefix the catalogue does not know cannot be confirmed as if
+   * it were complete: its code would be a bare suffix ({@code A}) that no registry can take. It
+   * stays a proposal until a catalogue version with the prefix is in force.
+   */
+  private static @Nullable Rejection incomplete(Registration proposal, CodingRules rules) {
+    if (rules.prefix() != null) {
+      return null;
+    }
+    return Rejection.of(
+        Reason.CODE_PREFIX_UNKNOWN,
+        proposal.code().display(),
+        proposal.date(),
+        rules.pathway().names().nb());
+  }
+
   /** Confirms a proposal: from now on it is a registered code, if the order allows it. */
   public Outcome confirm(UUID registration, CodingRules rules, Context context) {
     var current = fold(history).get(registration);
@@ -341,6 +361,10 @@ public final class PatientPathway {
     }
     if (!current.isProposed()) {
       return refused(Rejection.of(Reason.NOT_A_PROPOSAL, current.code().display(), current.date()));
+    }
+    var incomplete = incomplete(current, rules);
+    if (incomplete != null) {
+      return refused(incomplete);
     }
     var own =
         rules

@@ -89,7 +89,7 @@ class CatalogueApiIT extends ApplicationTest {
   void an_invalid_catalogue_is_refused_with_every_problem_named() throws IOException {
     var broken =
         bundled()
-            .replace("version: \"2026.12.1\"", "version: \"it-broken\"")
+            .replace("version: \"2026.12.2\"", "version: \"it-broken\"")
             .replaceFirst("days: 9, dayType: CALENDAR", "days: -9, dayType: CALENDAR")
             .replaceFirst("scheme: CANCER_ORGAN", "scheme: NO_SUCH_SCHEME");
 

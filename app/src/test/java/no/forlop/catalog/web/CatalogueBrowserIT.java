@@ -15,7 +15,7 @@ class CatalogueBrowserIT extends BrowserTest {
     browser.get(url("/catalogue"));
 
     assertThat(find(By.tagName("h1")).getText()).isEqualTo("Nasjonal forløpskatalog");
-    assertThat(find(By.id("catalogue-version")).getText()).isEqualTo("2026.12.1");
+    assertThat(find(By.id("catalogue-version")).getText()).isEqualTo("2026.12.2");
     assertThat(find(By.id("pathways")).getText())
         .contains("A12", "Pakkeforløp for tykk- og endetarmskreft");
   }

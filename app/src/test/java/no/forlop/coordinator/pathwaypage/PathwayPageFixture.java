@@ -22,7 +22,7 @@ final class PathwayPageFixture {
             "2026.12.2",
             List.of("ServiceRequest/sr-1"),
             List.of(new PathwayPage.Input("receivedOn", "2024-12-01")),
-            "2026.12.1",
+            "2026.12.2",
             "Automatisk",
             "01.12.2024 kl. 09:10",
             null,
@@ -42,6 +42,7 @@ final class PathwayPageFixture {
             "PROPOSED",
             false,
             false,
+            false,
             why,
             null);
     return new PathwayPage(
@@ -55,7 +56,7 @@ final class PathwayPageFixture {
         null,
         null,
         "31.12.2024",
-        "2026.12.1",
+        "2026.12.2",
         null,
         List.of(proposal),
         List.of(),

@@ -223,7 +223,7 @@ class LeadTimesTest {
       assertThat(bundled).contains(oldLine);
       var changed =
           bundled
-              .replace("version: \"2026.12.1\"", "version: \"test-next-year\"")
+              .replace("version: \"2026.12.2\"", "version: \"test-next-year\"")
               .replace(
                   oldLine,
                   oldLine.replace("verified: true", "validTo: 2024-12-31, verified: true")

@@ -283,6 +283,35 @@ class PatientPathwayTest {
     }
 
     @Test
+    void a_proposal_in_a_pathway_without_a_known_prefix_cannot_be_confirmed_as_if_complete() {
+      var p = aPathway("breast");
+      factOf(p.register("A", "2024-11-05", CodeState.PROPOSED));
+      var id = p.registration("A").id();
+      assertThat(p.registration("A").code().official()).isNull();
+
+      var refused = p.pathway.confirmRefused(id, p.rules);
+      var outcome = p.pathway.confirm(id, p.rules, p.context());
+
+      assertThat(refused).isNotNull();
+      assertThat(refused.reason()).isEqualTo(Reason.CODE_PREFIX_UNKNOWN);
+      assertThat(refused.args()).containsExactly("A", "2024-11-05", "Pakkeforløp for brystkreft");
+      assertThat(reasonOf(outcome)).isEqualTo(Reason.CODE_PREFIX_UNKNOWN);
+      assertThat(p.registration("A").isProposed()).isTrue();
+      assertThat(p.state()).isEqualTo(PathwayState.AWAITING_START);
+    }
+
+    @Test
+    void the_same_proposal_with_a_known_prefix_can_be_confirmed() {
+      var p = aPathway("colorectal");
+      factOf(p.register("A12A", "2024-11-05", CodeState.PROPOSED));
+      var id = p.registration("A12A").id();
+
+      assertThat(p.pathway.confirmRefused(id, p.rules)).isNull();
+      factOf(p.pathway.confirm(id, p.rules, p.context()));
+      assertThat(p.registration("A12A").state()).isEqualTo(CodeState.REGISTERED);
+    }
+
+    @Test
     void a_registered_code_is_not_a_proposal() {
       var p = aPathway("thyroid").with("A37A 2024-11-05");
       assertThat(reasonOf(p.pathway.confirm(p.registration("A37A").id(), p.rules, p.context())))
