@@ -117,10 +117,10 @@ final class Closures {
    * A cancer pathway stopped for another reason than death, while it is open and its treatment has
    * not started (Helsedirektoratet's X text of 2017), each only proposed for a coordinator to
    * confirm: the patient declined further work-up or treatment ({@code END-PATIENT-DECLINED}: a
-   * procedure not done because the patient declined, dated the day given), or was referred to a
-   * private clinic or abroad outside the pathway ({@code END-OUTSIDE-PATHWAY}: dated the day the
-   * referral was sent). Not in a pathway whose treatment has started, nor in one that went on after
-   * that day (a later code): the patient then did not stop it. The earliest such day ends it.
+   * procedure or drug not done because the patient declined, dated the day given), or was referred
+   * to a private clinic or abroad outside the pathway ({@code END-OUTSIDE-PATHWAY}: dated the day
+   * the referral was sent). Not in a pathway whose treatment has started, nor in one that went on
+   * after that day (a later code): the patient then did not stop it. The earliest such day ends it.
    */
   void otherReasons(List<Starts.Outside> outside) {
     var endings = new ArrayList<Ending>();
