@@ -259,9 +259,36 @@ public sealed interface ClinicalEvent {
    * its resource, so that an EHR that first sent the procedure as completed and then corrected it
    * to not-done withdraws what the earlier version stated.
    *
+   * <p>Why it was not done may matter all the same: a procedure the patient declined ({@code
+   * statusReason}) can stop a cancer pathway (X, proposed; rule {@code END-PATIENT-DECLINED}).
+   *
    * @param status the resource's status ({@code not-done})
+   * @param reasons the codes of its {@code statusReason}, if any
+   * @param performed when the patient declined ({@code performedDateTime} or the start of {@code
+   *     performedPeriod}), if given
+   * @param encounter the key of the encounter it belongs to, if given
+   * @param performers the keys of the organisations that were to perform it, if given
    */
-  record NotDone(SourceRef source, String patient, String status) implements ClinicalEvent {}
+  record NotDone(
+      SourceRef source,
+      String patient,
+      String status,
+      List<Code> reasons,
+      @Nullable Instant performed,
+      @Nullable String encounter,
+      List<String> performers)
+      implements ClinicalEvent {
+
+    public NotDone {
+      reasons = reasons == null ? List.of() : List.copyOf(reasons);
+      performers = performers == null ? List.of() : List.copyOf(performers);
+    }
+
+    /** A not-done resource with no reason, date or performer given. */
+    public NotDone(SourceRef source, String patient, String status) {
+      this(source, patient, status, List.of(), null, null, List.of());
+    }
+  }
 
   /**
    * A planned appointment (FHIR Appointment): booked, attended, or cancelled or missed.

@@ -38,11 +38,16 @@ class RuleSetLoaderTest {
   }
 
   @Test
-  void only_the_inferred_start_and_decision_and_pasientutsatt_are_merely_proposed() {
+  void only_inferences_pasientutsatt_and_x_for_other_reasons_than_death_are_merely_proposed() {
     assertThat(RuleSetLoader.bundled().all())
         .filteredOn(r -> r.state() == CodeState.PROPOSED)
         .extracting(r -> r.id())
-        .containsExactly("MH-DECISION-FROM-DIAGNOSIS", "MH-PATIENT-DELAY", "START-PK-INFERRED");
+        .containsExactly(
+            "END-OUTSIDE-PATHWAY",
+            "END-PATIENT-DECLINED",
+            "MH-DECISION-FROM-DIAGNOSIS",
+            "MH-PATIENT-DELAY",
+            "START-PK-INFERRED");
   }
 
   @Test

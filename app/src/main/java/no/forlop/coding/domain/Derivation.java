@@ -68,6 +68,7 @@ public final class Derivation {
       evaluations.evaluations(instance);
       delays.patientDelays(instance);
     }
+    closures.otherReasons(starts.outside());
     closures.death(record.get());
     treatments.unknownMedications();
     return new DerivationResult(

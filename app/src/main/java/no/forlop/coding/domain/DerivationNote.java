@@ -24,7 +24,17 @@ public enum DerivationNote implements RemarkKind {
    * A transfer whose referral may be only for an examination or advice: {0} the code as sent, {1}
    * the concept it may mean, {2} the terminology of the unverified default mapping.
    */
-  TRANSFER_MAYBE_EXAMINATION_OR_ADVICE;
+  TRANSFER_MAYBE_EXAMINATION_OR_ADVICE,
+  /**
+   * The patient declined further work-up or treatment: {0} the procedure not done, {1} the reason
+   * code as sent.
+   */
+  PATIENT_DECLINED,
+  /**
+   * The patient was referred outside the pathway (a private clinic, abroad): {0} the code as sent,
+   * {1} the organisation it was sent to.
+   */
+  REFERRED_OUTSIDE_PATHWAY;
 
   @Override
   public String keyPrefix() {

@@ -51,6 +51,18 @@ public enum ProblemCode {
    * code as sent, {1} the concept it means, {2} the terminology. Listed as ignored, not rejected.
    */
   REFERRAL_FOR_EXAMINATION_OR_ADVICE,
+  /**
+   * Not a problem but a choice: a referral to a private clinic or abroad outside the pathway is no
+   * transfer and no pathway referral (no O at the sender, no instance at the receiver; the sender's
+   * pathway is proposed to end, X). {0} the code as sent, {1} the concept it means, {2} the
+   * terminology. Listed as ignored, not rejected.
+   */
+  REFERRAL_OUTSIDE_PATHWAY,
+  /**
+   * The patient declined a procedure (its statusReason), but the EHR gives no day it happened, so
+   * the pathway's end (X) cannot be dated. {0} the reason code as sent.
+   */
+  DECLINED_WITHOUT_DATE,
   /** A problem stored before problems had codes. {0} its text (English). */
   UNCODED;
 
@@ -93,7 +105,7 @@ public enum ProblemCode {
    * could not be used (rejected).
    */
   public boolean ignored() {
-    return this == REFERRAL_FOR_EXAMINATION_OR_ADVICE;
+    return this == REFERRAL_FOR_EXAMINATION_OR_ADVICE || this == REFERRAL_OUTSIDE_PATHWAY;
   }
 
   /** The message key of the text. */

@@ -57,8 +57,13 @@ public enum RuleId {
   TREATMENT_SURGERY("TREATMENT-SURGERY", "statuses", "concepts"),
   TREATMENT_DRUG("TREATMENT-DRUG", "statuses", "atcPrefixes", "concepts"),
   TREATMENT_RADIOTHERAPY("TREATMENT-RADIOTHERAPY", "statuses", "concepts"),
+  TREATMENT_SURVEILLANCE("TREATMENT-SURVEILLANCE", "statuses", "concepts"),
+  TREATMENT_NONE("TREATMENT-NONE", "statuses", "concepts"),
+  TREATMENT_PALLIATIVE("TREATMENT-PALLIATIVE", "statuses", "concepts"),
   TREATMENT_AFTER_TRANSFER("TREATMENT-AFTER-TRANSFER"),
-  END_AT_DEATH("END-AT-DEATH", "pathwayKinds");
+  END_AT_DEATH("END-AT-DEATH", "pathwayKinds"),
+  END_PATIENT_DECLINED("END-PATIENT-DECLINED", "pathwayKinds", "concepts"),
+  END_OUTSIDE_PATHWAY("END-OUTSIDE-PATHWAY", "pathwayKinds", "concepts");
 
   private final String id;
   private final Set<String> parameters;

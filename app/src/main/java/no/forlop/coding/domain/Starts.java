@@ -55,11 +55,24 @@ final class Starts {
       String receiver,
       @Nullable ConceptMatch maybeNotTransfer) {}
 
+  /**
+   * A cancer pathway referral from one organisation to another outside the pathway (a private
+   * clinic, abroad: {@code END-OUTSIDE-PATHWAY}'s concepts): no transfer, no start at the receiver;
+   * the sender's pathway is proposed to end (X) the day it was sent.
+   */
+  record Outside(
+      Referral referral, PathwayDefinition pathway, String requester, ConceptMatch match) {
+    LocalDate sentOn() {
+      return date(referral.authoredOn());
+    }
+  }
+
   private record PathwayChoice(PathwayDefinition definition, CodeState state) {}
 
   private final DerivationContext context;
   private final MentalHealthStarts mentalHealth;
   private final List<Sent> sent = new ArrayList<>();
+  private final List<Outside> outside = new ArrayList<>();
 
   Starts(DerivationContext context) {
     this.context = context;
@@ -69,6 +82,11 @@ final class Starts {
   /** The referrals sent from one organisation to another, found while finding the starts. */
   List<Sent> sent() {
     return sent;
+  }
+
+  /** The referrals sent outside the pathway from a trust in it, found while finding the starts. */
+  List<Outside> outside() {
+    return outside;
   }
 
   List<Start> starts() {
@@ -102,6 +120,9 @@ final class Starts {
         if (notTransfer.filter(ConceptMatch::verified).isPresent()) {
           examinationOrAdvice.put(referral, notTransfer.get());
         }
+        outsideThePathway(referral, pathway.definition)
+            .ifPresent(
+                match -> outside.add(new Outside(referral, pathway.definition, requester, match)));
         sent.add(
             new Sent(referral, pathway.definition, requester, performer, notTransfer.orElse(null)));
       }
@@ -115,7 +136,52 @@ final class Starts {
       }
     }
     leaveOutExaminationsAndAdvice(starts, examinationOrAdvice);
+    leaveOutReferralsOutside(starts);
     return starts;
+  }
+
+  /**
+   * A referral outside the pathway (a private clinic, abroad), from a trust whose own pathway had
+   * started by the day it was sent, is neither a transfer nor a start at the receiver: it is left
+   * out and listed as ignored with why, and kept for the sender's X ({@code END-OUTSIDE-PATHWAY}).
+   * From a trust not in the pathway it stays a referral.
+   */
+  private void leaveOutReferralsOutside(List<Start> starts) {
+    for (var it = outside.iterator(); it.hasNext(); ) {
+      var referral = it.next();
+      var senderInPathway =
+          starts.stream()
+              .anyMatch(
+                  s ->
+                      s.referral() != referral.referral()
+                          && s.pathway().id().equals(referral.pathway().id())
+                          && s.organisation().equals(referral.requester())
+                          && !s.date().isAfter(referral.sentOn()));
+      if (!senderInPathway) {
+        it.remove();
+        continue;
+      }
+      starts.removeIf(s -> s.referral() == referral.referral());
+      sent.removeIf(x -> x.referral() == referral.referral());
+      var match = referral.match();
+      context.problem(
+          referral.referral().source().display(),
+          ProblemCode.REFERRAL_OUTSIDE_PATHWAY,
+          match.coding().display(),
+          match.concept(),
+          match.mapping().terminology());
+    }
+  }
+
+  /** Whether a cancer pathway referral means it goes outside the pathway (private, abroad). */
+  private java.util.Optional<ConceptMatch> outsideThePathway(
+      Referral referral, PathwayDefinition pathway) {
+    if (!context
+        .parameter(RuleId.END_OUTSIDE_PATHWAY, "pathwayKinds")
+        .contains(pathway.kind().name())) {
+      return java.util.Optional.empty();
+    }
+    return context.conceptMatch(referral.codes(), RuleId.END_OUTSIDE_PATHWAY, "concepts");
   }
 
   /**

@@ -25,10 +25,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Rule family: treatment start. After a decision that permits treatment, the first surgery ({@code
- * TREATMENT-SURGERY}), drug ({@code TREATMENT-DRUG}, given or documented as a procedure) or
- * radiotherapy ({@code TREATMENT-RADIOTHERAPY}) for cancer; the first treatment procedure or drug
- * in mental health and TSB ({@code MH-TREATMENT-START}). Administrations that name a medication
- * never received are reported.
+ * TREATMENT-SURGERY}), drug ({@code TREATMENT-DRUG}, given or documented as a procedure),
+ * radiotherapy ({@code TREATMENT-RADIOTHERAPY}) or symptom-relieving treatment ({@code
+ * TREATMENT-PALLIATIVE}) for cancer, or the conversation with the patient that decided surveillance
+ * ({@code TREATMENT-SURVEILLANCE}) or no treatment ({@code TREATMENT-NONE}), whichever came first;
+ * the first treatment procedure or drug in mental health and TSB ({@code MH-TREATMENT-START}).
+ * Administrations that name a medication never received are reported.
  */
 final class Treatments {
 
@@ -74,6 +76,11 @@ final class Treatments {
     drugs(candidates, RuleId.TREATMENT_DRUG, "statuses", "FM");
     // drug treatment documented as a procedure (NCMP WBOC …) rather than a drug given
     procedures(candidates, RuleId.TREATMENT_DRUG, "statuses", "FM");
+    // the conversation with the patient deciding surveillance or no treatment (dated that day),
+    // and the first day of symptom-relieving treatment
+    procedures(candidates, RuleId.TREATMENT_SURVEILLANCE, "statuses", "FO");
+    procedures(candidates, RuleId.TREATMENT_NONE, "statuses", "FI");
+    procedures(candidates, RuleId.TREATMENT_PALLIATIVE, "statuses", "FL");
     var decided = decisionFor(instance);
     if (decided == null) {
       if (instance.decisions.isEmpty()) {

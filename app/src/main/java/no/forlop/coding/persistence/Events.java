@@ -65,7 +65,8 @@ final class Events {
       return new MedicationRecord(s, m.status(), m.codes());
     }
     if (e instanceof NotDone n) {
-      return new NotDone(s, n.patient(), n.status());
+      return new NotDone(
+          s, n.patient(), n.status(), n.reasons(), n.performed(), n.encounter(), n.performers());
     }
     if (!(e instanceof DrugAdministered d)) {
       throw new IllegalArgumentException("unknown fact " + e.getClass().getSimpleName());
@@ -183,7 +184,14 @@ final class Events {
           r.apply(x.medicationReference()));
     }
     if (e instanceof NotDone x) {
-      return new NotDone(x.source(), r.apply(x.patient()), x.status());
+      return new NotDone(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          x.reasons(),
+          x.performed(),
+          r.apply(x.encounter()),
+          all.apply(x.performers()));
     }
     if (e instanceof PlannedAppointment x) {
       return new PlannedAppointment(

@@ -56,6 +56,7 @@ final class FactPayloads {
     return JsonMapper.builder()
         .addMixIn(DrugAdministered.class, WithoutNoMedication.class)
         .addMixIn(Attendance.class, WithoutNoTypes.class)
+        .addMixIn(NotDone.class, NotDoneAsBefore.class)
         .build();
   }
 
@@ -72,6 +73,24 @@ final class FactPayloads {
   private abstract static class WithoutNoTypes {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     abstract List<no.forlop.coding.Code> types();
+  }
+
+  /**
+   * Leaves out what a not-done resource did not give (reason, date, encounter, performers), so that
+   * one sent again is the same fact as before Forløp read them.
+   */
+  private abstract static class NotDoneAsBefore {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract List<no.forlop.coding.Code> reasons();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract java.time.@Nullable Instant performed();
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract @Nullable String encounter();
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract List<String> performers();
   }
 
   /** The name a fact's type is stored under ({@code clinical_event.type}). */

@@ -162,9 +162,19 @@ public final class FhirDeliveryReader {
     }
     try {
       var event = translate(translator, found, key, display, references);
-      if (event instanceof NotDone) {
-        // nothing happened, but the version must replace an earlier one that said it did
-        return new Ignored(display, position, IntakeReason.of("NOT_DONE", display), event);
+      if (event instanceof NotDone notDone) {
+        // nothing happened, but the version must replace an earlier one that said it did; why it
+        // was not done is kept (a patient who declined may stop a cancer pathway)
+        return new Ignored(
+            display,
+            position,
+            notDone.reasons().isEmpty()
+                ? IntakeReason.of("NOT_DONE", display)
+                : IntakeReason.of(
+                    "NOT_DONE_WITH_REASON",
+                    display,
+                    String.join(", ", notDone.reasons().stream().map(c -> c.code()).toList())),
+            event);
       }
       return new Accepted(event, found.json(), position);
     } catch (NotTranslated e) {

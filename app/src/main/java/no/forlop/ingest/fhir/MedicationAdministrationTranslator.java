@@ -42,15 +42,24 @@ final class MedicationAdministrationTranslator
   public ClinicalEvent translate(MedicationAdministration administration, Reading reading) {
     var patient = reading.patient(administration.getSubject(), "subject", "drugPatient");
     var status = reading.required(administration.getStatusElement(), "status");
-    if (NOT_DONE.equals(status)) {
-      return new NotDone(reading.source(), patient, status);
-    }
     var performers =
         reading.organisations(
             administration.getPerformer().stream()
                 .map(MedicationAdministrationPerformerComponent::getActor)
                 .toList(),
             "performer.actor");
+    if (NOT_DONE.equals(status)) {
+      // kept with why it was not given and when, if said: a patient who declined the treatment
+      // may stop a cancer pathway (X, proposed)
+      return new NotDone(
+          reading.source(),
+          patient,
+          status,
+          Reading.codes(administration.getStatusReason()),
+          administration.hasEffective() ? effective(administration, reading) : null,
+          reading.optional(administration.getContext(), "context"),
+          performers);
+    }
     var drug = medication(administration, reading);
     return new DrugAdministered(
         reading.source(),

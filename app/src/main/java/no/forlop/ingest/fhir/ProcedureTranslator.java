@@ -12,8 +12,9 @@ import org.hl7.fhir.r4.model.Procedure.ProcedurePerformerComponent;
  * Understands a FHIR Procedure as a procedure performed: what it was ({@code code} and {@code
  * category}: biopsy, surgery, radiotherapy …), when ({@code performedDateTime} or the start of
  * {@code performedPeriod}), in which encounter and by which organisations. One with status {@code
- * not-done} was not performed: it is kept only to replace an earlier version of itself (a procedure
- * first sent as completed), and counts for nothing.
+ * not-done} was not performed: it is kept to replace an earlier version of itself (a procedure
+ * first sent as completed), with why it was not done ({@code statusReason}) and when, if given: a
+ * patient who declined may stop a cancer pathway (X, proposed).
  */
 final class ProcedureTranslator implements ResourceTranslator<Procedure> {
 
@@ -28,16 +29,23 @@ final class ProcedureTranslator implements ResourceTranslator<Procedure> {
   public ClinicalEvent translate(Procedure procedure, Reading reading) {
     var patient = reading.patient(procedure.getSubject(), "subject", "procedurePatient");
     var status = reading.required(procedure.getStatusElement(), "status");
-    if (NOT_DONE.equals(status)) {
-      // not performed, so it may well have no performed time; kept only to replace an earlier
-      // version that said it was done
-      return new NotDone(reading.source(), patient, status);
-    }
-    var codes = Reading.codes(List.of(procedure.getCode(), procedure.getCategory()));
     var performers =
         reading.organisations(
             procedure.getPerformer().stream().map(ProcedurePerformerComponent::getActor).toList(),
             "performer.actor");
+    if (NOT_DONE.equals(status)) {
+      // not performed, so it may well have no performed time; kept to replace an earlier version
+      // that said it was done, and for why it was not done (the patient declined: X proposed)
+      return new NotDone(
+          reading.source(),
+          patient,
+          status,
+          Reading.codes(List.of(procedure.getStatusReason())),
+          procedure.hasPerformed() ? performed(procedure, reading) : null,
+          reading.optional(procedure.getEncounter(), "encounter"),
+          performers);
+    }
+    var codes = Reading.codes(List.of(procedure.getCode(), procedure.getCategory()));
     return new ProcedurePerformed(
         reading.source(),
         patient,

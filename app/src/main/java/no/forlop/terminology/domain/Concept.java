@@ -37,7 +37,32 @@ public enum Concept {
    * A referral only for advice or a second opinion from another trust, the responsibility for the
    * patient staying with the sender: no transfer (O).
    */
-  ADVICE_ONLY;
+  ADVICE_ONLY,
+  /**
+   * Active surveillance without treatment (aktiv overvåking uten behandling), as decided in the
+   * conversation with the patient: the treatment start FO, dated that conversation.
+   */
+  SURVEILLANCE,
+  /**
+   * No treatment (ingen behandling), as decided in the conversation with the patient: the treatment
+   * start FI, dated that conversation.
+   */
+  NO_TREATMENT,
+  /**
+   * Symptom-relieving (palliative) treatment (symptomlindrende behandling): the treatment start FL.
+   */
+  PALLIATIVE,
+  /**
+   * The patient declined (pasienten takker nei), as the reason a procedure was not done: the
+   * pathway is stopped (X, proposed), dated the day the patient declined.
+   */
+  PATIENT_DECLINED,
+  /**
+   * A referral to a private clinic or abroad that is not part of the pathway (privat
+   * behandlingssted eller utlandet, utenfor pakkeforløpet): no transfer (O) but the pathway stopped
+   * (X, proposed).
+   */
+  OUTSIDE_PATHWAY;
 
   /** The canonical URL of Forløp's concept code system. */
   public static final String SYSTEM = "https://forlop.no/fhir/CodeSystem/concept";

@@ -200,6 +200,20 @@ final class Facts {
     return this;
   }
 
+  /** A completed procedure with a SNOMED CT code, performed at an exact instant. */
+  Facts procedureAt(String id, String snomed, Instant performed) {
+    events.add(
+        new ProcedurePerformed(
+            ref("Procedure/" + id),
+            PATIENT,
+            "completed",
+            List.of(new Code(Code.SNOMED, snomed)),
+            performed,
+            null,
+            List.of()));
+    return this;
+  }
+
   /** A completed procedure with one code of any system (NCSP/NCMP, a local code …). */
   Facts procedureCoded(String id, String system, String code, String performed) {
     events.add(
@@ -270,6 +284,23 @@ final class Facts {
   Facts medication(String id, @Nullable String status, Code... codes) {
     medications.put(
         "Medication/" + id, new MedicationRecord(ref("Medication/" + id), status, List.of(codes)));
+    return this;
+  }
+
+  /**
+   * A procedure the EHR says was not done, with a SNOMED CT {@code statusReason} (the patient
+   * declined …) and the day it was given for, if any.
+   */
+  Facts notDoneBecause(String id, String reason, @Nullable String date) {
+    events.add(
+        new NotDone(
+            ref("Procedure/" + id),
+            PATIENT,
+            "not-done",
+            List.of(new Code(Code.SNOMED, reason)),
+            date == null ? null : at(date),
+            null,
+            List.of()));
     return this;
   }
 

@@ -78,6 +78,63 @@ class LeadTimesTest {
     }
   }
 
+  /**
+   * FO, FI and FL end OF3 and OF4 with their own treatment type (surveillance, no treatment,
+   * symptom-relieving); the catalogue has no norm for those types, so the interval is measured but
+   * shown as of unknown norm, never judged against the norm of another treatment.
+   */
+  @Nested
+  class DecisionConversation {
+
+    @Test
+    void surveillance_ends_of3_and_of4_measured_but_of_unknown_norm() {
+      var p =
+          aPathway("colorectal")
+              .with("A12A 2024-03-04", "A12S 2024-03-11", "A12CK 2024-03-20", "A12FO 2024-03-27");
+
+      for (var indicator : java.util.List.of("OF3", "OF4")) {
+        var lt = p.leadTime(indicator, "2024-06-30");
+        assertThat(lt.treatment()).isEqualTo("SURVEILLANCE");
+        assertThat(lt.to()).isEqualTo(date("2024-03-27"));
+        assertThat(lt.status()).isEqualTo(Status.UNKNOWN_NORM);
+        assertThat(lt.standardDays()).isNull();
+        assertThat(lt.unverifiedStandardDays()).isNull();
+        assertThat(lt.dueDate()).isNull();
+      }
+      assertThat(p.leadTime("OF3", "2024-06-30").days()).isEqualTo(7);
+      assertThat(p.leadTime("OF4", "2024-06-30").days()).isEqualTo(23);
+    }
+
+    @Test
+    void no_treatment_and_palliative_treatment_are_of_unknown_norm_too() {
+      var fi =
+          aPathway("colorectal")
+              .with("A12A 2024-03-04", "A12S 2024-03-11", "A12CK 2024-03-20", "A12FI 2024-03-20");
+      var fl =
+          aPathway("colorectal")
+              .with("A12A 2024-03-04", "A12S 2024-03-11", "A12CK 2024-03-20", "A12FL 2024-05-20");
+
+      assertThat(fi.leadTime("OF3", "2024-06-30").treatment()).isEqualTo("NO_TREATMENT");
+      assertThat(fi.leadTime("OF3", "2024-06-30").status()).isEqualTo(Status.UNKNOWN_NORM);
+      assertThat(fi.leadTime("OF3", "2024-06-30").days()).isZero();
+      assertThat(fl.leadTime("OF4", "2024-06-30").treatment()).isEqualTo("PALLIATIVE");
+      assertThat(fl.leadTime("OF4", "2024-06-30").status()).isEqualTo(Status.UNKNOWN_NORM);
+    }
+
+    @Test
+    void surveillance_long_after_every_norm_is_still_not_breached_surgery_that_late_is() {
+      var fo =
+          aPathway("colorectal")
+              .with("A12A 2024-03-04", "A12S 2024-03-11", "A12CK 2024-03-20", "A12FO 2024-05-20");
+      var fk =
+          aPathway("colorectal")
+              .with("A12A 2024-03-04", "A12S 2024-03-11", "A12CK 2024-03-20", "A12FK 2024-05-20");
+
+      assertThat(fo.leadTime("OF3", "2024-06-30").status()).isEqualTo(Status.UNKNOWN_NORM);
+      assertThat(fk.leadTime("OF3", "2024-06-30").status()).isEqualTo(Status.BREACHED);
+    }
+  }
+
   @Nested
   class RunningIntervals {
 
