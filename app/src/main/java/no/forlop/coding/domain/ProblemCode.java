@@ -63,6 +63,19 @@ public enum ProblemCode {
    * the pathway's end (X) cannot be dated. {0} the reason code as sent.
    */
   DECLINED_WITHOUT_DATE,
+  /**
+   * A cancer treatment dated before the pathway's clinical decision, with no treatment after it:
+   * the coding rules put treatment start after the decision. {0} the treatment code it would be,
+   * {1} its date, {2} the decision's code, {3} the decision's date.
+   */
+  TREATMENT_BEFORE_DECISION,
+  /**
+   * Not a problem but a choice: a treatment after a clinical decision that gives no treatment in
+   * this pathway (CM, CA, CI: other cancer, other disease, nothing found) belongs to another
+   * pathway or none. {0} the treatment code it would be, {1} its date, {2} the decision's code.
+   * Listed as ignored, not rejected.
+   */
+  TREATMENT_AFTER_DECISION_WITHOUT_TREATMENT,
   /** A problem stored before problems had codes. {0} its text (English). */
   UNCODED;
 
@@ -105,7 +118,9 @@ public enum ProblemCode {
    * could not be used (rejected).
    */
   public boolean ignored() {
-    return this == REFERRAL_FOR_EXAMINATION_OR_ADVICE || this == REFERRAL_OUTSIDE_PATHWAY;
+    return this == REFERRAL_FOR_EXAMINATION_OR_ADVICE
+        || this == REFERRAL_OUTSIDE_PATHWAY
+        || this == TREATMENT_AFTER_DECISION_WITHOUT_TREATMENT;
   }
 
   /** The message key of the text. */

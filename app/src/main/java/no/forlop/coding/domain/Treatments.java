@@ -85,6 +85,8 @@ final class Treatments {
     if (decided == null) {
       if (instance.decisions.isEmpty()) {
         reportUndecided(instance, candidates);
+      } else {
+        reportNotTreating(instance, candidates);
       }
       return;
     }
@@ -97,6 +99,9 @@ final class Treatments {
             Comparator.comparing(Candidate::at).thenComparing(Candidate::suffix),
             Candidate::suffix,
             c -> decided.at() == instance ? Map.of() : decidedAt(decided));
+    if (!coded) {
+      reportBeforeDecision(instance, decision, candidates);
+    }
     if (coded && decided.at() != instance) {
       instance.milestones.add(
           new DerivationResult.TrackedMilestone(
@@ -113,21 +118,74 @@ final class Treatments {
    * one; a coordinator registers the missing decision, after which it is coded).
    */
   private void reportUndecided(DraftInstance instance, List<Candidate> candidates) {
-    candidates.stream()
-        .filter(c -> instance.covers(date(c.at())))
-        .filter(
-            c ->
-                context.attribute(date(c.at()), c.encounter(), c.performers()).instance()
-                    == instance)
+    own(instance, candidates)
         .min(Comparator.comparing(Candidate::at).thenComparing(Candidate::suffix))
         .ifPresent(
             c ->
                 context.problem(
                     c.source(),
                     ProblemCode.TREATMENT_WITHOUT_DECISION,
-                    Objects.requireNonNullElse(instance.pathway.codePrefix().value(), "")
-                        + c.suffix(),
+                    codeOf(instance, c),
                     date(c.at())));
+  }
+
+  /**
+   * A treatment dated before the decision, where none follows it: the coding rules code treatment
+   * start after the decision, so it is reported (the first one) rather than dropped.
+   */
+  private void reportBeforeDecision(
+      DraftInstance instance, DerivationResult.Code decision, List<Candidate> candidates) {
+    own(instance, candidates)
+        .filter(c -> date(c.at()).isBefore(decision.date()))
+        .min(Comparator.comparing(Candidate::at).thenComparing(Candidate::suffix))
+        .ifPresent(
+            c ->
+                context.problem(
+                    c.source(),
+                    ProblemCode.TREATMENT_BEFORE_DECISION,
+                    codeOf(instance, c),
+                    date(c.at()),
+                    prefixed(instance, decision.key()),
+                    decision.date()));
+  }
+
+  /**
+   * A treatment on or after a decision that gives no treatment in this pathway (CM, CA, CI) belongs
+   * elsewhere: listed as ignored with the reason, not dropped.
+   */
+  private void reportNotTreating(DraftInstance instance, List<Candidate> candidates) {
+    var decision = instance.lastDecision();
+    own(instance, candidates)
+        .filter(c -> !date(c.at()).isBefore(decision.date()))
+        .min(Comparator.comparing(Candidate::at).thenComparing(Candidate::suffix))
+        .ifPresent(
+            c ->
+                context.problem(
+                    c.source(),
+                    ProblemCode.TREATMENT_AFTER_DECISION_WITHOUT_TREATMENT,
+                    codeOf(instance, c),
+                    date(c.at()),
+                    prefixed(instance, decision.key())));
+  }
+
+  /** The candidates dated inside the instance and attributed to it. */
+  private java.util.stream.Stream<Candidate> own(
+      DraftInstance instance, List<Candidate> candidates) {
+    return candidates.stream()
+        .filter(c -> instance.covers(date(c.at())))
+        .filter(
+            c ->
+                context.attribute(date(c.at()), c.encounter(), c.performers()).instance()
+                    == instance);
+  }
+
+  private static String codeOf(DraftInstance instance, Candidate c) {
+    return prefixed(instance, c.suffix());
+  }
+
+  private static String prefixed(DraftInstance instance, @Nullable String suffix) {
+    return Objects.requireNonNullElse(instance.pathway.codePrefix().value(), "")
+        + Objects.requireNonNullElse(suffix, "");
   }
 
   /** A decision that permits treatment, and the instance it was taken in. */

@@ -191,6 +191,46 @@ class DecisionConversationDerivationTest {
   }
 
   @Test
+  void a_treatment_dated_before_the_decision_is_reported_not_dropped_one_after_it_is_coded() {
+    var before = derive(prostateDecided().procedure("op", SURGERY, "2024-09-30", null));
+    var after = derive(prostateDecided().procedure("op", SURGERY, "2024-10-02", null));
+
+    assertThat(only(before).codes()).noneMatch(c -> c.milestone() == Milestone.TREATMENT_START);
+    assertThat(before.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.source()).isEqualTo("Procedure/op");
+              assertThat(p.code()).isEqualTo(ProblemCode.TREATMENT_BEFORE_DECISION);
+              assertThat(p.code().ignored()).isFalse();
+              assertThat(p.args()).containsExactly("A16FK", "2024-09-30", "A16CK", "2024-10-01");
+            });
+    assertThat(codes(only(after))).contains("FK 2024-10-02 REGISTERED");
+    assertThat(after.problems()).isEmpty();
+  }
+
+  @Test
+  void a_treatment_after_a_decision_that_gives_no_treatment_here_is_listed_as_ignored() {
+    var otherDisease =
+        derive(
+            inWorkUp()
+                .diagnosis("ci1", "2024-04-01", "Encounter/e1", "K635")
+                .procedure("op", SURGERY, "2024-04-10", null));
+
+    assertThat(only(otherDisease).codes())
+        .noneMatch(c -> c.milestone() == Milestone.TREATMENT_START);
+    assertThat(otherDisease.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code())
+                  .isEqualTo(ProblemCode.TREATMENT_AFTER_DECISION_WITHOUT_TREATMENT);
+              assertThat(p.code().ignored()).isTrue();
+              assertThat(p.args()).containsExactly("A12FK", "2024-04-10", "A12CA");
+            });
+  }
+
+  @Test
   void a_patient_who_declines_in_work_up_is_proposed_to_end_with_x_that_day() {
     var instance =
         only(derive(inWorkUp().notDoneBecause("colo", REFUSAL_OF_TREATMENT, "2024-03-20")));

@@ -480,15 +480,14 @@ class MentalHealthDerivationTest {
       yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     var unknown =
-        "  - id: psychosis\n"
-            + "    codePrefix: {value: null, verified: false, note: \"The type-forløp code was not"
-            + " found.\"}";
-    assertThat(yaml).contains(unknown);
+        java.util.regex.Pattern.compile(
+            "  - id: psychosis\n    codePrefix: \\{value: null, verified: false, note: [^\n]*");
+    assertThat(yaml).containsPattern(unknown);
     var filledIn =
         no.forlop.catalog.CatalogueParser.parse(
-            yaml.replace("version: \"", "version: \"local-")
-                .replace(
-                    unknown,
+            unknown
+                .matcher(yaml.replace("version: \"", "version: \"local-"))
+                .replaceFirst(
                     "  - id: psychosis\n    codePrefix: {value: X90, verified: false, note: \"local\"}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     var facts =
