@@ -213,7 +213,16 @@ public class DerivingCodes implements RuleExplanations {
                                 m ->
                                     new TrackedMilestone(m.type(), m.date(), m.rule(), m.sources()))
                             .toList(),
-                        transfer(instance.transferredFrom())))
+                        transfer(instance.transferredFrom()),
+                        instance.unused().stream()
+                            .map(
+                                p ->
+                                    new no.forlop.pathway.UnusedFact(
+                                        p.source(),
+                                        no.forlop.pathway.Remark.of(
+                                            p.code().key(), p.args().toArray()),
+                                        p.code().ignored()))
+                            .toList()))
             .toList());
   }
 

@@ -48,12 +48,14 @@ final class ApplyingDerivation {
       ids.put(instance, id);
       // tracked first: a treatment may rest on the decision tracked as taken at the sender
       work.track(id, instance.milestones());
+      work.unused(id, instance.unused());
       reconcile(id, instance.codes(), refusals);
     }
     for (var stale : work.loadedOf(derivation.patient())) {
       var id = stale.header().id();
       if (!used.contains(id)) {
         work.track(id, List.of());
+        work.unused(id, List.of());
         reconcile(id, List.of(), refusals);
       }
     }

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param pathway the catalogue id of the pathway definition
  * @param organisation the organisation number
  * @param start the date the derivation starts the instance on
+ * @param unused what the derivation found for this instance but could not code, and why
  * @param transferredFrom where a transfer in the same pathway opened this instance, the sender's
  *     instance (one of the same derivation's instances) and the day it sent the referral
  */
@@ -21,11 +22,24 @@ public record DerivedInstance(
     LocalDate start,
     List<DerivedCode> codes,
     List<TrackedMilestone> milestones,
-    @Nullable Transfer transferredFrom) {
+    @Nullable Transfer transferredFrom,
+    List<UnusedFact> unused) {
 
   public DerivedInstance {
     codes = List.copyOf(codes);
     milestones = List.copyOf(milestones);
+    unused = List.copyOf(unused);
+  }
+
+  /** An instance with nothing the derivation could not code. */
+  public DerivedInstance(
+      PathwayDefinitionId pathway,
+      OrganisationNumber organisation,
+      LocalDate start,
+      List<DerivedCode> codes,
+      List<TrackedMilestone> milestones,
+      @Nullable Transfer transferredFrom) {
+    this(pathway, organisation, start, codes, milestones, transferredFrom, List.of());
   }
 
   /** An instance no transfer opened. */

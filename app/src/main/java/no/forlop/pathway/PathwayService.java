@@ -322,6 +322,18 @@ public class PathwayService {
         .toList();
   }
 
+  /**
+   * What the last derivation found for this pathway but could not code, and why (a treatment before
+   * its decision, one after a decision that gives no treatment here …): read with the pathway, so
+   * audited with it.
+   */
+  @Transactional(readOnly = true)
+  public List<UnusedFact> unused(PathwayId id, Actor actor) {
+    var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
+    requireAccess(actor, pathway);
+    return store.unused(id.value());
+  }
+
   private static void requireAccess(Actor actor, PatientPathway pathway) {
     if (!actor.mayAccess(pathway.header().organisation())) {
       throw new OutsideUnitsException();

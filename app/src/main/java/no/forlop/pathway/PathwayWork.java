@@ -52,6 +52,7 @@ final class PathwayWork {
   private final List<AuditLog.Entry> entries = new ArrayList<>();
   private final java.util.Set<UUID> changed = new java.util.LinkedHashSet<>();
   private final java.util.Set<UUID> tracked = new java.util.LinkedHashSet<>();
+  private final Map<UUID, List<UnusedFact>> unused = new LinkedHashMap<>();
   private final Map<String, List<TransferLink>> transfers = new LinkedHashMap<>();
   private final org.springframework.context.ApplicationEventPublisher events;
 
@@ -304,6 +305,8 @@ final class PathwayWork {
     var milestones = new LinkedHashMap<UUID, List<TrackedMilestone>>();
     tracked.forEach(id -> milestones.put(id, pathways.get(id).milestones()));
     store.replaceMilestones(milestones, now);
+    store.replaceUnused(unused, now);
+    unused.clear();
     transfers.forEach(
         (patient, links) ->
             changed.addAll(
@@ -369,6 +372,11 @@ final class PathwayWork {
    */
   void linkTransfers(PatientIdentifier patient, List<TransferLink> links) {
     transfers.put(patient.value(), List.copyOf(links));
+  }
+
+  /** Replaces what the derivation could not code for a loaded pathway (stored at commit). */
+  void unused(UUID id, List<UnusedFact> facts) {
+    unused.put(id, List.copyOf(facts));
   }
 
   /** Replaces the milestones tracked on a loaded pathway (stored at commit). */

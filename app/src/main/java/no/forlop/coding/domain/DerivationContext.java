@@ -76,6 +76,13 @@ final class DerivationContext {
     problems.add(Problem.of(source, code, args));
   }
 
+  /** A problem that concerns one instance: reported, and kept with the instance for its page. */
+  void problem(DraftInstance instance, String source, ProblemCode code, Object... args) {
+    var problem = Problem.of(source, code, args);
+    problems.add(problem);
+    instance.unused.add(problem);
+  }
+
   /** The organisation numbers of the organisations known by these keys. */
   List<String> organisationsOf(List<String> keys) {
     return keys.stream().map(facts::organisationNumber).filter(Objects::nonNull).toList();

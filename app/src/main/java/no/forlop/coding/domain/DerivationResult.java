@@ -36,7 +36,27 @@ public record DerivationResult(
       LocalDate start,
       List<Code> codes,
       List<TrackedMilestone> milestones,
-      @Nullable Transfer transferredFrom) {
+      @Nullable Transfer transferredFrom,
+      List<Problem> unused) {
+
+    public Instance {
+      unused = List.copyOf(unused);
+    }
+
+    /**
+     * An instance and its transfer, with no facts it could not use ({@code unused}: the problems of
+     * the derivation that concern this instance, e.g. a treatment before its decision; also among
+     * the result's problems).
+     */
+    public Instance(
+        String pathway,
+        String organisation,
+        LocalDate start,
+        List<Code> codes,
+        List<TrackedMilestone> milestones,
+        @Nullable Transfer transferredFrom) {
+      this(pathway, organisation, start, codes, milestones, transferredFrom, List.of());
+    }
 
     /** An instance no transfer opened. */
     public Instance(

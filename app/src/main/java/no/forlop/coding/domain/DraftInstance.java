@@ -42,6 +42,11 @@ final class DraftInstance {
     }
   }
 
+  /**
+   * The facts the derivation could not use for this instance, and why (also the result's problems).
+   */
+  final List<DerivationResult.Problem> unused = new java.util.ArrayList<>();
+
   /** The latest decision so far. */
   DerivationResult.Code lastDecision() {
     return decisions.get(decisions.size() - 1);
@@ -67,6 +72,7 @@ final class DraftInstance {
         transferredFrom == null || transferredOn == null
             ? null
             : new DerivationResult.Transfer(
-                transferredFrom.organisation, transferredFrom.startDate(), transferredOn));
+                transferredFrom.organisation, transferredFrom.startDate(), transferredOn),
+        unused);
   }
 }

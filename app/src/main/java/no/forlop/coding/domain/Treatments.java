@@ -141,6 +141,7 @@ final class Treatments {
         .ifPresent(
             c ->
                 context.problem(
+                    instance,
                     c.source(),
                     ProblemCode.TREATMENT_BEFORE_DECISION,
                     codeOf(instance, c),
@@ -161,6 +162,7 @@ final class Treatments {
         .ifPresent(
             c ->
                 context.problem(
+                    instance,
                     c.source(),
                     ProblemCode.TREATMENT_AFTER_DECISION_WITHOUT_TREATMENT,
                     codeOf(instance, c),

@@ -59,7 +59,17 @@ record PathwayPage(
     @Nullable String firstStartedOn,
     List<Choice> pathwayTypes,
     String today,
-    @Nullable Whole whole) {
+    @Nullable Whole whole,
+    List<Unused> unused) {
+
+  /**
+   * A fact from the EHR the derivation found for this pathway but could not code.
+   *
+   * @param source the resource as the EHR knows it
+   * @param reason why, in the reader's language
+   * @param ignored left out on purpose (it belongs elsewhere), not missing something
+   */
+  public record Unused(String source, String reason, boolean ignored) {}
 
   /** Whether the page offers the change of pathway type. */
   public boolean changesType() {

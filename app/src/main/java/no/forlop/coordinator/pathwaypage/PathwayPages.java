@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import no.forlop.access.Actor;
@@ -134,7 +135,13 @@ class PathwayPages {
             : texts.date(view.firstStartedOn()),
         pathwayTypes(view, catalogue),
         pathways.today().toString(),
-        whole(id, actor, catalogue));
+        whole(id, actor, catalogue),
+        pathways.unused(new PathwayId(id), actor).stream()
+            .map(
+                u ->
+                    new PathwayPage.Unused(
+                        u.source(), Objects.requireNonNull(texts.remark(u.reason())), u.ignored()))
+            .toList());
   }
 
   /** The whole pathway across trusts, where transfers link this instance to another. */

@@ -25,6 +25,7 @@ public class PathwayStore {
   private final TrackedMilestones milestones;
   private final TypeChanges typeChanges;
   private final Transfers transfers;
+  private final UnusedFacts unused;
 
   PathwayStore(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
@@ -32,6 +33,18 @@ public class PathwayStore {
     this.milestones = new TrackedMilestones(jdbc, batch);
     this.typeChanges = new TypeChanges(jdbc, batch);
     this.transfers = new Transfers(jdbc, batch);
+    this.unused = new UnusedFacts(jdbc, batch);
+  }
+
+  /** Replaces what the derivation could not code for these pathways. */
+  public void replaceUnused(
+      Map<UUID, List<no.forlop.pathway.UnusedFact>> facts, java.time.Instant derivedAt) {
+    unused.replace(facts, derivedAt);
+  }
+
+  /** What the last derivation could not code for this pathway, and why. */
+  public List<no.forlop.pathway.UnusedFact> unused(UUID pathway) {
+    return unused.of(pathway);
   }
 
   public void insert(PatientPathway.Header header) {

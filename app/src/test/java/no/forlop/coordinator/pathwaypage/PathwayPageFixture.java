@@ -73,6 +73,7 @@ final class PathwayPageFixture {
         null,
         List.of(new Choice("mh-adults", "Psykiske lidelser voksne")),
         "2024-12-31",
-        null);
+        null,
+        List.of());
   }
 }
