@@ -89,8 +89,12 @@ class MentalHealthPathwayBrowserIT extends BrowserTest {
     browser.get(url("/pathways/" + view.id()));
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("code-" + evaluation)));
     assertMilestone(evaluation, "16.12.2024", "MH-EVALUATION");
-    // the earlier milestones are still there, and still one pathway
-    assertThat(browser.findElements(By.cssSelector("#timeline li.milestone"))).hasSize(4);
+    // the earlier milestones are still there (with the first attendance's care setting, which
+    // gives the norm), and still one pathway
+    assertThat(browser.findElements(By.cssSelector("#timeline li.milestone"))).hasSize(5);
+    assertThat(find(By.id("timeline")).getText())
+        .contains("Første fremmøte var poliklinisk")
+        .doesNotContain("??");
 
     // plan the next evaluation from the page
     var date = find(By.id("evaluation-date"));
