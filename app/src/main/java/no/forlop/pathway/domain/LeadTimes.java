@@ -168,11 +168,29 @@ public final class LeadTimes {
       @Nullable Registration to,
       LocalDate asOf,
       NotJudged reason) {
+    return unjudged(indicator, null, from, to, asOf, Status.EXCLUDED, null, null, false, reason);
+  }
+
+  /**
+   * An interval measured in calendar days but not judged: no due date, no norm it is held to
+   * ({@code unverifiedDays} and {@code source} only shown).
+   */
+  private LeadTime unjudged(
+      IndicatorDefinition indicator,
+      @Nullable String treatment,
+      Registration from,
+      @Nullable Registration to,
+      LocalDate asOf,
+      Status status,
+      @Nullable Integer unverifiedDays,
+      @Nullable String source,
+      boolean delayed,
+      @Nullable NotJudged reason) {
     var end = to == null ? asOf : to.date();
     var days = WorkingDays.count(from.date(), end, DayType.CALENDAR);
     return new LeadTime(
         indicator.id(),
-        null,
+        treatment,
         from.date(),
         to == null ? null : to.date(),
         to == null ? null : days,
@@ -180,11 +198,11 @@ public final class LeadTimes {
         null,
         DayType.CALENDAR,
         null,
-        Status.EXCLUDED,
+        status,
+        unverifiedDays,
+        source,
         null,
-        null,
-        null,
-        false,
+        delayed,
         catalogue.version(),
         reason);
   }
@@ -233,44 +251,31 @@ public final class LeadTimes {
           candidates.stream()
               .filter(n -> n.days() != null)
               .min(Comparator.comparing(LeadTimeNorm::days));
-      var days = WorkingDays.count(from.date(), end, DayType.CALENDAR);
-      return new LeadTime(
-          indicator.id(),
+      return unjudged(
+          indicator,
           treatment,
-          from.date(),
-          to == null ? null : to.date(),
-          to == null ? null : days,
-          to == null ? days : null,
-          null,
-          DayType.CALENDAR,
-          null,
+          from,
+          to,
+          asOf,
           Status.UNKNOWN_NORM,
           unverified.map(LeadTimeNorm::days).orElse(null),
           unverified.map(LeadTimeNorm::source).orElse(null),
-          null,
           delayed,
-          version);
+          null);
     }
     var notJudged = variantNotKnown(variant, usable);
     var fromAttendance = variant != null && !variant.equals(basis.variant());
     if (notJudged != null) {
-      var days = WorkingDays.count(from.date(), end, DayType.CALENDAR);
-      return new LeadTime(
-          indicator.id(),
+      return unjudged(
+          indicator,
           treatment,
-          from.date(),
-          to == null ? null : to.date(),
-          to == null ? null : days,
-          to == null ? days : null,
-          null,
-          DayType.CALENDAR,
-          null,
+          from,
+          to,
+          asOf,
           Status.UNKNOWN_NORM,
           null,
           null,
-          null,
           delayed,
-          version,
           notJudged);
     }
     var norm =
