@@ -62,6 +62,21 @@ public class ApiProblems {
     return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
   }
 
+  /**
+   * A request refused with 400 for one reason found in several places: an issue per place, each
+   * with the reason's code, its text in the request's language and the place as diagnostics.
+   */
+  public ResponseEntity<OperationOutcome> invalid(String reason, java.util.List<String> places) {
+    var text = text("problem." + reason);
+    return response(
+        HttpStatus.BAD_REQUEST,
+        new OperationOutcome(
+            "OperationOutcome",
+            places.stream()
+                .map(p -> OperationOutcome.Issue.error("invalid", reason, text, null, p))
+                .toList()));
+  }
+
   /** An outcome (e.g. of several issues) as an HTTP response with a FHIR JSON body. */
   public static ResponseEntity<OperationOutcome> response(
       HttpStatus status, OperationOutcome body) {

@@ -5,7 +5,6 @@ import no.forlop.catalog.InvalidCatalogueException;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -25,19 +24,7 @@ class CatalogueProblems {
 
   @ExceptionHandler(InvalidCatalogueException.class)
   ResponseEntity<OperationOutcome> invalid(InvalidCatalogueException e) {
-    var issues =
-        e.problems().stream()
-            .map(
-                p ->
-                    OperationOutcome.Issue.error(
-                        "invalid",
-                        "INVALID_CATALOGUE",
-                        problems.text("problem.INVALID_CATALOGUE"),
-                        null,
-                        p))
-            .toList();
-    return ApiProblems.response(
-        HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
+    return problems.invalid("INVALID_CATALOGUE", e.problems());
   }
 
   @ExceptionHandler(CatalogueVersionConflictException.class)

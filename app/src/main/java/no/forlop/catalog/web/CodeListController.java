@@ -83,19 +83,7 @@ class CodeListController {
 
   @ExceptionHandler(InvalidCodeListException.class)
   ResponseEntity<OperationOutcome> unreadable(InvalidCodeListException e) {
-    var issues =
-        e.problems().stream()
-            .map(
-                p ->
-                    OperationOutcome.Issue.error(
-                        "invalid",
-                        "UNREADABLE_CODE_LIST",
-                        problems.text("problem.UNREADABLE_CODE_LIST"),
-                        null,
-                        p))
-            .toList();
-    return ApiProblems.response(
-        HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
+    return problems.invalid("UNREADABLE_CODE_LIST", e.problems());
   }
 
   @ExceptionHandler(CodeListImports.FillsNothingException.class)
