@@ -13,14 +13,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AccessWebConfiguration implements WebMvcConfigurer {
 
   private final Users users;
+  private final EmergencyGrants grants;
 
-  AccessWebConfiguration(Users users) {
+  AccessWebConfiguration(Users users, EmergencyGrants grants) {
     this.users = users;
+    this.grants = grants;
   }
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new ActorArgumentResolver(users));
+    resolvers.add(new ActorArgumentResolver(users, grants));
   }
 
   @Override

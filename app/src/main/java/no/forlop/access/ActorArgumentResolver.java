@@ -9,17 +9,20 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Gives controller methods the {@link Actor} behind a request: the signed-in user with their units,
- * and the purpose from the {@code X-Forlop-Purpose} header (default: patient care). A request
- * without a signed-in user acts as nobody with no units.
+ * and the purpose from the {@code X-Forlop-Purpose} header (default: patient care), with the
+ * emergency accesses (nødtilgang) open now for a coordinator or clinician. A request without a
+ * signed-in user acts as nobody with no units.
  */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
   static final String PURPOSE_HEADER = "X-Forlop-Purpose";
 
   private final Users users;
+  private final EmergencyGrants grants;
 
-  ActorArgumentResolver(Users users) {
+  ActorArgumentResolver(Users users, EmergencyGrants grants) {
     this.users = users;
+    this.grants = grants;
   }
 
   @Override
@@ -37,7 +40,16 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     var why = purpose == null || purpose.isBlank() ? Actor.DEFAULT_PURPOSE : purpose.strip();
     return users
         .current()
-        .map(u -> u.actor(why))
+        .map(u -> withEmergencyAccess(u, u.actor(why)))
         .orElseGet(() -> new Actor("anonymous", why, java.util.Set.of()));
+  }
+
+  /** Only coordinators and clinicians are given emergency access, so only theirs are looked up. */
+  private Actor withEmergencyAccess(User user, Actor actor) {
+    if (!user.mayAskForEmergencyAccess()) {
+      return actor;
+    }
+    var open = grants.activeAccess(user.username());
+    return open.isEmpty() ? actor : actor.withEmergencyAccess(open);
   }
 }

@@ -35,6 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
   private static final String[] STAFF = {"COORDINATOR", "CLINICIAN", "LEADER", "ADMINISTRATOR"};
+
+  /** Who may ask for emergency access (nødtilgang) to a patient of another unit. */
+  private static final String[] EMERGENCY_ACCESS_ROLES = {"COORDINATOR", "CLINICIAN"};
+
+  /** Who reviews the emergency accesses to the patients of their units. */
+  private static final String[] EMERGENCY_REVIEW_ROLES = {"LEADER", "ADMINISTRATOR"};
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Bean
@@ -63,7 +70,13 @@ class SecurityConfiguration {
     http.securityMatcher("/api/**", "/fhir/**")
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(HttpMethod.GET, "/api/v1/catalogue", "/api/v1/catalogue/**")
+                auth
+                    // issue 14, part F: emergency access (nødtilgang) and its review
+                    .requestMatchers(HttpMethod.POST, "/api/v1/pathways/*/emergency-access")
+                    .hasAnyRole(EMERGENCY_ACCESS_ROLES)
+                    .requestMatchers("/api/v1/emergency-access", "/api/v1/emergency-access/**")
+                    .hasAnyRole(EMERGENCY_REVIEW_ROLES)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/catalogue", "/api/v1/catalogue/**")
                     .permitAll()
                     .requestMatchers("/api/v1/catalogue/**")
                     .hasRole("ADMINISTRATOR")
@@ -130,6 +143,11 @@ class SecurityConfiguration {
                         "/swagger-ui/**",
                         "/swagger-ui.html")
                     .permitAll()
+                    // issue 14, part F: emergency access (nødtilgang) and its review
+                    .requestMatchers("/pathways/*/emergency-access")
+                    .hasAnyRole(EMERGENCY_ACCESS_ROLES)
+                    .requestMatchers("/emergency-access", "/emergency-access/**")
+                    .hasAnyRole(EMERGENCY_REVIEW_ROLES)
                     .anyRequest()
                     .hasAnyRole(STAFF))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -20,6 +20,16 @@ public record User(
     return roles.contains(role);
   }
 
+  /** Whether the user may ask for emergency access (nødtilgang) to a patient of another unit. */
+  public boolean mayAskForEmergencyAccess() {
+    return has(Role.COORDINATOR) || has(Role.CLINICIAN);
+  }
+
+  /** Whether the user reviews the emergency accesses to the patients of their units. */
+  public boolean reviewsEmergencyAccess() {
+    return has(Role.LEADER) || has(Role.ADMINISTRATOR);
+  }
+
   /** The user acting for a purpose: what the audit log records and what limits their view. */
   public Actor actor(String purpose) {
     return new Actor(username, purpose, Set.copyOf(units));

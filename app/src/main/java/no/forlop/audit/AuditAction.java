@@ -4,5 +4,10 @@ package no.forlop.audit;
 public enum AuditAction {
   READ,
   CREATE,
-  UPDATE
+  UPDATE,
+  /**
+   * A read refused because the patient's data belongs to a unit the user does not work in: kept in
+   * the patient's audit trail (issue 14), recorded even though the request fails.
+   */
+  REFUSED
 }

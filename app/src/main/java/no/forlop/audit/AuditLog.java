@@ -10,12 +10,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Understands how to record an access to patient data and how to find the accesses to one patient.
  * Entries are written in the caller's transaction, so a change and its audit entry are stored
- * together or not at all.
+ * together or not at all; a refusal is written in a transaction of its own, so it stays when the
+ * refused request is rolled back. An access under an emergency access (nødtilgang) to the patient
+ * is recorded with the purpose emergency access, whatever purpose the request gave.
  */
 @Service
 public class AuditLog {
@@ -44,12 +47,21 @@ public class AuditLog {
             """)
         .param("at", OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC))
         .param("actor", actor.id())
-        .param("purpose", actor.purpose())
+        .param("purpose", actor.purposeFor(patient))
         .param("action", action.name())
         .param("patient", patient)
         .param("resource", resource)
         .param("details", details)
         .update();
+  }
+
+  /**
+   * Records that the actor was refused this patient's data (outside their units), in a transaction
+   * of its own: the refusal rolls back the caller's transaction, the entry stays.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void recordRefused(Actor actor, String patient, String resource) {
+    record(actor, AuditAction.REFUSED, patient, resource, "OUTSIDE_UNITS");
   }
 
   /** An access to record for the actor of a batch. */
@@ -74,7 +86,7 @@ public class AuditLog {
                     new Object[] {
                       at,
                       actor.id(),
-                      actor.purpose(),
+                      actor.purposeFor(e.patient()),
                       e.action().name(),
                       e.patient(),
                       e.resource(),

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import no.forlop.access.Actor;
+import no.forlop.access.EmergencyGrant;
+import no.forlop.access.EmergencyGrants;
+import no.forlop.access.EmergencyRequest;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
 import no.forlop.calendar.OsloTime;
@@ -33,13 +36,16 @@ public class PathwayService {
   private final AuditLog audit;
   private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final EmergencyGrants emergencyGrants;
 
   PathwayService(
       PathwayStore store,
       CatalogueService catalogues,
       AuditLog audit,
       Clock clock,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      EmergencyGrants emergencyGrants) {
+    this.emergencyGrants = emergencyGrants;
     this.store = store;
     this.catalogues = catalogues;
     this.audit = audit;
@@ -111,6 +117,7 @@ public class PathwayService {
   public PathwayView create(CreatePathway request, Actor actor) {
     var patient = request.patient();
     if (request.organisation() != null && !actor.mayAccess(request.organisation().value())) {
+      audit.recordRefused(actor, patient.value(), "pathways");
       throw new OutsideUnitsException();
     }
     var work = work(List.of(patient.value()), actor);
@@ -122,7 +129,7 @@ public class PathwayService {
   @Transactional
   public PathwayView get(PathwayId id, @Nullable LocalDate asOf, Actor actor) {
     var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
-    requireAccess(actor, pathway);
+    requireRead(actor, pathway, "pathway/" + id);
     audit.record(actor, AuditAction.READ, pathway.header().patient(), "pathway/" + id, null);
     return view(pathway, asOf);
   }
@@ -137,7 +144,7 @@ public class PathwayService {
   @Transactional
   public WholePathway whole(PathwayId id, @Nullable LocalDate asOf, Actor actor) {
     var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
-    requireAccess(actor, pathway);
+    requireRead(actor, pathway, "pathway/" + id + "/whole");
     var patient = pathway.header().patient();
     audit.record(actor, AuditAction.READ, patient, "pathway/" + id + "/whole", null);
     var ofPatient = store.findByPatient(patient);
@@ -252,7 +259,7 @@ public class PathwayService {
   public ChangeResult changeType(PathwayId pathwayId, ChangeType request, Actor actor) {
     var pathway =
         store.find(pathwayId.value()).orElseThrow(() -> new PathwayNotFoundException(pathwayId));
-    requireAccess(actor, pathway);
+    requireChange(actor, pathway, "pathway/" + pathwayId + "/type-change");
     var work = work(List.of(pathway.header().patient()), actor);
     var result = work.changeType(pathwayId.value(), request);
     if (result instanceof ChangeResult.Changed) {
@@ -265,7 +272,7 @@ public class PathwayService {
       PathwayId id, Actor actor, Function<PathwayWork, ChangeResult> change) {
     var pathway =
         store.findForUpdate(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
-    requireAccess(actor, pathway);
+    requireChange(actor, pathway, "pathway/" + id);
     var work =
         new PathwayWork(
             events, store, catalogues, audit, actor, today(), clock.instant(), List.of(pathway));
@@ -282,7 +289,7 @@ public class PathwayService {
   public PathwayView assign(PathwayId id, @Nullable String coordinator, Actor actor) {
     var pathway =
         store.findForUpdate(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
-    requireAccess(actor, pathway);
+    requireChange(actor, pathway, "pathway/" + id);
     store.assign(id.value(), coordinator, actor.id(), clock.instant());
     audit.record(
         actor,
@@ -301,7 +308,7 @@ public class PathwayService {
   @Transactional
   public Note addNote(PathwayId id, String text, Actor actor) {
     var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
-    requireAccess(actor, pathway);
+    requireChange(actor, pathway, "pathway/" + id + "/notes");
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("a note needs text");
     }
@@ -314,7 +321,7 @@ public class PathwayService {
   @Transactional
   public List<Note> notes(PathwayId id, Actor actor) {
     var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
-    requireAccess(actor, pathway);
+    requireRead(actor, pathway, "pathway/" + id + "/notes");
     audit.record(
         actor, AuditAction.READ, pathway.header().patient(), "pathway/" + id + "/notes", null);
     return store.notes(id.value()).stream()
@@ -330,14 +337,75 @@ public class PathwayService {
   @Transactional(readOnly = true)
   public List<UnusedFact> unused(PathwayId id, Actor actor) {
     var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
-    requireAccess(actor, pathway);
+    requireRead(actor, pathway, "pathway/" + id + "/unused");
     return store.unused(id.value());
   }
 
-  private static void requireAccess(Actor actor, PatientPathway pathway) {
-    if (!actor.mayAccess(pathway.header().organisation())) {
-      throw new OutsideUnitsException();
+  /**
+   * Lets the actor read the pathway: one of their units, or an open emergency access to the patient
+   * there. A refusal is written to the patient's audit trail (in a transaction of its own, since
+   * the exception rolls this one back).
+   */
+  private void requireRead(Actor actor, PatientPathway pathway, String resource) {
+    var header = pathway.header();
+    if (!actor.mayAccess(header.organisation(), header.patient())) {
+      refuse(actor, pathway, resource);
     }
+  }
+
+  /** Lets the actor change the pathway: one of their units (an emergency access only reads). */
+  private void requireChange(Actor actor, PatientPathway pathway, String resource) {
+    if (!actor.mayAccess(pathway.header().organisation())) {
+      refuse(actor, pathway, resource);
+    }
+  }
+
+  private void refuse(Actor actor, PatientPathway pathway, String resource) {
+    audit.recordRefused(actor, pathway.header().patient(), resource);
+    throw new OutsideUnitsException(pathway.header().id());
+  }
+
+  /**
+   * Gives the actor emergency access (nødtilgang) to the patient of this pathway at its unit, for
+   * the configured time (ADR 0028): the grant and its reason are written to the patient's audit
+   * trail with the purpose emergency access. Who may ask (coordinators and clinicians) is checked
+   * by the callers' routes.
+   *
+   * @throws EmergencyAccessNotNeededException when the pathway is in one of the actor's units
+   */
+  @Transactional
+  public EmergencyGrant grantEmergencyAccess(PathwayId id, EmergencyRequest request, Actor actor) {
+    var pathway = store.find(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
+    var header = pathway.header();
+    if (actor.mayAccess(header.organisation())) {
+      throw new EmergencyAccessNotNeededException();
+    }
+    var grant =
+        emergencyGrants.grant(
+            actor.id(), header.patient(), header.organisation(), id.value(), request);
+    audit.record(
+        actor.withEmergencyAccess(java.util.Set.of(grant.access())),
+        AuditAction.CREATE,
+        header.patient(),
+        "pathway/" + id + "/emergency-access/" + grant.id(),
+        "%s until %s: %s".formatted(grant.kind(), grant.expiresAt(), grant.reason()));
+    return grant;
+  }
+
+  /**
+   * The actor's open emergency access by which they read this pathway, if that is how they read it
+   * (for the banner on the patient's pages); no patient data is read, so it is not audited.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<EmergencyGrant> emergencyAccessTo(PathwayId id, Actor actor) {
+    if (actor.emergencyAccess().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return store
+        .find(id.value())
+        .map(PatientPathway::header)
+        .filter(h -> actor.byEmergencyAccess(h.organisation(), h.patient()))
+        .flatMap(h -> emergencyGrants.activeFor(actor.id(), h.patient(), h.organisation()));
   }
 
   private static List<PatientPathway> visible(List<PatientPathway> pathways, Actor actor) {

@@ -81,9 +81,12 @@ class MunicipalStatus {
     this.texts = texts;
   }
 
-  /** The pathway's patient (for recording the contact), checked against the actor's units. */
+  /**
+   * The pathway's patient (for recording the contact), checked against the actor's units: an
+   * emergency access reads, it does not change.
+   */
   String patientOf(UUID id, Actor actor) {
-    return pathways.get(new PathwayId(id), null, actor).patient().value();
+    return pathways.get(new PathwayId(id), null, actor.withoutEmergencyAccess()).patient().value();
   }
 
   Page page(UUID id, Actor actor, boolean mayChange) {

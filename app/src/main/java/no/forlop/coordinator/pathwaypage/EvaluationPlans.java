@@ -43,10 +43,13 @@ public class EvaluationPlans {
         .optional();
   }
 
-  /** Plans the next evaluation (the actor must have access to the pathway; audited). */
+  /**
+   * Plans the next evaluation (the actor must work in the pathway's unit: an emergency access only
+   * reads; audited).
+   */
   @Transactional
   public void plan(UUID pathway, LocalDate on, Actor actor) {
-    var view = pathways.get(new PathwayId(pathway), null, actor);
+    var view = pathways.get(new PathwayId(pathway), null, actor.withoutEmergencyAccess());
     jdbc.sql(
             """
             insert into planned_evaluation (pathway_id, planned_on, planned_at, planned_by)

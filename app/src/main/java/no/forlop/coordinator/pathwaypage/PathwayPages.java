@@ -125,7 +125,8 @@ class PathwayPages {
         users.withRole(Role.COORDINATOR, view.organisation().value()).stream()
             .map(u -> new Choice(u.username(), u.name()))
             .toList(),
-        mayChange(),
+        // an emergency access (nødtilgang) only reads
+        mayChange() && actor.mayAccess(view.organisation().value()),
         evaluates(view, catalogue),
         evaluations.plannedFor(view.id().value()).map(texts::date).orElse(null),
         view.changedFrom() == null ? null : link(view.changedFrom(), catalogue),

@@ -1,6 +1,7 @@
 package no.forlop.coordinator.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import no.forlop.access.User;
 import no.forlop.access.Users;
 import no.forlop.pathway.OutsideUnitsException;
 import no.forlop.pathway.PathwayNotFoundException;
@@ -32,9 +33,17 @@ public class PageErrors {
     this.users = users;
   }
 
+  /**
+   * A pathway of another unit: a coordinator or clinician is offered emergency access to it
+   * (nødtilgang, ADR 0028).
+   */
   @ExceptionHandler(OutsideUnitsException.class)
-  ModelAndView outsideUnits(HttpServletResponse response) {
-    return page(response, HttpServletResponse.SC_FORBIDDEN, "pathway.error.outsideUnits");
+  ModelAndView outsideUnits(OutsideUnitsException e, HttpServletResponse response) {
+    var page = page(response, HttpServletResponse.SC_FORBIDDEN, "pathway.error.outsideUnits");
+    if (users.current().map(User::mayAskForEmergencyAccess).orElse(false)) {
+      e.pathway().ifPresent(id -> page.addObject("emergencyPathway", id));
+    }
+    return page;
   }
 
   @ExceptionHandler(ReadOnlyException.class)
