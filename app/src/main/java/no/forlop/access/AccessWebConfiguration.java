@@ -1,6 +1,7 @@
 package no.forlop.access;
 
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -13,16 +14,20 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class AccessWebConfiguration implements WebMvcConfigurer {
 
   private final Users users;
-  private final EmergencyGrants grants;
+  private final ObjectProvider<EmergencyGrants> grants;
 
-  AccessWebConfiguration(Users users, EmergencyGrants grants) {
+  /**
+   * @param grants the emergency accesses; absent in a web slice test without a database, where the
+   *     actor then has none
+   */
+  AccessWebConfiguration(Users users, ObjectProvider<EmergencyGrants> grants) {
     this.users = users;
     this.grants = grants;
   }
 
   @Override
   public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-    resolvers.add(new ActorArgumentResolver(users, grants));
+    resolvers.add(new ActorArgumentResolver(users, grants::getIfAvailable));
   }
 
   @Override

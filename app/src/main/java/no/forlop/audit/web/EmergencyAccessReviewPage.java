@@ -34,6 +34,9 @@ class EmergencyAccessReviewPage {
 
   static final String TEMPLATE = "audit/emergency-review";
 
+  /** Times are shown in Oslo time (the audit module does not depend on the calendar module). */
+  private static final java.time.ZoneId OSLO = java.time.ZoneId.of("Europe/Oslo");
+
   private final EmergencyAccessReview review;
   private final Users users;
   private final MessageSource messages;
@@ -133,6 +136,6 @@ class EmergencyAccessReviewPage {
   private String time(Instant instant, Locale locale) {
     return DateTimeFormatter.ofPattern(
             messages.getMessage("pathway.format.time", null, locale), locale)
-        .format(instant.atZone(no.forlop.calendar.OsloTime.ZONE));
+        .format(instant.atZone(OSLO));
   }
 }

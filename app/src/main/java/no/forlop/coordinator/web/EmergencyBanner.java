@@ -7,6 +7,7 @@ import no.forlop.calendar.OsloTime;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -27,10 +28,11 @@ class EmergencyBanner {
   /** The banner's text parts: the reason as given, and the expiry in the reader's language. */
   public record Banner(String reason, String until) {}
 
-  private final PathwayService pathways;
+  private final ObjectProvider<PathwayService> pathways;
   private final Texts texts;
 
-  EmergencyBanner(PathwayService pathways, Texts texts) {
+  /** The pathways are looked up lazily: a page's web slice test may have none. */
+  EmergencyBanner(ObjectProvider<PathwayService> pathways, Texts texts) {
     this.pathways = pathways;
     this.texts = texts;
   }
@@ -42,6 +44,7 @@ class EmergencyBanner {
       return;
     }
     pathways
+        .getObject()
         .emergencyAccessTo(new PathwayId(id), actor)
         .ifPresent(
             grant ->
