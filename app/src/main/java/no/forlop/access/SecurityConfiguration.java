@@ -93,7 +93,7 @@ class SecurityConfiguration {
                     .requestMatchers("/api/v1/npr/**")
                     .hasAnyRole("LEADER", "ADMINISTRATOR")
                     .requestMatchers("/api/v1/audit/**")
-                    .hasAnyRole("COORDINATOR", "LEADER", "ADMINISTRATOR")
+                    .hasAnyRole("LEADER", "ADMINISTRATOR")
                     .requestMatchers(HttpMethod.GET, "/api/v1/pathways/**")
                     .hasAnyRole(STAFF)
                     .requestMatchers("/api/v1/pathways/**")

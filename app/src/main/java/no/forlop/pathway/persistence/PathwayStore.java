@@ -280,6 +280,11 @@ public class PathwayStore {
     return withFacts(headers("where patient = :v", patient));
   }
 
+  /** The headers (no facts) of every pathway instance of a patient, oldest first. */
+  public List<PatientPathway.Header> headersOfPatient(String patient) {
+    return headers("where patient = :v", patient);
+  }
+
   /** Whether the store holds no pathway at all. */
   public boolean isEmpty() {
     return !jdbc.sql("select exists (select 1 from pathway)").query(Boolean.class).single();
