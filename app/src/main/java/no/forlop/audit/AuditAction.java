@@ -4,5 +4,9 @@ package no.forlop.audit;
 public enum AuditAction {
   READ,
   CREATE,
-  UPDATE
+  UPDATE,
+  /** A sign-in that failed: a wrong password, or a username nobody has (no patient). */
+  SIGN_IN_FAILED,
+  /** A username or client address refused sign-in for a while after too many failures. */
+  SIGN_IN_LOCKED
 }
