@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Actor(String id, String purpose, @Nullable Set<String> units) {
 
+  /** {@link Purpose#PATIENT_CARE}'s code: what a request acts for when its route has no default. */
   public static final String DEFAULT_PURPOSE = "PATIENT_CARE";
 
   public Actor {
