@@ -4,7 +4,7 @@
 -- A read refused because the patient is outside the user's units is kept in the patient's audit trail.
 alter table audit_event drop constraint audit_event_action_check;
 alter table audit_event add constraint audit_event_action_check
-    check (action in ('READ', 'CREATE', 'UPDATE', 'REFUSED'));
+    check (action in ('READ', 'CREATE', 'UPDATE', 'REFUSED', 'SIGN_IN_FAILED', 'SIGN_IN_LOCKED'));
 
 -- Every emergency access given: kept for review by the patient's unit (never deleted; a review is
 -- recorded once).

@@ -15,13 +15,14 @@ import org.jspecify.annotations.Nullable;
 public record Actor(
     String id, String purpose, @Nullable Set<String> units, Set<EmergencyAccess> emergencyAccess) {
 
+  /** {@link Purpose#PATIENT_CARE}'s code: what a request acts for when its route has no default. */
   public static final String DEFAULT_PURPOSE = "PATIENT_CARE";
 
   /**
    * The purpose recorded for every access under an emergency access (task F of issue 14; the closed
    * list of purposes of use replaces this constant with its {@code EMERGENCY_ACCESS}).
    */
-  public static final String EMERGENCY_ACCESS_PURPOSE = "EMERGENCY_ACCESS";
+  public static final String EMERGENCY_ACCESS_PURPOSE = Purpose.EMERGENCY_ACCESS.code();
 
   public Actor {
     if (id == null || id.isBlank() || id.length() > 100) {

@@ -1,5 +1,6 @@
 package no.forlop.access;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
@@ -10,13 +11,15 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Gives controller methods the {@link Actor} behind a request: the signed-in user with their units,
- * and the purpose from the {@code X-Forlop-Purpose} header (default: patient care), with the
- * emergency accesses (nødtilgang) open now for a coordinator or clinician. A request without a
- * signed-in user acts as nobody with no units.
+ * and the purpose from the {@code X-Forlop-Purpose} header, one of the closed list of {@link
+ * Purpose}s (without the header: the route's default, {@link PurposeDefaults}). An unknown or
+ * over-long purpose is refused with {@link InvalidPurposeException} (400); with the emergency
+ * accesses (nødtilgang) open now for a coordinator or clinician. A request without a signed-in user
+ * acts as nobody with no units.
  */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
-  static final String PURPOSE_HEADER = "X-Forlop-Purpose";
+  static final String PURPOSE_HEADER = Purpose.PURPOSE_HEADER;
 
   private final Users users;
   private final Supplier<@Nullable EmergencyGrants> grants;
@@ -37,8 +40,7 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
       @Nullable ModelAndViewContainer mavContainer,
       NativeWebRequest request,
       @Nullable WebDataBinderFactory binderFactory) {
-    var purpose = request.getHeader(PURPOSE_HEADER);
-    var why = purpose == null || purpose.isBlank() ? Actor.DEFAULT_PURPOSE : purpose.strip();
+    var why = purpose(request).code();
     return users
         .current()
         .map(u -> withEmergencyAccess(u, u.actor(why)))
@@ -56,5 +58,15 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     }
     var open = emergencyGrants.activeAccess(user.username());
     return open.isEmpty() ? actor : actor.withEmergencyAccess(open);
+  }
+
+  /** The purpose the request names, or its route's default. */
+  static Purpose purpose(NativeWebRequest request) {
+    var servlet = request.getNativeRequest(HttpServletRequest.class);
+    var path =
+        servlet == null
+            ? "/"
+            : servlet.getRequestURI().substring(servlet.getContextPath().length());
+    return Purpose.of(request.getHeader(PURPOSE_HEADER), PurposeDefaults.forPath(path));
   }
 }

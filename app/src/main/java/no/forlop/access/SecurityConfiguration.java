@@ -21,6 +21,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,9 +67,14 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, MessageSource messages, LocaleResolver locales)
+  SecurityFilterChain api(
+      HttpSecurity http, MessageSource messages, LocaleResolver locales, SignInGuard guard)
       throws Exception {
     http.securityMatcher("/api/**", "/fhir/**")
+        // issue 14 part B: a locked username or address is refused before its password is checked
+        .addFilterBefore(
+            new SignInThrottleFilter(guard, SignInThrottleFilter.Channel.BASIC, messages, locales),
+            BasicAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth
@@ -125,7 +132,13 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(
+      HttpSecurity http, MessageSource messages, LocaleResolver locales, SignInGuard guard)
+      throws Exception {
+    // issue 14 part B: a locked username or address is refused before its password is checked
+    http.addFilterBefore(
+        new SignInThrottleFilter(guard, SignInThrottleFilter.Channel.FORM, messages, locales),
+        UsernamePasswordAuthenticationFilter.class);
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(

@@ -5,6 +5,10 @@
  * request. Users are configured locally for now ({@code forlop.access.users}); the design leaves
  * room for OIDC (HelseID) sign-in, which maps a token's claims to the same {@link
  * no.forlop.access.User}.
+ *
+ * <p>Password guessing is stopped by {@link no.forlop.access.SignInGuard} (a username locked after
+ * 10 failures in a row, a client address throttled); the purpose of every access comes from the
+ * closed list {@link no.forlop.access.Purpose}, with a default by route (ADR 0025).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"web"})
 @org.jspecify.annotations.NullMarked

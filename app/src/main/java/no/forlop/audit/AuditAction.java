@@ -9,5 +9,9 @@ public enum AuditAction {
    * A read refused because the patient's data belongs to a unit the user does not work in: kept in
    * the patient's audit trail (issue 14), recorded even though the request fails.
    */
-  REFUSED
+  REFUSED,
+  /** A sign-in that failed: a wrong password, or a username nobody has (no patient). */
+  SIGN_IN_FAILED,
+  /** A username or client address refused sign-in for a while after too many failures. */
+  SIGN_IN_LOCKED
 }

@@ -4,7 +4,8 @@
  * and queryable by patient.
  *
  * <p>The actor of a request is the signed-in user (module {@code access}); the purpose comes from
- * the {@code X-Forlop-Purpose} header and defaults to patient care.
+ * the {@code X-Forlop-Purpose} header, one of {@link no.forlop.access.Purpose}, and defaults by
+ * route (ADR 0025). Failed sign-ins and lockouts are recorded too, without a patient.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"web", "patient", "access"})
 @org.jspecify.annotations.NullMarked

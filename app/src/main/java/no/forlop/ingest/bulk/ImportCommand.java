@@ -134,7 +134,7 @@ public final class ImportCommand {
           HttpRequest.newBuilder(URI.create(base + "/api/v1/ingest/bulk?name=" + name))
               .header("Content-Type", BulkImportController.NDJSON)
               .header("Accept", "application/json")
-              .header("X-Forlop-Purpose", "BULK_IMPORT")
+              .header("X-Forlop-Purpose", "ADMINISTRATION")
               // the command line speaks English; Forløp's refusals in the same language
               .header("Accept-Language", "en")
               .header("Authorization", credentials)

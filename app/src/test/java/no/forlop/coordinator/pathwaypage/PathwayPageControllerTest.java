@@ -267,9 +267,9 @@ class PathwayPageControllerTest {
     verifyNoInteractions(evaluations);
   }
 
-  /** Kari as the controller sees her: the default purpose, her unit. */
+  /** Kari as the controller sees her: the pathway pages' default purpose, her unit. */
   private static no.forlop.access.Actor mockActor() {
     return new no.forlop.access.Actor(
-        "kari", no.forlop.access.Actor.DEFAULT_PURPOSE, java.util.Set.of("910000012"));
+        "kari", no.forlop.access.Purpose.COORDINATION.code(), java.util.Set.of("910000012"));
   }
 }

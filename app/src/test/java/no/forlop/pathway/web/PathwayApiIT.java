@@ -607,7 +607,7 @@ class PathwayApiIT extends ApplicationTest {
         AS,
         "kari",
         "X-Forlop-Purpose",
-        "CODING");
+        "COORDINATION");
     get("/api/v1/pathways/" + id);
 
     var audit = auditTrail(patient).json();
@@ -616,7 +616,7 @@ class PathwayApiIT extends ApplicationTest {
     assertThat(audit.get(0).get("action").asString()).isEqualTo("CREATE");
     assertThat(audit.get(0).get("actor").asString()).isEqualTo("kari");
     assertThat(audit.get(1).get("action").asString()).isEqualTo("UPDATE");
-    assertThat(audit.get(1).get("purpose").asString()).isEqualTo("CODING");
+    assertThat(audit.get(1).get("purpose").asString()).isEqualTo("COORDINATION");
     assertThat(audit.get(2).get("action").asString()).isEqualTo("READ");
     assertThat(audit.get(2).get("actor").asString()).isEqualTo(DEFAULT_USER);
     // reading the audit log is itself recorded

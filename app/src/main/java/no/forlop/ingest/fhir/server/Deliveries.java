@@ -3,6 +3,8 @@ package no.forlop.ingest.fhir.server;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Map;
 import no.forlop.access.Actor;
+import no.forlop.access.InvalidPurposeException;
+import no.forlop.access.Purpose;
 import no.forlop.ingest.IntakeReport;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.UnreadableDeliveryException;
@@ -39,10 +41,11 @@ final class Deliveries {
 
   /** The signed-in system or user, and the purpose named in the request (as for the REST API). */
   static Actor actor(RequestDetails request) {
-    var purpose = request.getHeader(PURPOSE_HEADER);
-    var why = purpose == null || purpose.isBlank() ? Actor.DEFAULT_PURPOSE : purpose.strip();
-    if (why.length() > 100) {
-      throw Problem.badRequest("INVALID_ACTOR", PURPOSE_HEADER).exception();
+    String why;
+    try {
+      why = Purpose.of(request.getHeader(PURPOSE_HEADER), Purpose.PATIENT_CARE).code();
+    } catch (InvalidPurposeException e) {
+      throw Problem.badRequest("INVALID_PURPOSE", PURPOSE_HEADER).exception();
     }
     var authentication =
         org.springframework.security.core.context.SecurityContextHolder.getContext()

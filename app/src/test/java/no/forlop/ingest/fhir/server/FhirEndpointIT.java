@@ -312,7 +312,7 @@ class FhirEndpointIT extends FhirEndpointSupport {
     var bundle = withoutEntries(fixture("referral-transaction.json", run(), fnr), 5, 6);
 
     var answer =
-        client(AS, "ehr", "X-Forlop-Purpose", "EHR_EVENTS")
+        client(AS, "ehr", "X-Forlop-Purpose", "PATIENT_CARE")
             .transaction()
             .withBundle(bundle)
             .execute();
