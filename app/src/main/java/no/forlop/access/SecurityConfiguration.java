@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.OperationOutcome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -58,7 +59,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, MessageSource messages, LocaleResolver locales)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      MessageSource messages,
+      LocaleResolver locales,
+      ObjectProvider<SignInMethod> signInMethods)
       throws Exception {
     http.securityMatcher("/api/**", "/fhir/**")
         .authorizeHttpRequests(
@@ -107,12 +112,14 @@ class SecurityConfiguration {
                                 .outcome(messages, locales.resolveLocale(request)))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
+    signInMethods.orderedStream().forEach(method -> method.api(http)); // OIDC, ADR 0027
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, ObjectProvider<SignInMethod> signInMethods)
+      throws Exception {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -135,6 +142,7 @@ class SecurityConfiguration {
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         .headers(Customizer.withDefaults());
+    signInMethods.orderedStream().forEach(method -> method.pages(http)); // OIDC, ADR 0027
     return http.build();
   }
 
