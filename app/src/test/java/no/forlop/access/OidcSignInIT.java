@@ -27,7 +27,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,6 +80,8 @@ class OidcSignInIT extends BrowserTest {
   private static RSAKey webKey;
   private static RSAKey ehrKey;
   private static DevIdp idp;
+
+  @Autowired private JdbcClient jdbc;
 
   @DynamicPropertySource
   static void oidc(DynamicPropertyRegistry registry) throws Exception {
@@ -147,6 +151,36 @@ class OidcSignInIT extends BrowserTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("transaction-response");
+    // the delivery is kept with the client as its sender (Forløp's user for the token)
+    var sender =
+        jdbc.sql("select actor from delivery where content like :id")
+            .param("id", "%enc-oidc-1%")
+            .query(String.class)
+            .single();
+    assertThat(sender).isEqualTo("client:" + DevIdp.EHR_CLIENT);
+  }
+
+  @Test
+  void the_bulk_import_takes_a_client_credentials_token_with_the_scope_only() throws Exception {
+    var line =
+        """
+        {"resourceType":"Encounter","id":"enc-oidc-bulk","status":"finished",\
+        "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},\
+        "subject":{"reference":"Patient/p-oidc"},"period":{"start":"2024-03-11T09:00:00+01:00"}}
+        """;
+
+    var accepted = bulk("Bearer " + clientCredentials(DevIdp.FHIR_SCOPE), line);
+    var refused = bulk("Bearer " + clientCredentials("other/read"), line);
+
+    assertThat(accepted.statusCode()).as(accepted.body()).isIn(200, 202);
+    var job = MAPPER.readTree(accepted.body()).get("id").asString();
+    assertThat(
+            jdbc.sql("select actor from bulk_job where id = cast(:id as uuid)")
+                .param("id", job)
+                .query(String.class)
+                .single())
+        .isEqualTo("client:" + DevIdp.EHR_CLIENT);
+    assertThat(refused.statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -271,6 +305,16 @@ class OidcSignInIT extends BrowserTest {
             claims);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
+  }
+
+  private HttpResponse<String> bulk(String authorization, String ndjson) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url("/api/v1/ingest/bulk?name=oidc.ndjson")))
+            .header("Content-Type", "application/fhir+ndjson")
+            .header("Authorization", authorization)
+            .POST(HttpRequest.BodyPublishers.ofString(ndjson))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> fhir(String authorization, String encounterId) throws Exception {
