@@ -153,7 +153,7 @@ class OidcSignInIT extends BrowserTest {
     assertThat(response.body()).contains("transaction-response");
     // the delivery is kept with the client as its sender (Forløp's user for the token)
     var sender =
-        jdbc.sql("select actor from delivery where content like :id")
+        jdbc.sql("select actor from delivery where convert_from(body, 'UTF8') like :id")
             .param("id", "%enc-oidc-1%")
             .query(String.class)
             .single();
