@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,6 +73,7 @@ import tools.jackson.databind.json.JsonMapper;
       "forlop.oidc.systems.clients[0].client-id=" + DevIdp.EHR_CLIENT,
       "forlop.oidc.systems.clients[0].name=Test-EPJ"
     })
+@DirtiesContext // closes this context (and its database) after the class: no other test uses it
 class OidcSignInIT extends BrowserTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
