@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.OperationOutcome;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -68,7 +69,11 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain api(
-      HttpSecurity http, MessageSource messages, LocaleResolver locales, SignInGuard guard)
+      HttpSecurity http,
+      MessageSource messages,
+      LocaleResolver locales,
+      SignInGuard guard,
+      ObjectProvider<SignInMethod> signInMethods)
       throws Exception {
     http.securityMatcher("/api/**", "/fhir/**")
         // issue 14 part B: a locked username or address is refused before its password is checked
@@ -127,13 +132,18 @@ class SecurityConfiguration {
                                 .outcome(messages, locales.resolveLocale(request)))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
+    signInMethods.orderedStream().forEach(method -> method.api(http)); // OIDC, ADR 0027
     return http.build();
   }
 
   @Bean
   @Order(2)
   SecurityFilterChain pages(
-      HttpSecurity http, MessageSource messages, LocaleResolver locales, SignInGuard guard)
+      HttpSecurity http,
+      MessageSource messages,
+      LocaleResolver locales,
+      SignInGuard guard,
+      ObjectProvider<SignInMethod> signInMethods)
       throws Exception {
     // issue 14 part B: a locked username or address is refused before its password is checked
     http.addFilterBefore(
@@ -166,6 +176,7 @@ class SecurityConfiguration {
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         .headers(Customizer.withDefaults());
+    signInMethods.orderedStream().forEach(method -> method.pages(http)); // OIDC, ADR 0027
     return http.build();
   }
 

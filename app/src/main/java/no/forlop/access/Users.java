@@ -64,11 +64,20 @@ public class Users {
     return List.copyOf(units.values());
   }
 
-  /** The signed-in user of the current request, if any. */
+  /**
+   * The signed-in user of the current request, if any: a local user by name, or the user an OIDC
+   * sign-in or a bearer token was mapped to.
+   */
   public Optional<User> current() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !authentication.isAuthenticated()) {
       return Optional.empty();
+    }
+    if (authentication instanceof SignedIn system) { // a bearer token (ADR 0027)
+      return Optional.of(system.user());
+    }
+    if (authentication.getPrincipal() instanceof SignedIn person) { // OIDC sign-in (ADR 0027)
+      return Optional.of(person.user());
     }
     return find(authentication.getName());
   }

@@ -1,0 +1,81 @@
+package no.forlop.access;
+
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * HelseID-shaped sign-in ({@code forlop.oidc.*}, docs/oidc.md, ADR 0027). Off unless configured:
+ * people sign in with OIDC when a client registration {@code helseid} exists ({@code
+ * spring.security.oauth2.client.registration.helseid.*}); systems call {@code /fhir} and the bulk
+ * import with bearer tokens when {@code forlop.oidc.systems.issuer-uri} is set.
+ *
+ * @param localSignIn whether the local sign-in form is offered next to HelseID (the API's Basic
+ *     sign-in for local users stays either way)
+ * @param requiredSecurityLevel the lowest security level a person must have signed in with
+ *     (HelseID: 2, 3 or 4; 4 is high, e.g. BankID)
+ * @param clientKeyFile a JWK (JSON) file with the private key Forløp's own client authenticates
+ *     with when its registration uses {@code private_key_jwt} (HelseID requires it)
+ * @param people who may sign in, by HPR number or subject, with roles and units (or linked to a
+ *     local user)
+ * @param organisationRoles the roles of a person not listed in {@code people} whose organisation
+ *     (claim) is a configured unit; empty: only listed people get in
+ */
+@ConfigurationProperties("forlop.oidc")
+public record OidcSettings(
+    @DefaultValue("true") boolean localSignIn,
+    @DefaultValue("4") int requiredSecurityLevel,
+    @Nullable String clientKeyFile,
+    @DefaultValue Claims claims,
+    @Nullable List<Person> people,
+    @Nullable Set<Role> organisationRoles,
+    @DefaultValue Systems systems) {
+
+  public OidcSettings {
+    people = people == null ? List.of() : List.copyOf(people);
+    organisationRoles = organisationRoles == null ? Set.of() : Set.copyOf(organisationRoles);
+  }
+
+  /** The names of the claims read from the ID token (HelseID's names by default). */
+  public record Claims(
+      @DefaultValue("helseid://claims/hpr/hpr_number") String hprNumber,
+      @DefaultValue("helseid://claims/client/claims/orgnr_parent") String organisation,
+      @DefaultValue("helseid://claims/identity/security_level") String securityLevel,
+      @DefaultValue("name") String name) {}
+
+  /**
+   * A person who may sign in: matched by HPR number or by subject ({@code sub}); either linked to a
+   * local user ({@code username}: that user's roles and units) or given roles and units here.
+   */
+  public record Person(
+      @Nullable String hprNumber,
+      @Nullable String subject,
+      @Nullable String username,
+      @Nullable Set<Role> roles,
+      @Nullable List<String> units) {}
+
+  /**
+   * Systems calling with bearer tokens (client credentials).
+   *
+   * @param issuerUri the token issuer; unset: no bearer tokens are accepted
+   * @param audience the audience a token must be for (HelseID: the API's name); unset: not checked
+   * @param scope the scope that gives a token the integration role
+   * @param clients the client ids allowed (with their names for the audit log); empty: any client
+   *     whose token has the scope
+   */
+  public record Systems(
+      @Nullable String issuerUri,
+      @Nullable String audience,
+      @DefaultValue("forlop/fhir.write") String scope,
+      @Nullable List<SystemClient> clients) {
+
+    public Systems {
+      clients = clients == null ? List.of() : List.copyOf(clients);
+    }
+  }
+
+  /** An EHR system allowed to send events. */
+  public record SystemClient(String clientId, @Nullable String name) {}
+}

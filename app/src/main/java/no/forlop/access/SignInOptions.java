@@ -1,0 +1,9 @@
+package no.forlop.access;
+
+/**
+ * What the sign-in page offers (the template reads the bean {@code signInOptions}).
+ *
+ * @param helseId the "Logg inn med HelseID" button (when OIDC is configured)
+ * @param localForm the local user name and password form
+ */
+public record SignInOptions(boolean helseId, boolean localForm) {}

@@ -1,0 +1,163 @@
+package no.forlop.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** How the claims of an ID token become a Forløp user, or a refusal. */
+class OidcPeopleTest {
+
+  private static final String HPR = "helseid://claims/hpr/hpr_number";
+  private static final String ORG = "helseid://claims/client/claims/orgnr_parent";
+  private static final String LEVEL = "helseid://claims/identity/security_level";
+
+  private static final AccessSettings ACCESS =
+      new AccessSettings(
+          List.of(
+              new AccessSettings.LocalUser(
+                  "kari",
+                  "{noop}x",
+                  "Kari Nordmann",
+                  null,
+                  Set.of(Role.COORDINATOR),
+                  List.of("910000012"))),
+          List.of(
+              new AccessSettings.UnitSettings("910000012", "Fjordby sykehus HF", 3, 14, null),
+              new AccessSettings.UnitSettings("910000020", "Nordvik sykehus HF", 3, 14, null)));
+
+  private static OidcSettings settings(
+      int level, List<OidcSettings.Person> people, Set<Role> organisationRoles) {
+    return new OidcSettings(
+        true,
+        level,
+        null,
+        new OidcSettings.Claims(HPR, ORG, LEVEL, "name"),
+        people,
+        organisationRoles,
+        new OidcSettings.Systems(null, null, "forlop/fhir.write", null));
+  }
+
+  private static OidcPeople people(OidcSettings settings) {
+    return new OidcPeople(settings, new Users(ACCESS));
+  }
+
+  private static Map<String, Object> claims(String hpr, String org, Object level) {
+    var claims = new HashMap<String, Object>();
+    claims.put(HPR, hpr);
+    claims.put(ORG, org);
+    claims.put(LEVEL, level);
+    claims.put("name", "Lene Lege");
+    return claims;
+  }
+
+  private static final OidcSettings.Person LENE =
+      new OidcSettings.Person("9144900", null, null, Set.of(Role.CLINICIAN), List.of("910000020"));
+
+  @Test
+  void a_configured_person_at_the_required_level_gets_her_roles_and_units() {
+    var result =
+        people(settings(4, List.of(LENE), Set.of()))
+            .map("sub-1", claims("9144900", "910000012", "4"));
+
+    assertThat(result.refusal()).isNull();
+    assertThat(result.user())
+        .isEqualTo(
+            new User(
+                "hpr:9144900", "Lene Lege", null, Set.of(Role.CLINICIAN), List.of("910000020")));
+  }
+
+  @Test
+  void one_level_below_the_required_is_refused_and_the_level_itself_is_not() {
+    var people = people(settings(4, List.of(LENE), Set.of()));
+
+    assertThat(people.map("sub-1", claims("9144900", "910000012", "3")).refusal())
+        .isEqualTo(OidcPeople.Refusal.SECURITY_LEVEL);
+    assertThat(people.map("sub-1", claims("9144900", "910000012", "4")).refusal()).isNull();
+    assertThat(people.map("sub-1", claims("9144900", "910000012", 4)).refusal()).isNull();
+  }
+
+  @Test
+  void a_missing_or_unreadable_level_is_refused() {
+    var people = people(settings(4, List.of(LENE), Set.of()));
+
+    assertThat(people.map("sub-1", claims("9144900", "910000012", null)).refusal())
+        .isEqualTo(OidcPeople.Refusal.SECURITY_LEVEL);
+    assertThat(people.map("sub-1", claims("9144900", "910000012", "high")).refusal())
+        .isEqualTo(OidcPeople.Refusal.SECURITY_LEVEL);
+  }
+
+  @Test
+  void a_lower_required_level_lets_level_three_in() {
+    var result =
+        people(settings(3, List.of(LENE), Set.of()))
+            .map("sub-1", claims("9144900", "910000012", "3"));
+
+    assertThat(result.user()).isNotNull();
+  }
+
+  @Test
+  void a_person_linked_to_a_local_user_is_that_user() {
+    var linked = new OidcSettings.Person("9144902", null, "kari", null, null);
+
+    var result =
+        people(settings(4, List.of(linked), Set.of()))
+            .map("sub-2", claims("9144902", "910000012", "4"));
+
+    assertThat(result.user()).isEqualTo(new Users(ACCESS).find("kari").orElseThrow());
+  }
+
+  @Test
+  void a_person_is_found_by_subject_when_there_is_no_hpr_number() {
+    var bySubject =
+        new OidcSettings.Person(null, "sub-3", null, Set.of(Role.LEADER), List.of("910000012"));
+
+    var found =
+        people(settings(4, List.of(bySubject), Set.of())).map("sub-3", claims(null, null, "4"));
+    var other =
+        people(settings(4, List.of(bySubject), Set.of())).map("sub-4", claims(null, null, "4"));
+
+    assertThat(found.user().username()).isEqualTo("oidc:sub-3");
+    assertThat(other.refusal()).isEqualTo(OidcPeople.Refusal.NO_ACCESS);
+  }
+
+  @Test
+  void an_unlisted_person_of_a_configured_unit_gets_the_organisation_roles_for_that_unit_only() {
+    var people = people(settings(4, List.of(), Set.of(Role.CLINICIAN)));
+
+    var fjordby = people.map("sub-5", claims("9144903", "910000012", "4"));
+    var elsewhere = people.map("sub-5", claims("9144903", "999999999", "4"));
+
+    assertThat(fjordby.user().roles()).containsExactly(Role.CLINICIAN);
+    assertThat(fjordby.user().units()).containsExactly("910000012");
+    assertThat(elsewhere.refusal()).isEqualTo(OidcPeople.Refusal.NO_ACCESS);
+  }
+
+  @Test
+  void without_organisation_roles_an_unlisted_person_is_refused() {
+    var result =
+        people(settings(4, List.of(LENE), Set.of()))
+            .map("sub-6", claims("9144904", "910000012", "4"));
+
+    assertThat(result.refusal()).isEqualTo(OidcPeople.Refusal.NO_ACCESS);
+  }
+
+  @Test
+  void settings_naming_an_unknown_unit_or_user_or_no_identifier_do_not_start() {
+    var unknownUnit =
+        new OidcSettings.Person("1", null, null, Set.of(Role.CLINICIAN), List.of("123456789"));
+    var unknownUser = new OidcSettings.Person("1", null, "nobody", null, null);
+    var noIdentifier = new OidcSettings.Person(null, " ", null, Set.of(Role.CLINICIAN), null);
+
+    assertThatThrownBy(() -> people(settings(4, List.of(unknownUnit), Set.of())))
+        .hasMessageContaining("123456789");
+    assertThatThrownBy(() -> people(settings(4, List.of(unknownUser), Set.of())))
+        .hasMessageContaining("nobody");
+    assertThatThrownBy(() -> people(settings(4, List.of(noIdentifier), Set.of())))
+        .hasMessageContaining("hpr-number or subject");
+  }
+}
