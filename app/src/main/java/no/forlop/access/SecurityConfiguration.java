@@ -58,7 +58,8 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, MessageSource messages, LocaleResolver locales)
+  SecurityFilterChain api(
+      HttpSecurity http, MessageSource messages, LocaleResolver locales, SecuritySettings security)
       throws Exception {
     http.securityMatcher("/api/**", "/fhir/**")
         .authorizeHttpRequests(
@@ -107,12 +108,13 @@ class SecurityConfiguration {
                                 .outcome(messages, locales.resolveLocale(request)))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
+    SecurityHeaders.apply(http, SecurityHeaders.API_POLICY, security); // issue 14, hardening
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, SecuritySettings security) throws Exception {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
@@ -125,16 +127,14 @@ class SecurityConfiguration {
                         "/catalogue",
                         "/actuator/health",
                         "/actuator/info",
-                        "/actuator/prometheus",
-                        "/v3/api-docs/**",
-                        "/swagger-ui/**",
-                        "/swagger-ui.html")
+                        "/actuator/prometheus")
                     .permitAll()
                     .anyRequest()
                     .hasAnyRole(STAFF))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         .headers(Customizer.withDefaults());
+    SecurityHeaders.apply(http, SecurityHeaders.PAGE_POLICY, security); // issue 14, hardening
     return http.build();
   }
 
