@@ -34,7 +34,7 @@ class ApiDocsSecurity {
         .formLogin(form -> form.loginPage("/login"))
         .httpBasic(basic -> {})
         .csrf(csrf -> csrf.disable()); // GETs only: the documentation changes nothing
-    SecurityHeaders.apply(http, SecurityHeaders.PAGE_POLICY, security);
+    SecurityHeaders.apply(http, SecurityHeaders.DOCS_POLICY, security);
     return http.build();
   }
 }

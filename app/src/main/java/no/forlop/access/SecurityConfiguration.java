@@ -84,6 +84,8 @@ class SecurityConfiguration {
                     .hasAnyRole("COORDINATOR", "LEADER", "ADMINISTRATOR")
                     .requestMatchers(HttpMethod.GET, "/api/v1/pathways/**")
                     .hasAnyRole(STAFF)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/pathways/search") // a read (14 D)
+                    .hasAnyRole(STAFF)
                     .requestMatchers("/api/v1/pathways/**")
                     .hasAnyRole("COORDINATOR", "CLINICIAN", "ADMINISTRATOR")
                     .anyRequest()

@@ -1,5 +1,6 @@
 package no.forlop.coordinator.worklist;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -92,9 +93,17 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable String sort,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
       HttpSession session,
       Actor actor,
-      Model model) {
+      Model model,
+      HttpServletResponse response) {
+    if (searchInAddress != null) {
+      // a search in the address (an old bookmark) is refused, not quietly dropped: it names a
+      // patient, and the address ends up in logs and history
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("searchError", "worklist.search.inAddress");
+    }
     var q = WorklistSearches.find(session, search).orElse(null);
     if (search != null && !search.isBlank() && q == null) {
       // an old link, or one from another session: say so rather than show everyone
@@ -132,14 +141,16 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String coordinator,
       @RequestParam(required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
       HttpSession session,
       Actor actor) {
+    if (searchInAddress != null) {
+      return plainText(HttpStatus.BAD_REQUEST, "worklist.search.inAddress");
+    }
     var q = WorklistSearches.find(session, search);
     if (search != null && !search.isBlank() && q.isEmpty()) {
       // an export of everyone instead of the one patient searched for would be a surprise
-      return ResponseEntity.status(HttpStatus.GONE)
-          .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-          .body(text("worklist.search.expired").getBytes(StandardCharsets.UTF_8));
+      return plainText(HttpStatus.GONE, "worklist.search.expired");
     }
     var rows =
         worklist.export(query(pathway, unit, status, coordinator, q.orElse(null), sort, 0), actor);
@@ -182,6 +193,12 @@ class WorklistController {
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"arbeidsliste.csv\"")
         .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private ResponseEntity<byte[]> plainText(HttpStatus status, String key) {
+    return ResponseEntity.status(status)
+        .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+        .body(text(key).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The worklist's address with these filters and the search's handle (no search text). */

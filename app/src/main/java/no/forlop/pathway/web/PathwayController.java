@@ -131,6 +131,23 @@ class PathwayController {
         : byOrganisation(organisation, asOf, actor);
   }
 
+  /** A search for pathways in the body, so the fødselsnummer stays out of the address. */
+  record SearchRequest(
+      @Size(max = TextLimits.SHORT) @Nullable String patient,
+      @Size(max = TextLimits.SHORT) @Nullable String organisation,
+      @Nullable LocalDate asOf) {}
+
+  /**
+   * As {@code GET /api/v1/pathways?patient=…}, with the search in the body (issue 14): an address
+   * ends up in proxy and server logs, a body does not. Reads only; any staff role.
+   */
+  @PostMapping("/search")
+  @Operation(
+      summary = "The pathways of one patient, or of one organisation (the search in the body)")
+  List<PathwayView> search(@Valid @RequestBody SearchRequest request, Actor actor) {
+    return list(request.patient(), request.organisation(), request.asOf(), actor);
+  }
+
   /**
    * The organisation a new pathway is asked for, once the patient has been read. One the pathway
    * does not take is refused in the order it always was: an invalid patient first (read by the
