@@ -71,7 +71,7 @@ class ApiExceptionHandler {
                     return OperationOutcome.Issue.error(
                         "too-long",
                         "TEXT_TOO_LONG",
-                        problems.text("problem.TEXT_TOO_LONG", f.getField(), limit),
+                        problems.text("problem.TEXT_TOO_LONG", f.getField(), String.valueOf(limit)),
                         f.getField(),
                         f.getField() + ": at most " + limit + " characters");
                   }

@@ -60,7 +60,8 @@ class ParameterLimit implements WebMvcConfigurer {
                   "too-long",
                   "TEXT_TOO_LONG",
                   parameter,
-                  TextLimits.ANY_PARAMETER)
+                  String.valueOf(
+                      TextLimits.ANY_PARAMETER)) // digits, as the API's texts write numbers
               .at(parameter)
           : new TooLongException(parameter);
     }

@@ -116,7 +116,11 @@ class PathwayController {
   }
 
   @GetMapping
-  @Operation(summary = "The pathways of one patient, or of one organisation")
+  @Operation(
+      summary = "The pathways of one patient, or of one organisation",
+      description =
+          "A fødselsnummer in the address ends up in proxy and server logs: prefer POST"
+              + " /api/v1/pathways/search with the patient in the body.")
   List<PathwayView> list(
       @RequestParam(required = false) @Nullable String patient,
       @RequestParam(required = false) @Nullable String organisation,
