@@ -73,7 +73,8 @@ class SecurityConfiguration {
       MessageSource messages,
       LocaleResolver locales,
       SignInGuard guard,
-      ObjectProvider<SignInMethod> signInMethods)
+      ObjectProvider<SignInMethod> signInMethods,
+      SecuritySettings security)
       throws Exception {
     http.securityMatcher("/api/**", "/fhir/**")
         // issue 14 part B: a locked username or address is refused before its password is checked
@@ -108,6 +109,8 @@ class SecurityConfiguration {
                     .hasAnyRole("LEADER", "ADMINISTRATOR")
                     .requestMatchers(HttpMethod.GET, "/api/v1/pathways/**")
                     .hasAnyRole(STAFF)
+                    .requestMatchers(HttpMethod.POST, "/api/v1/pathways/search") // a read (14 D)
+                    .hasAnyRole(STAFF)
                     .requestMatchers("/api/v1/pathways/**")
                     .hasAnyRole("COORDINATOR", "CLINICIAN", "ADMINISTRATOR")
                     .anyRequest()
@@ -132,6 +135,7 @@ class SecurityConfiguration {
                                 .outcome(messages, locales.resolveLocale(request)))))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
+    SecurityHeaders.apply(http, SecurityHeaders.API_POLICY, security); // issue 14, hardening
     signInMethods.orderedStream().forEach(method -> method.api(http)); // OIDC, ADR 0027
     return http.build();
   }
@@ -143,7 +147,8 @@ class SecurityConfiguration {
       MessageSource messages,
       LocaleResolver locales,
       SignInGuard guard,
-      ObjectProvider<SignInMethod> signInMethods)
+      ObjectProvider<SignInMethod> signInMethods,
+      SecuritySettings security)
       throws Exception {
     // issue 14 part B: a locked username or address is refused before its password is checked
     http.addFilterBefore(
@@ -161,10 +166,7 @@ class SecurityConfiguration {
                         "/catalogue",
                         "/actuator/health",
                         "/actuator/info",
-                        "/actuator/prometheus",
-                        "/v3/api-docs/**",
-                        "/swagger-ui/**",
-                        "/swagger-ui.html")
+                        "/actuator/prometheus")
                     .permitAll()
                     // issue 14, part F: emergency access (nødtilgang) and its review
                     .requestMatchers("/pathways/*/emergency-access")
@@ -176,6 +178,7 @@ class SecurityConfiguration {
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         .headers(Customizer.withDefaults());
+    SecurityHeaders.apply(http, SecurityHeaders.PAGE_POLICY, security); // issue 14, hardening
     signInMethods.orderedStream().forEach(method -> method.pages(http)); // OIDC, ADR 0027
     return http.build();
   }

@@ -1,5 +1,6 @@
 package no.forlop.web;
 
+import jakarta.validation.ConstraintViolation;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -63,6 +65,16 @@ class ApiExceptionHandler {
         e.getBindingResult().getFieldErrors().stream()
             .map(
                 f -> {
+                  var limit = tooLong(f);
+                  if (limit != null) {
+                    // issue 14, hardening: the reason and the limit, so a client can shorten it
+                    return OperationOutcome.Issue.error(
+                        "too-long",
+                        "TEXT_TOO_LONG",
+                        problems.text("problem.TEXT_TOO_LONG", f.getField(), String.valueOf(limit)),
+                        f.getField(),
+                        f.getField() + ": at most " + limit + " characters");
+                  }
                   var required = REQUIRED.contains(f.getCode());
                   return OperationOutcome.Issue.error(
                       "required".equals(f.getCode()) || "NotNull".equals(f.getCode())
@@ -78,6 +90,17 @@ class ApiExceptionHandler {
             .collect(Collectors.toList());
     return ApiProblems.response(
         HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
+  }
+
+  /** The limit a text broke, when the error is a {@code @Size(max)} on a text; else null. */
+  private static @Nullable Integer tooLong(FieldError error) {
+    if (!"Size".equals(error.getCode())
+        || !(error.getRejectedValue() instanceof CharSequence)
+        || !error.contains(ConstraintViolation.class)) {
+      return null;
+    }
+    var max = error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAttributes();
+    return max.get("max") instanceof Integer limit ? limit : null;
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -63,6 +63,22 @@ public abstract class PageSupport extends ApplicationTest {
     return send(request, as);
   }
 
+  /**
+   * The worklist searched for a patient as the page does it: the search is posted and the answer's
+   * address carries only a handle to it in the session (issue 14).
+   */
+  protected Page worklistSearch(String search, String as) throws Exception {
+    var session = new org.springframework.mock.web.MockHttpSession();
+    var posted =
+        send(
+            MockMvcRequestBuilders.post("/worklist")
+                .with(csrf())
+                .session(session)
+                .param("q", search),
+            as);
+    return send(MockMvcRequestBuilders.get(posted.redirect()).session(session), as);
+  }
+
   private Page send(MockHttpServletRequestBuilder request, String as) throws Exception {
     var user = users.find(as).orElseThrow();
     var roles = user.roles().stream().map(Enum::name).toArray(String[]::new);

@@ -45,6 +45,8 @@ public abstract class BrowserTest extends ApplicationTest {
         "--window-size=1400,1000",
         "--lang=nb",
         "--user-data-dir=" + profile);
+    // the console, so a test can read what the browser refused (CSP violations; issue 14)
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File("/usr/bin/chromedriver"))
@@ -84,6 +86,22 @@ public abstract class BrowserTest extends ApplicationTest {
 
   protected <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
     return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+  }
+
+  /**
+   * What the browser wrote to its console since the last call that says the page broke the
+   * Content-Security-Policy ("Refused to …"), as messages; empty when it kept to it.
+   */
+  protected java.util.List<String> contentSecurityPolicyViolations() {
+    return browser
+        .manage()
+        .logs()
+        .get(org.openqa.selenium.logging.LogType.BROWSER)
+        .getAll()
+        .stream()
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to"))
+        .toList();
   }
 
   /**

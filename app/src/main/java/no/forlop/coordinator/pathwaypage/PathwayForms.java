@@ -2,11 +2,13 @@ package no.forlop.coordinator.pathwaypage;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import no.forlop.catalog.StartRule.StartBasis;
+import no.forlop.web.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -22,6 +24,12 @@ final class PathwayForms {
   /** The text of a value that could not be read (a date, or a start basis we do not know). */
   static final String UNREADABLE = "pathway.error.date";
 
+  /** The texts of a value longer than its limit ({@link TextLimits}; the text names the limit). */
+  static final String TOO_LONG_NOTE = "form.error.tooLong.note";
+
+  static final String TOO_LONG_REASON = "form.error.tooLong.reason";
+  static final String TOO_LONG_SHORT = "form.error.tooLong.short";
+
   private PathwayForms() {}
 
   /** What the user had typed, to fill the form in again when it is shown with an error. */
@@ -30,7 +38,8 @@ final class PathwayForms {
   }
 
   /** Reject a proposal; the reason is the coding rules' to require. */
-  record Reject(@Nullable String reason) implements Form {
+  record Reject(@Size(max = TextLimits.REASON, message = TOO_LONG_REASON) @Nullable String reason)
+      implements Form {
     Reject {
       reason = orEmpty(reason);
     }
@@ -43,9 +52,9 @@ final class PathwayForms {
 
   /** Correct a code: another code, another date, or both, with a reason. */
   record Correct(
-      @Nullable String code,
+      @Size(max = TextLimits.SHORT, message = TOO_LONG_SHORT) @Nullable String code,
       @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate date,
-      @Nullable String reason)
+      @Size(max = TextLimits.REASON, message = TOO_LONG_REASON) @Nullable String reason)
       implements Form {
     Correct {
       code = orEmpty(code);
@@ -64,7 +73,8 @@ final class PathwayForms {
   }
 
   /** Withdraw a code, with a reason. */
-  record Withdraw(@Nullable String reason) implements Form {
+  record Withdraw(@Size(max = TextLimits.REASON, message = TOO_LONG_REASON) @Nullable String reason)
+      implements Form {
     Withdraw {
       reason = orEmpty(reason);
     }
@@ -77,7 +87,9 @@ final class PathwayForms {
 
   /** Register a code by hand; a start may say what it is based on and the referral's dates. */
   record Register(
-      @NotBlank(message = "pathway.error.codeRequired") @Nullable String code,
+      @NotBlank(message = "pathway.error.codeRequired")
+          @Size(max = TextLimits.SHORT, message = TOO_LONG_SHORT)
+          @Nullable String code,
       @DateTimeFormat(iso = ISO.DATE) @NotNull(message = "pathway.error.dateRequired")
           @Nullable LocalDate date,
       @Nullable StartBasis startBasis,
@@ -100,7 +112,9 @@ final class PathwayForms {
   }
 
   /** Assign the responsible coordinator (a user name), or nobody (empty). */
-  record Assign(@Nullable String coordinator) implements Form {
+  record Assign(
+      @Size(max = TextLimits.SHORT, message = TOO_LONG_SHORT) @Nullable String coordinator)
+      implements Form {
     Assign {
       coordinator = orEmpty(coordinator);
     }
@@ -129,10 +143,12 @@ final class PathwayForms {
 
   /** Change the pathway's type from a date, with a note. */
   record TypeChange(
-      @NotBlank(message = "pathway.error.typeRequired") @Nullable String pathway,
+      @NotBlank(message = "pathway.error.typeRequired")
+          @Size(max = TextLimits.SHORT, message = TOO_LONG_SHORT)
+          @Nullable String pathway,
       @DateTimeFormat(iso = ISO.DATE) @NotNull(message = "pathway.error.dateRequired")
           @Nullable LocalDate date,
-      @Nullable String note)
+      @Size(max = TextLimits.NOTE, message = TOO_LONG_NOTE) @Nullable String note)
       implements Form {
     TypeChange {
       pathway = orEmpty(pathway);
@@ -146,7 +162,10 @@ final class PathwayForms {
   }
 
   /** A note on the pathway. */
-  record Note(@NotBlank(message = "pathway.error.noteRequired") @Nullable String text)
+  record Note(
+      @NotBlank(message = "pathway.error.noteRequired")
+          @Size(max = TextLimits.NOTE, message = TOO_LONG_NOTE)
+          @Nullable String text)
       implements Form {
     Note {
       text = orEmpty(text);

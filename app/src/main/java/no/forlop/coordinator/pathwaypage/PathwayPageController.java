@@ -133,10 +133,14 @@ class PathwayPageController {
   ModelAndView reject(
       @PathVariable UUID id,
       @PathVariable UUID registration,
-      @ModelAttribute("rejectForm") Reject form,
+      @Valid @ModelAttribute("rejectForm") Reject form,
+      BindingResult errors,
       Actor actor,
       RedirectAttributes redirect) {
     access.requireChange();
+    if (errors.hasErrors()) {
+      return failed(id, actor, "reject", registration, form, errors);
+    }
     var result =
         pathways.reject(
             new PathwayId(id),
@@ -173,10 +177,14 @@ class PathwayPageController {
   ModelAndView withdraw(
       @PathVariable UUID id,
       @PathVariable UUID registration,
-      @ModelAttribute("withdrawForm") Withdraw form,
+      @Valid @ModelAttribute("withdrawForm") Withdraw form,
+      BindingResult errors,
       Actor actor,
       RedirectAttributes redirect) {
     access.requireChange();
+    if (errors.hasErrors()) {
+      return failed(id, actor, "withdraw", registration, form, errors);
+    }
     var result =
         pathways.withdraw(
             new PathwayId(id),
@@ -214,10 +222,14 @@ class PathwayPageController {
   @PostMapping("/coordinator")
   ModelAndView assign(
       @PathVariable UUID id,
-      @ModelAttribute("assignForm") Assign form,
+      @Valid @ModelAttribute("assignForm") Assign form,
+      BindingResult errors,
       Actor actor,
       RedirectAttributes redirect) {
     access.requireChange();
+    if (errors.hasErrors()) {
+      return failed(id, actor, "coordinator", null, form, errors);
+    }
     var chosen = form.chosen();
     if (chosen != null && users.find(chosen).filter(u -> u.has(Role.COORDINATOR)).isEmpty()) {
       var text = texts.message("pathway.error.noSuchCoordinator");

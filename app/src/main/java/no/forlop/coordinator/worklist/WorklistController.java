@@ -1,5 +1,7 @@
 package no.forlop.coordinator.worklist;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -12,16 +14,21 @@ import no.forlop.access.Users;
 import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.PathwayDefinition;
+import no.forlop.web.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The coordinator's start page: the worklist, and its export. */
 @Controller
@@ -51,17 +58,59 @@ class WorklistController {
     return "redirect:/worklist";
   }
 
-  @GetMapping("/worklist")
-  String worklist(
+  /**
+   * The worklist's filter form is posted: a patient search ({@code q}, a fødselsnummer or a name)
+   * must not travel in the address (issue 14). It is kept in the session under a random handle, and
+   * the answer is the worklist's address with the handle ({@link WorklistSearches}).
+   */
+  @PostMapping("/worklist")
+  String search(
       @RequestParam(required = false) @Nullable String pathway,
       @RequestParam(required = false) @Nullable String unit,
       @RequestParam(required = false) @Nullable String status,
       @RequestParam(required = false) @Nullable String coordinator,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String sort,
+      HttpSession session,
+      RedirectAttributes redirect) {
+    String handle = null;
+    if (q != null && !q.isBlank()) {
+      if (q.length() > TextLimits.SEARCH) {
+        redirect.addFlashAttribute("searchError", "form.error.tooLong.search");
+      } else {
+        handle = WorklistSearches.keep(session, q.strip());
+      }
+    }
+    return "redirect:" + address("/worklist", pathway, unit, status, coordinator, sort, handle);
+  }
+
+  @GetMapping("/worklist")
+  String worklist(
+      @RequestParam(required = false) @Nullable String pathway,
+      @RequestParam(required = false) @Nullable String unit,
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String coordinator,
+      @RequestParam(required = false) @Nullable String search,
+      @RequestParam(required = false) @Nullable String sort,
       @RequestParam(defaultValue = "0") int page,
+      @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
+      HttpSession session,
       Actor actor,
-      Model model) {
+      Model model,
+      HttpServletResponse response) {
+    if (searchInAddress != null) {
+      // a search in the address (an old bookmark) is refused, not quietly dropped: it names a
+      // patient, and the address ends up in logs and history
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("searchError", "worklist.search.inAddress");
+    }
+    var q = WorklistSearches.find(session, search).orElse(null);
+    if (search != null && !search.isBlank() && q == null) {
+      // an old link, or one from another session: say so rather than show everyone
+      model.addAttribute("searchError", "worklist.search.expired");
+      search = null;
+    }
+    model.addAttribute("searchHandle", q == null ? null : search);
     var query = query(pathway, unit, status, coordinator, q, sort, page);
     var result = worklist.read(query, actor);
     var catalogue = catalogues.current();
@@ -90,10 +139,21 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String unit,
       @RequestParam(required = false) @Nullable String status,
       @RequestParam(required = false) @Nullable String coordinator,
-      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
+      HttpSession session,
       Actor actor) {
-    var rows = worklist.export(query(pathway, unit, status, coordinator, q, sort, 0), actor);
+    if (searchInAddress != null) {
+      return plainText(HttpStatus.BAD_REQUEST, "worklist.search.inAddress");
+    }
+    var q = WorklistSearches.find(session, search);
+    if (search != null && !search.isBlank() && q.isEmpty()) {
+      // an export of everyone instead of the one patient searched for would be a surprise
+      return plainText(HttpStatus.GONE, "worklist.search.expired");
+    }
+    var rows =
+        worklist.export(query(pathway, unit, status, coordinator, q.orElse(null), sort, 0), actor);
     var csv = new StringBuilder("\uFEFF");
     csv.append(
         String.join(
@@ -133,6 +193,38 @@ class WorklistController {
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"arbeidsliste.csv\"")
         .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private ResponseEntity<byte[]> plainText(HttpStatus status, String key) {
+    return ResponseEntity.status(status)
+        .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+        .body(text(key).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The worklist's address with these filters and the search's handle (no search text). */
+  private static String address(
+      String path,
+      @Nullable String pathway,
+      @Nullable String unit,
+      @Nullable String status,
+      @Nullable String coordinator,
+      @Nullable String sort,
+      @Nullable String handle) {
+    var address = UriComponentsBuilder.fromPath(path);
+    addIfGiven(address, "pathway", pathway);
+    addIfGiven(address, "unit", unit);
+    addIfGiven(address, "status", status);
+    addIfGiven(address, "coordinator", coordinator);
+    addIfGiven(address, "sort", sort);
+    addIfGiven(address, "search", handle);
+    return address.encode().build().toUriString();
+  }
+
+  private static void addIfGiven(
+      UriComponentsBuilder address, String name, @Nullable String value) {
+    if (value != null && !value.isBlank()) {
+      address.queryParam(name, value);
+    }
   }
 
   private static WorklistQuery query(

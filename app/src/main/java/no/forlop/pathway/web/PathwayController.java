@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,6 +33,7 @@ import no.forlop.patient.PatientIdentifier;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
+import no.forlop.web.TextLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -60,14 +62,15 @@ class PathwayController {
     this.problems = problems;
   }
 
+  // issue 14, hardening: every text has a limit (TextLimits); a longer one is a 400 TEXT_TOO_LONG
   record CreateRequest(
-      @NotBlank String patient,
-      @NotBlank String pathway,
-      @NotBlank String organisation,
-      @Nullable String variant) {}
+      @NotBlank @Size(max = TextLimits.SHORT) String patient,
+      @NotBlank @Size(max = TextLimits.SHORT) String pathway,
+      @NotBlank @Size(max = TextLimits.SHORT) String organisation,
+      @Size(max = TextLimits.SHORT) @Nullable String variant) {}
 
   record CodeRequest(
-      @NotBlank String code,
+      @NotBlank @Size(max = TextLimits.SHORT) String code,
       @NotNull LocalDate date,
       @Nullable CodeState state,
       @Nullable StartBasis startBasis,
@@ -75,12 +78,16 @@ class PathwayController {
       @Nullable LocalDate referralAssessedOn) {}
 
   record CorrectionRequest(
-      @Nullable String code, @Nullable LocalDate date, @NotBlank String reason) {}
+      @Size(max = TextLimits.SHORT) @Nullable String code,
+      @Nullable LocalDate date,
+      @NotBlank @Size(max = TextLimits.REASON) String reason) {}
 
-  record ReasonRequest(@NotBlank String reason) {}
+  record ReasonRequest(@NotBlank @Size(max = TextLimits.REASON) String reason) {}
 
   record TypeChangeRequest(
-      @NotBlank String pathway, @NotNull LocalDate date, @Nullable String note) {}
+      @NotBlank @Size(max = TextLimits.SHORT) String pathway,
+      @NotNull LocalDate date,
+      @Size(max = TextLimits.NOTE) @Nullable String note) {}
 
   @PostMapping
   @Operation(summary = "Open a pathway instance for a patient at an organisation")
@@ -109,7 +116,11 @@ class PathwayController {
   }
 
   @GetMapping
-  @Operation(summary = "The pathways of one patient, or of one organisation")
+  @Operation(
+      summary = "The pathways of one patient, or of one organisation",
+      description =
+          "A fødselsnummer in the address ends up in proxy and server logs: prefer POST"
+              + " /api/v1/pathways/search with the patient in the body.")
   List<PathwayView> list(
       @RequestParam(required = false) @Nullable String patient,
       @RequestParam(required = false) @Nullable String organisation,
@@ -122,6 +133,23 @@ class PathwayController {
     return patient != null
         ? pathways.byPatient(PatientIdentifier.parse(patient), asOf, actor)
         : byOrganisation(organisation, asOf, actor);
+  }
+
+  /** A search for pathways in the body, so the fødselsnummer stays out of the address. */
+  record SearchRequest(
+      @Size(max = TextLimits.SHORT) @Nullable String patient,
+      @Size(max = TextLimits.SHORT) @Nullable String organisation,
+      @Nullable LocalDate asOf) {}
+
+  /**
+   * As {@code GET /api/v1/pathways?patient=…}, with the search in the body (issue 14): an address
+   * ends up in proxy and server logs, a body does not. Reads only; any staff role.
+   */
+  @PostMapping("/search")
+  @Operation(
+      summary = "The pathways of one patient, or of one organisation (the search in the body)")
+  List<PathwayView> search(@Valid @RequestBody SearchRequest request, Actor actor) {
+    return list(request.patient(), request.organisation(), request.asOf(), actor);
   }
 
   /**

@@ -76,7 +76,7 @@ class EvaluationPlanIT extends PageSupport {
     // planned again: the latest counts; today is allowed
     submit(page(id) + "/evaluation", "kari", "date", "2024-12-31");
     assertThat(row().plannedEvaluation()).isEqualTo(LocalDate.parse("2024-12-31"));
-    assertThat(open("/worklist?q=" + patient, "kari").body()).contains("planlagt 31.12.2024");
+    assertThat(worklistSearch(patient, "kari").body()).contains("planlagt 31.12.2024");
   }
 
   @Test

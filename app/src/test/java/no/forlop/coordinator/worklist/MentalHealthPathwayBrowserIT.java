@@ -140,7 +140,9 @@ class MentalHealthPathwayBrowserIT extends BrowserTest {
 
   /** The one worklist row of the patient, searched for by fødselsnummer. */
   private WebElement worklistRow() {
-    browser.get(url("/worklist?q=" + patient));
+    browser.get(url("/worklist"));
+    find(By.name("q")).sendKeys(patient, org.openqa.selenium.Keys.ENTER);
+    waitFor(ExpectedConditions.urlContains("search="));
     waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#worklist tbody tr")));
     var rows = browser.findElements(By.cssSelector("#worklist tbody tr"));
     assertThat(rows).hasSize(1);

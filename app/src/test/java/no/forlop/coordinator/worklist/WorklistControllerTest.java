@@ -6,7 +6,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import no.forlop.catalog.Catalogue;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.coordinator.PageSlice;
+import no.forlop.web.TextLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -29,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -127,5 +131,118 @@ class WorklistControllerTest {
     var lines = csv.split("\r\n");
     assertThat(lines[0]).startsWith("\uFEFF").contains("Pasient");
     assertThat(lines[1]).startsWith("T.T.;010101*****;colorectal;Fjordby sykehus HF;");
+  }
+
+  // --- issue 14, part D: the patient search never travels in the address ---
+
+  /** An invented fødselsnummer (valid check digits), the search of the tests below. */
+  private static final String PATIENT = "01010110013";
+
+  private static String handleOf(String location) {
+    assertThat(location).startsWith("/worklist?").doesNotContain(PATIENT).doesNotContain("q=");
+    var handle = location.replaceFirst(".*[?&]search=([^&]+).*", "$1");
+    assertThat(handle).matches("[A-Za-z0-9_-]{22}");
+    return handle;
+  }
+
+  @Test
+  void a_search_is_posted_and_the_address_carries_a_handle_with_the_filters() throws Exception {
+    var session = new MockHttpSession();
+    var location =
+        mvc.perform(
+                post("/worklist")
+                    .with(csrf())
+                    .session(session)
+                    .param("q", " " + PATIENT + " ")
+                    .param("status", "AMBER")
+                    .param("unit", ""))
+            .andExpect(status().is3xxRedirection())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    var handle = handleOf(location);
+    assertThat(location).contains("status=AMBER").doesNotContain("unit=");
+
+    var page =
+        mvc.perform(get(location).session(session))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist).read(query.capture(), any());
+    assertThat(query.getValue().search()).isEqualTo(PATIENT);
+    assertThat(query.getValue().status()).isEqualTo(Status.AMBER);
+    // the search field shows what was searched; every link (pages, counts, CSV) has the handle
+    assertThat(page).contains("value=\"" + PATIENT + "\"").contains("search=" + handle);
+    assertThat(page.replace("value=\"" + PATIENT + "\"", "")).doesNotContain(PATIENT);
+
+    mvc.perform(get("/worklist.csv").param("search", handle).session(session))
+        .andExpect(status().isOk());
+    var exported = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist).export(exported.capture(), any());
+    assertThat(exported.getValue().search()).isEqualTo(PATIENT);
+  }
+
+  @Test
+  void a_handle_means_nothing_in_another_session() throws Exception {
+    var location =
+        mvc.perform(post("/worklist").with(csrf()).param("q", PATIENT))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    var page =
+        mvc.perform(get(location).session(new MockHttpSession()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("Søket er ikke lenger tilgjengelig");
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist).read(query.capture(), any());
+    assertThat(query.getValue().search()).isNull();
+    // the export of everyone instead of the patient searched for would be a surprise: refused
+    mvc.perform(get("/worklist.csv").param("search", handleOf(location)))
+        .andExpect(status().isGone());
+  }
+
+  @Test
+  void a_search_in_the_address_is_refused_not_carried_out() throws Exception {
+    var page =
+        mvc.perform(get("/worklist").param("q", PATIENT))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("Pasientsøk sendes ikke i adressen");
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist).read(query.capture(), any());
+    assertThat(query.getValue().search()).isNull();
+    mvc.perform(get("/worklist.csv").param("q", PATIENT)).andExpect(status().isBadRequest());
+  }
+
+  @Test
+  void a_search_of_100_characters_is_kept_and_one_of_101_refused_with_a_message() throws Exception {
+    var longest = "a".repeat(TextLimits.SEARCH);
+    var session = new MockHttpSession();
+    var kept =
+        mvc.perform(post("/worklist").with(csrf()).session(session).param("q", longest))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+    assertThat(kept).contains("search=");
+
+    var refused =
+        mvc.perform(post("/worklist").with(csrf()).param("q", longest + "a"))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/worklist");
+    assertThat(refused.getFlashMap().get("searchError")).isEqualTo("form.error.tooLong.search");
+    var page =
+        mvc.perform(get("/worklist").flashAttr("searchError", "form.error.tooLong.search"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(page).contains("Søket er for langt: høyst 100 tegn.");
   }
 }

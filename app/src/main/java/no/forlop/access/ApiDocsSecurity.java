@@ -1,0 +1,53 @@
+package no.forlop.access;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The API documentation ({@code /v3/api-docs}, Swagger UI) is for signed-in staff only (issue 14,
+ * ADR 0026): it maps every endpoint and field, which helps an attacker more than a colleague who
+ * has not signed in. A person signs in through the page's form (the session counts here); a program
+ * that fetches the OpenAPI document sends HTTP Basic, as on the API. The integration user is a
+ * system, not a reader: its developers read the documentation as staff.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class ApiDocsSecurity {
+
+  static final String[] PATHS = {
+    "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"
+  };
+
+  @Bean
+  @Order(1) // before the pages' chain, which takes every other path
+  SecurityFilterChain apiDocs(
+      HttpSecurity http,
+      SecuritySettings security,
+      SignInGuard guard,
+      MessageSource messages,
+      LocaleResolver locales)
+      throws Exception {
+    http.securityMatcher(PATHS)
+        // its Basic sign-in is guarded like the API's (ADR 0025)
+        .addFilterBefore(
+            new SignInThrottleFilter(guard, SignInThrottleFilter.Channel.BASIC, messages, locales),
+            BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            auth ->
+                auth.anyRequest()
+                    .hasAnyRole(SecurityConfiguration.staffRoles().toArray(String[]::new)))
+        // a browser is sent to the sign-in page, a program is asked for Basic credentials
+        .formLogin(form -> form.loginPage("/login"))
+        .httpBasic(basic -> {})
+        .csrf(csrf -> csrf.disable()); // GETs only: the documentation changes nothing
+    SecurityHeaders.apply(http, SecurityHeaders.DOCS_POLICY, security);
+    return http.build();
+  }
+}
