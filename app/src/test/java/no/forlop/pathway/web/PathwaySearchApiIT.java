@@ -85,8 +85,8 @@ class PathwaySearchApiIT extends ApplicationTest {
     var english = get("/api/v1/pathways?patient=" + patient, ENGLISH);
     assertThat(english.text())
         .isEqualTo(
-            "The national identity number must not be in the address. Search the patient's"
-                + " pathways with POST /api/v1/pathways/search with the number in the field"
+            "The national identity number must not be in the address. Search for the pathways of"
+                + " the patient with POST /api/v1/pathways/search with the number in the field"
                 + " \"patient\" of the body (JSON).");
     assertThat(english.body()).doesNotContain(patient);
     // with an organisation as well, with an invalid number, or an empty one: refused the same way
