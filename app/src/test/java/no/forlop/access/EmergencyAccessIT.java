@@ -155,7 +155,7 @@ class EmergencyAccessIT extends ApplicationTest {
             AS,
             "nina");
     assertThat(register.status()).isEqualTo(403);
-    var list = get("/api/v1/pathways?patient=" + fjordby.patient(), AS, "nina");
+    var list = pathwaysOf(fjordby.patient(), AS, "nina");
     assertThat(list.status()).isEqualTo(200);
     assertThat(list.json().size()).isZero();
     var unit = get("/api/v1/pathways?organisation=" + FJORDBY, AS, "nina");

@@ -106,7 +106,7 @@ class DatabaseOutageIT {
       again = forlop.post("ehr", "/fhir", FHIR_JSON, bundle);
     }
     assertThat(again.status()).as(again.body()).isEqualTo(200);
-    var pathways = forlop.json("admin", "/api/v1/pathways?patient=" + patient);
+    var pathways = forlop.pathwaysOf("admin", patient);
     assertThat(pathways).hasSize(1);
     assertThat(codes(pathways.get(0))).containsEntry("A12FK", "2024-04-05");
 

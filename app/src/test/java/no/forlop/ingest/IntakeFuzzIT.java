@@ -133,7 +133,7 @@ class IntakeFuzzIT extends ApplicationTest {
   }
 
   private JsonNode pathways(String patient) {
-    var response = get("/api/v1/pathways?patient=" + patient);
+    var response = pathwaysOf(patient);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json();
   }

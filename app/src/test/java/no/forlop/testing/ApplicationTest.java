@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -89,6 +91,27 @@ public abstract class ApplicationTest {
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
         headers);
+  }
+
+  /**
+   * The pathways of one patient, searched by POST with the fødselsnummer in the body (a {@code GET
+   * ?patient=} is refused: no fødselsnummer in an address).
+   */
+  protected Response pathwaysOf(String patient, String... headers) {
+    return post("/api/v1/pathways/search", JSON.writeValueAsString(search(patient)), headers);
+  }
+
+  /** As {@link #pathwaysOf(String, String...)}, as of a date ({@code yyyy-MM-dd}). */
+  protected Response pathwaysAsOf(String patient, String asOf, String... headers) {
+    var search = search(patient);
+    search.put("asOf", asOf);
+    return post("/api/v1/pathways/search", JSON.writeValueAsString(search), headers);
+  }
+
+  private static Map<String, String> search(String patient) {
+    var search = new LinkedHashMap<String, String>();
+    search.put("patient", patient);
+    return search;
   }
 
   private URI uri(String path) {

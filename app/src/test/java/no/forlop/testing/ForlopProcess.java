@@ -231,6 +231,25 @@ public final class ForlopProcess implements AutoCloseable {
     return answer.json();
   }
 
+  /**
+   * The pathways of one patient as a demo user sees them (must be 200), searched by POST with the
+   * fødselsnummer in the body, never in the address.
+   */
+  public JsonNode pathwaysOf(String user, String patient) {
+    var body = "{\"patient\": \"" + patient + "\"}";
+    var answer =
+        post(
+            user,
+            "/api/v1/pathways/search",
+            "application/json",
+            body.getBytes(StandardCharsets.UTF_8));
+    if (answer.status() != 200) {
+      throw new AssertionError(
+          "POST /api/v1/pathways/search answered " + answer.status() + ": " + answer.body());
+    }
+    return answer.json();
+  }
+
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
   }

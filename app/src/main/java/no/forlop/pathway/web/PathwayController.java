@@ -2,6 +2,7 @@ package no.forlop.pathway.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -115,24 +116,31 @@ class PathwayController {
     return pathways.get(new PathwayId(id), asOf, actor);
   }
 
+  /**
+   * The pathways of one organisation. The pathways of a patient are searched by POST {@code
+   * /search}: a fødselsnummer in the address ends up in proxy and server logs and the browser's
+   * history (issue 14), so {@code ?patient=} is refused with 400 {@code PATIENT_SEARCH_BY_POST},
+   * without echoing the number.
+   */
   @GetMapping
   @Operation(
-      summary = "The pathways of one patient, or of one organisation",
+      summary = "The pathways of one organisation",
       description =
-          "A fødselsnummer in the address ends up in proxy and server logs: prefer POST"
-              + " /api/v1/pathways/search with the patient in the body.")
+          "The pathways of a patient are searched by POST /api/v1/pathways/search with the"
+              + " patient in the body: a fødselsnummer must not be in the address, where it ends up"
+              + " in proxy and server logs. A \"patient\" parameter is refused with 400"
+              + " PATIENT_SEARCH_BY_POST.")
   List<PathwayView> list(
-      @RequestParam(required = false) @Nullable String patient,
       @RequestParam(required = false) @Nullable String organisation,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
           @Nullable LocalDate asOf,
+      HttpServletRequest request,
       Actor actor) {
-    if ((patient == null) == (organisation == null)) {
-      throw ApiProblem.invalid("PATIENT_OR_ORGANISATION");
+    // read from the request, not bound: the number is neither parsed nor echoed
+    if (request.getParameter("patient") != null) {
+      throw ApiProblem.invalid("PATIENT_SEARCH_BY_POST");
     }
-    return patient != null
-        ? pathways.byPatient(PatientIdentifier.parse(patient), asOf, actor)
-        : byOrganisation(organisation, asOf, actor);
+    return find(null, organisation, asOf, actor);
   }
 
   /** A search for pathways in the body, so the fødselsnummer stays out of the address. */
@@ -142,14 +150,27 @@ class PathwayController {
       @Nullable LocalDate asOf) {}
 
   /**
-   * As {@code GET /api/v1/pathways?patient=…}, with the search in the body (issue 14): an address
-   * ends up in proxy and server logs, a body does not. Reads only; any staff role.
+   * The pathways of one patient or one organisation, with the search in the body (issue 14): an
+   * address ends up in proxy and server logs, a body does not. Reads only; any staff role.
    */
   @PostMapping("/search")
   @Operation(
       summary = "The pathways of one patient, or of one organisation (the search in the body)")
   List<PathwayView> search(@Valid @RequestBody SearchRequest request, Actor actor) {
-    return list(request.patient(), request.organisation(), request.asOf(), actor);
+    return find(request.patient(), request.organisation(), request.asOf(), actor);
+  }
+
+  private List<PathwayView> find(
+      @Nullable String patient,
+      @Nullable String organisation,
+      @Nullable LocalDate asOf,
+      Actor actor) {
+    if ((patient == null) == (organisation == null)) {
+      throw ApiProblem.invalid("PATIENT_OR_ORGANISATION");
+    }
+    return patient != null
+        ? pathways.byPatient(PatientIdentifier.parse(patient), asOf, actor)
+        : byOrganisation(organisation, asOf, actor);
   }
 
   /**

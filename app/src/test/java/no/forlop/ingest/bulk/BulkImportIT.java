@@ -115,7 +115,7 @@ class BulkImportIT extends ApplicationTest {
   }
 
   private JsonNode pathwayOf(String patient) {
-    var pathways = get("/api/v1/pathways?patient=" + patient).json();
+    var pathways = pathwaysOf(patient).json();
     assertThat(pathways).as("pathways of " + patient).hasSize(1);
     return pathways.get(0);
   }

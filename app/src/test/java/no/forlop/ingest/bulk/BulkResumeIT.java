@@ -231,7 +231,7 @@ class BulkResumeIT {
         .isEqualTo(file.patients().size());
     for (int i = 0; i < file.patients().size(); i += 25) {
       var patient = file.patients().get(i);
-      var pathways = forlop.json("admin", "/api/v1/pathways?patient=" + patient);
+      var pathways = forlop.pathwaysOf("admin", patient);
       assertThat(pathways).as(patient).hasSize(1);
       var codes = new HashMap<String, String>();
       pathways

@@ -106,7 +106,7 @@ class RealShapesEndpointIT extends ApplicationTest {
   }
 
   private JsonNode pathway() {
-    var response = get("/api/v1/pathways?patient=" + fnr + "&asOf=" + AS_OF);
+    var response = pathwaysAsOf(fnr, AS_OF);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     assertThat(response.json()).hasSize(1);
     return response.json().get(0);

@@ -83,7 +83,7 @@ class PullConnectorIT extends ApplicationTest {
   }
 
   private JsonNode pathwayOf(String patient) {
-    var pathways = get("/api/v1/pathways?patient=" + patient).json();
+    var pathways = pathwaysOf(patient).json();
     assertThat(pathways).as("pathways of the patient").hasSize(1);
     return pathways.get(0);
   }
@@ -314,7 +314,7 @@ class PullConnectorIT extends ApplicationTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> connector.poll(PullConnector.PULL))
         .isInstanceOf(CannotGetJdbcConnectionException.class);
     assertThat(connector.health().failuresInARow()).isEqualTo(1);
-    assertThat(get("/api/v1/pathways?patient=" + patient).json()).isEmpty();
+    assertThat(pathwaysOf(patient).json()).isEmpty();
 
     // when: the next poll, with the database back, fetches the same facts again (no cursor moved)
     deriving.set(false);

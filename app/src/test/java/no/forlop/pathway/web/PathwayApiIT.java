@@ -296,7 +296,7 @@ class PathwayApiIT extends ApplicationTest {
                 + " åpnes.");
     assertThat(again.body()).doesNotContain(patient);
 
-    var id = get("/api/v1/pathways?patient=" + patient).json().get(0).get("id").asString();
+    var id = pathwaysOf(patient).json().get(0).get("id").asString();
     assertThat(register(id, "A12A", "2024-03-04").status()).isEqualTo(201);
     var english = create(patient, "colorectal", "910000012", ENGLISH);
     assertThat(english.status()).isEqualTo(409);
@@ -553,7 +553,7 @@ class PathwayApiIT extends ApplicationTest {
     open(patient, "colorectal");
     open(patient, "thyroid");
 
-    assertThat(get("/api/v1/pathways?patient=" + patient).json()).hasSize(2);
+    assertThat(pathwaysOf(patient).json()).hasSize(2);
     assertThat(get("/api/v1/pathways?organisation=910000012").json().size())
         .isGreaterThanOrEqualTo(2);
     var neither = get("/api/v1/pathways");
@@ -561,7 +561,11 @@ class PathwayApiIT extends ApplicationTest {
     assertThat(neither.reason()).isEqualTo("PATIENT_OR_ORGANISATION");
     assertThat(neither.text())
         .isEqualTo("Oppgi nøyaktig én av parameterne «patient» og «organisation».");
-    var both = get("/api/v1/pathways?patient=" + patient + "&organisation=910000012", ENGLISH);
+    var both =
+        post(
+            "/api/v1/pathways/search",
+            "{\"patient\": \"%s\", \"organisation\": \"910000012\"}".formatted(patient),
+            ENGLISH);
     assertThat(both.reason()).isEqualTo("PATIENT_OR_ORGANISATION");
     assertThat(both.text())
         .isEqualTo("Give exactly one of the parameters \"patient\" and \"organisation\".");
@@ -575,8 +579,7 @@ class PathwayApiIT extends ApplicationTest {
 
     assertThat(created.json().get("patient").asString()).isEqualTo(patient);
     assertThat(get("/api/v1/pathways/" + id).json().get("patient").asString()).isEqualTo(patient);
-    assertThat(get("/api/v1/pathways?patient=" + patient).json().get(0).get("patient").asString())
-        .isEqualTo(patient);
+    assertThat(pathwaysOf(patient).json().get(0).get("patient").asString()).isEqualTo(patient);
     var schema =
         get("/v3/api-docs")
             .json()
@@ -637,7 +640,7 @@ class PathwayApiIT extends ApplicationTest {
 
   @Test
   void without_signing_in_the_api_answers_401_with_an_operation_outcome() {
-    var response = get("/api/v1/pathways?patient=12036110072", AS, "nobody");
+    var response = pathwaysOf("12036110072", AS, "nobody");
     assertThat(response.status()).isEqualTo(401);
     assertThat(response.reason()).isEqualTo("NOT_SIGNED_IN");
   }
@@ -645,12 +648,7 @@ class PathwayApiIT extends ApplicationTest {
   @Test
   void a_wrong_password_is_refused() {
     var response =
-        get(
-            "/api/v1/pathways?patient=12036110072",
-            AS,
-            "nobody",
-            "Authorization",
-            "Basic a2FyaTp3cm9uZw==");
+        pathwaysOf("12036110072", AS, "nobody", "Authorization", "Basic a2FyaTp3cm9uZw==");
     assertThat(response.status()).isEqualTo(401);
   }
 
@@ -671,8 +669,8 @@ class PathwayApiIT extends ApplicationTest {
   void a_patients_pathways_outside_the_users_units_are_not_listed() {
     var patient = TestPatients.next();
     open(patient, "colorectal");
-    assertThat(get("/api/v1/pathways?patient=" + patient, AS, "nina").json()).isEmpty();
-    assertThat(get("/api/v1/pathways?patient=" + patient, AS, "kari").json()).hasSize(1);
+    assertThat(pathwaysOf(patient, AS, "nina").json()).isEmpty();
+    assertThat(pathwaysOf(patient, AS, "kari").json()).hasSize(1);
   }
 
   @Test
@@ -691,6 +689,6 @@ class PathwayApiIT extends ApplicationTest {
 
   @Test
   void an_integration_user_sees_no_pathways() {
-    assertThat(get("/api/v1/pathways?patient=12036110072", AS, "ehr").status()).isEqualTo(403);
+    assertThat(pathwaysOf("12036110072", AS, "ehr").status()).isEqualTo(403);
   }
 }

@@ -7,8 +7,9 @@ import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
 
 /**
- * The pathway search with the fødselsnummer in the body, not the address (issue 14, part D): the
- * same answer as {@code GET ?patient=}, for any staff role, scoped to the user's units.
+ * The pathway search with the fødselsnummer in the body, not the address (issue 14, part D): for
+ * any staff role, scoped to the user's units. {@code GET ?patient=} is refused (task G): the number
+ * would end up in proxy and server logs.
  */
 class PathwaySearchApiIT extends ApplicationTest {
 
@@ -26,7 +27,8 @@ class PathwaySearchApiIT extends ApplicationTest {
     var found = post("/api/v1/pathways/search", "{\"patient\":\"" + patient + "\"}");
     assertThat(found.status()).isEqualTo(200);
     assertThat(found.json().get(0).get("patient").asString()).isEqualTo(patient);
-    assertThat(found.body()).isEqualTo(get("/api/v1/pathways?patient=" + patient).body());
+    var id = created.json().get("id").asString();
+    assertThat(found.json().get(0)).isEqualTo(get("/api/v1/pathways/" + id).json());
 
     // a leader reads (a POST that changes nothing); another unit's coordinator sees none
     assertThat(
@@ -54,5 +56,53 @@ class PathwaySearchApiIT extends ApplicationTest {
     assertThat(
             post("/api/v1/pathways/search", "{\"patient\":\"" + "1".repeat(200) + "\"}").reason())
         .isEqualTo("INVALID_PATIENT_IDENTIFIER");
+  }
+
+  @Test
+  void a_patient_in_the_address_is_refused_without_echoing_the_number() {
+    var patient = TestPatients.next();
+    assertThat(
+            post(
+                    "/api/v1/pathways",
+                    "{\"patient\":\""
+                        + patient
+                        + "\",\"pathway\":\"colorectal\",\"organisation\":\"910000012\"}")
+                .status())
+        .isEqualTo(201);
+
+    for (var user : new String[] {"kari", "ola", "lise", "admin"}) {
+      var byUrl = get("/api/v1/pathways?patient=" + patient, AS, user);
+      assertThat(byUrl.status()).as(user).isEqualTo(400);
+      assertThat(byUrl.reason()).as(user).isEqualTo("PATIENT_SEARCH_BY_POST");
+      assertThat(byUrl.body()).as(user).doesNotContain(patient);
+    }
+    var norwegian = get("/api/v1/pathways?patient=" + patient);
+    assertThat(norwegian.text())
+        .isEqualTo(
+            "Fødselsnummeret skal ikke stå i adressen. Søk etter pasientens forløp med POST"
+                + " /api/v1/pathways/search med fødselsnummeret i feltet «patient» i innholdet"
+                + " (JSON).");
+    var english = get("/api/v1/pathways?patient=" + patient, ENGLISH);
+    assertThat(english.text())
+        .isEqualTo(
+            "The national identity number must not be in the address. Search for the pathways of"
+                + " the patient with POST /api/v1/pathways/search with the number in the field"
+                + " \"patient\" of the body (JSON).");
+    assertThat(english.body()).doesNotContain(patient);
+    // with an organisation as well, with an invalid number, or an empty one: refused the same way
+    assertThat(get("/api/v1/pathways?organisation=910000012&patient=" + patient).reason())
+        .isEqualTo("PATIENT_SEARCH_BY_POST");
+    var invalid = get("/api/v1/pathways?patient=12345678901");
+    assertThat(invalid.reason()).isEqualTo("PATIENT_SEARCH_BY_POST");
+    assertThat(invalid.body()).doesNotContain("12345678901");
+    assertThat(get("/api/v1/pathways?patient=").reason()).isEqualTo("PATIENT_SEARCH_BY_POST");
+    // who may not read pathways at all is refused before that
+    assertThat(get("/api/v1/pathways?patient=" + patient, AS, "ehr").status()).isEqualTo(403);
+    assertThat(get("/api/v1/pathways?patient=" + patient, AS, "nobody").status()).isEqualTo(401);
+
+    // the other side: an organisation in the address is no personal data and still answers
+    var byUnit = get("/api/v1/pathways?organisation=910000012", AS, "kari");
+    assertThat(byUnit.status()).isEqualTo(200);
+    assertThat(byUnit.body()).contains(patient);
   }
 }

@@ -64,7 +64,7 @@ class FhirConformanceIT extends FhirEndpointSupport {
   }
 
   private boolean hasPathway(String patient) {
-    return get("/api/v1/pathways?patient=" + patient).json().size() > 0;
+    return pathwaysOf(patient).json().size() > 0;
   }
 
   private static String encounter(String id, String start) {

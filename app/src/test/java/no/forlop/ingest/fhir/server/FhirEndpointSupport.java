@@ -85,7 +85,7 @@ abstract class FhirEndpointSupport extends ApplicationTest {
 
   /** The pathways of a patient, through the REST API, as of a day. */
   JsonNode pathways(String patient, String asOf) {
-    var response = get("/api/v1/pathways?patient=" + patient + "&asOf=" + asOf);
+    var response = pathwaysAsOf(patient, asOf);
     assertThat(response.status()).as(response.body()).isEqualTo(200);
     return response.json();
   }
