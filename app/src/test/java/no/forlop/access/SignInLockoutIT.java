@@ -123,13 +123,21 @@ class SignInLockoutIT extends ApplicationTest {
     var unknown = as(NOBODY, "demo");
     assertThat(unknown.status()).isEqualTo(real.status()).isEqualTo(429);
     assertThat(unknown.body()).isEqualTo(real.body());
+    // other tests in the shared context fail sign-ins of real users too: what matters here is that
+    // the name nobody has is recorded as "unknown", never as typed
     var actors =
         jdbc.sql(
                 "select distinct actor from audit_event where action like 'SIGN_IN%'"
-                    + " and details like '%in a row' and actor not in ('ola', 'kari')")
+                    + " and details like '%in a row'")
             .query(String.class)
             .list();
-    assertThat(actors).containsOnly("unknown");
+    assertThat(actors).contains("unknown", "ola").doesNotContain(NOBODY);
+    assertThat(
+            jdbc.sql("select count(*) from audit_event where lower(actor) = lower(:name)")
+                .param("name", NOBODY)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
