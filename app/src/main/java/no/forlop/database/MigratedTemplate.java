@@ -133,6 +133,9 @@ final class MigratedTemplate {
           .locations(locations.toArray(String[]::new))
           .load()
           .migrate();
+    } catch (IOException | RuntimeException e) {
+      delete(building);
+      throw e;
     }
     // the server has stopped cleanly (a checkpoint): the folder is consistent on disk
     for (var name : NOT_COPIED) {
