@@ -4,13 +4,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts an embedded PostgreSQL (the real server, zonky's binaries) when no external database is
@@ -24,13 +30,38 @@ class EmbeddedDatabaseConfiguration {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
   private static final java.time.Duration LEFTOVER_STOP_WAIT = java.time.Duration.ofSeconds(30);
 
+  /**
+   * The copy of the migrated template that a temporary database runs on, when {@code
+   * forlop.database.embedded.from-template} is on (ADR 0029); deleted after the server has stopped
+   * (the server depends on it, so it is closed first).
+   */
   @Bean(destroyMethod = "close")
-  EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
-    var builder = EmbeddedPostgres.builder().setPGStartupWait(java.time.Duration.ofSeconds(60));
-    if (settings.port() > 0) {
-      builder.setPort(settings.port());
+  TemplateCopy embeddedTemplateCopy(EmbeddedDatabaseSettings settings, Environment environment)
+      throws IOException {
+    if (!settings.temporary() || !settings.fromTemplate()) {
+      return TemplateCopy.NONE;
     }
-    if (settings.temporary()) {
+    var locations =
+        Binder.get(environment)
+            .bind("spring.flyway.locations", Bindable.listOf(String.class))
+            .orElse(List.of("classpath:db/migration"));
+    var template =
+        MigratedTemplate.ensure(
+            settings.templateDir(),
+            locations,
+            dir -> builder(settings).setDataDirectory(dir).setCleanDataDirectory(false).start());
+    return new TemplateCopy(
+        MigratedTemplate.copy(template, Files.createTempDirectory("forlop-db-")));
+  }
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings, TemplateCopy copy)
+      throws IOException {
+    var builder = builder(settings);
+    if (copy.dataDir() != null) {
+      builder.setDataDirectory(copy.dataDir()).setCleanDataDirectory(false);
+      log.info("Starting a temporary embedded PostgreSQL from the migrated template");
+    } else if (settings.temporary()) {
       builder.setCleanDataDirectory(true);
       log.info("Starting a temporary embedded PostgreSQL");
     } else {
@@ -42,6 +73,27 @@ class EmbeddedDatabaseConfiguration {
       log.info("Starting the embedded PostgreSQL with its data in {}", dir);
     }
     return builder.start();
+  }
+
+  private static EmbeddedPostgres.Builder builder(EmbeddedDatabaseSettings settings) {
+    var builder = EmbeddedPostgres.builder().setPGStartupWait(java.time.Duration.ofSeconds(60));
+    if (settings.port() > 0) {
+      builder.setPort(settings.port());
+    }
+    return builder;
+  }
+
+  /** A data folder copied from the template, or none ({@link #NONE}). */
+  record TemplateCopy(@Nullable Path dataDir) implements AutoCloseable {
+
+    static final TemplateCopy NONE = new TemplateCopy(null);
+
+    @Override
+    public void close() throws IOException {
+      if (dataDir != null) {
+        MigratedTemplate.delete(dataDir);
+      }
+    }
   }
 
   /**

@@ -99,6 +99,7 @@ public final class Replay {
             .run(
                 "--spring.main.banner-mode=off",
                 "--forlop.database.embedded.temporary=true",
+                "--forlop.database.embedded.from-template=true",
                 "--logging.threshold.console=OFF",
                 "--spring.flyway.validate-on-migrate=false")) {
       var intake = context.getBean(IntakeService.class);

@@ -126,7 +126,9 @@ class LeftoverPostmasterIT {
   /** Starts the embedded database as Forløp's configuration does. */
   private EmbeddedPostgres start() throws IOException {
     return new EmbeddedDatabaseConfiguration()
-        .embeddedPostgres(new EmbeddedDatabaseSettings(dataDir, false, 0));
+        .embeddedPostgres(
+            new EmbeddedDatabaseSettings(dataDir, false, 0),
+            EmbeddedDatabaseConfiguration.TemplateCopy.NONE);
   }
 
   /** PostgreSQL on the folder, started detached with pg_ctl, as zonky does. */

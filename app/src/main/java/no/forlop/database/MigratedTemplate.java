@@ -1,0 +1,235 @@
+package no.forlop.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * An embedded PostgreSQL data folder that has been through initdb and every Flyway migration, made
+ * once and copied for each throwaway database instead of running initdb and the migrations again
+ * (ADR 0029: {@code bin/forlop replay} in seconds).
+ *
+ * <p>The template's folder is named by a key: the SHA-256 of every migration (name and content),
+ * the migration locations, the PostgreSQL binaries and the Flyway library in use. A changed, added
+ * or removed migration gives another key, so a stale template is never used; it is made anew.
+ * Concurrent processes may make the same template at the same time: each builds in a folder of its
+ * own and moves it into place in one atomic rename; the loser discards its own. A template is only
+ * used once its folder carries the {@value #READY} marker, written before the rename. Nothing ever
+ * writes into a template after that: every database is a copy.
+ */
+final class MigratedTemplate {
+
+  private static final Logger log = LoggerFactory.getLogger(MigratedTemplate.class);
+
+  /** Written last into a finished template: a folder without it is never copied. */
+  static final String READY = "forlop-template-ready";
+
+  /** Files of a running or crashed server that a copy must not carry. */
+  private static final List<String> NOT_COPIED =
+      List.of(LeftoverPostmaster.PID_FILE, LeftoverPostmaster.ZONKY_LOCK, READY);
+
+  private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+  private MigratedTemplate() {}
+
+  /**
+   * The key of the template for these migration locations: changes whenever a migration, the
+   * PostgreSQL binaries or Flyway change.
+   */
+  static String key(List<String> locations) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      var resolver =
+          new PathMatchingResourcePatternResolver(MigratedTemplate.class.getClassLoader());
+      for (var location : locations) {
+        digest.update(("location " + location + "\n").getBytes(StandardCharsets.UTF_8));
+        var folder = location.replaceFirst("^classpath\\*?:", "").replaceAll("^/|/$", "");
+        var migrations = new ArrayList<Resource>();
+        for (var resource : resolver.getResources("classpath*:" + folder + "/**/*")) {
+          if (resource.isReadable() && !resource.getURL().toString().endsWith("/")) {
+            migrations.add(resource);
+          }
+        }
+        migrations.sort(Comparator.comparing(r -> relativeName(r, folder)));
+        for (var migration : migrations) {
+          digest.update(
+              ("migration " + relativeName(migration, folder) + "\n")
+                  .getBytes(StandardCharsets.UTF_8));
+          try (var in = migration.getInputStream()) {
+            digest.update(in.readAllBytes());
+          }
+        }
+      }
+      for (var binaries : resolver.getResources("classpath*:postgres-*.txz")) {
+        digest.update(("binaries " + binaries.getURL() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      digest.update(("flyway " + codeSource(Flyway.class) + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          ("zonky " + codeSource(EmbeddedPostgres.class) + "\n").getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the database migrations", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String relativeName(Resource resource, String folder) {
+    try {
+      var url = resource.getURL().toString();
+      var at = url.lastIndexOf(folder + "/");
+      return at < 0 ? url : url.substring(at + folder.length() + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String codeSource(Class<?> type) {
+    var source = type.getProtectionDomain().getCodeSource();
+    URL location = source == null ? null : source.getLocation();
+    return location == null ? type.getName() : location.toString();
+  }
+
+  /**
+   * The finished template folder under {@code root} for these locations, made first if it is
+   * missing.
+   *
+   * @param server starts an embedded PostgreSQL on a given data folder (initdb when it is empty)
+   */
+  static Path ensure(Path root, List<String> locations, ServerStarter server) throws IOException {
+    var key = key(locations);
+    var template = root.resolve(key);
+    if (Files.isRegularFile(template.resolve(READY))) {
+      return template;
+    }
+    Files.createDirectories(root);
+    deleteAbandonedBuilds(root);
+    var building = root.resolve(key + ".building-" + UUID.randomUUID());
+    log.info("Making the migrated database template {} (once per set of migrations)", key);
+    try (var postgres = server.start(building)) {
+      Flyway.configure()
+          .dataSource(postgres.getPostgresDatabase())
+          .locations(locations.toArray(String[]::new))
+          .load()
+          .migrate();
+    } catch (IOException | RuntimeException e) {
+      delete(building);
+      throw e;
+    }
+    // the server has stopped cleanly (a checkpoint): the folder is consistent on disk
+    for (var name : NOT_COPIED) {
+      Files.deleteIfExists(building.resolve(name));
+    }
+    Files.writeString(building.resolve(READY), key + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.move(building, template, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // another process finished the same template first (the rename finds it there), or failed
+      delete(building);
+      if (!Files.isRegularFile(template.resolve(READY))) {
+        throw new IOException(
+            "Cannot put the database template in place at "
+                + template
+                + " (delete that folder if it is left over)",
+            e);
+      }
+    }
+    return template;
+  }
+
+  /** Folders of builds that a killed process left, more than an hour old. */
+  private static void deleteAbandonedBuilds(Path root) throws IOException {
+    var cutoff = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
+    try (var folders = Files.list(root)) {
+      for (var folder : folders.toList()) {
+        if (folder.getFileName().toString().contains(".building-")
+            && Files.getLastModifiedTime(folder).toMillis() < cutoff) {
+          delete(folder);
+        }
+      }
+    }
+  }
+
+  /**
+   * Copies the template into an empty folder of its own (permissions kept, as PostgreSQL wants).
+   */
+  static Path copy(Path template, Path target) throws IOException {
+    Files.walkFileTree(
+        template,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            var to = target.resolve(template.relativize(dir).toString());
+            if (!dir.equals(template)) {
+              Files.copy(dir, to, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            if (!(file.getParent().equals(template)
+                && NOT_COPIED.contains(file.getFileName().toString()))) {
+              Files.copy(
+                  file,
+                  target.resolve(template.relativize(file).toString()),
+                  StandardCopyOption.COPY_ATTRIBUTES);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return target;
+  }
+
+  /** Deletes a folder and everything in it; a folder already gone is fine. */
+  static void delete(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.deleteIfExists(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** Starts an embedded PostgreSQL on a data folder, as the application configures it. */
+  @FunctionalInterface
+  interface ServerStarter {
+    EmbeddedPostgres start(Path dataDir) throws IOException;
+  }
+}
