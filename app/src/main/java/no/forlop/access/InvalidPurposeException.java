@@ -17,9 +17,10 @@ public class InvalidPurposeException extends ApiProblem {
     diagnostics(Purpose.PURPOSE_HEADER + " takes one of: " + codes());
   }
 
-  /** The accepted values, ours and HL7's, for the text and the diagnostics. */
+  /** The values a request may name, ours and HL7's, for the text and the diagnostics. */
   static String codes() {
     return Arrays.stream(Purpose.values())
+        .filter(Purpose::declarable)
         .map(p -> p.hl7() == null ? p.code() : p.code() + " (" + p.hl7() + ")")
         .collect(Collectors.joining(", "));
   }

@@ -71,14 +71,23 @@ public enum Purpose {
   }
 
   /**
+   * Whether a request may name this purpose itself. Emergency access may not: it is recorded only
+   * for the reads under an open grant, with its reason and review (ADR 0028), never because a
+   * header says so.
+   */
+  public boolean declarable() {
+    return this != EMERGENCY_ACCESS;
+  }
+
+  /**
    * The purpose of a request: the header's if it has one, otherwise the route's default.
    *
-   * @throws InvalidPurposeException if the header names no purpose of the list
+   * @throws InvalidPurposeException if the header names no purpose a request may declare
    */
   public static Purpose of(@Nullable String header, Purpose fallback) {
     if (header == null || header.isBlank()) {
       return fallback;
     }
-    return parse(header).orElseThrow(InvalidPurposeException::new);
+    return parse(header).filter(Purpose::declarable).orElseThrow(InvalidPurposeException::new);
   }
 }

@@ -23,6 +23,9 @@ final class PurposeDefaults {
           Map.entry("/api/v1/terminology", Purpose.ADMINISTRATION),
           Map.entry("/api/v1/ingest", Purpose.ADMINISTRATION),
           Map.entry("/api/v1/audit", Purpose.ADMINISTRATION),
+          // reviewing emergency accesses is control, like reading an audit trail
+          Map.entry("/emergency-access", Purpose.ADMINISTRATION),
+          Map.entry("/api/v1/emergency-access", Purpose.ADMINISTRATION),
           Map.entry("/worklist", Purpose.COORDINATION),
           Map.entry("/pathways/", Purpose.COORDINATION),
           Map.entry("/mdt", Purpose.PATIENT_CARE),

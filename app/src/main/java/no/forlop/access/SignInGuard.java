@@ -33,7 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInGuard {
 
-  /** Above this many tracked usernames or addresses, entries that lock nothing are dropped. */
+  /**
+   * Above this many tracked usernames or addresses, entries that can no longer lock anything are
+   * dropped: an expired lock, failures older than a lock would last, a past address window.
+   */
   static final int MAX_TRACKED = 10_000;
 
   private final LockoutSettings settings;
@@ -42,6 +45,7 @@ public class SignInGuard {
   private final ApplicationEventPublisher events;
   private final Map<String, UserCount> byUser = new ConcurrentHashMap<>();
   private final Map<String, AddressCount> byAddress = new ConcurrentHashMap<>();
+  private volatile int sweepAbove = MAX_TRACKED;
 
   SignInGuard(
       LockoutSettings settings, Clock clock, Users users, ApplicationEventPublisher events) {
@@ -51,7 +55,7 @@ public class SignInGuard {
     this.events = events;
   }
 
-  private record UserCount(int failures, @Nullable Instant lockedUntil) {}
+  private record UserCount(int failures, Instant lastFailure, @Nullable Instant lockedUntil) {}
 
   private record AddressCount(Instant windowStart, int failures) {}
 
@@ -89,7 +93,7 @@ public class SignInGuard {
                       : old.failures();
               count++;
               return new UserCount(
-                  count, count >= settings.attempts() ? now.plus(settings.duration()) : null);
+                  count, now, count >= settings.attempts() ? now.plus(settings.duration()) : null);
             });
     var from =
         byAddress.compute(
@@ -158,19 +162,26 @@ public class SignInGuard {
         .orElse(null);
   }
 
-  /** Keeps memory bounded when many names or addresses are tried: drops entries locking nothing. */
+  /**
+   * Keeps memory in check when many names or addresses are tried. Only what can no longer lock is
+   * dropped, never a recent count: junk names must not wipe a target's failures in a row. A sweep
+   * runs when the maps have grown to twice their size after the last one (at least {@link
+   * #MAX_TRACKED}), so a flood does not scan every entry at every failure.
+   */
   private void forgetIdle(Instant now) {
-    if (byUser.size() > MAX_TRACKED) {
-      byUser.values().removeIf(c -> c.lockedUntil() == null || !now.isBefore(c.lockedUntil()));
+    if (byUser.size() + byAddress.size() <= sweepAbove) {
+      return;
     }
-    if (byAddress.size() > MAX_TRACKED) {
-      byAddress
-          .values()
-          .removeIf(
-              c ->
-                  c.failures() < settings.addressAttempts()
-                      || !now.isBefore(c.windowStart().plus(settings.addressWindow())));
-    }
+    var stale = now.minus(settings.duration());
+    byUser
+        .values()
+        .removeIf(
+            c ->
+                c.lockedUntil() == null
+                    ? c.lastFailure().isBefore(stale)
+                    : !now.isBefore(c.lockedUntil()));
+    byAddress.values().removeIf(c -> !now.isBefore(c.windowStart().plus(settings.addressWindow())));
+    sweepAbove = Math.max(MAX_TRACKED, 2 * (byUser.size() + byAddress.size()));
   }
 
   private static String key(String username) {

@@ -38,6 +38,10 @@ class ActorArgumentResolverTest {
     assertThat(purposeOf("/api/v1/terminology/concept-maps")).isEqualTo("ADMINISTRATION");
     assertThat(purposeOf("/api/v1/ingest/bulk")).isEqualTo("ADMINISTRATION");
     assertThat(purposeOf("/api/v1/audit")).isEqualTo("ADMINISTRATION");
+    assertThat(purposeOf("/emergency-access")).isEqualTo("ADMINISTRATION");
+    assertThat(purposeOf("/api/v1/emergency-access/42/review")).isEqualTo("ADMINISTRATION");
+    // asking for emergency access is the clinician's, not a review
+    assertThat(purposeOf("/pathways/42/emergency-access")).isEqualTo("COORDINATION");
   }
 
   @Test
@@ -64,7 +68,7 @@ class ActorArgumentResolverTest {
   @Test
   void the_header_wins_over_the_default() {
     assertThat(purposeOf("/dashboard", "QUALITY_ASSURANCE")).isEqualTo("QUALITY_ASSURANCE");
-    assertThat(purposeOf("/api/v1/pathways/42", "ETREAT")).isEqualTo("EMERGENCY_ACCESS");
+    assertThat(purposeOf("/api/v1/pathways/42", "TREAT")).isEqualTo("PATIENT_CARE");
   }
 
   @Test

@@ -57,11 +57,17 @@ class EmergencyAccessBrowserIT extends BrowserTest {
 
     browser.get(url("/pathways/" + id + "/plan"));
     assertThat(find(By.id("emergency-banner")).getText()).startsWith("Nødtilgang – begrunnelse");
+    // the municipality page reads too, without the contact form a change would be refused from
+    browser.get(url("/pathways/" + id + "/municipality"));
+    assertThat(find(By.id("emergency-banner")).getText()).startsWith("Nødtilgang – begrunnelse");
+    assertThat(browser.findElements(By.id("contact-form"))).isEmpty();
 
     signInAs("kari");
     browser.get(url("/pathways/" + id));
     assertThat(browser.findElements(By.id("emergency-banner"))).isEmpty();
     assertThat(browser.findElements(By.id("read-only"))).isEmpty();
+    browser.get(url("/pathways/" + id + "/municipality"));
+    assertThat(find(By.id("contact-form")).isDisplayed()).isTrue();
   }
 
   @Test

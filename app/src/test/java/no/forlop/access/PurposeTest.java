@@ -41,7 +41,17 @@ class PurposeTest {
   void without_a_header_the_routes_default_holds() {
     assertThat(Purpose.of(null, Purpose.STATISTICS)).isEqualTo(Purpose.STATISTICS);
     assertThat(Purpose.of("  ", Purpose.ADMINISTRATION)).isEqualTo(Purpose.ADMINISTRATION);
-    assertThat(Purpose.of("ETREAT", Purpose.STATISTICS)).isEqualTo(Purpose.EMERGENCY_ACCESS);
+    assertThat(Purpose.of("COC", Purpose.STATISTICS)).isEqualTo(Purpose.COORDINATION);
+  }
+
+  @Test
+  void emergency_access_is_never_declared_by_a_header_only_given_by_a_grant() {
+    assertThat(Purpose.parse("ETREAT")).contains(Purpose.EMERGENCY_ACCESS);
+    for (var named : java.util.List.of("EMERGENCY_ACCESS", "etreat", "ETREAT")) {
+      assertThatThrownBy(() -> Purpose.of(named, Purpose.PATIENT_CARE))
+          .isInstanceOf(InvalidPurposeException.class);
+    }
+    assertThat(InvalidPurposeException.codes()).doesNotContain("EMERGENCY_ACCESS", "ETREAT");
   }
 
   @Test

@@ -65,6 +65,27 @@ class SignInGuardTest {
   }
 
   @Test
+  void a_flood_of_names_nobody_has_does_not_wipe_a_users_failures_in_a_row() {
+    fail("kari", 9);
+    for (int i = 0; i <= SignInGuard.MAX_TRACKED; i++) {
+      guard.failed("junk-" + i, "10.1." + (i / 250) + "." + (i % 250));
+    }
+    fail("kari", 1);
+    assertThat(guard.refusedFor("kari", HERE)).contains(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void failures_older_than_a_lock_would_last_are_forgotten_when_memory_is_swept() {
+    fail("kari", 9);
+    clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+    for (int i = 0; i <= SignInGuard.MAX_TRACKED; i++) {
+      guard.failed("junk-" + i, "10.1." + (i / 250) + "." + (i % 250));
+    }
+    fail("kari", 1);
+    assertThat(guard.refusedFor("kari", HERE)).isEmpty();
+  }
+
+  @Test
   void nine_failures_in_a_row_do_not_lock_the_tenth_does() {
     fail("kari", 9);
     assertThat(guard.refusedFor("kari", HERE)).isEmpty();

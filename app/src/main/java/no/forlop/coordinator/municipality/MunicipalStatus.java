@@ -103,7 +103,8 @@ class MunicipalStatus {
         unitName,
         contact,
         messages(view, contact, unitName),
-        mayChange);
+        // an emergency access (nødtilgang) only reads: no contact form (as on the pathway page)
+        mayChange && actor.mayAccess(view.organisation().value()));
   }
 
   Optional<Message> message(UUID id, Event event, int number, Actor actor) {
