@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Maps the claims of a person's ID token to a Forløp {@link User}, by configuration ({@link
  * OidcSettings}): the security level must be at least the required one; the person is found by HPR
  * number or subject among the configured people (linked to a local user, or given roles and units
- * there), or else by the rule "organisation number X → unit X" when roles for it are configured.
- * Anyone else is refused: a token proves who someone is, not that they work with these patients.
+ * there). Anyone else is refused: a token proves who someone is, not that they work with these
+ * patients.
  */
 final class OidcPeople {
 
@@ -19,7 +19,7 @@ final class OidcPeople {
   enum Refusal {
     /** Signed in with a lower security level than required (e.g. 3 where 4 is required). */
     SECURITY_LEVEL,
-    /** Not a configured person, and no configured unit by organisation number. */
+    /** Not a configured person. */
     NO_ACCESS
   }
 
@@ -63,19 +63,6 @@ final class OidcPeople {
       if (matches) {
         return new Result(configured(person, hpr, subject, name), null);
       }
-    }
-    var organisation = text(claims.get(names.organisation()));
-    if (!settings.organisationRoles().isEmpty()
-        && organisation != null
-        && users.unit(organisation).isPresent()) {
-      return new Result(
-          new User(
-              username(hpr, subject),
-              displayName(name, hpr),
-              null,
-              settings.organisationRoles(),
-              List.of(organisation)),
-          null);
     }
     return new Result(null, Refusal.NO_ACCESS);
   }

@@ -19,9 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clientKeyFile a JWK (JSON) file with the private key Forløp's own client authenticates
  *     with when its registration uses {@code private_key_jwt} (HelseID requires it)
  * @param people who may sign in, by HPR number or subject, with roles and units (or linked to a
- *     local user)
- * @param organisationRoles the roles of a person not listed in {@code people} whose organisation
- *     (claim) is a configured unit; empty: only listed people get in
+ *     local user); nobody else gets in. (There is no rule by organisation number: HelseID's {@code
+ *     orgnr_parent} is a claim about the client, set for every sign-in through Forløp's own client,
+ *     so it says nothing about where the person works.)
  */
 @ConfigurationProperties("forlop.oidc")
 public record OidcSettings(
@@ -30,18 +30,15 @@ public record OidcSettings(
     @Nullable String clientKeyFile,
     @DefaultValue Claims claims,
     @Nullable List<Person> people,
-    @Nullable Set<Role> organisationRoles,
     @DefaultValue Systems systems) {
 
   public OidcSettings {
     people = people == null ? List.of() : List.copyOf(people);
-    organisationRoles = organisationRoles == null ? Set.of() : Set.copyOf(organisationRoles);
   }
 
   /** The names of the claims read from the ID token (HelseID's names by default). */
   public record Claims(
       @DefaultValue("helseid://claims/hpr/hpr_number") String hprNumber,
-      @DefaultValue("helseid://claims/client/claims/orgnr_parent") String organisation,
       @DefaultValue("helseid://claims/identity/security_level") String securityLevel,
       @DefaultValue("name") String name) {}
 

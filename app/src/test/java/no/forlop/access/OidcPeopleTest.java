@@ -30,15 +30,13 @@ class OidcPeopleTest {
               new AccessSettings.UnitSettings("910000012", "Fjordby sykehus HF", 3, 14, null),
               new AccessSettings.UnitSettings("910000020", "Nordvik sykehus HF", 3, 14, null)));
 
-  private static OidcSettings settings(
-      int level, List<OidcSettings.Person> people, Set<Role> organisationRoles) {
+  private static OidcSettings settings(int level, List<OidcSettings.Person> people) {
     return new OidcSettings(
         true,
         level,
         null,
-        new OidcSettings.Claims(HPR, ORG, LEVEL, "name"),
+        new OidcSettings.Claims(HPR, LEVEL, "name"),
         people,
-        organisationRoles,
         new OidcSettings.Systems(null, null, "forlop/fhir.write", null));
   }
 
@@ -61,8 +59,7 @@ class OidcPeopleTest {
   @Test
   void a_configured_person_at_the_required_level_gets_her_roles_and_units() {
     var result =
-        people(settings(4, List.of(LENE), Set.of()))
-            .map("sub-1", claims("9144900", "910000012", "4"));
+        people(settings(4, List.of(LENE))).map("sub-1", claims("9144900", "910000012", "4"));
 
     assertThat(result.refusal()).isNull();
     assertThat(result.user())
@@ -73,7 +70,7 @@ class OidcPeopleTest {
 
   @Test
   void one_level_below_the_required_is_refused_and_the_level_itself_is_not() {
-    var people = people(settings(4, List.of(LENE), Set.of()));
+    var people = people(settings(4, List.of(LENE)));
 
     assertThat(people.map("sub-1", claims("9144900", "910000012", "3")).refusal())
         .isEqualTo(OidcPeople.Refusal.SECURITY_LEVEL);
@@ -83,7 +80,7 @@ class OidcPeopleTest {
 
   @Test
   void a_missing_or_unreadable_level_is_refused() {
-    var people = people(settings(4, List.of(LENE), Set.of()));
+    var people = people(settings(4, List.of(LENE)));
 
     assertThat(people.map("sub-1", claims("9144900", "910000012", null)).refusal())
         .isEqualTo(OidcPeople.Refusal.SECURITY_LEVEL);
@@ -94,8 +91,7 @@ class OidcPeopleTest {
   @Test
   void a_lower_required_level_lets_level_three_in() {
     var result =
-        people(settings(3, List.of(LENE), Set.of()))
-            .map("sub-1", claims("9144900", "910000012", "3"));
+        people(settings(3, List.of(LENE))).map("sub-1", claims("9144900", "910000012", "3"));
 
     assertThat(result.user()).isNotNull();
   }
@@ -105,8 +101,7 @@ class OidcPeopleTest {
     var linked = new OidcSettings.Person("9144902", null, "kari", null, null);
 
     var result =
-        people(settings(4, List.of(linked), Set.of()))
-            .map("sub-2", claims("9144902", "910000012", "4"));
+        people(settings(4, List.of(linked))).map("sub-2", claims("9144902", "910000012", "4"));
 
     assertThat(result.user()).isEqualTo(new Users(ACCESS).find("kari").orElseThrow());
   }
@@ -116,32 +111,17 @@ class OidcPeopleTest {
     var bySubject =
         new OidcSettings.Person(null, "sub-3", null, Set.of(Role.LEADER), List.of("910000012"));
 
-    var found =
-        people(settings(4, List.of(bySubject), Set.of())).map("sub-3", claims(null, null, "4"));
-    var other =
-        people(settings(4, List.of(bySubject), Set.of())).map("sub-4", claims(null, null, "4"));
+    var found = people(settings(4, List.of(bySubject))).map("sub-3", claims(null, null, "4"));
+    var other = people(settings(4, List.of(bySubject))).map("sub-4", claims(null, null, "4"));
 
     assertThat(found.user().username()).isEqualTo("oidc:sub-3");
     assertThat(other.refusal()).isEqualTo(OidcPeople.Refusal.NO_ACCESS);
   }
 
   @Test
-  void an_unlisted_person_of_a_configured_unit_gets_the_organisation_roles_for_that_unit_only() {
-    var people = people(settings(4, List.of(), Set.of(Role.CLINICIAN)));
-
-    var fjordby = people.map("sub-5", claims("9144903", "910000012", "4"));
-    var elsewhere = people.map("sub-5", claims("9144903", "999999999", "4"));
-
-    assertThat(fjordby.user().roles()).containsExactly(Role.CLINICIAN);
-    assertThat(fjordby.user().units()).containsExactly("910000012");
-    assertThat(elsewhere.refusal()).isEqualTo(OidcPeople.Refusal.NO_ACCESS);
-  }
-
-  @Test
-  void without_organisation_roles_an_unlisted_person_is_refused() {
+  void an_unlisted_person_is_refused_whatever_organisation_the_client_signs_in_for() {
     var result =
-        people(settings(4, List.of(LENE), Set.of()))
-            .map("sub-6", claims("9144904", "910000012", "4"));
+        people(settings(4, List.of(LENE))).map("sub-6", claims("9144904", "910000012", "4"));
 
     assertThat(result.refusal()).isEqualTo(OidcPeople.Refusal.NO_ACCESS);
   }
@@ -153,11 +133,11 @@ class OidcPeopleTest {
     var unknownUser = new OidcSettings.Person("1", null, "nobody", null, null);
     var noIdentifier = new OidcSettings.Person(null, " ", null, Set.of(Role.CLINICIAN), null);
 
-    assertThatThrownBy(() -> people(settings(4, List.of(unknownUnit), Set.of())))
+    assertThatThrownBy(() -> people(settings(4, List.of(unknownUnit))))
         .hasMessageContaining("123456789");
-    assertThatThrownBy(() -> people(settings(4, List.of(unknownUser), Set.of())))
+    assertThatThrownBy(() -> people(settings(4, List.of(unknownUser))))
         .hasMessageContaining("nobody");
-    assertThatThrownBy(() -> people(settings(4, List.of(noIdentifier), Set.of())))
+    assertThatThrownBy(() -> people(settings(4, List.of(noIdentifier))))
         .hasMessageContaining("hpr-number or subject");
   }
 }

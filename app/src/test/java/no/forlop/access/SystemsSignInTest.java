@@ -20,8 +20,7 @@ class SystemsSignInTest {
             true,
             4,
             null,
-            new OidcSettings.Claims("h", "o", "s", "name"),
-            null,
+            new OidcSettings.Claims("h", "s", "name"),
             null,
             new OidcSettings.Systems("http://127.0.0.1:1", null, "forlop/fhir.write", clients));
     return new SystemsSignIn(
