@@ -98,5 +98,19 @@ class EmergencyAccessBrowserIT extends BrowserTest {
     waitFor(ExpectedConditions.presenceOfElementLocated(By.id("done")));
     assertThat(find(By.id(rowId)).getText()).contains("Gjennomgått av Lise").contains("i orden");
     assertThat(find(By.id(rowId)).findElements(By.name("comment"))).isEmpty();
+
+    // a grant that is not on the list (gone, or another unit's): the error shows above the list
+    assertThat(browser.findElements(By.id("review-error"))).isEmpty();
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript(
+            "var f = document.createElement('form'); f.method = 'post';"
+                + " f.action = '/emergency-access/00000000-0000-0000-0000-000000000000/review';"
+                + " [['_csrf', document.querySelector('meta[name=_csrf]').content],"
+                + " ['comment', 'Sett']].forEach(function (p) {"
+                + " var i = document.createElement('input'); i.type = 'hidden';"
+                + " i.name = p[0]; i.value = p[1]; f.appendChild(i); });"
+                + " document.body.appendChild(f); f.submit();");
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("review-error")));
+    assertThat(find(By.id("review-error")).getText()).isNotBlank();
   }
 }

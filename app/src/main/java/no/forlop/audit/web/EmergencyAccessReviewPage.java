@@ -98,11 +98,12 @@ class EmergencyAccessReviewPage {
     var rows = review.list(actor).stream().map(g -> row(g, now, locale)).toList();
     var page = new ModelAndView(TEMPLATE);
     page.addObject("rows", rows);
-    page.addObject("failed", failed);
+    // the error shows at its row; one for a grant not on the list (not found, another unit's) on
+    // top
+    page.addObject("failed", rows.stream().anyMatch(r -> r.id().equals(failed)) ? failed : null);
     page.addObject("error", error);
     page.addObject("done", done);
     page.addObject("maxComment", EmergencyAccessReview.MAX_COMMENT);
-    users.current().ifPresent(u -> page.addObject("currentUser", u));
     return page;
   }
 
