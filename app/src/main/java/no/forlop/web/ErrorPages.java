@@ -159,6 +159,9 @@ class ErrorPages implements ErrorController {
    * none is.
    */
   String wayBack(String path) {
+    if (path.equals("/login")) {
+      return path; // the sign-in form's page is no controller's (Spring Security's form login)
+    }
     var mapping = mappings.getIfAvailable();
     if (mapping == null || !path.startsWith("/") || path.startsWith("//")) {
       return "/";

@@ -49,7 +49,7 @@ public class Worklist {
     var today = OsloTime.today(clock);
     var units = visibleUnits(actor, query);
     if (units.isEmpty()) {
-      return new WorklistPage(query, List.of(), 0, emptyCounts());
+      return new WorklistPage(query.onPage(0), List.of(), 0, emptyCounts());
     }
     var counts = emptyCounts();
     var params = new HashMap<String, Object>();
