@@ -1,11 +1,13 @@
 package no.forlop.access;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.OperationOutcome;
+import no.forlop.web.SessionExpired;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,6 +27,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -177,10 +181,25 @@ class SecurityConfiguration {
                     .hasAnyRole(STAFF))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+        // issue 16: a refusal is the error page in the user's language (no JSON); a form without a
+        // valid CSRF token means the session ended while the page was open, and says so
+        .exceptionHandling(handling -> handling.accessDeniedHandler(SecurityConfiguration::refused))
         .headers(Customizer.withDefaults());
     SecurityHeaders.apply(http, SecurityHeaders.PAGE_POLICY, security); // issue 14, hardening
     signInMethods.orderedStream().forEach(method -> method.pages(http)); // OIDC, ADR 0027
     return http.build();
+  }
+
+  /** A page request refused: the error page (ErrorPages) answers the 403. */
+  private static void refused(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+      throws IOException {
+    if (e instanceof CsrfException) {
+      SessionExpired.mark(request);
+    }
+    if (!response.isCommitted()) {
+      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
   }
 
   /**

@@ -70,15 +70,21 @@ public class PatientDirectory {
   }
 
   /**
-   * The patients whose name contains this text, ignoring case (for a search by name); {@code %} and
-   * {@code _} in the text are left out (they are no wildcards here).
+   * The patients whose name contains this text, ignoring case (for a search by name). Nothing in
+   * the text is a wildcard: {@code %}, {@code _} and {@code \} are looked for as themselves (a
+   * search for {@code %} finds a name with a per cent sign, not every name).
    */
   @Transactional(readOnly = true)
   public List<String> named(String text) {
-    return jdbc.sql("select identifier from patient_name where name ilike :name")
-        .param("name", "%" + text.replace("%", "").replace("_", "") + "%")
+    return jdbc.sql("select identifier from patient_name where name ilike :name escape '\\'")
+        .param("name", "%" + likeEscaped(text) + "%")
         .query(String.class)
         .list();
+  }
+
+  /** A text for LIKE that matches only itself: its wildcards and escape character escaped. */
+  static String likeEscaped(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   @Transactional(readOnly = true)

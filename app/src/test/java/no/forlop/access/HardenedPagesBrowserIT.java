@@ -87,6 +87,8 @@ class HardenedPagesBrowserIT extends BrowserTest {
     visit("/mdt/" + meeting, visited);
     visit("/catalogue", visited);
     visit("/pathways/" + UUID.randomUUID(), visited); // the error page
+    visit("/no/such/page", visited); // the error pages (issue 16)
+    visit("/mdt/not-a-meeting", visited);
 
     signInAs("lise");
     visit("/dashboard?from=2024-01-01&to=2024-12-31", visited);

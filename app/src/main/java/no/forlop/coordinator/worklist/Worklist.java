@@ -4,8 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -47,7 +49,7 @@ public class Worklist {
     var today = OsloTime.today(clock);
     var units = visibleUnits(actor, query);
     if (units.isEmpty()) {
-      return new WorklistPage(query, List.of(), 0, emptyCounts());
+      return new WorklistPage(query.onPage(0), List.of(), 0, emptyCounts());
     }
     var counts = emptyCounts();
     var params = new HashMap<String, Object>();
@@ -61,6 +63,11 @@ public class Worklist {
         query.status() == null
             ? counts.values().stream().mapToLong(Long::longValue).sum()
             : counts.get(query.status());
+    // a page past the last shows the last (an old link, a list that got shorter): never "6 of 5"
+    var lastPage = (int) Math.max(0, (total - 1) / query.size());
+    if (query.page() > lastPage) {
+      query = query.onPage(lastPage);
+    }
     var rows = rows(query, units, today, names, (long) query.page() * query.size(), query.size());
     audit.recordReads(actor, rows.stream().map(Found::patient).toList(), "worklist");
     return new WorklistPage(query, rows.stream().map(Found::row).toList(), total, counts);
@@ -202,28 +209,46 @@ public class Worklist {
 
   /**
    * What a read needs of the patient directory, asked once per read (the counts and the page both
-   * use it): who matches a search by part of a name, and for a sort by patient the names of the
+   * use it): the search as read ({@code null}: none), the patients it found by name, initials or
+   * birth date ({@code null}: none of those asked for), and for a sort by patient the names of the
    * units' patients ({@code null}: not needed).
    */
-  private record Names(@Nullable List<String> named, @Nullable Map<String, String> forSort) {}
+  private record Names(
+      @Nullable WorklistSearch search,
+      @Nullable List<String> matched,
+      @Nullable Map<String, String> forSort) {}
 
   private Names names(WorklistQuery query, List<String> units) {
-    var search = query.search();
-    var named = search == null || byIdentityNumber(search) ? null : directory.named(search);
-    Map<String, String> forSort = null;
-    if (query.sort() == WorklistQuery.Sort.PATIENT) {
-      var patients =
+    var search = query.search() == null ? null : WorklistSearch.of(query.search());
+    List<String> patients = null;
+    Map<String, String> unitNames = null;
+    if (query.sort() == WorklistQuery.Sort.PATIENT || (search != null && search.needsPatients())) {
+      patients =
           jdbc.sql("select distinct patient from worklist_entry where organisation in (:units)")
               .param("units", units)
               .query(String.class)
               .list();
-      forSort = directory.namesOf(patients);
+      if (query.sort() == WorklistQuery.Sort.PATIENT
+          || (search != null && search.initials() != null)) {
+        unitNames = directory.namesOf(patients);
+      }
     }
-    return new Names(named, forSort);
-  }
-
-  private static boolean byIdentityNumber(String search) {
-    return search.replace(" ", "").matches("\\d{11}");
+    List<String> matched = null;
+    if (search != null && (search.name() != null || search.needsPatients())) {
+      var found = new LinkedHashSet<String>();
+      if (search.name() != null) {
+        found.addAll(directory.named(search.name()));
+      }
+      if (patients != null) {
+        var names = unitNames;
+        patients.stream()
+            .filter(p -> search.bornOn(p) || (names != null && search.hasInitials(names.get(p))))
+            .forEach(found::add);
+      }
+      matched = List.copyOf(found);
+    }
+    return new Names(
+        search, matched, query.sort() == WorklistQuery.Sort.PATIENT ? unitNames : null);
   }
 
   /**
@@ -268,13 +293,24 @@ public class Worklist {
         params.put("coordinator", query.coordinator());
       }
     }
-    if (query.search() != null && byIdentityNumber(query.search())) {
-      where.append(" and e.patient = :patient");
-      params.put("patient", query.search().replace(" ", ""));
-    }
-    if (names.named() != null) {
-      where.append(" and e.patient = any(:named)");
-      params.put("named", names.named().toArray(String[]::new));
+    var search = names.search();
+    if (search != null) {
+      // a pathway matches when its patient matches any reading of the search (WorklistSearch)
+      var any = new ArrayList<String>();
+      if (search.identityNumber() != null) {
+        any.add("e.patient = :patient");
+        params.put("patient", search.identityNumber());
+      }
+      if (search.digits() != null) {
+        // digits only, so nothing in it is a LIKE wildcard
+        any.add("strpos(e.patient, :digits) > 0");
+        params.put("digits", search.digits());
+      }
+      if (names.matched() != null) {
+        any.add("e.patient = any(:matched)");
+        params.put("matched", names.matched().toArray(String[]::new));
+      }
+      where.append(" and (").append(any.isEmpty() ? "false" : String.join(" or ", any)).append(")");
     }
     var joinNames = "";
     var forSort = names.forSort();

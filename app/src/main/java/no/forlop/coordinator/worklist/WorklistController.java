@@ -92,7 +92,7 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String coordinator,
       @RequestParam(required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable String sort,
-      @RequestParam(defaultValue = "0") int page,
+      @RequestParam(required = false) @Nullable String page,
       @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
       HttpSession session,
       Actor actor,
@@ -111,8 +111,11 @@ class WorklistController {
       search = null;
     }
     model.addAttribute("searchHandle", q == null ? null : search);
-    var query = query(pathway, unit, status, coordinator, q, sort, page);
-    var result = worklist.read(query, actor);
+    // a page that is no number is the first, never an error page; one past the end the last
+    var result =
+        worklist.read(
+            query(pathway, unit, status, coordinator, q, sort, WorklistQuery.page(page)), actor);
+    var query = result.query();
     var catalogue = catalogues.current();
     model.addAttribute("page", result);
     model.addAttribute("query", query);

@@ -49,6 +49,24 @@ public record WorklistQuery(
     size = size <= 0 ? 50 : Math.min(size, 500);
   }
 
+  /** The same question, another page. */
+  public WorklistQuery onPage(int another) {
+    return new WorklistQuery(pathway, unit, status, coordinator, search, sort, another, size);
+  }
+
+  /**
+   * A page number as an address gives it (counted from 0): what is not a number is the first page,
+   * a number too large for an int the largest (the worklist shows its last page instead).
+   */
+  public static int page(@Nullable String text) {
+    var page = text == null ? "" : text.strip();
+    if (!page.matches("\\d+")) {
+      return 0;
+    }
+    page = page.replaceFirst("^0+(?=\\d)", "");
+    return page.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(page);
+  }
+
   private static @Nullable String blankToNull(@Nullable String text) {
     return text == null || text.isBlank() ? null : text.strip();
   }

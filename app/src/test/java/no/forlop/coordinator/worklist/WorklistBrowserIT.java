@@ -111,6 +111,44 @@ class WorklistBrowserIT extends BrowserTest {
     assertThat(lines[1]).contains("Rød").contains(overdue.substring(0, 6) + "*****");
   }
 
+  @Autowired no.forlop.ingest.IntakeService intake;
+
+  @Test
+  void a_coordinator_finds_a_patient_by_the_initials_and_the_birth_date_the_list_shows()
+      throws Exception {
+    // issue 16: search by what the list shows
+    var patient = TestPatients.bornOn(LocalDate.of(1931, 7, 19), true);
+    var resource =
+        """
+        {"resourceType":"Patient","id":"w%s","identifier":[{"system":"urn:oid:2.16.578.1.12.4.1.4.1","value":"%s"}],"name":[{"family":"Zakariassen","given":["Wenche"]}]}
+        """
+            .formatted(patient, patient);
+    intake.receive(
+        resource.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        "test",
+        new Actor("test", "TEST"),
+        false);
+    var id =
+        pathways.create(CreatePathway.of(patient, "colorectal", "910000012", null), ADMIN).id();
+    pathways.register(id, RegisterCode.manual("A12A", LocalDate.parse("2024-12-20")), ADMIN);
+    var masked = patient.substring(0, 6) + "*****";
+    signInAs("kari");
+    for (var text : new String[] {"W. Z.", "WZ", "19.07.1931", "19071931", "190731"}) {
+      search(text);
+      var rows = browser.findElements(By.cssSelector("#worklist tbody tr"));
+      assertThat(rows).as(text).isNotEmpty();
+      assertThat(rows.stream().map(r -> r.getText()))
+          .as(text)
+          .anyMatch(row -> row.contains("W. Z.") && row.contains(masked));
+      assertThat(browser.getCurrentUrl()).as(text).doesNotContain("1931").doesNotContain("W.");
+    }
+    screenshot("worklist-search");
+    // a wildcard is text: "%" finds only a name with a per cent sign, not everyone
+    search("%");
+    assertThat(browser.findElements(By.cssSelector("#worklist tbody tr")))
+        .noneMatch(r -> r.getText().contains(masked));
+  }
+
   /** Searches the worklist by its form, as a person does. */
   private void search(String patient) {
     browser.get(url("/worklist"));

@@ -119,6 +119,48 @@ class WorklistControllerTest {
     assertThat(query.getValue().sort()).isEqualTo(WorklistQuery.Sort.DUE);
   }
 
+  // --- issue 16: paging never fails and never goes past the end ---
+
+  @Test
+  void a_page_that_is_no_number_shows_the_first_page_not_an_error() throws Exception {
+    for (var page : new String[] {"abc", "-1", "1.5", ""}) {
+      mvc.perform(get("/worklist").param("page", page))
+          .andExpect(status().isOk())
+          .andExpect(content().contentTypeCompatibleWith("text/html"))
+          .andExpect(content().string(containsString("T.T.")));
+    }
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist, org.mockito.Mockito.times(4)).read(query.capture(), any());
+    assertThat(query.getAllValues()).allMatch(q -> q.page() == 0);
+  }
+
+  @Test
+  void a_page_is_read_as_asked_and_shown_as_the_worklist_answered_it() throws Exception {
+    // the worklist answers a page past its end with its last page (2 of 2)
+    when(worklist.read(any(), any()))
+        .thenAnswer(
+            call ->
+                new WorklistPage(
+                    ((WorklistQuery) call.getArgument(0)).onPage(1),
+                    List.of(row()),
+                    60,
+                    Map.of(Status.AMBER, 60L)));
+    var page =
+        mvc.perform(get("/worklist").param("page", "5"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist).read(query.capture(), any());
+    assertThat(query.getValue().page()).isEqualTo(5);
+    assertThat(page)
+        .contains("Side 2 av 2")
+        .doesNotContain("Side 6")
+        .doesNotContain("id=\"next-page\"");
+    assertThat(page).contains("id=\"previous-page\"");
+  }
+
   @Test
   void the_export_is_csv_with_norwegian_headings() throws Exception {
     var csv =

@@ -237,6 +237,95 @@ class WorklistIT extends ApplicationTest {
   }
 
   @Test
+  void a_patient_is_found_by_the_initials_the_list_prints() {
+    var patient = named("Quentin", "Xylofonsen", "2024-12-20");
+    named("Quentin", "Yttersen", "2024-12-20");
+    for (var initials : new String[] {"Q. X.", "Q.X.", "QX", "qx"}) {
+      var page = worklist.read(query(initials), KARI);
+      assertThat(page.rows())
+          .as(initials)
+          .extracting(WorklistRow::patientInitials)
+          .contains("Q. X.");
+      assertThat(page.rows())
+          .as(initials)
+          .extracting(WorklistRow::patientMasked)
+          .contains(patient.substring(0, 6) + "*****")
+          .allMatch(masked -> !masked.equals("–"));
+      assertThat(page.rows()).as(initials).noneMatch(r -> r.patientInitials().equals("Q. Y."));
+    }
+    assertThat(worklist.read(query("Q. X."), NINA).rows()).isEmpty();
+  }
+
+  @Test
+  void a_patient_is_found_by_birth_date_as_written_and_by_part_of_the_number() {
+    var born = TestPatients.bornOn(LocalDate.of(1923, 10, 17), false);
+    startedFor(born, "colorectal", "910000012", "A12A 2024-12-20");
+    var nextDay = TestPatients.bornOn(LocalDate.of(1923, 10, 18), false);
+    startedFor(nextDay, "colorectal", "910000012", "A12A 2024-12-20");
+    var masked = born.substring(0, 6) + "*****";
+    for (var text : new String[] {"17.10.1923", "17.10.23", "17101923", born.substring(0, 6)}) {
+      var page = worklist.read(query(text), KARI);
+      assertThat(page.rows()).as(text).extracting(WorklistRow::patientMasked).contains(masked);
+      assertThat(page.rows())
+          .as(text)
+          .extracting(WorklistRow::patientMasked)
+          .doesNotContain(nextDay.substring(0, 6) + "*****");
+    }
+    // the hidden digits too: part of the number is part of the number
+    assertThat(worklist.read(query(born.substring(4, 10)), KARI).rows())
+        .extracting(WorklistRow::patientMasked)
+        .contains(masked);
+    assertThat(worklist.read(query("17.10.1823"), KARI).rows())
+        .extracting(WorklistRow::patientMasked)
+        .doesNotContain(masked);
+  }
+
+  @Test
+  void like_wildcards_in_a_search_are_text() {
+    named("Per", "Prosentsen", "2024-12-20");
+    var withPercent = named("Pål", "100%sen", "2024-12-20");
+    named("Unni", "Under_strek", "2024-12-20");
+    var percent = worklist.read(query("%"), KARI);
+    assertThat(percent.rows())
+        .extracting(WorklistRow::patientMasked)
+        .containsExactly(withPercent.substring(0, 6) + "*****");
+    assertThat(worklist.read(query("_"), KARI).rows())
+        .extracting(WorklistRow::patientInitials)
+        .containsExactly("U. U.");
+    assertThat(worklist.read(query("\\"), KARI).rows()).isEmpty();
+    assertThat(worklist.read(query("Pro%sen"), KARI).rows()).isEmpty();
+  }
+
+  @Test
+  void a_page_past_the_last_shows_the_last() {
+    named("Ragnhild", "Sistesiden", "2024-12-20");
+    named("Rolf", "Sistesiden", "2024-12-21");
+    named("Rut", "Sistesiden", "2024-12-22");
+    for (var page : new int[] {1, 2, 5, Integer.MAX_VALUE}) {
+      var read =
+          worklist.read(
+              new WorklistQuery(
+                  null, null, null, null, "Sistesiden", WorklistQuery.Sort.DUE, page, 2),
+              KARI);
+      assertThat(read.query().page()).as("page " + page).isEqualTo(1);
+      assertThat(read.rows()).as("page " + page).hasSize(1);
+      assertThat(read.pages()).isEqualTo(2);
+    }
+    var first =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, "Sistesiden", WorklistQuery.Sort.DUE, 0, 2),
+            KARI);
+    assertThat(first.query().page()).isZero();
+    assertThat(first.rows()).hasSize(2);
+    var nothing =
+        worklist.read(
+            new WorklistQuery(null, null, null, null, "zzzz-nobody", WorklistQuery.Sort.DUE, 3, 2),
+            KARI);
+    assertThat(nothing.query().page()).isZero();
+    assertThat(nothing.rows()).isEmpty();
+  }
+
+  @Test
   void the_list_sorts_by_patient_and_pages_through_every_match() {
     named("Cecilie", "Sidesen", "2024-12-20");
     named("Anne", "Sidesen", "2024-12-27");
