@@ -39,10 +39,11 @@ class BulkIntakeSpeedIT extends ApplicationTest {
     for (var patient : split) {
       ndjson(lines, patient, org);
     }
-    intake.receiveLines(bytes(lines.toString()), 1, "speed-test", EHR, false);
+    var report = intake.receiveLines(bytes(lines.toString()), 1, "speed-test", EHR, false);
+    assertThat(report.patients()).containsAll(keys(alone)).containsAll(keys(split));
 
-    intake.derive(alone, 1);
-    intake.derive(split, 2);
+    intake.derive(keys(alone), 1);
+    intake.derive(keys(split), 2);
 
     var codesAlone = alone.stream().map(this::codesOf).toList();
     var codesSplit = split.stream().map(this::codesOf).toList();
@@ -65,7 +66,7 @@ class BulkIntakeSpeedIT extends ApplicationTest {
     few.forEach(patient -> ndjson(lines, patient, org));
     intake.receiveLines(bytes(lines.toString()), 1, "speed-test", EHR, false);
 
-    intake.derive(few, 2);
+    intake.derive(keys(few), 2);
 
     assertThat(few.stream().map(this::codesOf).toList()).allSatisfy(c -> assertThat(c).hasSize(4));
   }
@@ -99,6 +100,11 @@ class BulkIntakeSpeedIT extends ApplicationTest {
       patients.add(TestPatients.next());
     }
     return patients;
+  }
+
+  /** The keys the intake knows the patients by (their Patient resources'). */
+  private static List<String> keys(List<String> patients) {
+    return patients.stream().map(p -> "Patient/" + ColorectalHistory.id(p, "p")).toList();
   }
 
   private static void ndjson(StringBuilder lines, String patient, String org) {
