@@ -138,6 +138,102 @@ public class DerivingCodes implements RuleExplanations {
   }
 
   /**
+   * Derives the codes of these patients as {@link #derive(Collection)} does, split into {@code
+   * ways} disjoint sets of patients derived at the same time, each on its own thread and in its own
+   * transactions (a bulk import's chunk on both cores). Returns when every set is derived; a
+   * failure of any set is thrown after all sets have stopped. No lock is needed between the sets:
+   * each patient is in one set only, and each set locks its own patients' pathways.
+   */
+  public void derive(Collection<String> patients, int ways) {
+    var all = List.copyOf(new java.util.LinkedHashSet<>(patients));
+    if (ways <= 1 || all.size() < 2 * MIN_PER_WAY) {
+      derive(all);
+      return;
+    }
+    var parts = split(all, ways);
+    var others = new ArrayList<java.util.concurrent.Future<?>>();
+    for (var part : parts.subList(1, parts.size())) {
+      others.add(helpers().submit(() -> derive(part)));
+    }
+    RuntimeException failure = null;
+    try {
+      derive(parts.get(0));
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (var other : others) {
+      try {
+        waitFor(other);
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Fewer patients than this for each thread are derived on one: not worth a second thread. */
+  static final int MIN_PER_WAY = 8;
+
+  /**
+   * The patients in {@code ways} disjoint sets of (nearly) equal size, each in the order given, in
+   * stretches (a patient's neighbours in a delivery go to the same set).
+   */
+  static List<List<String>> split(List<String> patients, int ways) {
+    var parts = new ArrayList<List<String>>();
+    int size = (patients.size() + ways - 1) / ways;
+    for (int from = 0; from < patients.size(); from += size) {
+      parts.add(patients.subList(from, Math.min(patients.size(), from + size)));
+    }
+    return parts;
+  }
+
+  private static void waitFor(java.util.concurrent.Future<?> future) {
+    try {
+      future.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      // the other set goes on to its end in its own transactions; this caller stops waiting
+      throw new IllegalStateException("interrupted while deriving", e);
+    }
+  }
+
+  private java.util.concurrent.@Nullable ExecutorService helpers;
+
+  private synchronized java.util.concurrent.ExecutorService helpers() {
+    if (helpers == null) {
+      helpers =
+          java.util.concurrent.Executors.newCachedThreadPool(
+              r -> {
+                var thread = new Thread(r, "derive-helper");
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    return helpers;
+  }
+
+  @jakarta.annotation.PreDestroy
+  synchronized void stopHelpers() {
+    if (helpers != null) {
+      helpers.shutdown();
+    }
+  }
+
+  /**
    * Derives every patient's codes again (e.g. after new rules or a new catalogue); returns how many
    * patients.
    */

@@ -51,7 +51,7 @@ final class DeliveryRecords {
    * stored as it came, so an accepted resource is found there by position; a rejected one keeps its
    * own JSON here (shortened when it is very long), next to the reason, for the person who fixes it
    * at the source. Every text is made storable first: a NUL the sender put in an id or a value must
-   * not cost the delivery. One batched statement for the whole delivery.
+   * not cost the delivery. One {@code COPY} for the whole delivery ({@link CopyRows}).
    */
   void keepItems(UUID delivery, Delivery content, OffsetDateTime at) {
     var rows = new ArrayList<Object[]>();
@@ -95,14 +95,25 @@ final class DeliveryRecords {
       }
       position++;
     }
-    batch.batchUpdate(
-        """
-        insert into received_resource (delivery, position, source, outcome, reason, reason_nb,
-                                       reason_code, json, location, received_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+    CopyRows.copy(
+        java.util.Objects.requireNonNull(batch.getDataSource()),
+        "received_resource",
+        COLUMNS,
         rows);
   }
+
+  private static final java.util.List<String> COLUMNS =
+      java.util.List.of(
+          "delivery",
+          "position",
+          "source",
+          "outcome",
+          "reason",
+          "reason_nb",
+          "reason_code",
+          "json",
+          "location",
+          "received_at");
 
   /**
    * Records what became of the delivery as a whole ({@code RECEIVED}, {@code STORED}, {@code

@@ -44,7 +44,8 @@ public class IntakeProblems {
             select r.source, r.location, r.outcome, r.reason_code, r.reason, r.reason_nb,
                    r.delivery, d.channel, r.received_at
             from received_resource r join delivery d on d.id = r.delivery
-            where r.outcome = :outcome and (cast(:channel as text) is null or d.channel = :channel)
+            where r.outcome = :outcome and r.outcome <> 'ACCEPTED'
+              and (cast(:channel as text) is null or d.channel = :channel)
             order by r.received_at desc, r.seq desc limit :limit
             """)
         .param("outcome", outcome.name())
@@ -76,7 +77,8 @@ public class IntakeProblems {
             """
             select coalesce(r.reason_code, 'UNKNOWN') as code, count(*) as n
             from received_resource r join delivery d on d.id = r.delivery
-            where d.channel = :channel and r.outcome = :outcome group by 1
+            where d.channel = :channel and r.outcome = :outcome and r.outcome <> 'ACCEPTED'
+            group by 1
             """)
         .param("channel", channel)
         .param("outcome", outcome.name())

@@ -313,6 +313,14 @@ public class IntakeService {
     coding.derive(patients);
   }
 
+  /**
+   * Derives the codes of these patients on {@code threads} threads at once, each a disjoint set of
+   * them (a bulk import's chunk); returns when all are derived.
+   */
+  public void derive(Collection<String> patients, int threads) {
+    coding.derive(patients, threads);
+  }
+
   /** Derives everything again from the facts stored (e.g. after a failure, or new rules). */
   public int reprocess() {
     return coding.deriveAll();

@@ -268,7 +268,7 @@ class BulkImports {
     }
 
     private void derive(int seq, java.util.Collection<String> patients) {
-      intake.derive(patients);
+      intake.derive(patients, settings.deriveThreads());
       transactions.executeWithoutResult(tx -> jobs.chunkDerived(id, seq, patients.size()));
       progressed = true;
     }
