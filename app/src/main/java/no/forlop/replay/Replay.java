@@ -24,6 +24,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * pipeline into a throwaway embedded PostgreSQL, then the pathways, codes, milestones, lead times
  * and rejected resources as one JSON document on standard output. Exit 0 when it ran (even with
  * rejected resources), 2 when a file cannot be read as JSON or NDJSON, 1 on a usage error.
+ *
+ * <p>It runs in a lean context of its own ({@link ReplayApplication}, created lazily: ADR 0033) on
+ * a copy of the migrated database template (ADR 0029).
  */
 public final class Replay {
 
@@ -34,7 +37,7 @@ public final class Replay {
 
   private Replay() {}
 
-  public static int run(String[] args, PrintStream out, PrintStream err, Class<?> application) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     LocalDate asOf = null;
     Path compare = null;
     var files = new ArrayList<Path>();
@@ -93,8 +96,9 @@ public final class Replay {
       }
     }
     try (var context =
-        new SpringApplicationBuilder(application)
+        new SpringApplicationBuilder(ReplayApplication.class)
             .web(WebApplicationType.NONE)
+            .lazyInitialization(true)
             .logStartupInfo(false)
             .run(
                 "--spring.main.banner-mode=off",
