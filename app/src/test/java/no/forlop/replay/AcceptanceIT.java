@@ -80,6 +80,7 @@ class AcceptanceIT {
       assertThat(passed).as("scenarios passed").isEqualTo(scenarios(folder).size());
     } finally {
       readers.shutdownNow();
+      unlink(folders);
     }
   }
 
@@ -102,6 +103,20 @@ class AcceptanceIT {
           shardFolders.get(i % count).resolve(scenario.getFileName()), scenario);
     }
     return shardFolders;
+  }
+
+  /** Removes the links (JUnit warns about each link it finds when it cleans up). */
+  private void unlink(List<Path> folders) throws IOException {
+    for (var folder : folders) {
+      if (!folder.startsWith(shards)) {
+        continue;
+      }
+      try (Stream<Path> links = Files.list(folder)) {
+        for (var link : links.filter(Files::isSymbolicLink).toList()) {
+          Files.delete(link);
+        }
+      }
+    }
   }
 
   private static List<Path> scenarios(Path folder) throws IOException {
