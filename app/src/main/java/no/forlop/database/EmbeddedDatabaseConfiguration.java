@@ -90,7 +90,8 @@ class EmbeddedDatabaseConfiguration {
    * A temporary database is deleted when the server stops, so nothing in it needs to survive a
    * crash of the machine: no waiting for the disk at each commit, no full pages in the WAL (ADR
    * 0033). A server that is killed still keeps what it committed (the files are written, only not
-   * flushed); the persistent database and the templates keep PostgreSQL's defaults.
+   * flushed). zonky starts every server with {@code -F} (fsync off) and {@code
+   * synchronous_commit=off} already; said here where it matters, with the full-page writes.
    */
   private static void throwaway(EmbeddedPostgres.Builder builder) {
     builder
