@@ -13,10 +13,7 @@ public class ForlopApplication {
     if (args.length > 0 && args[0].equals("replay")) {
       System.exit(
           no.forlop.replay.Replay.run(
-              java.util.Arrays.copyOfRange(args, 1, args.length),
-              System.out,
-              System.err,
-              ForlopApplication.class));
+              java.util.Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
     }
     if (args.length > 0 && args[0].equals("import")) {
       System.exit(

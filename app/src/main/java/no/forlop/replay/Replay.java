@@ -24,6 +24,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  * pipeline into a throwaway embedded PostgreSQL, then the pathways, codes, milestones, lead times
  * and rejected resources as one JSON document on standard output. Exit 0 when it ran (even with
  * rejected resources), 2 when a file cannot be read as JSON or NDJSON, 1 on a usage error.
+ *
+ * <p>It runs in a lean context of its own ({@link ReplayApplication}, created lazily: ADR 0033) on
+ * a copy of the migrated database template (ADR 0029).
  */
 public final class Replay {
 
@@ -32,9 +35,11 @@ public final class Replay {
   static final String USAGE =
       "usage: bin/forlop replay [--as-of YYYY-MM-DD] [--compare HAND-CODED.csv] FILE...";
 
+  private static final String NO_BACKGROUND_WARM_UP = "spring.backgroundpreinitializer.ignore";
+
   private Replay() {}
 
-  public static int run(String[] args, PrintStream out, PrintStream err, Class<?> application) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     LocalDate asOf = null;
     Path compare = null;
     var files = new ArrayList<Path>();
@@ -92,9 +97,16 @@ public final class Replay {
         return 2;
       }
     }
+    // Spring Boot warms up the validator, Jackson and more on a thread of their own, for a server's
+    // first requests; a replay's context uses none of them early, and on two cores that thread only
+    // takes time from the start-up (ADR 0033). This process is the replay's alone.
+    if (System.getProperty(NO_BACKGROUND_WARM_UP) == null) {
+      System.setProperty(NO_BACKGROUND_WARM_UP, "true");
+    }
     try (var context =
-        new SpringApplicationBuilder(application)
+        new SpringApplicationBuilder(ReplayApplication.class)
             .web(WebApplicationType.NONE)
+            .lazyInitialization(true)
             .logStartupInfo(false)
             .run(
                 "--spring.main.banner-mode=off",

@@ -1,6 +1,7 @@
 package no.forlop.ingest.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.annotation.ResourceDef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,8 +66,19 @@ public final class FhirDeliveryReader {
             .stream()
             .collect(
                 Collectors.toUnmodifiableMap(
-                    translator -> fhir.getResourceType(translator.resourceClass()),
-                    Function.identity()));
+                    translator -> resourceType(translator.resourceClass()), Function.identity()));
+  }
+
+  /**
+   * A resource class's type name from its {@code @ResourceDef}, as HAPI names it, without making
+   * HAPI scan the class's whole definition now: that happens when a resource of the type is first
+   * parsed, so a replay pays only for the types its files hold (ADR 0033).
+   */
+  private String resourceType(Class<? extends Resource> type) {
+    var definition = type.getAnnotation(ResourceDef.class);
+    return definition != null && !definition.name().isEmpty()
+        ? definition.name()
+        : fhir.getResourceType(type);
   }
 
   /** The resource types Forløp reads (and the FHIR endpoint takes one at a time), sorted. */
