@@ -9,15 +9,16 @@
 --
 -- One row per key:
 --   grain      which dimensions the row keeps: 0 none (every unit), 1 the unit, 2 unit and
---              pathway, 3 unit, pathway, sex and age band (the others are '')
+--              pathway (the others are ''); sex and age band are kept for a later grain and
+--              are '' now: a patient group is counted over report_* (ADR 0031)
 --   month      the first day of the month of the event's date
 --   measure    STARTED, DECIDED, TREATED, CLOSED, TRANSFERRED (report_pathway's dates),
 --              LEFT_WORK_UP (the day from which a started pathway is no longer in work-up),
 --              OVERDUE (a running interval of an open pathway: the first day it counts as overdue),
 --              CODE (a registered code by its date; status = its origin),
---              END / START (a finished interval by its end or start date, as the setting
---              forlop.reporting.interval-period places it; with indicator, treatment, status,
---              patient delay and days)
+--              END or START (a finished interval by its end or start date, as the setting
+--              forlop.reporting.interval-period places it, recorded in report_month_state: a
+--              changed setting refills; with indicator, treatment, status, patient delay and days)
 --   ''         stands for "none" in every text column (no treatment type, no sex, no age band);
 --   days       -2147483648 stands for no number of days
 create table report_month (
@@ -42,33 +43,18 @@ create unique index report_month_key on report_month (grain, month, organisation
     age_band, measure, indicator, treatment, status, delayed, days) where folded;
 -- the deltas still to fold
 create index report_month_delta on report_month (grain, month) where not folded;
+-- what the indicators read: one grain's measures over a range of months
+create index report_month_read on report_month (grain, measure, month);
 
 -- Whether report_month holds report_*'s sums: false until the application has filled it set-based
 -- at start-up (MonthlyAggregates.fillIfNeeded). A migration that empties report_* (as V36 did, to
 -- have the read model rebuilt) must set it to false again.
 create table report_month_state (
     id     int primary key check (id = 1),
-    filled boolean not null
+    filled boolean not null,
+    anchor text    not null
 );
-insert into report_month_state values (1, false);
-
--- The age band (reporting.AgeBand) of a patient: age in whole years on the pathway's start day,
--- '' without a birth date or start day or below 0 (the same test as the direct query's).
-create function report_age_band(start_date date, birth_date date) returns text
-language sql immutable parallel safe as $$
-  select case
-    when start_date is null or birth_date is null then ''
-    else (select case
-        when a < 0 then ''
-        when a <= 17 then 'AGE_0_17'
-        when a <= 39 then 'AGE_18_39'
-        when a <= 59 then 'AGE_40_59'
-        when a <= 69 then 'AGE_60_69'
-        when a <= 79 then 'AGE_70_79'
-        else 'AGE_80_PLUS' end
-      from (select extract(year from age(start_date, birth_date)) as a) x)
-  end
-$$;
+insert into report_month_state values (1, false, 'END');
 
 -- Data quality is read live (it counts the pathways overlapping the period, which no monthly sum
 -- gives): only the pathways with something to count, from this index alone.

@@ -28,10 +28,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The indicators computed directly over the statistics' read model ({@code report_*}), row by row:
  * what {@link Indicators} computed before the monthly sums (ADR 0031), kept as the reference the
- * sums are tested against ({@code MonthlySumsIT}). Not used by the application.
+ * sums are tested against ({@code MonthlySumsIT}) and measured against ({@code IndicatorLoadRun}).
+ * Not used by the application.
  */
 @Component
-class DirectIndicators {
+public class DirectIndicators {
 
   private final JdbcClient jdbc;
   private final CatalogueService catalogues;
@@ -52,7 +53,7 @@ class DirectIndicators {
    * @param leavesUnit the view is exported or sent (file, API, CLI): small numbers are suppressed
    */
   @Transactional(readOnly = true)
-  IndicatorReport compute(IndicatorQuery query, Actor reader, boolean leavesUnit) {
+  public IndicatorReport compute(IndicatorQuery query, Actor reader, boolean leavesUnit) {
     var filter = Filter.of(query, reader);
     var asOf = asOf(query);
     var params = filter.with(query.from(), query.to(), asOf);

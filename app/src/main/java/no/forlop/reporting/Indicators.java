@@ -41,13 +41,16 @@ public class Indicators {
   private final ReportingSettings settings;
   private final Clock clock;
   private final MonthlySums monthly;
+  private final DirectIndicators direct;
 
   Indicators(
       JdbcClient jdbc,
       CatalogueService catalogues,
       ReportingSettings settings,
       Clock clock,
-      MonthlySums monthly) {
+      MonthlySums monthly,
+      DirectIndicators direct) {
+    this.direct = direct;
     this.jdbc = jdbc;
     this.catalogues = catalogues;
     this.settings = settings;
@@ -67,6 +70,10 @@ public class Indicators {
    */
   @Transactional(readOnly = true)
   public IndicatorReport compute(IndicatorQuery query, Actor reader, boolean leavesUnit) {
+    if (query.sex() != null || query.ageBand() != null) {
+      // a patient group: the sums keep no sex or age band (ADR 0031), so counted row by row
+      return direct.compute(query, reader, leavesUnit);
+    }
     var filter = Filter.of(query, reader);
     var asOf = asOf(query);
     var params = filter.with(query.from(), query.to(), asOf);

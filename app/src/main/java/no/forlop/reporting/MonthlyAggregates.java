@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * deltas into one row per key, one compaction at a time; readers sum folded rows and deltas alike.
  */
 @Component
-class MonthlyAggregates {
+public class MonthlyAggregates {
 
   /** Stands for "no number of days" in {@code report_month.days}. */
   static final int NO_DAYS = Integer.MIN_VALUE;
@@ -42,8 +42,7 @@ class MonthlyAggregates {
    */
   private static final String EVENTS =
       """
-      select p.organisation, p.pathway, coalesce(p.sex, '') as sex,
-        report_age_band(p.start_date, p.birth_date) as age_band, e.measure, '' as indicator,
+      select p.organisation, p.pathway, e.measure, '' as indicator,
         '' as treatment, '' as status, false as delayed, 0 as days, e.day
       from report_pathway p cross join lateral (values
         ('STARTED', p.start_date), ('DECIDED', p.decision_date), ('TREATED', p.treatment_date),
@@ -55,21 +54,16 @@ class MonthlyAggregates {
       ) e(measure, day)
       where p.pathway_id %1$s and e.day is not null
       union all
-      select c.organisation, c.pathway, coalesce(p.sex, ''),
-        report_age_band(p.start_date, p.birth_date), 'CODE', '', '', c.origin, false, 0,
-        c.code_date
-      from report_code c left join report_pathway p on p.pathway_id = c.pathway_id
+      select c.organisation, c.pathway, 'CODE', '', '', c.origin, false, 0, c.code_date
+      from report_code c
       where c.pathway_id %1$s and c.state = 'REGISTERED'
       union all
-      select i.organisation, i.pathway, coalesce(p.sex, ''),
-        report_age_band(p.start_date, p.birth_date), a.measure, i.indicator,
-        coalesce(i.treatment, ''), i.status, i.patient_delayed, coalesce(i.days, %2$d), a.day
-      from report_interval i left join report_pathway p on p.pathway_id = i.pathway_id
-      cross join lateral (values ('END', i.to_date), ('START', i.from_date)) a(measure, day)
+      select i.organisation, i.pathway, '%3$s', i.indicator, coalesce(i.treatment, ''),
+        i.status, i.patient_delayed, coalesce(i.days, %2$d), i.%4$s
+      from report_interval i
       where i.pathway_id %1$s and i.to_date is not null
       union all
-      select p.organisation, p.pathway, coalesce(p.sex, ''),
-        report_age_band(p.start_date, p.birth_date), 'OVERDUE', i.indicator,
+      select p.organisation, p.pathway, 'OVERDUE', i.indicator,
         coalesce(i.treatment, ''), '', false, 0, greatest(i.due_date + 1, i.from_date)
       from report_interval i join report_pathway p on p.pathway_id = i.pathway_id
       where i.pathway_id %1$s and i.to_date is null and i.due_date is not null and p.open
@@ -81,30 +75,36 @@ class MonthlyAggregates {
    */
   private static final String GROUPED =
       """
-      select case grouping(organisation, pathway, sex, age_band)
-          when 15 then 0 when 7 then 1 when 3 then 2 else 3 end as grain,
+      select case grouping(organisation, pathway) when 3 then 0 when 1 then 1 else 2 end as grain,
         date_trunc('month', day)::date as month, coalesce(organisation, '') as organisation,
-        coalesce(pathway, '') as pathway, coalesce(sex, '') as sex,
-        coalesce(age_band, '') as age_band, measure, indicator, treatment, status, delayed, days,
-        %3$s * count(*) as n
+        coalesce(pathway, '') as pathway, '' as sex, '' as age_band, measure, indicator,
+        treatment, status, delayed, days, %3$s * count(*) as n
       from (%4$s) ev
       group by grouping sets (
         (month, measure, indicator, treatment, status, delayed, days),
         (month, measure, indicator, treatment, status, delayed, days, organisation),
-        (month, measure, indicator, treatment, status, delayed, days, organisation, pathway),
-        (month, measure, indicator, treatment, status, delayed, days, organisation, pathway, sex,
-            age_band))
+        (month, measure, indicator, treatment, status, delayed, days, organisation, pathway))
       """;
 
   private final JdbcTemplate jdbc;
+  private final String anchor;
 
-  MonthlyAggregates(JdbcTemplate jdbc) {
+  MonthlyAggregates(JdbcTemplate jdbc, ReportingSettings settings) {
     this.jdbc = jdbc;
+    this.anchor =
+        settings.intervalPeriod() == ReportingSettings.IntervalPeriod.START ? "START" : "END";
   }
 
-  private static String grouped(String predicate, int sign) {
-    var events = EVENTS.formatted(predicate, NO_DAYS);
+  private String grouped(String predicate, int sign) {
+    var events =
+        EVENTS.formatted(
+            predicate, NO_DAYS, anchor, anchor.equals("START") ? "from_date" : "to_date");
     return GROUPED.formatted(predicate, NO_DAYS, sign, events);
+  }
+
+  /** The measure of finished intervals: END or START, as the setting places them in a period. */
+  String anchor() {
+    return anchor;
   }
 
   /**
@@ -195,7 +195,10 @@ class MonthlyAggregates {
   public void fillIfNeeded() {
     jdbc.execute("select " + LOCK);
     var filled =
-        jdbc.queryForObject("select filled from report_month_state where id = 1", Boolean.class);
+        jdbc.queryForObject(
+            "select filled and anchor = ? from report_month_state where id = 1",
+            Boolean.class,
+            anchor);
     if (!Boolean.TRUE.equals(filled)) {
       long started = System.nanoTime();
       refill();
@@ -212,6 +215,6 @@ class MonthlyAggregates {
     jdbc.update(
         "insert into report_month (%s, n, folded) select *, true from (%s) g"
             .formatted(KEY, grouped("is not null", 1)));
-    jdbc.update("update report_month_state set filled = true where id = 1");
+    jdbc.update("update report_month_state set filled = true, anchor = ? where id = 1", anchor);
   }
 }

@@ -199,9 +199,7 @@ class MonthlySums {
     var where = new StringBuilder();
     var params = new HashMap<String, Object>();
     int grain;
-    if (query.sex() != null || query.ageBand() != null) {
-      grain = 3;
-    } else if (query.pathway() != null) {
+    if (query.pathway() != null) {
       grain = 2;
     } else {
       grain = organisations == null ? 0 : 1;
@@ -214,14 +212,6 @@ class MonthlySums {
     if (query.pathway() != null) {
       where.append(" and pathway = :pathway");
       params.put("pathway", query.pathway());
-    }
-    if (query.sex() != null) {
-      where.append(" and sex = :sex");
-      params.put("sex", query.sex().name());
-    }
-    if (query.ageBand() != null) {
-      where.append(" and age_band = :band");
-      params.put("band", query.ageBand().name());
     }
     var split = Split.of(query.from(), query.to());
     if (split.monthsFrom() != null) {
