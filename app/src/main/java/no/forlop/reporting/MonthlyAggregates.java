@@ -207,10 +207,15 @@ public class MonthlyAggregates {
     }
   }
 
-  /** Computes every sum again from {@code report_*}, set-based, folded (rebuild, upgrade). */
+  /**
+   * Computes every sum again from {@code report_*}, set-based, folded (rebuild, upgrade). The table
+   * is locked against writers (readers go on) so that no delta is committed between emptying it and
+   * counting {@code report_*} again: it would be counted twice.
+   */
   @Transactional
   public void refill() {
     jdbc.execute("select " + LOCK);
+    jdbc.execute("lock table report_month in exclusive mode");
     jdbc.update("delete from report_month");
     jdbc.update(
         "insert into report_month (%s, n, folded) select *, true from (%s) g"

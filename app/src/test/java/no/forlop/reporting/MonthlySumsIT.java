@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The indicators from the monthly sums equal the indicators counted row by row ({@link
@@ -49,6 +51,7 @@ class MonthlySumsIT extends ApplicationTest {
   @Autowired CatalogueService catalogues;
   @Autowired ReportingSettings settings;
   @Autowired Clock clock;
+  @Autowired PlatformTransactionManager transactions;
 
   private final List<String> units = new ArrayList<>();
   private String version;
@@ -92,7 +95,8 @@ class MonthlySumsIT extends ApplicationTest {
     var directByStart = new DirectIndicators(client, catalogues, start, clock);
     var byStart = new Indicators(client, catalogues, start, clock, monthly, directByStart);
     try {
-      new MonthlyAggregates(jdbc, start).refill();
+      new TransactionTemplate(transactions)
+          .executeWithoutResult(t -> new MonthlyAggregates(jdbc, start).refill());
       for (var query : questions()) {
         for (var reader : readers()) {
           assertThat(byStart.compute(query, reader, true))
