@@ -52,7 +52,7 @@ record Filter(String sql, Map<String, Object> params, boolean needsPathway) {
   }
 
   /** The organisations to count, or {@code null} for every one (a system actor, no choice). */
-  private static @Nullable Set<String> organisations(IndicatorQuery query, Actor reader) {
+  static @Nullable Set<String> organisations(IndicatorQuery query, Actor reader) {
     if (reader.units() == null) {
       return query.organisations().isEmpty() ? null : query.organisations();
     }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import no.forlop.access.Actor;
@@ -19,6 +18,8 @@ import no.forlop.reporting.IndicatorReport.Count;
 import no.forlop.reporting.IndicatorReport.Interval;
 import no.forlop.reporting.IndicatorReport.Quality;
 import no.forlop.reporting.IndicatorReport.TargetResult;
+import no.forlop.reporting.MonthlySums.IntervalSums;
+import no.forlop.reporting.MonthlySums.Sums;
 import no.forlop.reporting.ReportingSettings.IntervalPeriod;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +27,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The indicators (docs/indicators.md), computed by SQL over the statistics' read model: nothing is
- * loaded into memory but the aggregated rows. Aggregates name no patient, so reading them is not
- * written to the audit log; the lists behind a number are ({@link Drilldowns}).
+ * The indicators (docs/indicators.md), summed from the statistics' monthly sums and, for the days
+ * of a period that are not whole months, counted over the read model ({@link MonthlySums}, ADR
+ * 0031): the same numbers as counting every row ({@link DirectIndicators}, tested equal), without
+ * reading a period's rows. Aggregates name no patient, so reading them is not written to the audit
+ * log; the lists behind a number are ({@link Drilldowns}).
  */
 @Service
 public class Indicators {
@@ -37,13 +40,22 @@ public class Indicators {
   private final CatalogueService catalogues;
   private final ReportingSettings settings;
   private final Clock clock;
+  private final MonthlySums monthly;
+  private final DirectIndicators direct;
 
   Indicators(
-      JdbcClient jdbc, CatalogueService catalogues, ReportingSettings settings, Clock clock) {
+      JdbcClient jdbc,
+      CatalogueService catalogues,
+      ReportingSettings settings,
+      Clock clock,
+      MonthlySums monthly,
+      DirectIndicators direct) {
+    this.direct = direct;
     this.jdbc = jdbc;
     this.catalogues = catalogues;
     this.settings = settings;
     this.clock = clock;
+    this.monthly = monthly;
   }
 
   /** Counts under this number are suppressed when a view leaves the unit. */
@@ -58,21 +70,25 @@ public class Indicators {
    */
   @Transactional(readOnly = true)
   public IndicatorReport compute(IndicatorQuery query, Actor reader, boolean leavesUnit) {
+    if (query.sex() != null || query.ageBand() != null) {
+      // a patient group: the sums keep no sex or age band (ADR 0031), so counted row by row
+      return direct.compute(query, reader, leavesUnit);
+    }
     var filter = Filter.of(query, reader);
     var asOf = asOf(query);
     var params = filter.with(query.from(), query.to(), asOf);
     int suppress = leavesUnit ? settings.suppressBelow() : 0;
-    // the percentiles sort every interval of the period: in memory rather than on disk
-    jdbc.sql("set local work_mem = '64MB'").update();
-    var intervals = intervals(query, reader, params, suppress);
+    var anchor = settings.intervalPeriod() == IntervalPeriod.START ? "START" : "END";
+    var sums = monthly.read(query, reader, asOf, anchor);
+    var intervals = intervals(sums, suppress);
     return new IndicatorReport(
         query,
         asOf,
         suppress,
-        activity(filter, params, suppress),
+        activity(sums, suppress),
         intervals,
         targets(intervals),
-        burden(query, reader, params, suppress),
+        burden(sums, suppress),
         quality(filter, params, suppress));
   }
 
@@ -82,157 +98,67 @@ public class Indicators {
     return query.to().isAfter(today) ? today : query.to();
   }
 
-  private Activity activity(Filter filter, Map<String, Object> params, int suppress) {
-    return jdbc.sql(
-            """
-            select
-              count(*) filter (where start_date between :from and :to) as started,
-              count(*) filter (where start_date <= :asOf
-                  and (decision_date is null or decision_date > :asOf)
-                  and (treatment_date is null or treatment_date > :asOf)
-                  and (ended_on is null or ended_on > :asOf)
-                  and (transferred_on is null or transferred_on > :asOf)) as in_work_up,
-              count(*) filter (where decision_date between :from and :to) as decided,
-              count(*) filter (where treatment_date between :from and :to) as treated,
-              count(*) filter (where ended_on between :from and :to) as closed,
-              count(*) filter (where transferred_on between :from and :to) as transferred
-            from report_pathway p
-            where %s
-            """
-                .formatted(filter.sql()))
-        .params(params)
-        .query(
-            (rs, n) ->
-                new Activity(
-                    count(rs, "started", suppress),
-                    count(rs, "in_work_up", suppress),
-                    count(rs, "decided", suppress),
-                    count(rs, "treated", suppress),
-                    count(rs, "closed", suppress),
-                    count(rs, "transferred", suppress)))
-        .single();
+  private static Activity activity(Sums sums, int suppress) {
+    return new Activity(
+        Count.of(sums.event("STARTED"), suppress),
+        Count.of(sums.startedByAsOf - sums.leftWorkUpByAsOf, suppress),
+        Count.of(sums.event("DECIDED"), suppress),
+        Count.of(sums.event("TREATED"), suppress),
+        Count.of(sums.event("CLOSED"), suppress),
+        Count.of(sums.event("TRANSFERRED"), suppress));
   }
 
-  private List<Interval> intervals(
-      IndicatorQuery query, Actor reader, Map<String, Object> params, int suppress) {
-    var anchor = settings.intervalPeriod() == IntervalPeriod.START ? "i.from_date" : "i.to_date";
-    var overdue = overdueNow(query, reader, params);
-    var on = Filter.of(query, reader, "i");
-    var rows =
-        jdbc.sql(
-                """
-                select i.indicator, i.treatment, grouping(i.treatment) = 1 as all_types,
-                  count(*) as measured,
-                  count(*) filter (where i.status in ('MET', 'BREACHED')) as with_norm,
-                  count(*) filter (where i.status = 'MET') as within,
-                  count(*) filter (where i.status = 'BREACHED') as breached,
-                  count(*) filter (where i.status = 'UNKNOWN_NORM') as without_norm,
-                  count(*) filter (where i.status = 'BREACHED' and i.patient_delayed)
-                      as breached_patient_delayed,
-                  percentile_cont(0.5) within group (order by i.days) as median,
-                  percentile_cont(0.25) within group (order by i.days) as p25,
-                  percentile_cont(0.75) within group (order by i.days) as p75
-                from report_interval i%s
-                where i.to_date is not null and %s between :from and :to and %s
-                group by grouping sets ((i.indicator, i.treatment), (i.indicator))
-                """
-                    .formatted(on.join("i"), anchor, on.sql()))
-            .params(params)
-            .query(
-                (rs, n) -> {
-                  var indicator = rs.getString("indicator");
-                  var treatment = rs.getString("treatment");
-                  boolean allTypes = rs.getBoolean("all_types");
-                  boolean perTreatment = perTreatment(indicator);
-                  if (!perTreatment && !allTypes) {
-                    return null; // the same numbers as the indicator's row
-                  }
-                  var key = indicator + "|" + (allTypes ? "" : treatment);
-                  return interval(
-                      rs,
-                      indicator,
-                      allTypes ? null : treatment,
-                      perTreatment,
-                      overdue.getOrDefault(key, 0L),
-                      suppress);
-                })
-            .list();
+  /**
+   * Per indicator with finished or overdue intervals: the indicator's row (every treatment type)
+   * and, where the indicator is counted per treatment type, a row per known type.
+   */
+  private List<Interval> intervals(Sums sums, int suppress) {
+    var indicators = new java.util.TreeSet<String>();
+    indicators.addAll(sums.intervals.keySet());
+    indicators.addAll(sums.overdue.keySet());
     var result = new ArrayList<Interval>();
-    rows.stream().filter(r -> r != null).forEach(result::add);
-    // intervals still running past their due date, in indicators with nothing finished
-    overdue.forEach(
-        (key, value) -> {
-          var parts = key.split("\\|", -1);
-          var treatment = parts[1].isEmpty() ? null : parts[1];
-          boolean known =
-              result.stream()
-                  .anyMatch(
-                      r ->
-                          r.indicator().equals(parts[0])
-                              && java.util.Objects.equals(r.treatment(), treatment));
-          boolean perTreatment = perTreatment(parts[0]);
-          if (!known && (treatment == null || perTreatment)) {
-            var zero = Count.of(0, suppress);
-            result.add(
-                new Interval(
-                    parts[0],
-                    treatment,
-                    perTreatment,
-                    zero,
-                    zero,
-                    zero,
-                    zero,
-                    zero,
-                    zero,
-                    Count.of(value, suppress),
-                    null,
-                    null,
-                    null,
-                    null));
-          }
-        });
+    for (var indicator : indicators) {
+      boolean perTreatment = perTreatment(indicator);
+      var byTreatment = sums.intervals.getOrDefault(indicator, Map.of());
+      var overdue = sums.overdue.getOrDefault(indicator, Map.of());
+      var all = new IntervalSums();
+      byTreatment.values().forEach(all::addAll);
+      long allOverdue = overdue.values().stream().mapToLong(Long::longValue).sum();
+      result.add(interval(indicator, null, perTreatment, all, allOverdue, suppress));
+      if (!perTreatment) {
+        continue;
+      }
+      var treatments = new java.util.TreeSet<String>();
+      treatments.addAll(byTreatment.keySet());
+      treatments.addAll(overdue.keySet());
+      treatments.remove(""); // without a type: in the indicator's row only
+      for (var treatment : treatments) {
+        result.add(
+            interval(
+                indicator,
+                treatment,
+                true,
+                byTreatment.getOrDefault(treatment, new IntervalSums()),
+                overdue.getOrDefault(treatment, 0L),
+                suppress));
+      }
+    }
     result.sort(
         Comparator.comparing((Interval i) -> order(i.indicator()))
             .thenComparing(i -> i.treatment() == null ? "" : i.treatment()));
     return result;
   }
 
-  /** Running intervals past their due date on the as-of day, per indicator and treatment type. */
-  private Map<String, Long> overdueNow(
-      IndicatorQuery query, Actor reader, Map<String, Object> params) {
-    var filter = Filter.of(query, reader, "p");
-    var counts = new HashMap<String, Long>();
-    jdbc.sql(
-            """
-            select i.indicator, i.treatment, grouping(i.treatment) = 1 as all_types, count(*) as n
-            from report_interval i join report_pathway p on p.pathway_id = i.pathway_id
-            where i.to_date is null and i.due_date < :asOf and i.from_date <= :asOf
-              and p.open and %s
-            group by grouping sets ((i.indicator, i.treatment), (i.indicator))
-            """
-                .formatted(filter.sql()))
-        .params(params)
-        .query(
-            rs -> {
-              var treatment = rs.getBoolean("all_types") ? "" : rs.getString("treatment");
-              counts.put(
-                  rs.getString("indicator") + "|" + (treatment == null ? "" : treatment),
-                  rs.getLong("n"));
-            });
-    return counts;
-  }
-
   private static Interval interval(
-      ResultSet rs,
       String indicator,
       @Nullable String treatment,
       boolean perTreatment,
+      IntervalSums sums,
       long overdue,
-      int suppress)
-      throws SQLException {
-    long measured = rs.getLong("measured");
-    long withNorm = rs.getLong("with_norm");
-    long within = rs.getLong("within");
+      int suppress) {
+    long measured = sums.measured();
+    long within = sums.count("MET");
+    long withNorm = within + sums.count("BREACHED");
     boolean small = suppress > 0 && measured < suppress;
     boolean smallNorm = suppress > 0 && withNorm < suppress;
     return new Interval(
@@ -241,15 +167,15 @@ public class Indicators {
         perTreatment,
         Count.of(measured, suppress),
         Count.of(withNorm, suppress),
-        count(rs, "within", suppress),
-        count(rs, "breached", suppress),
-        count(rs, "without_norm", suppress),
-        count(rs, "breached_patient_delayed", suppress),
+        Count.of(within, suppress),
+        Count.of(sums.count("BREACHED"), suppress),
+        Count.of(sums.count("UNKNOWN_NORM"), suppress),
+        Count.of(sums.breachedDelayed, suppress),
         Count.of(overdue, suppress),
         withNorm == 0 || smallNorm ? null : percent(within, withNorm),
-        small ? null : nullable(rs, "median"),
-        small ? null : nullable(rs, "p25"),
-        small ? null : nullable(rs, "p75"));
+        small ? null : rounded(sums.percentile(0.5)),
+        small ? null : rounded(sums.percentile(0.25)),
+        small ? null : rounded(sums.percentile(0.75)));
   }
 
   private List<TargetResult> targets(List<Interval> intervals) {
@@ -273,37 +199,26 @@ public class Indicators {
     return result;
   }
 
-  private Burden burden(
-      IndicatorQuery query, Actor reader, Map<String, Object> params, int suppress) {
-    var on = Filter.of(query, reader, "c");
-    return jdbc.sql(
-            """
-            select
-              count(*) filter (where c.origin = 'AUTOMATIC') as automatic,
-              count(*) filter (where c.origin = 'CONFIRMED') as confirmed,
-              count(*) filter (where c.origin = 'MANUAL') as manual,
-              count(*) as total
-            from report_code c%s
-            where c.state = 'REGISTERED' and c.code_date between :from and :to and %s
-            """
-                .formatted(on.join("c"), on.sql()))
-        .params(params)
-        .query(
-            (rs, n) -> {
-              long total = rs.getLong("total");
-              boolean small = suppress > 0 && total < suppress;
-              return new Burden(
-                  count(rs, "automatic", suppress),
-                  count(rs, "confirmed", suppress),
-                  count(rs, "manual", suppress),
-                  Count.of(total, suppress),
-                  total == 0 || small ? null : percent(rs.getLong("automatic"), total),
-                  total == 0 || small ? null : percent(rs.getLong("confirmed"), total),
-                  total == 0 || small ? null : percent(rs.getLong("manual"), total));
-            })
-        .single();
+  private static Burden burden(Sums sums, int suppress) {
+    long automatic = sums.codes.getOrDefault("AUTOMATIC", 0L);
+    long confirmed = sums.codes.getOrDefault("CONFIRMED", 0L);
+    long manual = sums.codes.getOrDefault("MANUAL", 0L);
+    long total = sums.codes.values().stream().mapToLong(Long::longValue).sum();
+    boolean small = suppress > 0 && total < suppress;
+    return new Burden(
+        Count.of(automatic, suppress),
+        Count.of(confirmed, suppress),
+        Count.of(manual, suppress),
+        Count.of(total, suppress),
+        total == 0 || small ? null : percent(automatic, total),
+        total == 0 || small ? null : percent(confirmed, total),
+        total == 0 || small ? null : percent(manual, total));
   }
 
+  /**
+   * Data quality counts the pathways overlapping the period, which no monthly sum gives: read live,
+   * but only the pathways with something to count (the partial index of V44).
+   */
   private Quality quality(Filter filter, Map<String, Object> params, int suppress) {
     return jdbc.sql(
             """
@@ -320,6 +235,13 @@ public class Indicators {
             from report_pathway p
             where (start_date is null or start_date <= :to)
               and (ended_on is null or ended_on >= :from) and %s
+              and (problem is not null
+                or (start_date is null and (first_attendance is not null
+                  or decision_date is not null or treatment_date is not null
+                  or ended_on is not null))
+                or (first_attendance is null and decision_date is not null)
+                or proposals > 0
+                or disagreement)
             """
                 .formatted(filter.sql()))
         .params(params)
@@ -361,8 +283,7 @@ public class Indicators {
     return Math.round(part * 1000.0 / whole) / 10.0;
   }
 
-  private static @Nullable Double nullable(ResultSet rs, String column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? null : Math.round(value * 10.0) / 10.0;
+  private static @Nullable Double rounded(@Nullable Double value) {
+    return value == null ? null : Math.round(value * 10.0) / 10.0;
   }
 }

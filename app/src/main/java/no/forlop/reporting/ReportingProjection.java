@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Keeps the statistics' read model ({@code report_pathway}, {@code report_code}, {@code
  * report_interval}, and the patient-level {@code report_patient_interval}) in step with the
  * pathways: every change rewrites the pathway's rows in the transaction of the change; at start-up,
- * pathways without rows (e.g. after an upgrade) are written from the pathways themselves.
+ * pathways without rows (e.g. after an upgrade) are written from the pathways themselves. The
+ * monthly sums ({@link MonthlyAggregates}) are kept in step by the same write.
  */
 @Component
 class ReportingProjection extends PathwayReadModel {
@@ -37,18 +38,21 @@ class ReportingProjection extends PathwayReadModel {
   private final CatalogueService catalogues;
   private final Clock clock;
   private final PatientIntervals patientIntervals;
+  private final MonthlyAggregates aggregates;
 
   ReportingProjection(
       JdbcClient jdbc,
       JdbcTemplate batch,
       CatalogueService catalogues,
       PathwayService pathways,
-      Clock clock) {
+      Clock clock,
+      MonthlyAggregates aggregates) {
     super(jdbc, pathways, "report_pathway", "the statistics");
     this.batch = batch;
     this.catalogues = catalogues;
     this.clock = clock;
     this.patientIntervals = new PatientIntervals(batch, pathways);
+    this.aggregates = aggregates;
   }
 
   @Override
@@ -57,6 +61,11 @@ class ReportingProjection extends PathwayReadModel {
       return;
     }
     var ids = views.stream().map(v -> v.id().value()).toArray(UUID[]::new);
+    aggregates.replace(ids, () -> rewrite(views, ids));
+  }
+
+  /** Replaces the pathways' rows in {@code report_*}. */
+  private void rewrite(List<PathwayView> views, UUID[] ids) {
     batch.update("delete from report_interval where pathway_id = any(?)", (Object) ids);
     batch.update("delete from report_code where pathway_id = any(?)", (Object) ids);
     var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -18,9 +18,11 @@ import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.PathwayDefinition;
 import no.forlop.patient.PatientIdentifier.Sex;
 import no.forlop.reporting.AgeBand;
+import no.forlop.reporting.DirectIndicators;
 import no.forlop.reporting.IndicatorQuery;
 import no.forlop.reporting.IndicatorReport;
 import no.forlop.reporting.Indicators;
+import no.forlop.reporting.MonthlyAggregates;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -351,6 +353,8 @@ public final class IndicatorLoadRun {
     "pathway", "report_pathway", "report_code", "report_interval"
   };
 
+  private record Question(IndicatorQuery query, Actor reader) {}
+
   public static void main(String[] args) throws Exception {
     int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     int hold = args.length > 1 ? Integer.parseInt(args[1]) : 0;
@@ -376,6 +380,12 @@ public final class IndicatorLoadRun {
         jdbc.sql("vacuum analyze " + table).update();
       }
       System.out.printf("vacuum analyze in %.1f s%n", (System.nanoTime() - vacuumed) / 1e9);
+      long filled = System.nanoTime();
+      context.getBean(MonthlyAggregates.class).refill();
+      jdbc.sql("vacuum analyze report_month").update();
+      System.out.printf(
+          "Monthly sums filled (set-based, as after an upgrade) in %.1f s%n",
+          (System.nanoTime() - filled) / 1e9);
       describe(jdbc);
 
       if (hold > 0) {
@@ -385,34 +395,73 @@ public final class IndicatorLoadRun {
       }
 
       var region = new Actor("bench", "STATISTICS"); // every unit (as the CLI runs)
+      var direct = context.getBean(DirectIndicators.class);
       var tenYears = IndicatorQuery.period(LocalDate.of(2016, 1, 1), TODAY);
       var year = IndicatorQuery.period(YEAR_FROM, TODAY);
-      measure("ten years, all units", () -> indicators.compute(tenYears, region, false));
-      measure("one year, all units", () -> indicators.compute(year, region, false));
-      measure(
-          "one year, one pathway (colorectal)",
-          () -> indicators.compute(year.withPathway("colorectal"), region, false));
-      measure(
-          "one year, one unit (the largest)",
-          () -> indicators.compute(year.withOrganisations(Set.of(UNITS[0])), region, false));
-      measure(
-          "one month (November), all units",
-          () ->
-              indicators.compute(
-                  IndicatorQuery.period(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 30)),
-                  region,
-                  false));
-      measure(
-          "one year, age 60–69 + female",
-          () ->
-              indicators.compute(
-                  year.withAgeBand(AgeBand.AGE_60_69).withSex(Sex.FEMALE), region, false));
       var reader = new Actor("nina", "STATISTICS", Set.of(UNITS[1]));
-      measure("one year, a reader of one unit", () -> indicators.compute(year, reader, false));
+      var questions = new java.util.LinkedHashMap<String, Question>();
+      questions.put("ten years, all units", new Question(tenYears, region));
+      questions.put("one year, all units", new Question(year, region));
+      questions.put(
+          "a quarter (2025 Q3), all units",
+          new Question(
+              IndicatorQuery.period(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 9, 30)), region));
+      questions.put(
+          "one month (November), all units",
+          new Question(
+              IndicatorQuery.period(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 11, 30)),
+              region));
+      questions.put(
+          "one year, one pathway (colorectal)",
+          new Question(year.withPathway("colorectal"), region));
+      questions.put(
+          "one year, one unit (the largest)",
+          new Question(year.withOrganisations(Set.of(UNITS[0])), region));
+      questions.put(
+          "one year, age 60–69 + female",
+          new Question(year.withAgeBand(AgeBand.AGE_60_69).withSex(Sex.FEMALE), region));
+      questions.put("one year, a reader of one unit", new Question(year, reader));
+      questions.put("ten years, a reader of one unit", new Question(tenYears, reader));
+      questions.put(
+          "arbitrary: 2016-02-10 to 2025-11-20, all units",
+          new Question(
+              IndicatorQuery.period(LocalDate.of(2016, 2, 10), LocalDate.of(2025, 11, 20)),
+              region));
+      questions.put(
+          "arbitrary: 2025-02-10 to 2025-11-20, all units",
+          new Question(
+              IndicatorQuery.period(LocalDate.of(2025, 2, 10), LocalDate.of(2025, 11, 20)),
+              region));
+      questions.put(
+          "arbitrary: 2025-06-15 to 2025-07-14, one unit",
+          new Question(
+              IndicatorQuery.period(LocalDate.of(2025, 6, 15), LocalDate.of(2025, 7, 14))
+                  .withOrganisations(Set.of(UNITS[0])),
+              region));
+      questions.put(
+          "one day (2025-11-03), all units",
+          new Question(
+              IndicatorQuery.period(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 3)), region));
+      System.out.println("| what | path | first | median | p95 | rounds | result |");
+      System.out.println("|---|---|---|---|---|---|---|");
+      for (var entry : questions.entrySet()) {
+        var q = entry.getValue();
+        var sums = indicators.compute(q.query(), q.reader(), false);
+        var counted = direct.compute(q.query(), q.reader(), false);
+        if (!sums.equals(counted)) {
+          System.out.printf(
+              "DIFFERENT: %s%n  sums:   %s%n  direct: %s%n", entry.getKey(), sums, counted);
+        }
+        measure(
+            entry.getKey(), "sums", () -> indicators.compute(q.query(), q.reader(), false), false);
+        measure(entry.getKey(), "direct", () -> direct.compute(q.query(), q.reader(), false), true);
+      }
       var http = HttpClient.newHttpClient();
       measure(
           "GET /api/v1/indicators, one year (lise: 2 units)",
-          () -> get(http, port, "/api/v1/indicators?from=" + YEAR_FROM + "&to=" + TODAY));
+          "sums",
+          () -> get(http, port, "/api/v1/indicators?from=" + YEAR_FROM + "&to=" + TODAY),
+          false);
     }
   }
 
@@ -476,7 +525,10 @@ public final class IndicatorLoadRun {
     System.out.println();
     System.out.println("| table | rows | total size (with indexes) |");
     System.out.println("|---|---|---|");
-    for (var table : TABLES) {
+    for (var table :
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(TABLES), java.util.stream.Stream.of("report_month"))
+            .toList()) {
       var row =
           jdbc.sql(
                   "select count(*) as n, pg_size_pretty(pg_total_relation_size('%s')) as size from %s"
@@ -524,13 +576,18 @@ public final class IndicatorLoadRun {
     System.out.printf("%s: %s%n", what, parts);
   }
 
-  private static void measure(String what, Supplier<Object> action) {
+  /**
+   * The first call, then the median and 95th percentile of 20 rounds after 3 warm-ups (10 after one
+   * when the first took over 2 s; 3 after none for the direct path's slow questions, which are
+   * there for comparison).
+   */
+  private static void measure(String what, String path, Supplier<Object> action, boolean few) {
     long t0 = System.nanoTime();
     action.get();
     double first = (System.nanoTime() - t0) / 1e6;
     boolean slow = first > 2_000;
-    int warmUp = slow ? 1 : 3;
-    int rounds = slow ? 10 : 20;
+    int warmUp = slow ? (few ? 0 : 1) : 3;
+    int rounds = slow ? (few ? 3 : 10) : (few ? 10 : 20);
     for (int i = 0; i < warmUp; i++) {
       action.get();
     }
@@ -543,8 +600,9 @@ public final class IndicatorLoadRun {
     }
     Arrays.sort(millis);
     System.out.printf(
-        "| %s | %.0f ms | %.0f ms | %.0f ms | %d | %s |%n",
+        "| %s | %s | %.0f ms | %.0f ms | %.0f ms | %d | %s |%n",
         what,
+        path,
         first,
         millis[rounds / 2],
         millis[(int) Math.ceil(rounds * 0.95) - 1],
