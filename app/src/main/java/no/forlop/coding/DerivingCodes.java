@@ -111,7 +111,22 @@ public class DerivingCodes implements RuleExplanations {
    */
   public StoredFacts store(List<ClinicalEvent> facts, @Nullable UUID delivery) {
     return Objects.requireNonNull(
-        transactions.execute(status -> events.store(facts, delivery, clock.instant())));
+        transactions.execute(
+            status -> {
+              // the same resource received by two nodes at once is stored once (ADR 0032): the
+              // second waits, then finds it stored; the same for a business identifier's alias
+              locks.lockForTransaction(AdvisoryLocks.Space.SOURCE, sourcesOf(facts));
+              return events.store(facts, delivery, clock.instant());
+            }));
+  }
+
+  private static List<String> sourcesOf(List<ClinicalEvent> facts) {
+    var names = new java.util.HashSet<String>();
+    for (var fact : facts) {
+      names.add(fact.source().key());
+      names.addAll(fact.source().identifiers());
+    }
+    return List.copyOf(names);
   }
 
   /**

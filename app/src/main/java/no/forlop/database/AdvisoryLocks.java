@@ -23,19 +23,34 @@ public class AdvisoryLocks {
 
   /** What a lock is about: the first of the two keys. */
   public enum Space {
+    /**
+     * A fact's source key or business identifier, in 1,024 buckets (a delivery of thousands of
+     * resources takes at most that many locks): storing, so that two nodes receiving the same
+     * resource at once store it once.
+     */
+    SOURCE(4500, 1024),
     /** A patient as the facts know them ({@code clinical_event.patient_key}): the derivation. */
-    PATIENT_KEY(4501),
+    PATIENT_KEY(4501, 0),
     /** A patient by fødselsnummer or D-nummer ({@code pathway.patient}): the pathway's writes. */
-    PATIENT(4502),
+    PATIENT(4502, 0),
     /** A node's presence: held by its own database session for as long as it lives. */
-    NODE(4503),
+    NODE(4503, 0),
     /** Work that runs once at a time across the nodes (a read model's rebuild, a poll). */
-    WORK(4504);
+    WORK(4504, 0);
 
     final int key;
 
-    Space(int key) {
+    /** How many locks the names share (0: a lock per name's hash). */
+    private final int buckets;
+
+    Space(int key, int buckets) {
       this.key = key;
+      this.buckets = buckets;
+    }
+
+    int keyOf(String name) {
+      var hash = hash(name);
+      return buckets == 0 ? hash : Math.floorMod(hash, buckets);
     }
   }
 
@@ -58,7 +73,7 @@ public class AdvisoryLocks {
    * Takes the locks of these names for the rest of the current transaction, waiting for each, in
    * ascending order of their keys: two transactions that lock overlapping sets take the common
    * locks in the same order and cannot deadlock on them. A transaction that calls this more than
-   * once must go from a lower space to a higher one (patient keys before patients).
+   * once must go from a lower space to a higher one (sources, then patient keys, then patients).
    *
    * @throws IllegalStateException outside a transaction (the locks would end with the statement)
    */
@@ -70,7 +85,7 @@ public class AdvisoryLocks {
       throw new IllegalStateException("advisory transaction locks need a transaction");
     }
     var keys = new TreeSet<Integer>();
-    names.forEach(name -> keys.add(hash(name)));
+    names.forEach(name -> keys.add(space.keyOf(name)));
     // unnest keeps the array's order, so the locks are taken in ascending order of key
     jdbc.sql(
             "select count(pg_advisory_xact_lock(:space, k)) from unnest(cast(:keys as int[])) as k")
