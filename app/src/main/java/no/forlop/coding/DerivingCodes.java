@@ -19,6 +19,7 @@ import no.forlop.coding.domain.DerivationRule;
 import no.forlop.coding.domain.DerivationRules;
 import no.forlop.coding.domain.ProblemCode;
 import no.forlop.coding.persistence.ClinicalEventStore;
+import no.forlop.database.AdvisoryLocks;
 import no.forlop.pathway.DerivationRefusal;
 import no.forlop.pathway.DerivedCode;
 import no.forlop.pathway.DerivedInstance;
@@ -62,6 +63,7 @@ public class DerivingCodes implements RuleExplanations {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final TerminologyService terminologies;
+  private final AdvisoryLocks locks;
   private final DerivationRules rules = RuleSetLoader.bundled();
 
   DerivingCodes(
@@ -72,7 +74,8 @@ public class DerivingCodes implements RuleExplanations {
       JdbcTemplate batch,
       PlatformTransactionManager transactionManager,
       Clock clock,
-      TerminologyService terminologies) {
+      TerminologyService terminologies,
+      AdvisoryLocks locks) {
     this.events = events;
     this.pathways = pathways;
     this.catalogues = catalogues;
@@ -81,6 +84,7 @@ public class DerivingCodes implements RuleExplanations {
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     this.terminologies = terminologies;
+    this.locks = locks;
     log.info("Derivation rules version {} loaded ({} rules)", rules.version(), rules.all().size());
   }
 
@@ -107,7 +111,22 @@ public class DerivingCodes implements RuleExplanations {
    */
   public StoredFacts store(List<ClinicalEvent> facts, @Nullable UUID delivery) {
     return Objects.requireNonNull(
-        transactions.execute(status -> events.store(facts, delivery, clock.instant())));
+        transactions.execute(
+            status -> {
+              // the same resource received by two nodes at once is stored once (ADR 0032): the
+              // second waits, then finds it stored; the same for a business identifier's alias
+              locks.lockForTransaction(AdvisoryLocks.Space.SOURCE, sourcesOf(facts));
+              return events.store(facts, delivery, clock.instant());
+            }));
+  }
+
+  private static List<String> sourcesOf(List<ClinicalEvent> facts) {
+    var names = new java.util.HashSet<String>();
+    for (var fact : facts) {
+      names.add(fact.source().key());
+      names.addAll(fact.source().identifiers());
+    }
+    return List.copyOf(names);
   }
 
   /**
@@ -252,6 +271,10 @@ public class DerivingCodes implements RuleExplanations {
   }
 
   private void deriveChunk(List<String> patients) {
+    // one derivation of a patient at a time, across every node sharing the database (ADR 0032):
+    // locked before the facts are read, so the derivation that runs last has read every fact
+    // stored before it, and the first pathway of a patient (no row yet to lock) is opened once
+    locks.lockForTransaction(AdvisoryLocks.Space.PATIENT_KEY, patients);
     var catalogue = catalogues.current();
     var derivation = new Derivation(catalogue, rules, terminologies.current());
     var results = events.factsOf(patients).values().stream().map(derivation::derive).toList();

@@ -14,7 +14,8 @@
       "audit",
       "terminology",
       "terminology :: domain",
-      "access"
+      "access",
+      "database"
     })
 @org.jspecify.annotations.NullMarked
 package no.forlop.coding;

@@ -14,6 +14,7 @@ import no.forlop.access.Role;
 import no.forlop.access.User;
 import no.forlop.access.Users;
 import no.forlop.calendar.OsloTime;
+import no.forlop.database.AdvisoryLocks;
 import no.forlop.demo.DemoHospital.CorrectedStart;
 import no.forlop.demo.DemoHospital.ManualCode;
 import no.forlop.demo.DemoHospital.PatientHistory;
@@ -27,6 +28,7 @@ import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.pathway.Remark;
 import no.forlop.patient.PatientIdentifier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -101,12 +103,27 @@ public class DemoData {
   private final CompletableFuture<Result> loading = new CompletableFuture<>();
   private volatile boolean stopping;
 
+  private final @Nullable AdvisoryLocks locks;
+
+  /** A demo hospital for a test with a database of its own (no other node to wait for). */
   DemoData(
       IntakeService intake,
       PathwayService pathways,
       Users users,
       Clock clock,
       DemoSettings settings) {
+    this(intake, pathways, users, clock, settings, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  DemoData(
+      IntakeService intake,
+      PathwayService pathways,
+      Users users,
+      Clock clock,
+      DemoSettings settings,
+      @Nullable AdvisoryLocks locks) {
+    this.locks = locks;
     this.intake = intake;
     this.pathways = pathways;
     this.users = users;
@@ -153,6 +170,20 @@ public class DemoData {
    * what it did.
    */
   public synchronized Result loadIfEmpty() {
+    if (locks != null) {
+      // one node loads it when several start on one empty database (ADR 0032)
+      return locks
+          .tryAlone("demo-hospital", this::loadIfStillEmpty)
+          .orElseGet(
+              () -> {
+                log.info("Demo hospital: another node is loading it");
+                return Result.skipped();
+              });
+    }
+    return loadIfStillEmpty();
+  }
+
+  private Result loadIfStillEmpty() {
     if (!pathways.noneYet()) {
       log.info("Demo hospital: not loaded, the database already has pathways");
       return Result.skipped();

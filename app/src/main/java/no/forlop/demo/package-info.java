@@ -10,6 +10,14 @@
  * cannot belong to anyone. Nothing personal is logged.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"ingest", "calendar", "access", "audit", "pathway", "patient"})
+    allowedDependencies = {
+      "ingest",
+      "calendar",
+      "access",
+      "audit",
+      "pathway",
+      "patient",
+      "database"
+    })
 @org.jspecify.annotations.NullMarked
 package no.forlop.demo;

@@ -14,7 +14,8 @@
       "calendar",
       "web",
       "audit",
-      "access"
+      "access",
+      "database"
     })
 @org.jspecify.annotations.NullMarked
 package no.forlop.ingest;

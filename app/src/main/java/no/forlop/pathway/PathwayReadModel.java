@@ -44,6 +44,11 @@ public abstract class PathwayReadModel {
   @EventListener(ApplicationReadyEvent.class)
   @Transactional
   public void rebuildIfBehind() {
+    // once across the nodes that share the database (ADR 0032): the second waits, then counts
+    jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))")
+        .param("key", "read-model:" + table)
+        .query()
+        .listOfRows();
     var rows = jdbc.sql("select count(*) from " + table).query(Long.class).single();
     var instances = jdbc.sql("select count(*) from pathway").query(Long.class).single();
     if (rows < instances) {

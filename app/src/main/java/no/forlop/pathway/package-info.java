@@ -5,6 +5,6 @@
  * force. The rules themselves live in the framework-free {@code domain} package.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"catalog", "calendar", "patient", "audit", "web", "access"})
+    allowedDependencies = {"catalog", "calendar", "patient", "audit", "web", "access", "database"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.pathway;

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import no.forlop.access.Actor;
+import no.forlop.database.Leases;
 import no.forlop.ingest.Backoff;
 import no.forlop.ingest.IntakeService;
 import no.forlop.web.ApiProblem;
@@ -71,6 +72,10 @@ class BulkImports {
           });
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final Leases leases;
+
+  /** The jobs this node works or has queued (its lease on each renewed by its heartbeat). */
+  private final java.util.Set<UUID> working = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   BulkImports(
       IntakeService intake,
@@ -78,13 +83,21 @@ class BulkImports {
       BulkImportSettings settings,
       @Qualifier(BulkImportConfiguration.EXECUTOR) TaskExecutor executor,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      Leases leases) {
     this.intake = intake;
     this.jobs = jobs;
     this.settings = settings;
     this.executor = executor;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.leases = leases;
+    leases.onHeartbeat(this::takeOverJobsOfNodesGone);
+  }
+
+  /** The lease of a job: the node that works it (ADR 0032). */
+  static String lease(UUID job) {
+    return "bulk:" + job;
   }
 
   /**
@@ -121,7 +134,9 @@ class BulkImports {
   /** The upload had the content of an earlier job, and was rolled back. */
   private Upload sameAs(String sha256) {
     var earlier = jobs.withContent(sha256).orElseThrow();
-    if (earlier.status() == BulkJob.Status.FAILED && jobs.retry(earlier.id())) {
+    if (earlier.status() == BulkJob.Status.FAILED
+        && jobs.retry(earlier.id())
+        && leases.claim(lease(earlier.id()))) {
       log.info("Bulk import {} failed before and was sent again; it goes on", earlier.id());
       submit(earlier.id());
       return new Upload(jobs.find(earlier.id()).orElseThrow().asDuplicate(), true);
@@ -147,22 +162,56 @@ class BulkImports {
     if (!jobs.retry(id)) {
       throw ApiProblem.conflict("BULK_JOB_NOT_FAILED", String.valueOf(job.get().status()));
     }
-    submit(id);
+    if (leases.claim(lease(id))) {
+      submit(id);
+    }
     return jobs.find(id);
   }
 
-  /** Takes up the jobs that were running when Forløp last stopped, and records where. */
+  /**
+   * Takes up the jobs that were running when Forløp last stopped (on this node, or on another node
+   * that is gone), and records where; jobs another live node works are left to it.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void resumeRunningJobs() {
+    takeOverJobsOfNodesGone();
+  }
+
+  /**
+   * Takes over every running job that no live node works: its lease ran out or its holder is gone
+   * (at start, and at every heartbeat of this node).
+   */
+  void takeOverJobsOfNodesGone() {
     for (var id : jobs.running()) {
+      if (working.contains(id) || !leases.claim(lease(id))) {
+        continue;
+      }
       transactions.executeWithoutResult(tx -> jobs.resumed(id, clock.instant()));
-      log.info("Bulk import {} was running when Forløp stopped; it goes on", id);
+      log.info(
+          "Bulk import {} was running when its node stopped; it goes on on node {}",
+          id,
+          leases.nodeId());
       submit(id);
     }
   }
 
   private void submit(UUID id) {
-    executor.execute(() -> run(id));
+    if (!working.add(id)) {
+      return;
+    }
+    try {
+      executor.execute(
+          () -> {
+            try {
+              run(id);
+            } finally {
+              working.remove(id);
+            }
+          });
+    } catch (RuntimeException e) {
+      working.remove(id);
+      throw e;
+    }
   }
 
   /**
@@ -181,9 +230,18 @@ class BulkImports {
       } catch (RuntimeException e) {
         var cause =
             e instanceof CompletionException && e.getCause() instanceof RuntimeException r ? r : e;
+        if (cause instanceof LeaseLost) {
+          log.info(
+              "Bulk import {} is worked by another node now; node {} stops working it",
+              id,
+              leases.nodeId());
+          return;
+        }
         if (Thread.currentThread().isInterrupted()) {
-          // Forløp is stopping: the job stays RUNNING and goes on at the next start
+          // Forløp is stopping: the job stays RUNNING and goes on at the next start, or on another
+          // node at once
           log.info("Bulk import {} stopped with Forløp; it goes on at the next start", id);
+          releaseQuietly(id);
           return;
         }
         if (!DatabaseOutage.isCause(cause)) {
@@ -248,7 +306,13 @@ class BulkImports {
                   current.firstLine(),
                   channel,
                   actor,
-                  stored -> jobs.chunkStored(id, current, stored));
+                  stored -> {
+                    // in the chunk's transaction: a node whose job was taken over stores nothing
+                    if (!leases.renew(lease(id))) {
+                      throw new LeaseLost();
+                    }
+                    jobs.chunkStored(id, current, stored);
+                  });
           progressed = true;
           deriving.join();
           deriving =
@@ -264,6 +328,7 @@ class BulkImports {
         }
       }
       jobs.finish(id, clock.instant());
+      releaseQuietly(id);
       log.info("Bulk import {} done", id);
     }
 
@@ -289,9 +354,26 @@ class BulkImports {
               + e.getClass().getSimpleName()
               + "); the lines from there on are kept: retry the job when the cause is fixed.",
           clock.instant());
+      releaseQuietly(id);
     } catch (RuntimeException notRecorded) {
       log.error(
           "Bulk import {}: its failure could not be recorded; it goes on at the next start", id);
+    }
+  }
+
+  private void releaseQuietly(UUID id) {
+    try {
+      leases.release(lease(id));
+    } catch (RuntimeException e) {
+      // the lease runs out by itself, and the holder is gone with this node
+      log.debug("Bulk import {}: lease not given back", id, e);
+    }
+  }
+
+  /** Another node took the job over (this node's lease ran out): this node stops working it. */
+  private static final class LeaseLost extends RuntimeException {
+    LeaseLost() {
+      super("the job's lease is held by another node", null, false, false);
     }
   }
 
@@ -318,6 +400,8 @@ class BulkImports {
    */
   private void store(UUID id, InputStream upload, @Nullable String name, Actor actor) {
     jobs.create(id, name, actor, clock.instant());
+    // this node works the job: claimed with it, so no other node takes it up in between
+    leases.claim(lease(id));
     var digest = sha256();
     var chunk = new ByteArrayOutputStream();
     var buffer = new byte[READ_BUFFER];

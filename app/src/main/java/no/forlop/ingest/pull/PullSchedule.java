@@ -1,6 +1,7 @@
 package no.forlop.ingest.pull;
 
 import java.time.Instant;
+import no.forlop.database.Leases;
 import no.forlop.web.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,10 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  * Forløp's database could not be reached) the pause doubles, up to {@code forlop.pull.max-backoff},
  * and is back to the interval after a poll that fetched every type ({@link PullConnector#pause()}).
  * Each poll goes on from the cursors, so nothing is lost while it waits.
+ *
+ * <p>With several nodes on one database, one of them polls a server: the one that holds its lease
+ * ({@code pull:<base URL>}, ADR 0032), renewed by its heartbeat. The others' schedules find the
+ * lease held and skip; when its holder is gone, the next of them to come takes it over.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("forlop.pull.enabled")
@@ -27,14 +32,16 @@ class PullSchedule implements SchedulingConfigurer {
 
   private final PullConnector connector;
   private final PullSettings settings;
+  private final Leases leases;
 
-  PullSchedule(PullConnector connector, PullSettings settings) {
+  PullSchedule(PullConnector connector, PullSettings settings, Leases leases) {
     if (settings.source() == null) {
       throw new IllegalStateException(
           "forlop.pull.enabled=true needs forlop.pull.base-url (the FHIR server to poll)");
     }
     this.connector = connector;
     this.settings = settings;
+    this.leases = leases;
   }
 
   @Override
@@ -53,6 +60,10 @@ class PullSchedule implements SchedulingConfigurer {
 
   void poll() {
     try {
+      if (!leases.claim("pull:" + settings.source())) {
+        log.debug("Another node polls {}; this one does not", settings.source());
+        return;
+      }
       if (connector.poll(PullConnector.PULL).isEmpty()) {
         log.info("A poll is still running; this one is skipped");
       }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.forlop.database.AdvisoryLocks;
 import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.TrackedMilestone;
 import no.forlop.pathway.domain.PatientPathway;
@@ -26,9 +27,11 @@ public class PathwayStore {
   private final TypeChanges typeChanges;
   private final Transfers transfers;
   private final UnusedFacts unused;
+  private final AdvisoryLocks locks;
 
-  PathwayStore(JdbcClient jdbc, JdbcTemplate batch) {
+  PathwayStore(JdbcClient jdbc, JdbcTemplate batch, AdvisoryLocks locks) {
     this.jdbc = jdbc;
+    this.locks = locks;
     this.batch = batch;
     this.milestones = new TrackedMilestones(jdbc, batch);
     this.typeChanges = new TypeChanges(jdbc, batch);
@@ -116,11 +119,16 @@ public class PathwayStore {
         rows);
   }
 
-  /** The pathways of these patients, locked until the transaction ends. */
+  /**
+   * The pathways of these patients, locked until the transaction ends; and the patients themselves
+   * (an advisory lock per patient, taken in a fixed order, ADR 0032), so that a patient without a
+   * pathway yet has no second one opened by another node or thread at the same time.
+   */
   public List<PatientPathway> findByPatientsForUpdate(java.util.Collection<String> patients) {
     if (patients.isEmpty()) {
       return List.of();
     }
+    locks.lockForTransaction(AdvisoryLocks.Space.PATIENT, patients);
     var headers =
         jdbc.sql(SELECT_HEADER + " where patient in (:patients) order by created_at, id for update")
             .param("patients", patients)

@@ -32,6 +32,11 @@ class PullScheduleIT {
       when(connector.pause()).thenReturn(Duration.ofMinutes(5));
       return connector;
     }
+
+    @Bean
+    no.forlop.database.Leases leases() {
+      return mock(no.forlop.database.Leases.class);
+    }
   }
 
   private final ApplicationContextRunner runner =
