@@ -29,9 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,9 +42,13 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(WorklistController.class)
 @PageSlice
+@Import(WorklistControllerTest.FixedClock.class)
 class WorklistControllerTest {
 
-  @TestConfiguration
+  /**
+   * Imported, not a configuration class: the application's component scan (which sees the test
+   * classes) must not pick up a second clock.
+   */
   static class FixedClock {
     @Bean
     Clock clock() {
