@@ -31,8 +31,11 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  * document does not contain. The derivation, its rules and its catalogue are the server's own
  * beans; {@code ForlopApplication} is not part of this context (its component scan and
  * auto-configuration would bring everything back).
+ *
+ * <p>Not annotated as a configuration (no {@code @SpringBootConfiguration}): it is a source given
+ * to {@code SpringApplication} only, so the server's component scan cannot find it and run this
+ * scan inside the server's context.
  */
-@SpringBootConfiguration(proxyBeanMethods = false)
 @ImportAutoConfiguration({
   PropertyPlaceholderAutoConfiguration.class,
   ConfigurationPropertiesAutoConfiguration.class,
