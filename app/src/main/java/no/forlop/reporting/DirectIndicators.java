@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The indicators computed directly over the statistics' read model ({@code report_*}), row by row:
  * what {@link Indicators} computed before the monthly sums (ADR 0031), kept as the reference the
  * sums are tested against ({@code MonthlySumsIT}) and measured against ({@code IndicatorLoadRun}).
- * Not used by the application.
+ * The application uses it for a patient group (sex or age band), which the sums do not keep, and
+ * for what both paths share: data quality, read live, and the catalogue's indicator order.
  */
 @Component
 public class DirectIndicators {
@@ -302,7 +303,8 @@ public class DirectIndicators {
         .single();
   }
 
-  private Quality quality(Filter filter, Map<String, Object> params, int suppress) {
+  /** Data quality: read live by both paths, from the pathways with something to count. */
+  Quality quality(Filter filter, Map<String, Object> params, int suppress) {
     return jdbc.sql(
             """
             select
@@ -318,6 +320,13 @@ public class DirectIndicators {
             from report_pathway p
             where (start_date is null or start_date <= :to)
               and (ended_on is null or ended_on >= :from) and %s
+              and (problem is not null
+                or (start_date is null and (first_attendance is not null
+                  or decision_date is not null or treatment_date is not null
+                  or ended_on is not null))
+                or (first_attendance is null and decision_date is not null)
+                or proposals > 0
+                or disagreement)
             """
                 .formatted(filter.sql()))
         .params(params)
@@ -333,7 +342,7 @@ public class DirectIndicators {
         .single();
   }
 
-  private boolean perTreatment(String indicator) {
+  boolean perTreatment(String indicator) {
     return catalogues
         .current()
         .indicator(indicator)
@@ -341,7 +350,7 @@ public class DirectIndicators {
         .orElse(false);
   }
 
-  private int order(String indicator) {
+  int order(String indicator) {
     var all = catalogues.current().document().indicators();
     for (int i = 0; i < all.size(); i++) {
       if (all.get(i).id().equals(indicator)) {

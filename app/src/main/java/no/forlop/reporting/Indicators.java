@@ -11,12 +11,10 @@ import java.util.Map;
 import no.forlop.access.Actor;
 import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.CatalogueService;
-import no.forlop.catalog.IndicatorDefinition;
 import no.forlop.reporting.IndicatorReport.Activity;
 import no.forlop.reporting.IndicatorReport.Burden;
 import no.forlop.reporting.IndicatorReport.Count;
 import no.forlop.reporting.IndicatorReport.Interval;
-import no.forlop.reporting.IndicatorReport.Quality;
 import no.forlop.reporting.IndicatorReport.TargetResult;
 import no.forlop.reporting.MonthlySums.IntervalSums;
 import no.forlop.reporting.MonthlySums.Sums;
@@ -89,7 +87,7 @@ public class Indicators {
         intervals,
         targets(intervals),
         burden(sums, suppress),
-        quality(filter, params, suppress));
+        direct.quality(filter, params, suppress));
   }
 
   /** The end of the period, or today while it lasts. */
@@ -118,7 +116,7 @@ public class Indicators {
     indicators.addAll(sums.overdue.keySet());
     var result = new ArrayList<Interval>();
     for (var indicator : indicators) {
-      boolean perTreatment = perTreatment(indicator);
+      boolean perTreatment = direct.perTreatment(indicator);
       var byTreatment = sums.intervals.getOrDefault(indicator, Map.of());
       var overdue = sums.overdue.getOrDefault(indicator, Map.of());
       var all = new IntervalSums();
@@ -144,7 +142,7 @@ public class Indicators {
       }
     }
     result.sort(
-        Comparator.comparing((Interval i) -> order(i.indicator()))
+        Comparator.comparing((Interval i) -> direct.order(i.indicator()))
             .thenComparing(i -> i.treatment() == null ? "" : i.treatment()));
     return result;
   }
@@ -219,62 +217,6 @@ public class Indicators {
    * Data quality counts the pathways overlapping the period, which no monthly sum gives: read live,
    * but only the pathways with something to count (the partial index of V44).
    */
-  private Quality quality(Filter filter, Map<String, Object> params, int suppress) {
-    return jdbc.sql(
-            """
-            select
-              count(*) filter (where problem is not null) as out_of_order,
-              count(*) filter (where start_date is null and (first_attendance is not null
-                  or decision_date is not null or treatment_date is not null
-                  or ended_on is not null)) as missing_start,
-              count(*) filter (where first_attendance is null and decision_date is not null)
-                  as missing_first_attendance,
-              count(*) filter (where proposals > 0) as with_proposals,
-              coalesce(sum(proposals), 0) as proposals,
-              count(*) filter (where disagreement) as disagreements
-            from report_pathway p
-            where (start_date is null or start_date <= :to)
-              and (ended_on is null or ended_on >= :from) and %s
-              and (problem is not null
-                or (start_date is null and (first_attendance is not null
-                  or decision_date is not null or treatment_date is not null
-                  or ended_on is not null))
-                or (first_attendance is null and decision_date is not null)
-                or proposals > 0
-                or disagreement)
-            """
-                .formatted(filter.sql()))
-        .params(params)
-        .query(
-            (rs, n) ->
-                new Quality(
-                    count(rs, "out_of_order", suppress),
-                    count(rs, "missing_start", suppress),
-                    count(rs, "missing_first_attendance", suppress),
-                    count(rs, "with_proposals", suppress),
-                    count(rs, "proposals", suppress),
-                    count(rs, "disagreements", suppress)))
-        .single();
-  }
-
-  private boolean perTreatment(String indicator) {
-    return catalogues
-        .current()
-        .indicator(indicator)
-        .map(IndicatorDefinition::perTreatment)
-        .orElse(false);
-  }
-
-  private int order(String indicator) {
-    var all = catalogues.current().document().indicators();
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).id().equals(indicator)) {
-        return i;
-      }
-    }
-    return all.size();
-  }
-
   static Count count(ResultSet rs, String column, int suppress) throws SQLException {
     return Count.of(rs.getLong(column), suppress);
   }
