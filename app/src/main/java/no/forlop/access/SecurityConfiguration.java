@@ -173,6 +173,8 @@ class SecurityConfiguration {
                         "/favicon.ico",
                         "/error",
                         "/catalogue",
+                        "/henvisning", // issue 17: the GP's referral support, no patient data
+                        "/henvisning/*",
                         "/actuator/health",
                         "/actuator/info",
                         "/actuator/prometheus")
