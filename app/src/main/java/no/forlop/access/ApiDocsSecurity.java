@@ -1,5 +1,6 @@
 package no.forlop.access;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,13 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class ApiDocsSecurity {
+
+  static {
+    // the acting user is resolved from the sign-in and the X-Forlop-Purpose header
+    // (ActorArgumentResolver), not sent by the caller: without this springdoc shows a required
+    // query parameter "actor" on every endpoint, and Swagger's "Try it out" asks for it (issue 16)
+    SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class);
+  }
 
   static final String[] PATHS = {
     "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"

@@ -131,6 +131,21 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<OperationOutcome> typeMismatch(MethodArgumentTypeMismatchException e) {
+    var type = e.getRequiredType();
+    if (type != null && type.isEnum()) {
+      // one of a closed list (an age band, a sex …): name the value given and the allowed ones
+      return problems.response(
+          ApiProblem.invalid(
+                  "INVALID_PARAMETER",
+                  e.getName(),
+                  ApiProblem.shown(String.valueOf(e.getValue())),
+                  Arrays.stream(type.getEnumConstants())
+                      .map(c -> ((Enum<?>) c).name())
+                      .collect(Collectors.joining(", ")))
+              .key(ApiProblem.INVALID_VALUE_KEY)
+              .at(e.getName())
+              .diagnostics(firstLine(e.getMessage())));
+    }
     return problems.response(
         ApiProblem.invalid("INVALID_PARAMETER", e.getName(), expected(e.getRequiredType()))
             .key("problem.INVALID_PARAMETER.type")
