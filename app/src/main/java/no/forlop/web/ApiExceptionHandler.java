@@ -1,5 +1,6 @@
 package no.forlop.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -189,7 +190,12 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<OperationOutcome> unexpected(Exception e) {
+  @Nullable ResponseEntity<OperationOutcome> unexpected(Exception e, HttpServletRequest request) {
+    if (ClientDisconnects.isDisconnect(e)) {
+      // the client went away: no one to answer, nothing wrong here (issue 16)
+      ClientDisconnects.logQuietly(request, e);
+      return null;
+    }
     if (DatabaseOutage.isCause(e)) {
       // it passes when the database returns: 503 with Retry-After, no stack trace in the log
       log.warn(
