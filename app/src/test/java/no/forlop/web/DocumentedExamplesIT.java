@@ -175,6 +175,20 @@ class DocumentedExamplesIT extends ApplicationTest {
     assertThat(names).as("parameters of the OpenAPI document").contains("asOf", "from", "pathway");
     assertThat(names).doesNotContain("actor");
     assertThat(docs.body()).doesNotContain("\"Actor\"");
+    // in its place: the purpose of the access, an optional header with the purposes one may name
+    JsonNode purpose = null;
+    for (var parameter :
+        docs.json().get("paths").get("/api/v1/pathways/{id}").get("get").get("parameters")) {
+      if (parameter.get("name").asString().equals("X-Forlop-Purpose")) {
+        purpose = parameter;
+      }
+    }
+    assertThat(purpose).as("the purpose header of GET /api/v1/pathways/{id}").isNotNull();
+    assertThat(purpose.get("in").asString()).isEqualTo("header");
+    assertThat(purpose.path("required").asBoolean(false)).isFalse();
+    assertThat(purpose.get("schema").get("enum").toString())
+        .contains("PATIENT_CARE", "STATISTICS")
+        .doesNotContain("EMERGENCY_ACCESS");
   }
 
   private static void parameters(JsonNode operation, List<String> names) {
