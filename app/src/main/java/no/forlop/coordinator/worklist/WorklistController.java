@@ -39,18 +39,21 @@ class WorklistController {
   private final Users users;
   private final MessageSource messages;
   private final Clock clock;
+  private final WorklistVisits visits;
 
   WorklistController(
       Worklist worklist,
       CatalogueService catalogues,
       Users users,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      WorklistVisits visits) {
     this.worklist = worklist;
     this.catalogues = catalogues;
     this.users = users;
     this.messages = messages;
     this.clock = clock;
+    this.visits = visits;
   }
 
   @GetMapping("/")
@@ -71,6 +74,7 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String coordinator,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String view,
       HttpSession session,
       RedirectAttributes redirect) {
     String handle = null;
@@ -81,7 +85,10 @@ class WorklistController {
         handle = WorklistSearches.keep(session, q.strip());
       }
     }
-    return "redirect:" + address("/worklist", pathway, unit, status, coordinator, sort, handle);
+    // a search looks through every open pathway unless a view is asked for (ADR 0035)
+    var shown = handle != null && (view == null || view.isBlank()) ? null : view;
+    return "redirect:"
+        + address("/worklist", pathway, unit, status, coordinator, sort, handle, shown);
   }
 
   @GetMapping("/worklist")
@@ -93,6 +100,7 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable String sort,
       @RequestParam(required = false) @Nullable String page,
+      @RequestParam(required = false) @Nullable String view,
       @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
       HttpSession session,
       Actor actor,
@@ -114,8 +122,15 @@ class WorklistController {
     // a page that is no number is the first, never an error page; one past the end the last
     var result =
         worklist.read(
-            query(pathway, unit, status, coordinator, q, sort, WorklistQuery.page(page)), actor);
+            query(pathway, unit, status, coordinator, q, sort, WorklistQuery.page(page), view),
+            actor);
     var query = result.query();
+    var visit = visits.visit(session, actor.id());
+    model.addAttribute("visit", visit);
+    model.addAttribute("changes", worklist.changesSince(visit.since(), actor));
+    model.addAttribute("sinceAt", visit.since().atZone(OsloTime.ZONE));
+    model.addAttribute("firstVisitDays", WorklistVisits.FIRST_VISIT_DAYS);
+    model.addAttribute("views", WorklistQuery.View.values());
     var catalogue = catalogues.current();
     model.addAttribute("page", result);
     model.addAttribute("query", query);
@@ -144,6 +159,7 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String coordinator,
       @RequestParam(required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String view,
       @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
       HttpSession session,
       Actor actor) {
@@ -156,7 +172,8 @@ class WorklistController {
       return plainText(HttpStatus.GONE, "worklist.search.expired");
     }
     var rows =
-        worklist.export(query(pathway, unit, status, coordinator, q.orElse(null), sort, 0), actor);
+        worklist.export(
+            query(pathway, unit, status, coordinator, q.orElse(null), sort, 0, view), actor);
     var csv = new StringBuilder("\uFEFF");
     csv.append(
         String.join(
@@ -171,7 +188,8 @@ class WorklistController {
             text("worklist.column.daysLeft"),
             text("worklist.column.status"),
             text("worklist.column.proposals"),
-            text("worklist.column.coordinator")));
+            text("worklist.column.coordinator"),
+            text("worklist.column.reasons")));
     csv.append("\r\n");
     var names = pathwayNames(catalogues.current().pathways());
     var unitNames = unitNames();
@@ -184,12 +202,16 @@ class WorklistController {
               cell(names.getOrDefault(row.pathway(), row.pathway())),
               cell(unitNames.getOrDefault(row.organisation(), row.organisation())),
               cell(text("state." + row.state())),
-              cell(row.nextMilestone() == null ? "" : text("milestone." + row.nextMilestone())),
+              cell(row.shownMilestone() == null ? "" : text("milestone." + row.shownMilestone())),
               cell(row.dueDate() == null ? "" : row.dueDate().toString()),
               cell(row.daysLeft() == null ? "" : row.daysLeft().toString()),
               cell(text("status." + row.status())),
               cell(Integer.toString(row.proposals())),
-              cell(row.coordinator() == null ? "" : row.coordinator())));
+              cell(row.coordinator() == null ? "" : row.coordinator()),
+              cell(
+                  String.join(
+                      ", ",
+                      row.reasons().stream().map(r -> text("worklist.reason." + r)).toList()))));
       csv.append("\r\n");
     }
     return ResponseEntity.ok()
@@ -212,7 +234,8 @@ class WorklistController {
       @Nullable String status,
       @Nullable String coordinator,
       @Nullable String sort,
-      @Nullable String handle) {
+      @Nullable String handle,
+      @Nullable String view) {
     var address = UriComponentsBuilder.fromPath(path);
     addIfGiven(address, "pathway", pathway);
     addIfGiven(address, "unit", unit);
@@ -220,6 +243,7 @@ class WorklistController {
     addIfGiven(address, "coordinator", coordinator);
     addIfGiven(address, "sort", sort);
     addIfGiven(address, "search", handle);
+    addIfGiven(address, "view", view);
     return address.encode().build().toUriString();
   }
 
@@ -237,7 +261,8 @@ class WorklistController {
       @Nullable String coordinator,
       @Nullable String q,
       @Nullable String sort,
-      int page) {
+      int page,
+      @Nullable String view) {
     Status wanted = null;
     if (status != null && !status.isBlank()) {
       try {
@@ -246,8 +271,18 @@ class WorklistController {
         wanted = null;
       }
     }
+    // the default view is what needs action; a search looks through every open pathway
+    var fallback = q == null ? WorklistQuery.View.ACTION : WorklistQuery.View.ALL;
     return new WorklistQuery(
-        pathway, unit, wanted, coordinator, q, WorklistQuery.Sort.parse(sort), page, 50);
+        pathway,
+        unit,
+        wanted,
+        coordinator,
+        q,
+        WorklistQuery.Sort.parse(sort),
+        page,
+        50,
+        WorklistQuery.View.parse(view, fallback));
   }
 
   private List<no.forlop.access.Unit> myUnits(Actor actor) {
