@@ -85,8 +85,8 @@ class WorklistController {
         handle = WorklistSearches.keep(session, q.strip());
       }
     }
-    // a search looks through every open pathway unless a view is asked for (ADR 0035)
-    var shown = handle != null && (view == null || view.isBlank()) ? null : view;
+    // a search looks through every open pathway ("Trenger handling" narrows it; ADR 0035)
+    var shown = handle != null ? WorklistQuery.View.ALL.name() : view;
     return "redirect:"
         + address("/worklist", pathway, unit, status, coordinator, sort, handle, shown);
   }

@@ -133,6 +133,19 @@ class WorklistControllerTest {
   }
 
   @Test
+  void the_filter_form_keeps_the_view_it_was_on() throws Exception {
+    mvc.perform(
+            post("/worklist")
+                .with(csrf())
+                .param("status", "RED")
+                .param("view", "ACTION")
+                .param("q", ""))
+        .andExpect(redirectedUrl("/worklist?status=RED&view=ACTION"));
+    mvc.perform(post("/worklist").with(csrf()).param("view", "ALL"))
+        .andExpect(redirectedUrl("/worklist?view=ALL"));
+  }
+
+  @Test
   void all_open_is_read_when_asked_for_and_a_search_looks_through_all_by_default()
       throws Exception {
     mvc.perform(get("/worklist").param("view", "all")).andExpect(status().isOk());
@@ -265,6 +278,8 @@ class WorklistControllerTest {
             .getRedirectedUrl();
     var handle = handleOf(location);
     assertThat(location).contains("status=AMBER").doesNotContain("unit=");
+    // a search shows every open pathway that matches (ADR 0035)
+    assertThat(location).contains("view=ALL");
 
     var page =
         mvc.perform(get(location).session(session))
