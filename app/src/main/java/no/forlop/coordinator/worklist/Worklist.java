@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Understands the coordinator's worklist: the open pathways of the user's units with their next
- * deadline, red/amber/green status and flags, filtered, sorted, counted and paged in PostgreSQL.
- * Every patient shown is recorded in the audit log.
+ * deadline, red/amber/green status, why each needs action (ADR 0035), filtered, sorted, counted and
+ * paged in PostgreSQL. Every patient shown is recorded in the audit log.
  */
 @Service
 public class Worklist {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * left, the status and the flags.
  *
  * @param daysLeft days from today to the due date (negative when overdue)
- * @param inactive no code for longer than the unit's limit
+ * @param inactive a step without a deadline is expected and no code came for longer than the unit's
+ *     limit (reason {@link Reason#INACTIVE})
  * @param transferredIn the patient came from another organisation in the same pathway
  * @param plannedEvaluation the date a coordinator planned for the next evaluation, if any
  * @param transferredOut when this unit transferred the patient to another organisation (such a

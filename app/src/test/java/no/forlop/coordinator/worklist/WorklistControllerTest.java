@@ -128,7 +128,7 @@ class WorklistControllerTest {
         // what changed since the last visit (Oslo time)
         .contains("Endret siden sist (30.12.2024 09:00)")
         .contains("2 forløp med nye forslag")
-        .contains("1 nye fristbrudd")
+        .contains("1 nytt fristbrudd")
         .doesNotContain("overført inn");
   }
 
