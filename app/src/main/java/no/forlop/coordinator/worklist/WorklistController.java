@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -173,7 +174,17 @@ class WorklistController {
     }
     var rows =
         worklist.export(
-            query(pathway, unit, status, coordinator, q.orElse(null), sort, 0, view), actor);
+            query(
+                pathway,
+                unit,
+                status,
+                coordinator,
+                q.orElse(null),
+                sort,
+                0,
+                // the page's link names its view; an export without one is every open pathway
+                view == null || view.isBlank() ? WorklistQuery.View.ALL.name() : view),
+            actor);
     var csv = new StringBuilder("\uFEFF");
     csv.append(
         String.join(
@@ -208,10 +219,7 @@ class WorklistController {
               cell(text("status." + row.status())),
               cell(Integer.toString(row.proposals())),
               cell(row.coordinator() == null ? "" : row.coordinator()),
-              cell(
-                  String.join(
-                      ", ",
-                      row.reasons().stream().map(r -> text("worklist.reason." + r)).toList()))));
+              cell(String.join(", ", row.reasons().stream().map(r -> reason(row, r)).toList()))));
       csv.append("\r\n");
     }
     return ResponseEntity.ok()
@@ -319,6 +327,28 @@ class WorklistController {
 
   private String text(String key) {
     return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  }
+
+  /** A reason as the page words it (with its days, its count, its date). */
+  private String reason(WorklistRow row, Reason reason) {
+    var daysLeft = row.daysLeft() == null ? 0L : row.daysLeft();
+    return switch (reason) {
+      case OVERDUE -> text("worklist.reason.OVERDUE.days", -daysLeft);
+      case DUE_SOON -> text("worklist.reason.DUE_SOON.days", daysLeft);
+      case PROPOSALS -> text("worklist.flag.proposals", row.proposals());
+      case TRANSFERRED_OUT ->
+          row.transferredOut() == null
+              ? text("worklist.reason.TRANSFERRED_OUT")
+              : text(
+                  "worklist.flag.transferredOut",
+                  row.transferredOut().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+      case INACTIVE -> text("worklist.reason.INACTIVE.days", row.inactiveDays());
+      default -> text("worklist.reason." + reason);
+    };
+  }
+
+  private String text(String key, Object argument) {
+    return messages.getMessage(key, new Object[] {argument}, key, LocaleContextHolder.getLocale());
   }
 
   private static String cell(String value) {

@@ -245,8 +245,17 @@ class WorklistControllerTest {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
     var lines = csv.split("\r\n");
-    assertThat(lines[0]).startsWith("\uFEFF").contains("Pasient");
-    assertThat(lines[1]).startsWith("T.T.;010101*****;colorectal;Fjordby sykehus HF;");
+    assertThat(lines[0]).startsWith("\uFEFF").contains("Pasient").endsWith(";Hvorfor");
+    assertThat(lines[1])
+        .startsWith("T.T.;010101*****;colorectal;Fjordby sykehus HF;")
+        .endsWith(";Frist om 3 dager, 1 forslag å bekrefte");
+    // an export without a view is every open pathway; the page's link names its view
+    mvc.perform(get("/worklist.csv").param("view", "ACTION")).andExpect(status().isOk());
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist, org.mockito.Mockito.times(2)).export(query.capture(), any());
+    assertThat(query.getAllValues())
+        .extracting(WorklistQuery::view)
+        .containsExactly(WorklistQuery.View.ALL, WorklistQuery.View.ACTION);
   }
 
   // --- issue 14, part D: the patient search never travels in the address ---
