@@ -32,6 +32,7 @@ class DemoScreenshotsBrowserIT extends BrowserTest {
   @Autowired PathwayService pathways;
   @Autowired Users users;
   @Autowired Clock clock;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @BeforeEach
   void theDemoHospital() {
@@ -43,6 +44,14 @@ class DemoScreenshotsBrowserIT extends BrowserTest {
   @Test
   void the_main_pages_with_the_demo_hospital() throws Exception {
     assertThat(loaded).isNotNull().extracting(DemoData.Result::loaded).isEqualTo(true);
+    // kari's last visit the morning before, so the worklist shows what changed since (ADR 0035)
+    jdbc.sql(
+            """
+            insert into worklist_visit (username, visited_at) values ('kari', :at)
+            on conflict (username) do update set visited_at = excluded.visited_at
+            """)
+        .param("at", java.time.OffsetDateTime.parse("2024-12-30T07:00:00Z"))
+        .update();
     signInAs("kari");
 
     // sorted by patient: the demo's patients have names, the other tests' pathways (sharing this
