@@ -3,8 +3,12 @@
  * disease, the filter steps (filterfunksjon) done first, the findings that give a well-founded
  * suspicion (begrunnet mistanke) and what the referral must contain, each item with its source. The
  * criteria are data (referral/entry-criteria.yaml), checked against the catalogue when the
- * application starts; a GP's ticked findings are judged against them without storing anything.
+ * application starts; a GP's ticked findings are judged against them without storing anything. From
+ * them and the patient's details the GP gets a complete referral (FHIR, built by the intake's
+ * exported {@code ingest :: referral}), which Forløp does not store unless it is posted to {@code
+ * /fhir}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "web"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"catalog", "web", "patient", "ingest :: referral"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.referral;

@@ -7,34 +7,49 @@ import java.util.List;
 import java.util.Set;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Localized;
+import no.forlop.referral.Assessment;
 import no.forlop.referral.EntryCriteria;
 import no.forlop.referral.EntryCriteriaService;
 import no.forlop.referral.Item;
 import no.forlop.referral.PathwayCriteria;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The GP's referral support (issue 17, item 2), open to anyone: choose a pathway or start from a
  * sign, tick the findings present and the filter steps done, and see whether the criteria for a
  * well-founded suspicion are met, what is missing and what the referral must contain. The form is a
- * GET: the ticks live in the address only, nothing is stored or logged about them.
+ * GET: the ticks live in the address only, nothing is stored or logged about them. "Lag henvisning"
+ * (a POST with the patient's details) answers the complete referral as a FHIR file.
  */
 @Controller
 class ReferralPageController {
 
+  private static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+
   private final EntryCriteriaService criteria;
   private final CatalogueService catalogues;
+  private final ReferralWriter writer;
 
-  ReferralPageController(EntryCriteriaService criteria, CatalogueService catalogues) {
+  ReferralPageController(
+      EntryCriteriaService criteria, CatalogueService catalogues, ReferralWriter writer) {
     this.criteria = criteria;
     this.catalogues = catalogues;
+    this.writer = writer;
   }
 
   /** A pathway of the criteria with its name from the catalogue. */
@@ -64,11 +79,54 @@ class ReferralPageController {
       @RequestParam(name = "funn", required = false) @Nullable List<String> ticked,
       @RequestParam(name = "vurder", required = false) @Nullable String assess,
       Model model) {
-    var found =
-        criteria
-            .pathway(pathway)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    var found = find(pathway);
     Set<String> present = ticked == null ? Set.of() : new LinkedHashSet<>(ticked);
+    page(found, present, assess != null, model);
+    model.addAttribute("referralForm", ReferralForm.empty());
+    return "referral/pathway";
+  }
+
+  /**
+   * "Lag henvisning": the referral as a FHIR R4 transaction Bundle, downloaded as a file, for the
+   * GP's system to send to the hospital (or to Forløp's {@code /fhir}). A POST, so that the
+   * patient's details are never in an address; nothing of it is stored or logged. A form with
+   * problems is the page again (400) with every problem named.
+   */
+  @PostMapping("/henvisning/{pathway}")
+  Object referral(
+      @PathVariable String pathway,
+      @RequestParam(name = "funn", required = false) @Nullable List<String> ticked,
+      @ModelAttribute("referralForm") ReferralForm form,
+      Model model) {
+    var found = find(pathway);
+    Set<String> present = ticked == null ? Set.of() : new LinkedHashSet<>(ticked);
+    var written = writer.write(found, present, form);
+    if (written.bundle() == null) {
+      page(found, present, true, model);
+      model.addAttribute("referralProblems", written.problems());
+      var page = new ModelAndView("referral/pathway", model.asMap());
+      page.setStatus(HttpStatus.BAD_REQUEST);
+      return page;
+    }
+    return ResponseEntity.ok()
+        .contentType(FHIR_JSON)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("henvisning-" + found.pathway() + ".json")
+                .build()
+                .toString())
+        .cacheControl(CacheControl.noStore())
+        .body(written.bundle());
+  }
+
+  private PathwayCriteria find(String pathway) {
+    return criteria
+        .pathway(pathway)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  private void page(PathwayCriteria found, Set<String> present, boolean assess, Model model) {
     model.addAttribute("version", criteria.current().version());
     model.addAttribute("pathway", link(found));
     model.addAttribute("criteria", found);
@@ -76,10 +134,12 @@ class ReferralPageController {
     var unknownNotes = new HashMap<String, String>();
     found.unknownSections().forEach((section, note) -> unknownNotes.put(section.name(), note));
     model.addAttribute("unknownNotes", unknownNotes);
-    if (assess != null) {
-      model.addAttribute("assessment", EntryCriteria.assess(found, present));
+    var assessment = EntryCriteria.assess(found, present);
+    if (assess) {
+      model.addAttribute("assessment", assessment);
     }
-    return "referral/pathway";
+    // the referral form says when the criteria are not met (it never blocks the referral)
+    model.addAttribute("criteriaMet", assessment.outcome() == Assessment.Outcome.MET);
   }
 
   private PathwayLink link(PathwayCriteria pathway) {

@@ -1,0 +1,29 @@
+package no.forlop.referral.web;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the GP fills in to get a referral: the patient (fødselsnummer, name, birth date), the
+ * suspected diagnosis (ICD-10, optional), the GP's practice and the receiving organisation by their
+ * organisation numbers. Bound from the form's fields; kept only for the answer, never stored or
+ * logged.
+ */
+record ReferralForm(
+    @Nullable String fodselsnummer,
+    @Nullable String navn,
+    @Nullable String fodselsdato,
+    @Nullable String icd10,
+    @Nullable String fraOrgnr,
+    @Nullable String fraNavn,
+    @Nullable String tilOrgnr,
+    @Nullable String tilNavn) {
+
+  static ReferralForm empty() {
+    return new ReferralForm(null, null, null, null, null, null, null, null);
+  }
+
+  @Override
+  public String toString() {
+    return "ReferralForm[…]"; // no personal data in logs
+  }
+}
