@@ -3,6 +3,7 @@ package no.forlop.referral.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import no.forlop.testing.BrowserTest;
+import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -86,5 +87,98 @@ class ReferralPageBrowserIT extends BrowserTest {
     assertThat(find(By.id("result-MET")).getText())
         .isEqualTo("The criteria for a well-founded suspicion are met.");
     browser.manage().deleteAllCookies();
+  }
+
+  private void fillIn(String fnr) {
+    type("referral-fodselsnummer", fnr);
+    type("referral-navn", "Kari Testesen");
+    type("referral-icd10", "C34");
+    type("referral-fraOrgnr", "974600951");
+    type("referral-tilOrgnr", "910000012");
+  }
+
+  private void type(String id, String text) {
+    var field = find(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /**
+   * Sends the "Lag henvisning" form as the browser would (its fields and CSRF token, the session's
+   * cookie) and gives the answer: status, content type, content disposition and body. A real click
+   * would save the file where the test cannot read it.
+   */
+  @SuppressWarnings("unchecked")
+  private java.util.List<Object> download() {
+    return (java.util.List<Object>)
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+            .executeAsyncScript(
+                """
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('referral-write-form');
+                fetch(form.action, {method: 'POST', credentials: 'same-origin',
+                    body: new URLSearchParams(new FormData(form))})
+                  .then(r => r.text().then(t => done([r.status, r.headers.get('Content-Type'),
+                      r.headers.get('Content-Disposition'), t])))
+                  .catch(e => done([0, '', '', String(e)]));
+                """);
+  }
+
+  @Test
+  void criteria_not_met_still_give_a_referral_that_says_so() {
+    open("/henvisning/lung");
+    assess();
+    assertThat(find(By.id("result-NOT_MET")).isDisplayed()).isTrue();
+    assertThat(find(By.id("referral-write-not-met")).getText()).contains("Du kan likevel henvise");
+    assertThat(find(By.id("referral-write-ticked")).getText())
+        .isEqualTo("Ingenting er krysset av.");
+
+    fillIn(TestPatients.next());
+    var answer = download();
+
+    assertThat(answer.get(0)).isEqualTo(200L);
+    assertThat((String) answer.get(1)).startsWith("application/fhir+json");
+    assertThat((String) answer.get(2)).contains("attachment", "henvisning-lung.json");
+    assertThat((String) answer.get(3))
+        .contains(
+            "\"resourceType\": \"Bundle\"",
+            "Kriteriene for begrunnet mistanke er ikke oppfylt.",
+            "fastlegens kliniske vurdering");
+    assertThat(contentSecurityPolicyViolations()).isEmpty();
+  }
+
+  @Test
+  void criteria_met_with_the_filter_step_done_give_a_referral_with_the_answers() {
+    open("/henvisning/lung");
+    tick("lung-imaging");
+    tick("lung-filter-ct");
+    assess();
+    assertThat(browser.findElements(By.id("referral-write-not-met"))).isEmpty();
+    assertThat(find(By.id("referral-write-ticked")).getText())
+        .contains("lung-imaging", "lung-filter-ct");
+
+    fillIn(TestPatients.next());
+    var answer = download();
+
+    assertThat(answer.get(0)).isEqualTo(200L);
+    assertThat((String) answer.get(3))
+        .contains("Kriteriene for begrunnet mistanke er oppfylt.", "\"lung-filter-ct\"")
+        .doesNotContain("fastlegens kliniske vurdering");
+  }
+
+  @Test
+  void a_wrong_fodselsnummer_is_named_on_the_page_and_the_rest_is_kept() {
+    open("/henvisning/lung");
+    tick("lung-filter-ct");
+    assess();
+    fillIn("12345678901");
+    find(By.id("referral-write-submit")).click();
+
+    assertThat(find(By.id("problem-fodselsnummer")).getText()).contains("Fødselsnummeret");
+    assertThat(find(By.id("referral-navn")).getAttribute("value")).isEqualTo("Kari Testesen");
+    assertThat(find(By.id("result-NOT_MET")).isDisplayed()).isTrue();
+    assertThat(browser.findElements(By.id("missing-lung-filter-ct"))).isEmpty();
+    assertThat(find(By.id("referral-write-ticked")).getText()).isEqualTo("lung-filter-ct");
+    assertThat(contentSecurityPolicyViolations()).isEmpty();
   }
 }
