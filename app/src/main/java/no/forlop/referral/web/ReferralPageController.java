@@ -138,7 +138,17 @@ class ReferralPageController {
     if (assess) {
       model.addAttribute("assessment", assessment);
     }
-    // the referral form says when the criteria are not met (it never blocks the referral)
+    // the referral form lists what goes into it, in words, and says when the criteria are not met
+    // (it never blocks the referral)
+    var tickedTexts = new ArrayList<Localized>();
+    found.filterSteps().stream()
+        .filter(f -> present.contains(f.id()))
+        .forEach(f -> tickedTexts.add(f.text()));
+    java.util.stream.Stream.concat(
+            found.criteria().requires().stream(), found.criteria().anyOf().stream())
+        .filter(i -> present.contains(i.id()))
+        .forEach(i -> tickedTexts.add(i.text()));
+    model.addAttribute("tickedTexts", tickedTexts);
     model.addAttribute("criteriaMet", assessment.outcome() == Assessment.Outcome.MET);
   }
 
