@@ -218,8 +218,13 @@ class GpReferralIT extends ApplicationTest {
 
     assertThat(postFhir(bundle).status()).isEqualTo(200);
 
-    var start = only(pathwaysOf(fnr).json(), "lung");
-    assertThat(start.get("organisation").asString()).isEqualTo(FJORDBY);
+    var lung = only(pathwaysOf(fnr).json(), "lung");
+    assertThat(lung.get("organisation").asString()).isEqualTo(FJORDBY);
+    var start = lung.get("codes").get(0);
+    assertThat(start.get("milestone").asString()).as(lung.toString()).isEqualTo("PATHWAY_START");
+    assertThat(start.get("rule").asString()).isEqualTo("START-PK-INFERRED");
+    assertThat(start.get("state").asString()).isEqualTo("PROPOSED");
+    assertThat(start.get("date").asString()).isEqualTo("2024-12-31");
   }
 
   @Test
