@@ -48,7 +48,12 @@ public final class ReferralBundles {
 
   private ReferralBundles() {}
 
-  /** The referral as a transaction Bundle, in JSON (indented, for a person to read too). */
+  /**
+   * The referral as a transaction Bundle, in JSON (indented, for a person to read too).
+   *
+   * @throws no.forlop.patient.InvalidPatientIdentifierException if the patient's identity number is
+   *     not valid (the message names no number)
+   */
   public static String transaction(GpReferral referral) {
     return FHIR.newJsonParser().setPrettyPrint(true).encodeResourceToString(bundle(referral));
   }
@@ -84,12 +89,14 @@ public final class ReferralBundles {
 
   private static Patient patient(GpReferral.Person person) {
     var patient = new Patient();
-    var number = person.identityNumber();
-    var dNumber = !number.isEmpty() && number.charAt(0) >= '4' && number.charAt(0) <= '7';
+    var number = PatientIdentifier.parse(person.identityNumber());
     patient
         .addIdentifier()
-        .setSystem(dNumber ? PatientIdentifier.DNR_SYSTEM : PatientIdentifier.FNR_SYSTEM)
-        .setValue(number);
+        .setSystem(
+            number.kind() == PatientIdentifier.Kind.D_NUMMER
+                ? PatientIdentifier.DNR_SYSTEM
+                : PatientIdentifier.FNR_SYSTEM)
+        .setValue(number.value());
     patient.addName().setUse(HumanName.NameUse.OFFICIAL).setText(person.name());
     if (person.birthDate() != null) {
       patient.setBirthDateElement(new DateType(person.birthDate().toString()));

@@ -43,6 +43,7 @@ class ReferralWriter {
   private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,2})?");
   private static final Pattern ORGANISATION_NUMBER = Pattern.compile("[0-9]{9}");
   private static final int[] ORGANISATION_WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
+  private static final int MAX_TEXT = 200;
   private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
   /** The form checked: the message keys of its problems, or the referral as a FHIR Bundle. */
@@ -71,7 +72,7 @@ class ReferralWriter {
       problems.add("referral.form.problem.fodselsnummer");
     }
     var name = strip(form.navn());
-    if (name == null || name.length() > 200) {
+    if (name == null || name.length() > MAX_TEXT) {
       problems.add("referral.form.problem.navn");
     }
     LocalDate born = null;
@@ -92,6 +93,9 @@ class ReferralWriter {
       if (!ICD10.matcher(icd10).matches()) {
         problems.add("referral.form.problem.icd10");
       }
+    }
+    if (tooLong(form.fraNavn()) || tooLong(form.tilNavn())) {
+      problems.add("referral.form.problem.organisationName");
     }
     var from = strip(form.fraOrgnr());
     if (!isOrganisationNumber(from)) {
@@ -193,6 +197,10 @@ class ReferralWriter {
 
   private String text(String key) {
     return messages.getMessage(key, null, REFERRAL_LANGUAGE);
+  }
+
+  private static boolean tooLong(@Nullable String value) {
+    return value != null && value.strip().length() > MAX_TEXT;
   }
 
   private static @Nullable String strip(@Nullable String value) {

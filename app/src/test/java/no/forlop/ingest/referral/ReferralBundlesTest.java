@@ -167,4 +167,21 @@ class ReferralBundlesTest {
     assertThat(new GpReferral.Person(fnr, "Kari Testesen", null).toString())
         .doesNotContain(fnr, "Kari");
   }
+
+  @Test
+  void a_d_nummer_is_sent_as_a_d_nummer_and_an_invalid_number_is_refused_without_naming_it() {
+    var bundle = parsed(ReferralBundles.transaction(referral("41015010027", "A12A", "PK", null)));
+    var patient = (Patient) bundle.getEntry().get(0).getResource();
+    assertThat(patient.getIdentifierFirstRep().getSystem())
+        .isEqualTo(no.forlop.patient.PatientIdentifier.DNR_SYSTEM);
+    assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo("41015010027");
+
+    var fnr = TestPatients.next();
+    var wrong = fnr.substring(0, 10) + ((fnr.charAt(10) - '0' + 1) % 10);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ReferralBundles.transaction(referral(wrong, "A12A", "PK", null)))
+        .isInstanceOf(no.forlop.patient.InvalidPatientIdentifierException.class)
+        .message()
+        .doesNotContain(wrong);
+  }
 }

@@ -243,6 +243,8 @@ class GpReferralIT extends ApplicationTest {
             "kreft",
             "fraOrgnr",
             "910000012",
+            "fraNavn",
+            "x".repeat(201),
             "tilOrgnr",
             "910000012");
 
@@ -255,6 +257,7 @@ class GpReferralIT extends ApplicationTest {
             "id=\"problem-fodselsdato\"",
             "id=\"problem-icd10\"",
             "id=\"problem-sameOrganisation\"",
+            "id=\"problem-organisationName\"",
             "value=\"colorectal-bleeding\"")
         .doesNotContain("id=\"problem-fraOrgnr\"");
   }
