@@ -41,7 +41,8 @@ public final class Axe {
 
   /** Every violation axe finds on the page the browser has open, each element on its own. */
   public static List<Violation> violations(WebDriver browser) {
-    var results = new AxeBuilder().withTags(TAGS).analyze(browser);
+    // a page is checked in about a second; on a busy two-core machine it can take many times that
+    var results = new AxeBuilder().withTags(TAGS).setTimeout(180).analyze(browser);
     if (results.isErrored()) {
       throw new AssertionError("axe could not run: " + results.getErrorMessage());
     }

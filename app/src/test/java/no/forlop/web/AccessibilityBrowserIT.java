@@ -157,9 +157,13 @@ class AccessibilityBrowserIT extends BrowserTest {
         "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forlop-Purpose", "NONSENSE")));
     try {
       check("kari", "/worklist");
+      assertThat(browser.findElements(By.id("purpose-error"))).hasSize(1);
     } finally {
       chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
     }
+    // a parameter over the backstop's limit
+    check("kari", "/worklist?pathway=" + "x".repeat(no.forlop.web.TextLimits.ANY_PARAMETER + 1));
+    assertThat(browser.findElements(By.id("too-long"))).hasSize(1);
     // the pages in English too
     check("kari", "/worklist?lang=en");
     check("kari", "/pathways/" + proposal.id() + "?lang=en");
