@@ -252,14 +252,17 @@ class AccessibilityBrowserIT extends BrowserTest {
     return browser.switchTo().activeElement();
   }
 
-  /** Presses TAB until the focused element matches, checking at each stop that the focus shows. */
+  /**
+   * Presses TAB until the focused element matches (none if it already does), checking at each stop
+   * that the focus shows.
+   */
   private void tabTo(String what, java.util.function.Predicate<WebElement> target) {
     for (int i = 0; i < 80; i++) {
-      new Actions(browser).sendKeys(Keys.TAB).perform();
-      assertThat(focusVisible()).as("the focus shows on " + focused()).isTrue();
       if (target.test(active())) {
         return;
       }
+      new Actions(browser).sendKeys(Keys.TAB).perform();
+      assertThat(focusVisible()).as("the focus shows on " + focused()).isTrue();
     }
     throw new AssertionError("TAB never reached " + what + "; last: " + focused());
   }
@@ -282,6 +285,14 @@ class AccessibilityBrowserIT extends BrowserTest {
     tabTo("the skip link", e -> "skip-link".equals(e.getAttribute("class")));
     assertThat(active().getText()).isEqualTo("Hopp til innholdet");
     assertThat(active().getRect().getX()).isGreaterThanOrEqualTo(0);
+    // ENTER skips the navigation: the next TAB is inside the main content (WCAG 2.4.1)
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    new Actions(browser).sendKeys(Keys.TAB).perform();
+    assertThat(
+            (Boolean) js().executeScript("return document.activeElement.closest('main') !== null"))
+        .as("after the skip link, TAB reaches " + focused())
+        .isTrue();
+    assertThat(focusVisible()).as("the focus shows on " + focused()).isTrue();
 
     // to the search field, the patient's number, ENTER
     tabTo("the search field", e -> "q".equals(e.getAttribute("name")));
