@@ -9,6 +9,15 @@
 # --server.port=8080.
 set -eu
 cd "$(dirname "$0")"
+# The users and units come from a mounted config/application.yml; without one, Forløp would run
+# with its built-in demo users (password "demo"): refused, unless FORLOP_DEMO_USERS=true (a trial).
+if [ ! -f config/application.yml ] && [ ! -f config/application.yaml ] &&
+  [ ! -f config/application.properties ] && [ "${FORLOP_DEMO_USERS:-false}" != true ]; then
+  echo "forlop: no users file: mount a folder with application.yml (forlop.access.units and" \
+    "forlop.access.users) at $(pwd)/config, or set FORLOP_DEMO_USERS=true to try Forløp with" \
+    "its demo users (password demo; never in production). See docs/operations.md." >&2
+  exit 64
+fi
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 exec java \
   -XX:+UseContainerSupport \

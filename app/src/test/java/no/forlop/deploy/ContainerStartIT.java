@@ -69,6 +69,15 @@ class ContainerStartIT {
         .isRegularFile();
     assertThat(app.resolve("BOOT-INF/lib")).isDirectory();
 
+    // without a mounted users file the image refuses to start (it would run with the demo users)
+    var port = freePort();
+    var refused = container(image, app, port, folder.resolve("refused.log")).start();
+    assertThat(refused.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(refused.exitValue()).isEqualTo(64);
+    assertThat(Files.readString(folder.resolve("refused.log")))
+        .contains("no users file")
+        .contains("FORLOP_DEMO_USERS=true");
+
     // the operator's mounted file: a unit and a user of its own, with a bcrypt password
     var config = Files.createDirectories(app.resolve("config"));
     var password = "drift-" + System.nanoTime();
@@ -90,25 +99,8 @@ class ContainerStartIT {
             .formatted(new BCryptPasswordEncoder().encode(password)),
         StandardCharsets.UTF_8);
 
-    var port = freePort();
-    var command = new ArrayList<String>();
-    for (var part : image.entrypoint()) {
-      command.add(
-          part.startsWith(image.workdir() + "/")
-              ? app.resolve(part.substring(image.workdir().length() + 1)).toString()
-              : part);
-    }
-    var process = new ProcessBuilder(command).directory(folder.toFile());
-    var environment = process.environment();
-    environment.clear();
-    // the image's java is on its PATH; here, the JDK that runs the tests
-    environment.put(
-        "PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/local/bin:/usr/bin:/bin");
-    environment.putAll(image.environment());
-    environment.put("PORT", Integer.toString(port)); // docker run -e PORT=..., here a free port
     var log = folder.resolve("forlop.log");
-    process.redirectErrorStream(true).redirectOutput(log.toFile());
-
+    var process = container(image, app, port, log);
     var forlop = process.start();
     try {
       var probes = KubernetesManifests.read().probePaths();
@@ -143,6 +135,28 @@ class ContainerStartIT {
     assertThat(Files.readString(log)).contains("Forløp is running at http://localhost:" + port);
     // a normal stop: the embedded PostgreSQL was stopped with it
     assertThat(app.resolve("data/postgres/postmaster.pid")).doesNotExist();
+  }
+
+  /**
+   * The image's ENTRYPOINT (its {@code /app} this folder) with the image's ENV only, and the port.
+   */
+  private static ProcessBuilder container(Dockerfile image, Path app, int port, Path log) {
+    var command = new ArrayList<String>();
+    for (var part : image.entrypoint()) {
+      command.add(
+          part.startsWith(image.workdir() + "/")
+              ? app.resolve(part.substring(image.workdir().length() + 1)).toString()
+              : part);
+    }
+    var process = new ProcessBuilder(command).directory(app.toFile());
+    var environment = process.environment();
+    environment.clear();
+    // the image's java is on its PATH; here, the JDK that runs the tests
+    environment.put(
+        "PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/local/bin:/usr/bin:/bin");
+    environment.putAll(image.environment());
+    environment.put("PORT", Integer.toString(port)); // docker run -e PORT=..., here a free port
+    return process.redirectErrorStream(true).redirectOutput(log.toFile());
   }
 
   private static void awaitReady(Process forlop, int port, String path, Path log)
