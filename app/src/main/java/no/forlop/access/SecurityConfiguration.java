@@ -166,6 +166,7 @@ class SecurityConfiguration {
                         "/js/**",
                         "/webjars/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/error",
                         "/catalogue",
                         "/actuator/health",

@@ -88,6 +88,11 @@ class ErrorPages implements ErrorController {
       page.addObject("back", wayBack(path));
       page.addObject("typed", typed(request));
     }
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      // the layout's language link reloads the address in the other language: a form's address
+      // is no page, so it goes to the page the form was on
+      page.addObject("languageSwitch", wayBack(path));
+    }
     return page;
   }
 

@@ -1,6 +1,9 @@
 package no.forlop.web;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,9 +13,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Chooses the language of pages and messages: Norwegian bokmål unless the user picked English
- * ({@code ?lang=en}, remembered in a cookie) or an API client ({@code /api/}, {@code /fhir/}) asks
- * for English in {@code Accept-Language}.
+ * Chooses the language of pages and messages: the one the user picked ({@code ?lang=en} or {@code
+ * ?lang=nb}, remembered in a cookie), else the first of English and Norwegian the browser or API
+ * client prefers in {@code Accept-Language}, else Norwegian bokmål.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration implements WebMvcConfigurer {
@@ -22,19 +25,38 @@ class LanguageConfiguration implements WebMvcConfigurer {
   @Bean
   LocaleResolver localeResolver() {
     var resolver = new CookieLocaleResolver("forlop-lang");
-    resolver.setDefaultLocaleFunction(
-        request -> {
-          // pages are Norwegian until the user picks English; API clients may ask for English
-          var path = request.getRequestURI().substring(request.getContextPath().length());
-          // POST /fhir (a batch or transaction) is the FHIR endpoint too
-          var api = path.startsWith("/api/") || path.equals("/fhir") || path.startsWith("/fhir/");
-          var header = request.getHeader("Accept-Language");
-          return api && header != null && header.toLowerCase(Locale.ROOT).startsWith("en")
-              ? Locale.ENGLISH
-              : NORWEGIAN;
-        });
+    resolver.setDefaultLocaleFunction(request -> preferred(request.getHeader("Accept-Language")));
     return resolver;
   }
+
+  /**
+   * The language an {@code Accept-Language} header prefers: English if an English range comes
+   * before any Norwegian one (bokmål, nynorsk or plain Norwegian, which all get bokmål), else
+   * Norwegian bokmål; a header that cannot be read counts as none.
+   */
+  static Locale preferred(@Nullable String header) {
+    if (header == null || header.isBlank()) {
+      return NORWEGIAN;
+    }
+    List<Locale.LanguageRange> ranges;
+    try {
+      ranges = Locale.LanguageRange.parse(header);
+    } catch (IllegalArgumentException e) {
+      return NORWEGIAN;
+    }
+    for (var range : ranges) {
+      var language = range.getRange().split("-", 2)[0].toLowerCase(Locale.ROOT);
+      if (range.getWeight() > 0 && language.equals("en")) {
+        return Locale.ENGLISH;
+      }
+      if (range.getWeight() > 0 && NORWEGIANS.contains(language)) {
+        return NORWEGIAN;
+      }
+    }
+    return NORWEGIAN;
+  }
+
+  private static final Set<String> NORWEGIANS = Set.of("nb", "no", "nn");
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {

@@ -63,7 +63,7 @@ class PathwayPageIT extends PageSupport {
         .contains("<summary>Hvorfor?</summary>")
         .contains("START-REFERRAL-RECEIVED", "Er en henvisning merket med et pakkeforløp mottatt")
         .contains("DECISION-FROM-DIAGNOSIS", "Regelsettversjon", "Katalogversjon")
-        .contains("Henvisning mottatt: 2024-12-02")
+        .contains("Henvisning mottatt: 02.12.2024")
         // why a proposal is only proposed, in Norwegian like the rest of the page
         .contains(
             "Hvorfor bare forslag",
@@ -201,6 +201,10 @@ class PathwayPageIT extends PageSupport {
     var page = open(page(view.id()), "kari");
     assertThat(page.body()).contains("Forslag avvist", "Diagnosen er foreløpig");
     assertThat(page.body()).doesNotContain("Bekreft A12CK");
+    // the history row says which proposal was rejected
+    var row = page.body().substring(page.body().indexOf("fact fact-rejected"));
+    assertThat(row.substring(0, row.indexOf("</tr>")))
+        .contains("Forslag avvist", "<code>A12CK</code>", "Diagnosen er foreløpig");
   }
 
   @Test
