@@ -343,8 +343,9 @@ class PathwayPages {
     if (value.equals("true") || value.equals("false")) {
       return texts.message("pathway.input." + value);
     }
-    if (value.matches("[A-Za-z0-9_]+")) {
-      var words = texts.messageOrNull("pathway.input." + name + "." + value);
+    var coded = name.equals("meaning") ? MEANINGS_BEFORE_CODES.getOrDefault(value, value) : value;
+    if (coded.matches("[A-Za-z0-9_]+")) {
+      var words = texts.messageOrNull("pathway.input." + name + "." + coded);
       if (words != null) {
         return words;
       }
@@ -354,6 +355,19 @@ class PathwayPages {
     }
     return texts.argument(value);
   }
+
+  /**
+   * What a diagnosis meant, as codes derived before it was a code (issue 16) kept it: in English
+   * words, each with its code.
+   */
+  private static final java.util.Map<String, String> MEANINGS_BEFORE_CODES =
+      java.util.Map.of(
+          "metastasis of unknown origin", "METASTASIS_UNKNOWN_ORIGIN",
+          "organ-specific cancer", "ORGAN_SPECIFIC_CANCER",
+          "cancer of this pathway's organ", "CANCER_OF_PATHWAY_ORGAN",
+          "other cancer", "OTHER_CANCER",
+          "other disease than cancer", "OTHER_DISEASE",
+          "no disease found", "NO_DISEASE");
 
   private @Nullable String question(String rule) {
     // a rule of an earlier rule set, no longer known, has no question
