@@ -85,6 +85,21 @@ class NorwegianPagesIT extends PageSupport {
       throws Exception {
     SharedDemoHospital.load(intake, pathways, users, clock);
     var own = ownPathways();
+    // an MDT meeting of the colorectal team, with the pathways due for it on its agenda
+    var planned =
+        submit(
+            "/mdt",
+            "kari",
+            "date",
+            "2025-01-07",
+            "team",
+            "Tykk- og endetarmskreft",
+            "unit",
+            "910000012",
+            "pathways",
+            "colorectal");
+    assertThat(planned.redirect()).matches("/mdt/[0-9a-f-]{36}");
+    var meeting = planned.redirect();
     var english = EnglishPhrases.load();
     var keys = messageKeys();
 
@@ -92,7 +107,8 @@ class NorwegianPagesIT extends PageSupport {
     var walked = new HashMap<String, Integer>();
     var allText = new StringBuilder();
     for (var role : ROLES) {
-      var starts = new ArrayList<>(List.of("/worklist", "/mdt", "/dashboard", "/catalogue"));
+      var starts =
+          new ArrayList<>(List.of("/worklist", "/mdt", meeting, "/dashboard", "/catalogue"));
       own.forEach(id -> starts.add("/pathways/" + id));
       walk(
           role,
@@ -131,6 +147,7 @@ class NorwegianPagesIT extends PageSupport {
             "/pathways/ID/plan",
             "/pathways/ID/municipality",
             "/mdt",
+            "/mdt/ID",
             "/dashboard",
             "/dashboard/pathways",
             "/catalogue");

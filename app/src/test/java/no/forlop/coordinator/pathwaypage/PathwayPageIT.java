@@ -158,7 +158,7 @@ class PathwayPageIT extends PageSupport {
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.body())
         .contains(
-            "A12CK (2024-12-20): klinisk beslutning krever at første fremmøte er registrert før"
+            "A12CK (20.12.2024): klinisk beslutning krever at første fremmøte er registrert før"
                 + " den.")
         .contains("confirm-error-" + decision.registration(), "role=\"alert\"");
     assertThat(code(pathways.get(view.id(), null, InventedPatient.SYSTEM), "A12CK").state())
@@ -255,7 +255,7 @@ class PathwayPageIT extends PageSupport {
 
     assertThat(inTheFuture.status()).isEqualTo(422);
     assertThat(inTheFuture.body())
-        .contains("A12S er datert 2025-01-05, som er etter i dag (2024-12-31).")
+        .contains("A12S er datert 05.01.2025, som er etter i dag (31.12.2024).")
         .contains("id=\"register-error\"");
     assertThat(registered.status()).isEqualTo(302);
     var s = code(pathways.get(view.id(), null, InventedPatient.SYSTEM), "A12S");
@@ -301,8 +301,8 @@ class PathwayPageIT extends PageSupport {
     assertThat(onAssessment.status()).isEqualTo(422);
     assertThat(onAssessment.body())
         .contains(
-            "Start dateres den dagen henvisningen ble mottatt (2024-12-09), ikke den dagen den ble"
-                + " vurdert (2024-12-10).");
+            "Start dateres den dagen henvisningen ble mottatt (09.12.2024), ikke den dagen den ble"
+                + " vurdert (10.12.2024).");
     assertThat(onReceipt.status()).isEqualTo(302);
     assertThat(code(pathways.get(view.id(), null, InventedPatient.SYSTEM), "A12A").date())
         .isEqualTo(LocalDate.parse("2024-12-09"));
