@@ -1,8 +1,6 @@
 package no.forlop.web;
 
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,34 +27,10 @@ class LanguageConfiguration implements WebMvcConfigurer {
     return resolver;
   }
 
-  /**
-   * The language an {@code Accept-Language} header prefers: English if an English range comes
-   * before any Norwegian one (bokmål, nynorsk or plain Norwegian, which all get bokmål), else
-   * Norwegian bokmål; a header that cannot be read counts as none.
-   */
+  /** The language an {@code Accept-Language} header prefers ({@link PreferredLanguage}). */
   static Locale preferred(@Nullable String header) {
-    if (header == null || header.isBlank()) {
-      return NORWEGIAN;
-    }
-    List<Locale.LanguageRange> ranges;
-    try {
-      ranges = Locale.LanguageRange.parse(header);
-    } catch (IllegalArgumentException e) {
-      return NORWEGIAN;
-    }
-    for (var range : ranges) {
-      var language = range.getRange().split("-", 2)[0].toLowerCase(Locale.ROOT);
-      if (range.getWeight() > 0 && language.equals("en")) {
-        return Locale.ENGLISH;
-      }
-      if (range.getWeight() > 0 && NORWEGIANS.contains(language)) {
-        return NORWEGIAN;
-      }
-    }
-    return NORWEGIAN;
+    return PreferredLanguage.of(header);
   }
-
-  private static final Set<String> NORWEGIANS = Set.of("nb", "no", "nn");
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
