@@ -350,6 +350,10 @@ class PathwayPages {
         return words;
       }
     }
+    if (name.equals("terminology") && value.startsWith("default ")) {
+      // the default mappings' label in a trace ("default 2026.12.4"), a word the page says
+      return texts.message("pathway.input.terminology.default", value.substring(8));
+    }
     if (name.equals("treatment")) {
       return catalogue.treatmentType(value).map(t -> texts.in(t.names())).orElse(value);
     }

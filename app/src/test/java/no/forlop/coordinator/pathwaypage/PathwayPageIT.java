@@ -64,6 +64,8 @@ class PathwayPageIT extends PageSupport {
         .contains("START-REFERRAL-RECEIVED", "Er en henvisning merket med et pakkeforløp mottatt")
         .contains("DECISION-FROM-DIAGNOSIS", "Regelsettversjon", "Katalogversjon")
         .contains("Henvisning mottatt: 02.12.2024")
+        // what the diagnosis means, in words (the derivation keeps a code)
+        .contains("Betydning: kreft i forløpets organ")
         // why a proposal is only proposed, in Norwegian like the rest of the page
         .contains(
             "Hvorfor bare forslag",
