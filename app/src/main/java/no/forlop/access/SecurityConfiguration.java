@@ -97,6 +97,11 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/v1/catalogue/**")
                     .hasRole("ADMINISTRATOR")
+                    // issue 17: the GP's entry criteria are reference data for every signed-in
+                    // user, a GP's system (INTEGRATION) included
+                    .requestMatchers(
+                        HttpMethod.GET, "/api/v1/entry-criteria", "/api/v1/entry-criteria/**")
+                    .authenticated()
                     .requestMatchers(HttpMethod.POST, "/api/v1/terminology/**")
                     .hasRole("ADMINISTRATOR")
                     .requestMatchers("/api/v1/ingest/reprocess", "/api/v1/ingest/pull")
@@ -169,6 +174,8 @@ class SecurityConfiguration {
                         "/favicon.svg",
                         "/error",
                         "/catalogue",
+                        "/henvisning", // issue 17: the GP's referral support, no patient data
+                        "/henvisning/*",
                         "/actuator/health",
                         "/actuator/info",
                         "/actuator/prometheus")

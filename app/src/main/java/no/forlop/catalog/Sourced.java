@@ -1,5 +1,6 @@
 package no.forlop.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,8 @@ public record Sourced<T>(
     return new Sourced<>(null, false, null, note);
   }
 
+  /** Not a field of the document: the catalogue's JSON must load back as it is read (issue 16). */
+  @JsonIgnore
   public boolean isKnown() {
     return value != null;
   }

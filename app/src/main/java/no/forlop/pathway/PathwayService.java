@@ -204,12 +204,18 @@ public class PathwayService {
     return views(store.findAll(), null);
   }
 
-  /** Every pathway (e.g. for a replay's report or an export), each read recorded. */
+  /**
+   * Every pathway (e.g. for a replay's report or an export), each read recorded: every code, with
+   * the running intervals measured to {@code asOf} (the replay's contract), not hidden after it.
+   */
   @Transactional
   public List<PathwayView> all(@Nullable LocalDate asOf, Actor actor) {
     var pathways = visible(store.findAll(), actor);
     audit.recordReads(actor, pathways.stream().map(p -> p.header().patient()).toList(), "pathways");
-    return views(pathways, asOf);
+    var date = asOf == null ? today() : asOf;
+    return pathways.stream()
+        .map(p -> PathwayViews.view(p, catalogues.current(), catalogues, date, false))
+        .toList();
   }
 
   @Transactional
@@ -417,7 +423,8 @@ public class PathwayService {
   }
 
   private PathwayView view(PatientPathway pathway, @Nullable LocalDate asOf) {
+    // an asOf asked for shows the pathway as it stood that day (issue 16): later codes left out
     return PathwayViews.view(
-        pathway, catalogues.current(), catalogues, asOf == null ? today() : asOf);
+        pathway, catalogues.current(), catalogues, asOf == null ? today() : asOf, asOf != null);
   }
 }

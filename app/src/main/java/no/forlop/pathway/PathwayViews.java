@@ -21,8 +21,38 @@ final class PathwayViews {
 
   static PathwayView view(
       PatientPathway pathway, Catalogue catalogue, CatalogueService catalogues, LocalDate asOf) {
+    return view(pathway, catalogue, catalogues, asOf, false);
+  }
+
+  /**
+   * The pathway as of a date.
+   *
+   * @param onlyUntilAsOf whether the pathway is shown as it stood on {@code asOf} (an {@code asOf}
+   *     the caller asked for): codes and tracked milestones dated after it, and their facts, are
+   *     left out, and the state and lead times are those the codes up to it give; otherwise every
+   *     code counts and {@code asOf} only sets the date running intervals are measured to
+   */
+  static PathwayView view(
+      PatientPathway pathway,
+      Catalogue catalogue,
+      CatalogueService catalogues,
+      LocalDate asOf,
+      boolean onlyUntilAsOf) {
     var rules = PathwayWork.rules(catalogue, catalogues, pathway);
-    var walk = rules.walk(pathway.registrations(), pathway.decidedElsewhere());
+    var registrations =
+        onlyUntilAsOf
+            ? pathway.registrations().stream().filter(r -> !r.date().isAfter(asOf)).toList()
+            : pathway.registrations();
+    var later =
+        pathway.registrations().stream()
+            .filter(r -> !registrations.contains(r))
+            .map(Registration::id)
+            .collect(java.util.stream.Collectors.toSet());
+    var decidedElsewhere = pathway.decidedElsewhere();
+    if (onlyUntilAsOf && decidedElsewhere != null && decidedElsewhere.isAfter(asOf)) {
+      decidedElsewhere = null;
+    }
+    var walk = rules.walk(registrations, decidedElsewhere);
     var header = pathway.header();
     var definition = rules.pathway();
     var leadTimes =
@@ -42,7 +72,7 @@ final class PathwayViews {
         header.createdBy(),
         asOf,
         catalogue.version(),
-        pathway.registrations().stream()
+        registrations.stream()
             .filter(r -> r.status() == Registration.Status.ACTIVE)
             .map(
                 r ->
@@ -51,7 +81,10 @@ final class PathwayViews {
                         official(r, rules),
                         r.isProposed() ? pathway.confirmRefused(r.id(), rules) : null))
             .toList(),
-        pathway.history().stream().map(PathwayView.Fact::of).toList(),
+        pathway.history().stream()
+            .filter(f -> !later.contains(f.registration()))
+            .map(PathwayView.Fact::of)
+            .toList(),
         leadTimes,
         walk.rejection(),
         header.changedFrom() == null
@@ -77,7 +110,9 @@ final class PathwayViews {
                 .map(Registration::date)
                 .findFirst()
                 .orElse(null),
-        pathway.milestones());
+        onlyUntilAsOf
+            ? pathway.milestones().stream().filter(m -> !m.date().isAfter(asOf)).toList()
+            : pathway.milestones());
   }
 
   private static PathwayView.TypeChange link(

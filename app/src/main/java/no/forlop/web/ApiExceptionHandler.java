@@ -1,5 +1,6 @@
 package no.forlop.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -131,6 +132,21 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<OperationOutcome> typeMismatch(MethodArgumentTypeMismatchException e) {
+    var type = e.getRequiredType();
+    if (type != null && type.isEnum()) {
+      // one of a closed list (an age band, a sex …): name the value given and the allowed ones
+      return problems.response(
+          ApiProblem.invalid(
+                  "INVALID_PARAMETER",
+                  e.getName(),
+                  ApiProblem.shown(String.valueOf(e.getValue())),
+                  Arrays.stream(type.getEnumConstants())
+                      .map(c -> ((Enum<?>) c).name())
+                      .collect(Collectors.joining(", ")))
+              .key(ApiProblem.INVALID_VALUE_KEY)
+              .at(e.getName())
+              .diagnostics(firstLine(e.getMessage())));
+    }
     return problems.response(
         ApiProblem.invalid("INVALID_PARAMETER", e.getName(), expected(e.getRequiredType()))
             .key("problem.INVALID_PARAMETER.type")
@@ -174,7 +190,12 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<OperationOutcome> unexpected(Exception e) {
+  @Nullable ResponseEntity<OperationOutcome> unexpected(Exception e, HttpServletRequest request) {
+    if (ClientDisconnects.isDisconnect(e)) {
+      // the client went away: no one to answer, nothing wrong here (issue 16)
+      ClientDisconnects.logQuietly(request, e);
+      return null;
+    }
     if (DatabaseOutage.isCause(e)) {
       // it passes when the database returns: 503 with Retry-After, no stack trace in the log
       log.warn(

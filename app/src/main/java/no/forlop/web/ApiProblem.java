@@ -41,6 +41,31 @@ public class ApiProblem extends RuntimeException {
     this.key = KEY_PREFIX + reason;
   }
 
+  /**
+   * The text of a parameter whose value is not one of those allowed: {@code {0}} the parameter,
+   * {@code {1}} the value given, {@code {2}} the values allowed.
+   */
+  public static final String INVALID_VALUE_KEY = "problem.INVALID_PARAMETER.value";
+
+  /** A parameter's value as a text names it: at most 64 characters, control characters removed. */
+  public static String shown(@Nullable String value) {
+    if (value == null) {
+      return "";
+    }
+    var clean = value.replaceAll("\\p{Cntrl}", "");
+    return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
+  }
+
+  /**
+   * A parameter whose value is not one of those allowed (reason {@code INVALID_PARAMETER}): names
+   * the parameter, the value given and the values allowed.
+   */
+  public static ApiProblem notAllowed(String parameter, String value, String allowed) {
+    return invalid("INVALID_PARAMETER", parameter, shown(value), allowed)
+        .key(INVALID_VALUE_KEY)
+        .at(parameter);
+  }
+
   public static ApiProblem notFound(String reason, Object... args) {
     return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", reason, args);
   }

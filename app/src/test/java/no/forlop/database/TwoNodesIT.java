@@ -1,6 +1,7 @@
 package no.forlop.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -415,6 +416,31 @@ class TwoNodesIT {
             file.bytes());
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
     return JSON.readTree(answer.body()).get("id").asString();
+  }
+
+  @Test
+  @Order(3)
+  void a_node_with_the_id_of_a_live_node_is_refused_and_a_new_id_is_not() {
+    var sameAsB = new NodeSettings("node-b", Duration.ofSeconds(30), Duration.ofSeconds(10));
+    assertThatThrownBy(() -> new Node(sameAsB, postgres.getPostgresDatabase()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("node-b")
+        .hasMessageContaining("in use by another live node");
+    var third =
+        new Node(
+            new NodeSettings("node-c", Duration.ofSeconds(30), Duration.ofSeconds(10)),
+            postgres.getPostgresDatabase());
+    try {
+      assertThat(third.id()).isEqualTo("node-c");
+    } finally {
+      third.stop();
+    }
+    // once node-c has stopped, its id is free again
+    var again =
+        new Node(
+            new NodeSettings("node-c", Duration.ofSeconds(30), Duration.ofSeconds(10)),
+            postgres.getPostgresDatabase());
+    again.stop();
   }
 
   private static JsonNode done(int port, String job) throws InterruptedException {

@@ -3,7 +3,10 @@ package no.forlop.coordinator.worklist;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Understands the coordinator's worklist: the open pathways of the user's units with their next
- * deadline, red/amber/green status and flags, filtered, sorted, counted and paged in PostgreSQL.
- * Every patient shown is recorded in the audit log.
+ * deadline, red/amber/green status, why each needs action (ADR 0035), filtered, sorted, counted and
+ * paged in PostgreSQL. Every patient shown is recorded in the audit log.
  */
 @Service
 public class Worklist {
@@ -49,15 +52,32 @@ public class Worklist {
     var today = OsloTime.today(clock);
     var units = visibleUnits(actor, query);
     if (units.isEmpty()) {
-      return new WorklistPage(query.onPage(0), List.of(), 0, emptyCounts());
+      return new WorklistPage(query.onPage(0), List.of(), 0, emptyCounts(), 0, 0);
     }
     var counts = emptyCounts();
     var params = new HashMap<String, Object>();
     var names = names(query, units);
     var sql = entries(units, query, today, params, names);
-    jdbc.sql(sql + " select status, count(*) as n from entries group by status")
+    var views = new long[2];
+    var action = query.view() == WorklistQuery.View.ACTION;
+    jdbc.sql(
+            sql
+                + " select status, needs_action, count(*) as n from entries"
+                + " group by status, needs_action")
         .params(params)
-        .query((rs, n) -> counts.put(Status.valueOf(rs.getString("status")), rs.getLong("n")))
+        .query(
+            (rs, n) -> {
+              var count = rs.getLong("n");
+              var needsAction = rs.getBoolean("needs_action");
+              views[1] += count;
+              if (needsAction) {
+                views[0] += count;
+              }
+              if (needsAction || !action) {
+                counts.merge(Status.valueOf(rs.getString("status")), count, Long::sum);
+              }
+              return count;
+            })
         .list();
     var total =
         query.status() == null
@@ -70,7 +90,61 @@ public class Worklist {
     }
     var rows = rows(query, units, today, names, (long) query.page() * query.size(), query.size());
     audit.recordReads(actor, rows.stream().map(Found::patient).toList(), "worklist");
-    return new WorklistPage(query, rows.stream().map(Found::row).toList(), total, counts);
+    return new WorklistPage(
+        query, rows.stream().map(Found::row).toList(), total, counts, views[0], views[1]);
+  }
+
+  /**
+   * What changed in the user's units since a moment (her last visit): proposals made since,
+   * deadlines passed since (a deadline passes the day after its due date), patients transferred in
+   * since.
+   */
+  @Transactional(readOnly = true)
+  public Changes changesSince(Instant since, Actor actor) {
+    var today = OsloTime.today(clock);
+    var query = new WorklistQuery(null, null, null, null, null, WorklistQuery.Sort.DUE, 0, 50);
+    var units = visibleUnits(actor, query);
+    if (units.isEmpty()) {
+      return new Changes(since, 0, 0, 0);
+    }
+    var sinceDate = OsloTime.dateOf(since);
+    var params = new HashMap<String, Object>();
+    var sql = entries(units, query, today, params, new Names(null, null, null));
+    params.put("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+    params.put("sinceDate", sinceDate);
+    return jdbc.sql(
+            sql
+                + """
+                select
+                  count(*) filter (where proposals > 0 and latest_proposal_at > :since)
+                    as proposals,
+                  count(*) filter (where status = 'RED' and due_date >= :sinceDate) as overdue,
+                  count(*) filter (where transferred_in_on is not null
+                                     and transferred_in_on >= :sinceDate) as transfers_in
+                from entries
+                """)
+        .params(params)
+        .query(
+            (rs, n) ->
+                new Changes(
+                    since,
+                    rs.getLong("proposals"),
+                    rs.getLong("overdue"),
+                    rs.getLong("transfers_in")))
+        .single();
+  }
+
+  /**
+   * What changed since the user's last visit.
+   *
+   * @param proposals pathways with a proposal made since
+   * @param overdue pathways whose deadline passed since (overdue now, not then)
+   * @param transfersIn patients transferred in since
+   */
+  public record Changes(Instant since, long proposals, long overdue, long transfersIn) {
+    public boolean any() {
+      return proposals + overdue + transfersIn > 0;
+    }
   }
 
   /** Every matching pathway, unpaged (for an export), in one query. */
@@ -105,11 +179,15 @@ public class Worklist {
       Integer limit) {
     var params = new HashMap<String, Object>();
     var sql = entries(units, query, today, params, names);
-    var statusFilter =
-        query.status() == null ? "" : " where status = :status and " + dueDates(query.status());
+    var filters = new ArrayList<String>();
     if (query.status() != null) {
+      filters.add("status = :status and " + dueDates(query.status()));
       params.put("status", query.status().name());
     }
+    if (query.view() == WorklistQuery.View.ACTION) {
+      filters.add("needs_action");
+    }
+    var statusFilter = filters.isEmpty() ? "" : " where " + String.join(" and ", filters);
     params.put("offset", offset);
     var limitClause = limit == null ? "" : " limit :limit";
     if (limit != null) {
@@ -124,20 +202,20 @@ public class Worklist {
                       select * from entries %s order by %s %s offset :offset
                     )
                     select page.*,
-                      exists (select 1 from worklist_entry o
-                              where o.patient = page.patient and o.pathway = page.pathway
-                                and o.organisation <> page.organisation
-                                and o.transferred_out_on is not null
-                                and o.transferred_out_on <= coalesce(page.start_date,
-                                                                     o.transferred_out_on))
-                        as transferred_in,
-                      (select pe.planned_on from planned_evaluation pe
-                       where pe.pathway_id = page.pathway_id and page.next_milestone = 'EVALUATION'
-                       order by pe.seq desc limit 1) as planned_evaluation
+                      -- the unit's usual time for a step without a deadline: the median of its
+                      -- finished intervals of the last year, when there are enough to compare with
+                      case when page.due_date is null and page.next_indicator is not null then
+                        (select percentile_disc(0.5) within group (order by ri.days)
+                         from report_interval ri
+                         where ri.organisation = page.organisation and ri.pathway = page.pathway
+                           and ri.indicator = page.next_indicator and ri.to_date is not null
+                           and ri.days is not null and ri.to_date > cast(:today as date) - 365
+                         having count(*) >= %d)
+                      end as usual_days
                     from page
                     order by %s
                     """
-                        .formatted(statusFilter, order, limitClause, order))
+                        .formatted(statusFilter, order, limitClause, USUAL_MINIMUM, order))
             .params(params)
             .query((rs, n) -> unnamed(rs, today))
             .list();
@@ -165,11 +243,38 @@ public class Worklist {
     var proposals = rs.getInt("proposals");
     var disagreement = rs.getBoolean("disagreement");
     var problem = rs.getString("problem");
-    var inactive = rs.getBoolean("inactive");
-    var transferredIn = rs.getBoolean("transferred_in");
+    var transferredInOn = rs.getObject("transferred_in_on", LocalDate.class);
     var transferredOut = rs.getObject("transferred_out_on", LocalDate.class);
     var coordinator = rs.getString("coordinator");
     var plannedEvaluation = rs.getObject("planned_evaluation", LocalDate.class);
+    var expected = rs.getString("expected_milestone");
+    var nextFrom = rs.getObject("next_from", LocalDate.class);
+    var elapsed =
+        due == null && nextFrom != null
+            ? java.time.temporal.ChronoUnit.DAYS.between(nextFrom, today)
+            : null;
+    var usual = rs.getObject("usual_days", Integer.class);
+    var facts =
+        new NeedsAction.Facts(
+            nextMilestone,
+            expected,
+            due,
+            plannedEvaluation,
+            proposals,
+            disagreement,
+            problem != null,
+            transferredOut,
+            transferredInOn,
+            rs.getObject("last_code_date", LocalDate.class),
+            start);
+    var reasons =
+        NeedsAction.reasons(
+            facts,
+            today,
+            new NeedsAction.Thresholds(rs.getInt("amber_days"), rs.getInt("inactive_days")));
+    var inactiveDays = NeedsAction.inactiveDays(facts, today);
+    var inactive = reasons.contains(Reason.INACTIVE);
+    var transferredIn = transferredInOn != null;
     return new Unnamed(
         patient,
         name ->
@@ -196,7 +301,12 @@ public class Worklist {
                     transferredIn,
                     transferredOut,
                     coordinator,
-                    plannedEvaluation)));
+                    plannedEvaluation,
+                    expected,
+                    elapsed,
+                    usual,
+                    inactiveDays,
+                    reasons)));
   }
 
   private List<String> visibleUnits(Actor actor, WorklistQuery query) {
@@ -323,20 +433,49 @@ public class Worklist {
               + " as n(identifier, name) on n.identifier = e.patient";
     }
     var unitValues = values.isEmpty() ? "select null::text, 3, 14 where false" : "values " + values;
+    // needs_action is NeedsAction.reasons in SQL (ADR 0035): WorklistIT holds the two together
     return """
         with unit_settings(id, amber, inactive) as (%s),
-        entries as (
+        base as (
           select e.*, %s as patient_name,
-            case when e.due_date is null or not e.open then 'NONE'
-                 when e.due_date < :today then 'RED'
-                 when e.due_date <= :today + coalesce(u.amber, 3) then 'AMBER'
-                 else 'GREEN' end as status,
-            e.open and (:today - coalesce(e.last_code_date, e.start_date, :today))
-              > coalesce(u.inactive, 14) as inactive
+            coalesce(u.amber, 3) as amber_days, coalesce(u.inactive, 14) as inactive_days,
+            case when e.next_milestone = 'EVALUATION' then
+              (select pe.planned_on from planned_evaluation pe where pe.pathway_id = e.pathway_id
+               order by pe.seq desc limit 1) end as planned_evaluation,
+            (select max(o.transferred_out_on) from worklist_entry o
+             where o.patient = e.patient and o.pathway = e.pathway
+               and o.organisation <> e.organisation and o.transferred_out_on is not null
+               and o.transferred_out_on <= coalesce(e.start_date, o.transferred_out_on))
+              as transferred_in_on
           from worklist_entry e
           %s
           left join unit_settings u on u.id = e.organisation
           %s
+        ),
+        flagged as (
+          select b.*,
+            case when b.due_date is null or not b.open then 'NONE'
+                 when b.due_date < :today then 'RED'
+                 when b.due_date <= :today + b.amber_days then 'AMBER'
+                 else 'GREEN' end as status,
+            b.expected_milestone is not null and b.due_date is null
+              and b.expected_milestone <> 'EVALUATION'
+              and (:today - coalesce(b.last_code_date, b.start_date, :today)) > b.inactive_days
+              as inactive
+          from base b
+        ),
+        entries as (
+          select f.*,
+            (f.due_date is not null and f.expected_milestone is not null
+               and f.due_date <= :today + f.amber_days
+               and not (f.next_milestone = 'EVALUATION' and f.planned_evaluation is not null
+                        and f.planned_evaluation <= f.due_date
+                        and f.planned_evaluation >= :today))
+            or f.proposals > 0 or f.disagreement or f.problem is not null
+            or coalesce(f.transferred_out_on >= :today - f.inactive_days, false)
+            or coalesce(f.transferred_in_on >= :today - f.inactive_days, false)
+            or f.inactive as needs_action
+          from flagged f
         )
         """
         .formatted(unitValues, forSort != null ? "n.name" : "null::text", joinNames, where);
@@ -360,6 +499,9 @@ public class Worklist {
       case START -> "start_date desc nulls last, pathway_id";
     };
   }
+
+  /** How many finished intervals a unit needs before its usual time is shown. */
+  static final int USUAL_MINIMUM = 5;
 
   private static Map<Status, Long> emptyCounts() {
     var counts = new EnumMap<Status, Long>(Status.class);

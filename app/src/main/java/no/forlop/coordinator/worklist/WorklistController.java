@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,23 +40,40 @@ class WorklistController {
   private final Users users;
   private final MessageSource messages;
   private final Clock clock;
+  private final WorklistVisits visits;
 
   WorklistController(
       Worklist worklist,
       CatalogueService catalogues,
       Users users,
       MessageSource messages,
-      Clock clock) {
+      Clock clock,
+      WorklistVisits visits) {
     this.worklist = worklist;
     this.catalogues = catalogues;
     this.users = users;
     this.messages = messages;
     this.clock = clock;
+    this.visits = visits;
   }
 
+  /**
+   * The start page: the worklist for those who code pathways; a leader who does not lands on the
+   * statistics (issue 16).
+   */
   @GetMapping("/")
   String home() {
-    return "redirect:/worklist";
+    var leaderOnly =
+        users
+            .current()
+            .map(
+                u ->
+                    u.has(Role.LEADER)
+                        && !u.has(Role.COORDINATOR)
+                        && !u.has(Role.CLINICIAN)
+                        && !u.has(Role.ADMINISTRATOR))
+            .orElse(false);
+    return leaderOnly ? "redirect:/dashboard" : "redirect:/worklist";
   }
 
   /**
@@ -71,6 +89,7 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String coordinator,
       @RequestParam(required = false) @Nullable String q,
       @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String view,
       HttpSession session,
       RedirectAttributes redirect) {
     String handle = null;
@@ -81,7 +100,10 @@ class WorklistController {
         handle = WorklistSearches.keep(session, q.strip());
       }
     }
-    return "redirect:" + address("/worklist", pathway, unit, status, coordinator, sort, handle);
+    // a search looks through every open pathway ("Trenger handling" narrows it; ADR 0035)
+    var shown = handle != null ? WorklistQuery.View.ALL.name() : view;
+    return "redirect:"
+        + address("/worklist", pathway, unit, status, coordinator, sort, handle, shown);
   }
 
   @GetMapping("/worklist")
@@ -93,6 +115,7 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable String sort,
       @RequestParam(required = false) @Nullable String page,
+      @RequestParam(required = false) @Nullable String view,
       @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
       HttpSession session,
       Actor actor,
@@ -114,8 +137,15 @@ class WorklistController {
     // a page that is no number is the first, never an error page; one past the end the last
     var result =
         worklist.read(
-            query(pathway, unit, status, coordinator, q, sort, WorklistQuery.page(page)), actor);
+            query(pathway, unit, status, coordinator, q, sort, WorklistQuery.page(page), view),
+            actor);
     var query = result.query();
+    var visit = visits.visit(session, actor.id());
+    model.addAttribute("visit", visit);
+    model.addAttribute("changes", worklist.changesSince(visit.since(), actor));
+    model.addAttribute("sinceAt", visit.since().atZone(OsloTime.ZONE));
+    model.addAttribute("firstVisitDays", WorklistVisits.FIRST_VISIT_DAYS);
+    model.addAttribute("views", WorklistQuery.View.values());
     var catalogue = catalogues.current();
     model.addAttribute("page", result);
     model.addAttribute("query", query);
@@ -144,6 +174,7 @@ class WorklistController {
       @RequestParam(required = false) @Nullable String coordinator,
       @RequestParam(required = false) @Nullable String search,
       @RequestParam(required = false) @Nullable String sort,
+      @RequestParam(required = false) @Nullable String view,
       @RequestParam(name = "q", required = false) @Nullable String searchInAddress,
       HttpSession session,
       Actor actor) {
@@ -156,7 +187,18 @@ class WorklistController {
       return plainText(HttpStatus.GONE, "worklist.search.expired");
     }
     var rows =
-        worklist.export(query(pathway, unit, status, coordinator, q.orElse(null), sort, 0), actor);
+        worklist.export(
+            query(
+                pathway,
+                unit,
+                status,
+                coordinator,
+                q.orElse(null),
+                sort,
+                0,
+                // the page's link names its view; an export without one is every open pathway
+                view == null || view.isBlank() ? WorklistQuery.View.ALL.name() : view),
+            actor);
     var csv = new StringBuilder("\uFEFF");
     csv.append(
         String.join(
@@ -171,7 +213,8 @@ class WorklistController {
             text("worklist.column.daysLeft"),
             text("worklist.column.status"),
             text("worklist.column.proposals"),
-            text("worklist.column.coordinator")));
+            text("worklist.column.coordinator"),
+            text("worklist.column.reasons")));
     csv.append("\r\n");
     var names = pathwayNames(catalogues.current().pathways());
     var unitNames = unitNames();
@@ -184,12 +227,13 @@ class WorklistController {
               cell(names.getOrDefault(row.pathway(), row.pathway())),
               cell(unitNames.getOrDefault(row.organisation(), row.organisation())),
               cell(text("state." + row.state())),
-              cell(row.nextMilestone() == null ? "" : text("milestone." + row.nextMilestone())),
+              cell(row.shownMilestone() == null ? "" : text("milestone." + row.shownMilestone())),
               cell(row.dueDate() == null ? "" : row.dueDate().toString()),
               cell(row.daysLeft() == null ? "" : row.daysLeft().toString()),
               cell(text("status." + row.status())),
               cell(Integer.toString(row.proposals())),
-              cell(row.coordinator() == null ? "" : row.coordinator())));
+              cell(row.coordinator() == null ? "" : row.coordinator()),
+              cell(String.join(", ", row.reasons().stream().map(r -> reason(row, r)).toList()))));
       csv.append("\r\n");
     }
     return ResponseEntity.ok()
@@ -212,7 +256,8 @@ class WorklistController {
       @Nullable String status,
       @Nullable String coordinator,
       @Nullable String sort,
-      @Nullable String handle) {
+      @Nullable String handle,
+      @Nullable String view) {
     var address = UriComponentsBuilder.fromPath(path);
     addIfGiven(address, "pathway", pathway);
     addIfGiven(address, "unit", unit);
@@ -220,6 +265,7 @@ class WorklistController {
     addIfGiven(address, "coordinator", coordinator);
     addIfGiven(address, "sort", sort);
     addIfGiven(address, "search", handle);
+    addIfGiven(address, "view", view);
     return address.encode().build().toUriString();
   }
 
@@ -237,7 +283,8 @@ class WorklistController {
       @Nullable String coordinator,
       @Nullable String q,
       @Nullable String sort,
-      int page) {
+      int page,
+      @Nullable String view) {
     Status wanted = null;
     if (status != null && !status.isBlank()) {
       try {
@@ -246,8 +293,18 @@ class WorklistController {
         wanted = null;
       }
     }
+    // the default view is what needs action; a search looks through every open pathway
+    var fallback = q == null ? WorklistQuery.View.ACTION : WorklistQuery.View.ALL;
     return new WorklistQuery(
-        pathway, unit, wanted, coordinator, q, WorklistQuery.Sort.parse(sort), page, 50);
+        pathway,
+        unit,
+        wanted,
+        coordinator,
+        q,
+        WorklistQuery.Sort.parse(sort),
+        page,
+        50,
+        WorklistQuery.View.parse(view, fallback));
   }
 
   private List<no.forlop.access.Unit> myUnits(Actor actor) {
@@ -284,6 +341,28 @@ class WorklistController {
 
   private String text(String key) {
     return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  }
+
+  /** A reason as the page words it (with its days, its count, its date). */
+  private String reason(WorklistRow row, Reason reason) {
+    var daysLeft = row.daysLeft() == null ? 0L : row.daysLeft();
+    return switch (reason) {
+      case OVERDUE -> text("worklist.reason.OVERDUE.days", -daysLeft);
+      case DUE_SOON -> text("worklist.reason.DUE_SOON.days", daysLeft);
+      case PROPOSALS -> text("worklist.flag.proposals", row.proposals());
+      case TRANSFERRED_OUT ->
+          row.transferredOut() == null
+              ? text("worklist.reason.TRANSFERRED_OUT")
+              : text(
+                  "worklist.flag.transferredOut",
+                  row.transferredOut().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+      case INACTIVE -> text("worklist.reason.INACTIVE.days", row.inactiveDays());
+      default -> text("worklist.reason." + reason);
+    };
+  }
+
+  private String text(String key, Object argument) {
+    return messages.getMessage(key, new Object[] {argument}, key, LocaleContextHolder.getLocale());
   }
 
   private static String cell(String value) {

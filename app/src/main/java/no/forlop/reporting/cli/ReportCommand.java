@@ -23,22 +23,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs {@code bin/forlop report --from YYYY-MM-DD --to YYYY-MM-DD [--pathway ID] [--org ORG]...
- * [--age-band BAND] [--sex FEMALE|MALE] --format csv|json|xlsx [--out FILE]} for scheduled runs:
- * asks a running Forløp for the indicators (GET /api/v1/indicators, as the user named, within that
- * user's units, small numbers suppressed) and writes them to the file or standard output. Like
- * {@code import}, it needs no database of its own: the server may keep running. Exit 0 when
- * written, 1 when Forløp cannot be reached or refuses the request, 2 when the command is wrong or
- * the file cannot be written.
+ * [--age-band BAND] [--sex FEMALE|MALE] --format csv|json|xlsx [--out FILE] [--lang nb|en]} for
+ * scheduled runs: asks a running Forløp for the indicators (GET /api/v1/indicators, as the user
+ * named, within that user's units, small numbers suppressed) and writes them to the file or
+ * standard output, its tables and Forløp's refusals in Norwegian bokmål as the dashboard's
+ * downloads (English with {@code --lang en}). Like {@code import}, it needs no database of its own:
+ * the server may keep running. Exit 0 when written, 1 when Forløp cannot be reached or refuses the
+ * request, 2 when the command is wrong or the file cannot be written.
  */
 public final class ReportCommand {
 
   static final String USAGE =
       "usage: bin/forlop report --from YYYY-MM-DD --to YYYY-MM-DD [--pathway ID] [--org ORG]..."
           + " [--age-band AGE_70_79] [--sex FEMALE|MALE] --format csv|json|xlsx [--out FILE]"
-          + " [--url http://localhost:8080] [--user NAME] (password: FORLOP_PASSWORD;"
-          + " user: FORLOP_USER)";
+          + " [--lang nb|en] [--url http://localhost:8080] [--user NAME] (password:"
+          + " FORLOP_PASSWORD; user: FORLOP_USER)";
   static final String DEFAULT_URL = "http://localhost:8080";
   static final Set<String> FORMATS = Set.of("csv", "json", "xlsx");
+
+  /** The languages of the tables: Norwegian bokmål (the default, as on the dashboard), English. */
+  static final Set<String> LANGUAGES = Set.of("nb", "en");
+
+  static final String DEFAULT_LANGUAGE = "nb";
   static final Set<String> AGE_BANDS =
       Set.of("AGE_0_17", "AGE_18_39", "AGE_40_59", "AGE_60_69", "AGE_70_79", "AGE_80_PLUS");
 
@@ -58,7 +64,8 @@ public final class ReportCommand {
       String format,
       @Nullable Path out,
       URI base,
-      String user) {
+      String user,
+      String language) {
 
     /** The API address with the query. */
     URI uri() {
@@ -119,6 +126,7 @@ public final class ReportCommand {
     Path out = null;
     String url = DEFAULT_URL;
     String user = userFromEnvironment;
+    String language = DEFAULT_LANGUAGE;
     for (int i = 0; i < args.length; i++) {
       var arg = args[i];
       if (arg.equals("-h") || arg.equals("--help")) {
@@ -165,6 +173,12 @@ public final class ReportCommand {
         case "--out" -> out = Path.of(value);
         case "--url" -> url = value;
         case "--user" -> user = value;
+        case "--lang" -> {
+          if (!LANGUAGES.contains(value)) {
+            throw new UsageException("--lang is nb or en, not " + value);
+          }
+          language = value;
+        }
         default -> throw new UsageException("unknown option " + name);
       }
     }
@@ -190,7 +204,17 @@ public final class ReportCommand {
       throw new UsageException("--url needs http:// or https://, not " + url);
     }
     return new Request(
-        from, to, pathway, List.copyOf(organisations), ageBand, sex, format, out, base, user);
+        from,
+        to,
+        pathway,
+        List.copyOf(organisations),
+        ageBand,
+        sex,
+        format,
+        out,
+        base,
+        user,
+        language);
   }
 
   private static LocalDate date(String name, String value) throws UsageException {
@@ -219,8 +243,8 @@ public final class ReportCommand {
                   .timeout(TIMEOUT)
                   .header("Authorization", credentials)
                   .header("X-Forlop-Purpose", "STATISTICS")
-                  // the command line speaks English; Forløp's refusals in the same language
-                  .header("Accept-Language", "en")
+                  // the tables' labels and Forløp's refusals in the language asked for
+                  .header("Accept-Language", request.language())
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofByteArray());

@@ -211,12 +211,23 @@ class DashboardController {
     var report = indicators.compute(filters.query(), actor, true);
     var chartData = charts.all(filters.query(), actor, filters.indicator());
     var all = IndicatorTables.of(report, chartData, labels());
-    return table == null || table.isBlank() ? all : all.only(table.strip());
+    if (table == null || table.isBlank()) {
+      return all;
+    }
+    var id = table.strip().toLowerCase(java.util.Locale.ROOT);
+    if (all.tables().stream().noneMatch(t -> t.id().equals(id))) {
+      // an unknown table is a bad link, not a file with every table (issue 16)
+      throw new org.springframework.web.server.ResponseStatusException(
+          org.springframework.http.HttpStatus.BAD_REQUEST, "unknown table");
+    }
+    return all.only(id);
   }
 
   private static String fileName(@Nullable String table) {
     var safe =
-        table == null || table.isBlank() ? "" : "-" + table.strip().replaceAll("[^a-z-]", "");
+        table == null || table.isBlank()
+            ? ""
+            : "-" + table.strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z-]", "");
     return "forlop-statistikk" + safe;
   }
 

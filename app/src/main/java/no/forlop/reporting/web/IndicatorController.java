@@ -1,9 +1,15 @@
 package no.forlop.reporting.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import no.forlop.access.Actor;
+import no.forlop.catalog.CatalogueService;
+import no.forlop.catalog.PathwayDefinition;
 import no.forlop.patient.PatientIdentifier.Sex;
 import no.forlop.reporting.AgeBand;
 import no.forlop.reporting.Burdens;
@@ -37,13 +43,16 @@ class IndicatorController {
   private final PatientLeadTimeIndicators patientLevel;
   private final TableFiles files;
   private final ApiProblems problems;
+  private final CatalogueService catalogues;
 
   IndicatorController(
       Indicators indicators,
       Burdens burdens,
       PatientLeadTimeIndicators patientLevel,
       TableFiles files,
-      ApiProblems problems) {
+      ApiProblems problems,
+      CatalogueService catalogues) {
+    this.catalogues = catalogues;
     this.indicators = indicators;
     this.patientLevel = patientLevel;
     this.burdens = burdens;
@@ -68,7 +77,9 @@ class IndicatorController {
       @RequestParam(required = false) @Nullable AgeBand ageBand,
       @RequestParam(required = false) @Nullable Sex sex,
       @RequestParam(defaultValue = "json") String format,
-      Actor actor) {
+      Actor actor,
+      HttpServletRequest request) {
+    check(request, INDICATOR_PARAMETERS, pathway, organisation, actor);
     if (!FORMATS.contains(format)) {
       throw ApiProblem.invalid("UNSUPPORTED_FORMAT", format).at("format");
     }
@@ -100,7 +111,9 @@ class IndicatorController {
       @RequestParam(defaultValue = "ALL") Burdens.Group group,
       @RequestParam(required = false) @Nullable String pathway,
       @RequestParam(required = false) @Nullable Set<String> organisation,
-      Actor actor) {
+      Actor actor,
+      HttpServletRequest request) {
+    check(request, BURDEN_PARAMETERS, pathway, organisation, actor);
     var query =
         new IndicatorQuery(
             from, to, pathway, organisation == null ? Set.of() : organisation, null, null);
@@ -122,11 +135,73 @@ class IndicatorController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(required = false) @Nullable String pathway,
       @RequestParam(required = false) @Nullable Set<String> organisation,
-      Actor actor) {
+      Actor actor,
+      HttpServletRequest request) {
+    check(request, PATIENT_LEVEL_PARAMETERS, pathway, organisation, actor);
     var query =
         new IndicatorQuery(
             from, to, pathway, organisation == null ? Set.of() : organisation, null, null);
     return patientLevel.byTrusts(query, actor, true);
+  }
+
+  static final List<String> PATIENT_LEVEL_PARAMETERS =
+      List.of("from", "to", "pathway", "organisation");
+  static final List<String> BURDEN_PARAMETERS =
+      List.of("from", "to", "group", "pathway", "organisation");
+  static final List<String> INDICATOR_PARAMETERS =
+      List.of("from", "to", "pathway", "organisation", "ageBand", "sex", "format");
+
+  /**
+   * Refuses, with a 400 naming the value and the allowed ones, what would otherwise be answered
+   * with zeros (issue 16): a parameter the endpoint does not take, a pathway that is not a
+   * catalogue id (a code prefix such as {@code A12} names the id it stands for), an organisation
+   * that is not one of the reader's units.
+   */
+  private void check(
+      HttpServletRequest request,
+      List<String> known,
+      @Nullable String pathway,
+      @Nullable Set<String> organisations,
+      Actor actor) {
+    for (var name : request.getParameterMap().keySet()) {
+      if (!known.contains(name)) {
+        throw ApiProblem.invalid(
+                "INVALID_PARAMETER", ApiProblem.shown(name), String.join(", ", known))
+            .key("problem.INVALID_PARAMETER.unknown")
+            .at(ApiProblem.shown(name));
+      }
+    }
+    if (pathway != null && !pathway.isBlank()) {
+      var catalogue = catalogues.current();
+      var id = pathway.strip();
+      if (catalogue.pathway(id).isEmpty()) {
+        var byPrefix =
+            catalogue.pathways().stream()
+                .filter(p -> p.prefix().filter(id::equalsIgnoreCase).isPresent())
+                .findFirst();
+        if (byPrefix.isPresent()) {
+          throw ApiProblem.invalid("INVALID_PARAMETER", ApiProblem.shown(id), byPrefix.get().id())
+              .key("problem.INVALID_PARAMETER.prefix")
+              .at("pathway");
+        }
+        throw ApiProblem.notAllowed(
+            "pathway",
+            id,
+            catalogue.pathways().stream()
+                .map(PathwayDefinition::id)
+                .sorted()
+                .collect(Collectors.joining(", ")));
+      }
+    }
+    var units = actor.units();
+    if (organisations != null && units != null) {
+      for (var organisation : organisations) {
+        if (!units.contains(organisation.strip())) {
+          throw ApiProblem.notAllowed(
+              "organisation", organisation, String.join(", ", new TreeSet<>(units)));
+        }
+      }
+    }
   }
 
   @ExceptionHandler(InvalidIndicatorQueryException.class)

@@ -163,4 +163,80 @@ class WorklistBrowserIT extends BrowserTest {
     assertThat(find(By.tagName("h1")).getText()).isEqualTo("Worklist");
     browser.get(url("/worklist?lang=nb"));
   }
+
+  // --- issue 16: the worklist of what needs action (ADR 0035) ---
+
+  private long count(String id) {
+    return Long.parseLong(find(By.id(id)).getText().strip());
+  }
+
+  @Test
+  void the_default_worklist_holds_only_rows_that_need_action_and_all_open_is_one_click_away()
+      throws Exception {
+    // a colorectal pathway whose treatment has started: complete for coding, only in "Alle åpne"
+    var treated = TestPatients.next();
+    var id =
+        pathways.create(CreatePathway.of(treated, "colorectal", "910000012", null), ADMIN).id();
+    for (var code :
+        new String[] {
+          "A12A 2024-11-01", "A12S 2024-11-05", "A12CK 2024-11-12", "A12FK 2024-11-26"
+        }) {
+      var parts = code.split(" ");
+      pathways.register(id, RegisterCode.manual(parts[0], LocalDate.parse(parts[1])), ADMIN);
+    }
+    signInAs("kari");
+    browser.get(url("/worklist"));
+
+    // what changed since the last visit, at the top
+    assertThat(find(By.id("changes-title")).getText()).startsWith("Endret");
+    var action = count("view-count-ACTION");
+    var all = count("view-count-ALL");
+    assertThat(action).isPositive().isLessThan(all);
+    assertThat(count("count-total")).isEqualTo(action);
+    assertThat(find(By.id("view-ACTION")).getAttribute("aria-current")).isEqualTo("page");
+    assertThat(find(By.id("view-ACTION")).getText()).contains("Trenger handling");
+    assertThat(find(By.id("view-ALL")).getText()).contains("Alle åpne");
+    // every row says why it is there
+    var rows = browser.findElements(By.cssSelector("#worklist tbody tr"));
+    assertThat(rows).isNotEmpty();
+    assertThat(rows)
+        .allMatch(r -> !r.findElements(By.cssSelector(".flag.reason")).isEmpty())
+        .noneMatch(r -> r.getText().contains(treated.substring(0, 6) + "*****"));
+    assertThat(find(By.id("worklist")).getText()).doesNotContain("Ferdig kodet");
+
+    // one click (the keyboard's Enter) to every open pathway, with the same counts
+    find(By.id("view-ALL")).sendKeys(Keys.ENTER);
+    waitFor(d -> d.getCurrentUrl().contains("view=ALL"));
+    assertThat(find(By.id("view-ALL")).getAttribute("aria-current")).isEqualTo("page");
+    assertThat(count("count-total")).isEqualTo(all);
+    assertThat(count("view-count-ACTION")).isEqualTo(action);
+    assertThat(find(By.id("worklist")).getText()).contains("Ferdig kodet");
+
+    // a search looks through every open pathway: the treated patient is found, marked complete
+    search(treated);
+    var found = browser.findElements(By.cssSelector("#worklist tbody tr"));
+    assertThat(found).hasSize(1);
+    assertThat(found.get(0).getText()).contains("Ferdig kodet");
+    assertThat(found.get(0).findElements(By.cssSelector(".flag.reason"))).isEmpty();
+    assertThat(find(By.id("view-ALL")).getAttribute("aria-current")).isEqualTo("page");
+    assertThat(count("view-count-ACTION")).isZero();
+
+    // back to what needs action
+    find(By.id("view-ACTION")).sendKeys(Keys.ENTER);
+    waitFor(d -> d.getCurrentUrl().contains("view=ACTION"));
+    assertThat(find(By.id("worklist-empty")).getText()).contains("Ingen forløp trenger handling");
+  }
+
+  @Test
+  void an_overdue_row_says_why_and_the_english_view_too() {
+    signInAs("kari");
+    search(overdue);
+    var row = find(By.cssSelector("#worklist tbody tr"));
+    assertThat(row.findElement(By.cssSelector(".reason-OVERDUE")).getText())
+        .isEqualTo("Fristen passert for 2 dager siden");
+    browser.get(browser.getCurrentUrl() + "&lang=en");
+    assertThat(find(By.cssSelector("#worklist tbody tr .reason-OVERDUE")).getText())
+        .isEqualTo("Deadline passed 2 days ago");
+    browser.get(url("/worklist?lang=nb"));
+  }
 }

@@ -59,6 +59,7 @@ class WorklistControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean Worklist worklist;
   @MockitoBean CatalogueService catalogues;
+  @MockitoBean WorklistVisits visits;
 
   private static WorklistRow row() {
     return new WorklistRow(
@@ -82,7 +83,12 @@ class WorklistControllerTest {
         false,
         null,
         "kari",
-        null);
+        null,
+        "CLINICAL_DECISION",
+        null,
+        null,
+        0L,
+        List.of(Reason.DUE_SOON, Reason.PROPOSALS));
   }
 
   @BeforeEach
@@ -95,10 +101,86 @@ class WorklistControllerTest {
             call ->
                 new WorklistPage(call.getArgument(0), List.of(row()), 1, Map.of(Status.AMBER, 1L)));
     when(worklist.export(any(), any())).thenReturn(List.of(row()));
+    var since = Instant.parse("2024-12-30T08:00:00Z");
+    when(visits.visit(any(), any())).thenReturn(new WorklistVisits.Visit(since, false));
+    when(worklist.changesSince(any(), any())).thenReturn(new Worklist.Changes(since, 2, 1, 0));
+  }
+
+  // --- issue 16: the worklist of what needs action ---
+
+  @Test
+  void the_default_view_is_what_needs_action_and_all_open_is_one_click_away() throws Exception {
+    var page =
+        mvc.perform(get("/worklist"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(StandardCharsets.UTF_8);
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist).read(query.capture(), any());
+    assertThat(query.getValue().view()).isEqualTo(WorklistQuery.View.ACTION);
+    assertThat(page)
+        .contains("Trenger handling")
+        .contains("Alle åpne")
+        .contains("view=ALL")
+        .contains("Frist om 3 dager")
+        .contains("1 forslag å bekrefte")
+        // what changed since the last visit (Oslo time)
+        .contains("Endret siden sist (30.12.2024 09:00)")
+        .contains("2 forløp med nye forslag")
+        .contains("1 nytt fristbrudd")
+        .doesNotContain("overført inn");
+  }
+
+  @Test
+  void the_filter_form_keeps_the_view_it_was_on() throws Exception {
+    mvc.perform(
+            post("/worklist")
+                .with(csrf())
+                .param("status", "RED")
+                .param("view", "ACTION")
+                .param("q", ""))
+        .andExpect(redirectedUrl("/worklist?status=RED&view=ACTION"));
+    mvc.perform(post("/worklist").with(csrf()).param("view", "ALL"))
+        .andExpect(redirectedUrl("/worklist?view=ALL"));
+  }
+
+  @Test
+  void all_open_is_read_when_asked_for_and_a_search_looks_through_all_by_default()
+      throws Exception {
+    mvc.perform(get("/worklist").param("view", "all")).andExpect(status().isOk());
+    var session = new MockHttpSession();
+    var handle = WorklistSearches.keep(session, "Nordmann");
+    mvc.perform(get("/worklist").param("search", handle).session(session))
+        .andExpect(status().isOk());
+    mvc.perform(get("/worklist").param("search", handle).param("view", "ACTION").session(session))
+        .andExpect(status().isOk());
+    mvc.perform(get("/worklist").param("view", "nonsense")).andExpect(status().isOk());
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist, org.mockito.Mockito.times(4)).read(query.capture(), any());
+    assertThat(query.getAllValues())
+        .extracting(WorklistQuery::view)
+        .containsExactly(
+            WorklistQuery.View.ALL,
+            WorklistQuery.View.ALL,
+            WorklistQuery.View.ACTION,
+            WorklistQuery.View.ACTION);
   }
 
   @Test
   void the_start_page_is_the_worklist() throws Exception {
+    mvc.perform(get("/")).andExpect(redirectedUrl("/worklist"));
+  }
+
+  @Test
+  @org.springframework.security.test.context.support.WithMockUser("lise")
+  void a_leader_starts_on_the_statistics() throws Exception {
+    mvc.perform(get("/")).andExpect(redirectedUrl("/dashboard"));
+  }
+
+  @Test
+  @org.springframework.security.test.context.support.WithMockUser("admin")
+  void an_administrator_who_also_coordinates_starts_on_the_worklist() throws Exception {
     mvc.perform(get("/")).andExpect(redirectedUrl("/worklist"));
   }
 
@@ -175,8 +257,17 @@ class WorklistControllerTest {
             .getResponse()
             .getContentAsString(StandardCharsets.UTF_8);
     var lines = csv.split("\r\n");
-    assertThat(lines[0]).startsWith("\uFEFF").contains("Pasient");
-    assertThat(lines[1]).startsWith("T.T.;010101*****;colorectal;Fjordby sykehus HF;");
+    assertThat(lines[0]).startsWith("\uFEFF").contains("Pasient").endsWith(";Hvorfor");
+    assertThat(lines[1])
+        .startsWith("T.T.;010101*****;colorectal;Fjordby sykehus HF;")
+        .endsWith(";Frist om 3 dager, 1 forslag å bekrefte");
+    // an export without a view is every open pathway; the page's link names its view
+    mvc.perform(get("/worklist.csv").param("view", "ACTION")).andExpect(status().isOk());
+    var query = ArgumentCaptor.forClass(WorklistQuery.class);
+    verify(worklist, org.mockito.Mockito.times(2)).export(query.capture(), any());
+    assertThat(query.getAllValues())
+        .extracting(WorklistQuery::view)
+        .containsExactly(WorklistQuery.View.ALL, WorklistQuery.View.ACTION);
   }
 
   // --- issue 14, part D: the patient search never travels in the address ---
@@ -208,6 +299,8 @@ class WorklistControllerTest {
             .getRedirectedUrl();
     var handle = handleOf(location);
     assertThat(location).contains("status=AMBER").doesNotContain("unit=");
+    // a search shows every open pathway that matches (ADR 0035)
+    assertThat(location).contains("view=ALL");
 
     var page =
         mvc.perform(get(location).session(session))

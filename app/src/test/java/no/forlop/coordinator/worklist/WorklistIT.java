@@ -386,4 +386,229 @@ class WorklistIT extends ApplicationTest {
       }
     }
   }
+
+  // --- issue 16: the worklist of what needs action (ADR 0035) ---
+
+  @Autowired WorklistVisits visits;
+  @Autowired no.forlop.coordinator.pathwaypage.EvaluationPlans evaluationPlans;
+
+  private static WorklistQuery inView(String search, WorklistQuery.View view) {
+    return new WorklistQuery(null, null, null, null, search, WorklistQuery.Sort.DUE, 0, 50, view);
+  }
+
+  /** The patient's row in the view, or null when the view leaves it out. */
+  private WorklistRow inView(String patient, WorklistQuery.View view, Actor actor) {
+    var rows = worklist.read(inView(patient, view), actor).rows();
+    assertThat(rows).hasSizeLessThanOrEqualTo(1);
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  @Test
+  void the_action_view_and_the_reasons_agree_on_every_row_of_the_unit() {
+    started("colorectal", "910000012", "A12A 2024-12-20"); // overdue
+    started("colorectal", "910000012", "A12A 2024-12-26"); // green: not action
+    started("prostate", "910000012", "A16A 2024-11-01"); // no norm, inactive
+    started(
+        "colorectal",
+        "910000012",
+        "A12A 2024-12-01",
+        "A12S 2024-12-05",
+        "A12CK 2024-12-10",
+        "A12FK 2024-12-20"); // treated: complete
+    var all =
+        worklist.read(
+            new WorklistQuery(
+                null,
+                null,
+                null,
+                null,
+                null,
+                WorklistQuery.Sort.DUE,
+                0,
+                500,
+                WorklistQuery.View.ALL),
+            KARI);
+    var action =
+        worklist.read(
+            new WorklistQuery(
+                null,
+                null,
+                null,
+                null,
+                null,
+                WorklistQuery.Sort.DUE,
+                0,
+                500,
+                WorklistQuery.View.ACTION),
+            KARI);
+    assertThat(all.allOpen()).isEqualTo(all.total());
+    assertThat(action.needAction()).isEqualTo(action.total()).isEqualTo(all.needAction());
+    assertThat(action.allOpen()).isEqualTo(all.total());
+    assertThat(action.total()).isPositive().isLessThan(all.total());
+    // PostgreSQL's needs_action and NeedsAction.reasons: the same rows
+    assertThat(action.rows()).isNotEmpty().allMatch(WorklistRow::needsAction);
+    var actionIds = action.rows().stream().map(WorklistRow::pathwayId).toList();
+    assertThat(all.rows()).allMatch(r -> r.needsAction() == actionIds.contains(r.pathwayId()));
+    assertThat(action.counts().values().stream().mapToLong(Long::longValue).sum())
+        .isEqualTo(action.total());
+  }
+
+  @Test
+  void a_cancer_pathway_whose_treatment_started_is_complete_and_leaves_the_default_view() {
+    var treated =
+        started(
+            "colorectal",
+            "910000012",
+            "A12A 2024-11-01",
+            "A12S 2024-11-05",
+            "A12CK 2024-11-10",
+            "A12FK 2024-11-20");
+    var row = inView(treated, WorklistQuery.View.ALL, KARI);
+    assertThat(row.state()).isEqualTo("IN_TREATMENT");
+    assertThat(row.expectedMilestone()).isNull();
+    assertThat(row.inactive()).isFalse();
+    assertThat(row.reasons()).isEmpty();
+    assertThat(inView(treated, WorklistQuery.View.ACTION, KARI)).isNull();
+  }
+
+  @Test
+  void a_cancer_decision_that_permits_no_treatment_is_complete_one_that_does_waits_for_it() {
+    var otherDisease =
+        started("prostate", "910000012", "A16A 2024-10-01", "A16S 2024-10-05", "A16CA 2024-10-10");
+    var decided =
+        started("prostate", "910000012", "A16A 2024-10-01", "A16S 2024-10-05", "A16CK 2024-10-10");
+    assertThat(inView(otherDisease, WorklistQuery.View.ALL, KARI).expectedMilestone()).isNull();
+    assertThat(inView(otherDisease, WorklistQuery.View.ACTION, KARI)).isNull();
+    var waiting = inView(decided, WorklistQuery.View.ALL, KARI);
+    assertThat(waiting.expectedMilestone()).isEqualTo("TREATMENT_START");
+    // prostate has no verified norm: no deadline, so 82 days without a code is inactivity
+    assertThat(waiting.reasons()).containsExactly(Reason.INACTIVE);
+    assertThat(waiting.inactiveDays()).isEqualTo(82);
+  }
+
+  @Test
+  void a_mental_health_pathway_decided_without_treatment_waits_for_its_closure() {
+    var patient = TestPatients.next();
+    var id = pathways.create(CreatePathway.of(patient, "D01", "910000012", null), KARI).id();
+    pathways.register(
+        id, RegisterCode.manual("PATHWAY_START", LocalDate.parse("2024-11-01")), KARI);
+    pathways.register(
+        id, RegisterCode.manual("FIRST_ATTENDANCE", LocalDate.parse("2024-11-05")), KARI);
+    pathways.register(id, RegisterCode.manual("CI", LocalDate.parse("2024-11-20")), KARI);
+    var row = inView(patient, WorklistQuery.View.ACTION, KARI);
+    assertThat(row.expectedMilestone()).isEqualTo("PATHWAY_END");
+    assertThat(row.shownMilestone()).isEqualTo("PATHWAY_END");
+    assertThat(row.reasons()).containsExactly(Reason.INACTIVE);
+    assertThat(row.inactiveDays()).isEqualTo(41);
+  }
+
+  @Test
+  void inactivity_is_action_one_day_past_the_units_limit_not_at_it() {
+    // Fjordby's limit is 14 days; prostate's first attendance has no verified norm
+    var atLimit = started("prostate", "910000012", "A16A 2024-12-17");
+    var beyond = started("prostate", "910000012", "A16A 2024-12-16");
+    var quiet = inView(atLimit, WorklistQuery.View.ALL, KARI);
+    assertThat(quiet.status()).isEqualTo(Status.NONE);
+    assertThat(quiet.reasons()).isEmpty();
+    assertThat(quiet.elapsedDays()).isEqualTo(14);
+    assertThat(inView(atLimit, WorklistQuery.View.ACTION, KARI)).isNull();
+    var inactive = inView(beyond, WorklistQuery.View.ACTION, KARI);
+    assertThat(inactive.reasons()).containsExactly(Reason.INACTIVE);
+    assertThat(inactive.inactive()).isTrue();
+    assertThat(inactive.elapsedDays()).isEqualTo(15);
+  }
+
+  @Test
+  void a_deadline_within_the_threshold_is_action_one_day_beyond_is_not() {
+    // due 2025-01-03: 3 days left; due 2025-01-04: 4 days left
+    var soon = started("colorectal", "910000012", "A12A 2024-12-25");
+    var later = started("colorectal", "910000012", "A12A 2024-12-26");
+    assertThat(inView(soon, WorklistQuery.View.ACTION, KARI).reasons())
+        .containsExactly(Reason.DUE_SOON);
+    assertThat(inView(later, WorklistQuery.View.ACTION, KARI)).isNull();
+    assertThat(inView(later, WorklistQuery.View.ALL, KARI).status()).isEqualTo(Status.GREEN);
+  }
+
+  @Test
+  void an_evaluation_planned_by_its_deadline_leaves_the_default_view() {
+    // TSB: first evaluation within 7 days of the decision, due 2025-01-02
+    var patient = TestPatients.next();
+    var id = pathways.create(CreatePathway.of(patient, "D01", "910000012", null), KARI).id();
+    pathways.register(
+        id, RegisterCode.manual("PATHWAY_START", LocalDate.parse("2024-12-10")), KARI);
+    pathways.register(
+        id, RegisterCode.manual("FIRST_ATTENDANCE", LocalDate.parse("2024-12-16")), KARI);
+    pathways.register(id, RegisterCode.manual("CT", LocalDate.parse("2024-12-26")), KARI);
+    var due = inView(patient, WorklistQuery.View.ACTION, KARI);
+    assertThat(due.dueDate()).isEqualTo(LocalDate.parse("2025-01-02"));
+    assertThat(due.reasons()).containsExactly(Reason.EVALUATION_DUE);
+
+    evaluationPlans.plan(id.value(), LocalDate.parse("2025-01-03"), KARI);
+    assertThat(inView(patient, WorklistQuery.View.ACTION, KARI).reasons())
+        .containsExactly(Reason.EVALUATION_DUE);
+    evaluationPlans.plan(id.value(), LocalDate.parse("2025-01-02"), KARI);
+    assertThat(inView(patient, WorklistQuery.View.ACTION, KARI)).isNull();
+    assertThat(inView(patient, WorklistQuery.View.ALL, KARI).plannedEvaluation())
+        .isEqualTo(LocalDate.parse("2025-01-02"));
+  }
+
+  @Test
+  void a_step_without_a_norm_shows_the_units_usual_time_once_there_are_enough_to_compare() {
+    // Nordvik, ovarian (no verified first-attendance norm): first attendances after 6 days
+    var waiting = TestPatients.next();
+    startedFor(waiting, "ovarian", "910000020", "A21A 2024-12-21");
+    var before = inView(waiting, WorklistQuery.View.ALL, NINA);
+    assertThat(before.dueDate()).isNull();
+    assertThat(before.elapsedDays()).isEqualTo(10);
+    for (int i = 0; i < Worklist.USUAL_MINIMUM + 2; i++) {
+      started(
+          "ovarian",
+          "910000020",
+          "A21A 2024-11-%02d".formatted(i + 1),
+          "A21S 2024-11-%02d".formatted(i + 7));
+    }
+    var after = inView(waiting, WorklistQuery.View.ALL, NINA);
+    assertThat(after.usualDays()).isNotNull().isBetween(1, 30);
+  }
+
+  @Test
+  void a_visit_is_remembered_per_user_and_the_first_one_looks_back_a_week() {
+    var user = "visitor-" + TestPatients.next();
+    var first = visits.visit(user);
+    assertThat(first.first()).isTrue();
+    assertThat(first.since()).isEqualTo(java.time.Instant.parse("2024-12-24T10:00:00Z"));
+    var second = visits.visit(user);
+    assertThat(second.first()).isFalse();
+    assertThat(second.since()).isEqualTo(java.time.Instant.parse("2024-12-31T10:00:00Z"));
+  }
+
+  @Test
+  void what_changed_since_the_last_visit_counts_new_proposals_and_deadlines_passed_since() {
+    // a proposal made now (the fixed clock); a deadline of 2024-12-29 (passed on the 30th)
+    var patient = TestPatients.next();
+    var id = pathways.create(CreatePathway.of(patient, "thyroid", "910000012", null), KARI).id();
+    pathways.register(
+        id,
+        new RegisterCode(
+            "A37A",
+            LocalDate.parse("2024-12-27"),
+            no.forlop.pathway.CodeState.PROPOSED,
+            no.forlop.pathway.Origin.MANUAL,
+            null,
+            null,
+            null,
+            null),
+        KARI);
+    started("colorectal", "910000012", "A12A 2024-12-20");
+
+    var now = java.time.Instant.parse("2024-12-31T10:00:00Z");
+    var before = worklist.changesSince(now.minusSeconds(3600), KARI);
+    var after = worklist.changesSince(now.plusSeconds(1), KARI);
+    assertThat(before.proposals()).isPositive();
+    assertThat(after.proposals()).isZero();
+    // 29 December in Oslo: the deadline of the 29th passed since; from the 30th it had passed
+    var on29th = worklist.changesSince(java.time.Instant.parse("2024-12-29T08:00:00Z"), KARI);
+    var on30th = worklist.changesSince(java.time.Instant.parse("2024-12-30T08:00:00Z"), KARI);
+    assertThat(on29th.overdue()).isGreaterThan(on30th.overdue());
+  }
 }

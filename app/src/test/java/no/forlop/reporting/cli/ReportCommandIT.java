@@ -81,6 +81,8 @@ class ReportCommandIT extends ApplicationTest {
     assertThat(csv[0] & 0xff).isEqualTo(0xEF); // UTF-8 byte order mark, for Excel
     var text = new String(csv, StandardCharsets.UTF_8);
     assertThat(text).contains(";").contains("\r\n").contains("OF4");
+    // in Norwegian by default, as the dashboard's downloads (issue 16)
+    assertThat(text).contains("Aktivitet").contains("Startet").doesNotContain("Activity");
 
     var file = folder.resolve("indicators.xlsx");
     code =
@@ -120,7 +122,34 @@ class ReportCommandIT extends ApplicationTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("401")
-        .contains("You are not signed in");
+        .contains("Du er ikke logget inn");
+  }
+
+  @Test
+  void lang_en_writes_the_tables_and_forlops_reasons_in_english() {
+    var env = Map.of("FORLOP_USER", "lise", "FORLOP_PASSWORD", "demo");
+    int code =
+        report(
+            env, "--from", "2024-01-01", "--to", "2024-12-31", "--format", "csv", "--lang", "en");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Activity")
+        .contains("Started")
+        .doesNotContain("Aktivitet");
+
+    code =
+        report(
+            Map.of("FORLOP_USER", "lise", "FORLOP_PASSWORD", "wrong"),
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2024-01-31",
+            "--format",
+            "json",
+            "--lang",
+            "en");
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("You are not signed in");
   }
 
   @Test

@@ -57,6 +57,19 @@ class ReportCommandTest {
             "kari");
     assertThat(request.user()).isEqualTo("kari");
     assertThat(request.out()).isNull();
+    assertThat(request.language()).isEqualTo("nb");
+  }
+
+  @Test
+  void lang_chooses_the_language_of_the_tables() throws Exception {
+    var english =
+        ReportCommand.parse(
+            new String[] {
+              "--from", "2024-01-01", "--to", "2024-01-31", "--format", "csv", "--lang", "en"
+            },
+            "kari");
+    assertThat(english.language()).isEqualTo("en");
+    assertRefused("--from 2024-01-01 --to 2024-01-31 --format csv --user a --lang de", "nb or en");
   }
 
   @Test

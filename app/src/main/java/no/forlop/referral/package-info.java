@@ -1,0 +1,10 @@
+/**
+ * The GP's side of the pathways (issue 17): per pathway the signs that make a GP suspect the
+ * disease, the filter steps (filterfunksjon) done first, the findings that give a well-founded
+ * suspicion (begrunnet mistanke) and what the referral must contain, each item with its source. The
+ * criteria are data (referral/entry-criteria.yaml), checked against the catalogue when the
+ * application starts; a GP's ticked findings are judged against them without storing anything.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "web"})
+@org.jspecify.annotations.NullMarked
+package no.forlop.referral;
