@@ -72,7 +72,7 @@ class NorwegianPagesIT extends PageSupport {
   private static final Pattern PAGE =
       Pattern.compile(
           "/worklist(\\?.*)?|/pathways/ID(/plan|/municipality)?|/mdt(/ID)?|/dashboard(/pathways)?(\\?.*)?"
-              + "|/catalogue|/emergency-access");
+              + "|/catalogue|/emergency-access|/henvisning(/[a-z0-9-]+)?(\\?.*)?");
   private static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
   private static final Pattern KEY_LIKE =
       Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+");
@@ -108,7 +108,8 @@ class NorwegianPagesIT extends PageSupport {
     var allText = new StringBuilder();
     for (var role : ROLES) {
       var starts =
-          new ArrayList<>(List.of("/worklist", "/mdt", meeting, "/dashboard", "/catalogue"));
+          new ArrayList<>(
+              List.of("/worklist", "/mdt", meeting, "/dashboard", "/catalogue", "/henvisning"));
       own.forEach(id -> starts.add("/pathways/" + id));
       walk(
           role,
@@ -150,7 +151,8 @@ class NorwegianPagesIT extends PageSupport {
             "/mdt/ID",
             "/dashboard",
             "/dashboard/pathways",
-            "/catalogue");
+            "/catalogue",
+            "/henvisning");
     assertThat(allText.toString())
         .contains("Kan ikke bekreftes ennå") // a proposal the rules block, and why
         .contains("klinisk beslutning krever at første fremmøte er registrert før den")
