@@ -171,6 +171,7 @@ class SecurityConfiguration {
                         "/js/**",
                         "/webjars/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/error",
                         "/catalogue",
                         "/henvisning", // issue 17: the GP's referral support, no patient data
