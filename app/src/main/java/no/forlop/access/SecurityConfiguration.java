@@ -171,11 +171,15 @@ class SecurityConfiguration {
                         "/js/**",
                         "/webjars/**",
                         "/favicon.ico",
+                        "/favicon.svg",
                         "/error",
                         "/catalogue",
                         "/henvisning", // issue 17: the GP's referral support, no patient data
                         "/henvisning/*",
                         "/actuator/health",
+                        // issue 18: the orchestrator's probes (deploy/kubernetes), without sign-in
+                        "/actuator/health/liveness",
+                        "/actuator/health/readiness",
                         "/actuator/info",
                         "/actuator/prometheus")
                     .permitAll()

@@ -13,5 +13,10 @@ public enum AuditAction {
   /** A sign-in that failed: a wrong password, or a username nobody has (no patient). */
   SIGN_IN_FAILED,
   /** A username or client address refused sign-in for a while after too many failures. */
-  SIGN_IN_LOCKED
+  SIGN_IN_LOCKED,
+  /**
+   * Deliveries' content purged at the end of their retention (issue 18, ADR 0042): the counts, no
+   * patient.
+   */
+  PURGE
 }

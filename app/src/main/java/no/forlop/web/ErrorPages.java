@@ -88,6 +88,11 @@ class ErrorPages implements ErrorController {
       page.addObject("back", wayBack(path));
       page.addObject("typed", typed(request));
     }
+    if (isFormAction(path)) {
+      // the layout's language link reloads the address in the other language: a form's address
+      // is no page (GET there is a 404 or 405), so it goes to the page the form was on
+      page.addObject("languageSwitch", wayBack(path));
+    }
     return page;
   }
 
@@ -176,6 +181,25 @@ class ErrorPages implements ErrorController {
       candidate = candidate.substring(0, candidate.lastIndexOf('/'));
     }
     return "/";
+  }
+
+  /**
+   * Whether the address is a route that takes no GET (a form's action), so the error's own address
+   * cannot be loaded again. The request's method does not tell: the error dispatch's may differ.
+   */
+  boolean isFormAction(String path) {
+    var mapping = mappings.getIfAvailable();
+    if (mapping == null || !path.startsWith("/") || path.startsWith("//")) {
+      return false;
+    }
+    var container = PathContainer.parsePath(path);
+    var routes = mapping.getHandlerMethods();
+    var isRoute =
+        routes.keySet().stream()
+            .map(RequestMappingInfo::getPathPatternsCondition)
+            .filter(java.util.Objects::nonNull)
+            .anyMatch(c -> c.getPatterns().stream().anyMatch(p -> p.matches(container)));
+    return isRoute && !isGetRoute(routes, path);
   }
 
   private static boolean isGetRoute(Map<RequestMappingInfo, ?> routes, String path) {

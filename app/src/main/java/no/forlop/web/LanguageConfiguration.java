@@ -1,6 +1,7 @@
 package no.forlop.web;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,9 +11,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Chooses the language of pages and messages: Norwegian bokmål unless the user picked English
- * ({@code ?lang=en}, remembered in a cookie) or an API client ({@code /api/}, {@code /fhir/}) asks
- * for English in {@code Accept-Language}.
+ * Chooses the language of pages and messages: the one the user picked ({@code ?lang=en} or {@code
+ * ?lang=nb}, remembered in a cookie), else the first of English and Norwegian the browser or API
+ * client prefers in {@code Accept-Language}, else Norwegian bokmål.
  */
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration implements WebMvcConfigurer {
@@ -22,18 +23,13 @@ class LanguageConfiguration implements WebMvcConfigurer {
   @Bean
   LocaleResolver localeResolver() {
     var resolver = new CookieLocaleResolver("forlop-lang");
-    resolver.setDefaultLocaleFunction(
-        request -> {
-          // pages are Norwegian until the user picks English; API clients may ask for English
-          var path = request.getRequestURI().substring(request.getContextPath().length());
-          // POST /fhir (a batch or transaction) is the FHIR endpoint too
-          var api = path.startsWith("/api/") || path.equals("/fhir") || path.startsWith("/fhir/");
-          var header = request.getHeader("Accept-Language");
-          return api && header != null && header.toLowerCase(Locale.ROOT).startsWith("en")
-              ? Locale.ENGLISH
-              : NORWEGIAN;
-        });
+    resolver.setDefaultLocaleFunction(request -> preferred(request.getHeader("Accept-Language")));
     return resolver;
+  }
+
+  /** The language an {@code Accept-Language} header prefers ({@link PreferredLanguage}). */
+  static Locale preferred(@Nullable String header) {
+    return PreferredLanguage.of(header);
   }
 
   @Override

@@ -93,15 +93,35 @@ class DemoScreenshotsBrowserIT extends BrowserTest {
   void the_statistics_dashboard_for_a_leader() throws Exception {
     assertThat(loaded).isNotNull().extracting(DemoData.Result::loaded).isEqualTo(true);
     signInAs("lise");
-    browser.get(url("/dashboard?from=2024-01-01&to=2024-12-31"));
-    assertThat(Long.parseLong(find(By.id("count-STARTED")).getText())).isGreaterThan(20);
-    waitFor(
-        d ->
-            ((JavascriptExecutor) d)
-                .executeScript(
-                    "return window.forlopCharts && window.forlopCharts['months'] ? 1 : null"));
-    ((JavascriptExecutor) browser)
-        .executeScript("document.getElementById('charts-heading').scrollIntoView()");
-    screenshot("dashboard");
+    // a leader lands on the statistics (issue 16)
+    assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
+    // a laptop's screen (issue 16): the tables fit or scroll in their own box
+    var size = browser.manage().window().getSize();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+    try {
+      browser.get(url("/dashboard?from=2024-01-01&to=2024-12-31"));
+      assertThat(Long.parseLong(find(By.id("count-STARTED")).getText())).isGreaterThan(20);
+      var js = (JavascriptExecutor) browser;
+      assertThat(
+              js.executeScript(
+                  "return document.documentElement.scrollWidth"
+                      + " - document.documentElement.clientWidth"))
+          .isEqualTo(0L);
+      // the lead times (their headers wrap between words) and the mental-health burden (all
+      // seven columns in view)
+      js.executeScript("document.getElementById('intervals-heading').scrollIntoView()");
+      screenshot("dashboard-tables");
+      js.executeScript("document.getElementById('mh-burden-heading').scrollIntoView()");
+      screenshot("dashboard-burden");
+      waitFor(
+          d ->
+              ((JavascriptExecutor) d)
+                  .executeScript(
+                      "return window.forlopCharts && window.forlopCharts['months'] ? 1 : null"));
+      js.executeScript("document.getElementById('charts-heading').scrollIntoView()");
+      screenshot("dashboard");
+    } finally {
+      browser.manage().window().setSize(size);
+    }
   }
 }

@@ -115,6 +115,90 @@ class DashboardBrowserIT extends BrowserTest {
   }
 
   @Test
+  void a_leader_lands_on_the_statistics_and_the_others_on_the_worklist() {
+    signInAs("lise");
+    assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
+    assertThat(find(By.tagName("h1")).getText())
+        .isEqualTo("Statistikk for standardiserte pasientforløp");
+    // the start page too
+    browser.get(url("/"));
+    assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
+    for (var user : List.of("kari", "ola", "admin")) {
+      signInAs(user);
+      assertThat(browser.getCurrentUrl()).as(user).endsWith("/worklist");
+      browser.get(url("/"));
+      assertThat(browser.getCurrentUrl()).as(user).endsWith("/worklist");
+    }
+  }
+
+  @Test
+  void the_tables_fit_a_laptop_screen_and_their_headers_wrap_between_words() {
+    // 2021: a year no other test uses; two mental-health pathways, so the burden table has rows
+    for (var unit : List.of("910000012", "910000020")) {
+      var id =
+          pathways.create(CreatePathway.of(TestPatients.next(), "D11", unit, null), ADMIN).id();
+      pathways.register(
+          id, RegisterCode.manual("PATHWAY_START", LocalDate.parse("2021-01-10")), ADMIN);
+      pathways.register(
+          id, RegisterCode.manual("FIRST_ATTENDANCE", LocalDate.parse("2021-01-20")), ADMIN);
+    }
+    signInAs("lise");
+    var size = browser.manage().window().getSize();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+    try {
+      browser.get(url("/dashboard?from=2019-01-01&to=2021-12-31"));
+      waitFor(ExpectedConditions.presenceOfElementLocated(By.id("mh-burden")));
+      assertThat(find(By.id("small-numbers-note")).getText())
+          .contains("tall under 3 vises som «<3» (0 vises som 0)")
+          .doesNotContain("minus");
+      // the page itself never scrolls sideways
+      assertThat(
+              js().executeScript(
+                      "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+          .isEqualTo(0L);
+      // every table ends inside the window, or inside a container that scrolls it
+      var cut =
+          js().executeScript(
+                  "var w = document.documentElement.clientWidth; return Array.from("
+                      + "document.querySelectorAll('main table')).filter(t => {"
+                      + " var box = t.parentElement; var scrolls = box.classList.contains('table-scroll')"
+                      + " && getComputedStyle(box).overflowX === 'auto'"
+                      + " && box.getBoundingClientRect().right <= w;"
+                      + " return !scrolls && t.getBoundingClientRect().right > w; }).map(t => t.id);");
+      assertThat((List<?>) cut).isEmpty();
+      // the mental-health burden table has the width of the page: all seven columns in view
+      var mhBurden =
+          (List<?>)
+              js().executeScript(
+                      "var t = document.getElementById('mh-burden'); var box = t.parentElement;"
+                          + " return [t.getBoundingClientRect().right, box.getBoundingClientRect().right,"
+                          + " box.scrollWidth - box.clientWidth];");
+      assertThat(((Number) mhBurden.get(0)).doubleValue())
+          .isLessThanOrEqualTo(((Number) mhBurden.get(1)).doubleValue() + 0.5);
+      assertThat(((Number) mhBurden.get(2)).longValue()).isZero();
+      // headers wrap between words, never inside one
+      var breaking =
+          js().executeScript(
+                  "return Array.from(document.querySelectorAll('main th')).filter(h => {"
+                      + " var s = getComputedStyle(h); return s.wordBreak !== 'normal'"
+                      + " || s.overflowWrap !== 'normal' || s.hyphens === 'auto'; })"
+                      + ".map(h => h.textContent.trim());");
+      assertThat((List<?>) breaking).isEmpty();
+      // and no word of a column header is wider than its cell
+      var split =
+          js().executeScript(
+                  "return Array.from(document.querySelectorAll('main th[scope=col]')).filter(h =>"
+                      + " h.scrollWidth > h.clientWidth + 1).map(h => h.textContent.trim());");
+      assertThat((List<?>) split).isEmpty();
+      assertThat(find(By.cssSelector("#intervals thead")).getText()).contains("Innen norm");
+      // and at this width, with whatever scrolls, no serious accessibility violation (ADR 0037)
+      no.forlop.testing.Axe.check(browser, "the dashboard at 1366×768");
+    } finally {
+      browser.manage().window().setSize(size);
+    }
+  }
+
+  @Test
   void a_leader_sees_both_units_and_the_filters_change_the_numbers() {
     signInAs("lise");
     browser.get(url("/worklist"));

@@ -45,6 +45,9 @@ public abstract class BrowserTest extends ApplicationTest {
         "--window-size=1400,1000",
         "--lang=nb",
         "--user-data-dir=" + profile);
+    // a Norwegian user's browser: pages follow Accept-Language (issue 16), and headless Chromium
+    // sends en-US whatever --lang says unless its preference says otherwise
+    options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", "nb,no,en"));
     // the console, so a test can read what the browser refused (CSP violations; issue 14)
     options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     service =

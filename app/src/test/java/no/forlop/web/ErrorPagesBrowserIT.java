@@ -128,6 +128,26 @@ class ErrorPagesBrowserIT extends BrowserTest {
   }
 
   @Test
+  void the_language_link_on_the_error_page_of_a_form_leads_to_the_page_in_english() {
+    signInAs("kari");
+    browser.get(url("/pathways/" + pathway));
+    find(By.id("note-text")).sendKeys("note");
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "document.querySelectorAll('.note-form input[name=_csrf]').forEach(e => e.remove());");
+    find(By.id("note-submit")).click();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("error-title")));
+
+    // the form's address is no page: the link leads to the page the form was on, in English
+    find(By.id("language-switch")).click();
+    waitFor(ExpectedConditions.urlMatches(".*/pathways/" + pathway + "\\?lang=en$"));
+    assertThat(find(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+    assertThat(browser.findElements(By.id("error-title"))).isEmpty();
+    assertThat(find(By.id("note-text")).isDisplayed()).isTrue();
+    browser.get(url("/worklist?lang=nb"));
+  }
+
+  @Test
   void the_expired_session_page_is_in_english_for_a_user_who_chose_english() {
     signInAs("kari");
     browser.get(url("/pathways/" + pathway + "?lang=en"));

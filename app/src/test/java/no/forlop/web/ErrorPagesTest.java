@@ -147,6 +147,25 @@ class ErrorPagesTest {
   }
 
   @Test
+  void the_language_link_after_a_form_leads_to_the_page_the_form_was_on() throws Exception {
+    var afterForm =
+        post("/error")
+            .with(csrf())
+            .with(
+                r -> {
+                  SessionExpired.mark(r);
+                  return r;
+                })
+            .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 403)
+            .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/pathways/0a1b/notes");
+    assertThat(page(afterForm, 403))
+        .contains("<a id=\"language-switch\" href=\"/pathways/0a1b?lang=en\">English</a>");
+    // a page that is not there reloads in the other language, as any page does
+    assertThat(page(errorOf("/nothing/here", 404), 404))
+        .contains("<a id=\"language-switch\" href=\"?lang=en\">English</a>");
+  }
+
+  @Test
   void an_expired_session_without_typed_text_shows_no_copy_box() throws Exception {
     var request =
         get("/error")

@@ -20,6 +20,8 @@ class CataloguePageController {
     var catalogue = catalogues.current();
     model.addAttribute("catalogue", catalogue);
     model.addAttribute("versions", catalogues.versions());
+    // when a version was loaded, in Oslo time as the pages write times
+    model.addAttribute("zone", no.forlop.calendar.OsloTime.ZONE);
     model.addAttribute(
         "pathways", catalogue.pathways().stream().map(p -> PathwayRow.of(catalogue, p)).toList());
     return "catalogue/index";

@@ -17,7 +17,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class DecisionOutcomes {
 
-  /** A decision's outcome: the code's suffix, and the values it was read from. */
+  /**
+   * A decision's outcome: the code's suffix, and the values it was read from. What a cancer
+   * diagnosis means is a code ({@code meaning}: {@code CANCER_OF_PATHWAY_ORGAN}, {@code
+   * OTHER_CANCER} …), which the pages say in words ({@code pathway.input.meaning.<CODE>}).
+   */
   record Outcome(String suffix, Map<String, String> inputs) {}
 
   private final DerivationContext context;
@@ -47,26 +51,24 @@ final class DecisionOutcomes {
     if (kind == PathwayKind.DIAGNOSTIC || kind == PathwayKind.METASTASES) {
       if (metastasis.isPresent()) {
         return new Outcome(
-            "CU", Map.of("icd10", metastasis.get(), "meaning", "metastasis of unknown origin"));
+            "CU", Map.of("icd10", metastasis.get(), "meaning", "METASTASIS_UNKNOWN_ORIGIN"));
       }
       if (malignant.isPresent()) {
         return new Outcome(
-            "CK", Map.of("icd10", malignant.get(), "meaning", "organ-specific cancer"));
+            "CK", Map.of("icd10", malignant.get(), "meaning", "ORGAN_SPECIFIC_CANCER"));
       }
     } else {
       if (own.isPresent()) {
-        return new Outcome(
-            "CK", Map.of("icd10", own.get(), "meaning", "cancer of this pathway's organ"));
+        return new Outcome("CK", Map.of("icd10", own.get(), "meaning", "CANCER_OF_PATHWAY_ORGAN"));
       }
       if (malignant.isPresent()) {
-        return new Outcome("CM", Map.of("icd10", malignant.get(), "meaning", "other cancer"));
+        return new Outcome("CM", Map.of("icd10", malignant.get(), "meaning", "OTHER_CANCER"));
       }
     }
     if (other.isPresent()) {
-      return new Outcome(
-          "CA", Map.of("icd10", other.get(), "meaning", "other disease than cancer"));
+      return new Outcome("CA", Map.of("icd10", other.get(), "meaning", "OTHER_DISEASE"));
     }
-    return new Outcome("CI", Map.of("icd10", icd10.get(0), "meaning", "no disease found"));
+    return new Outcome("CI", Map.of("icd10", icd10.get(0), "meaning", "NO_DISEASE"));
   }
 
   /**

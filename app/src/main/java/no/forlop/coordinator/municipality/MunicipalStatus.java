@@ -187,11 +187,12 @@ class MunicipalStatus {
     if (contact != null) {
       lines.add(
           contact.contactName() == null
-              ? texts.message("municipality.to", contact.unitName(), contact.municipality())
+              ? texts.message(
+                  "municipality.to", contact.unitName(), municipalityName(contact.municipality()))
               : texts.message(
                   "municipality.toPerson",
                   contact.unitName(),
-                  contact.municipality(),
+                  municipalityName(contact.municipality()),
                   contact.contactName()));
     } else {
       lines.add(texts.message("municipality.toUnknown"));
@@ -240,5 +241,17 @@ class MunicipalStatus {
         .flatMap(p -> catalogue.code(p, code.key()))
         .map(d -> texts.in(d.names()))
         .orElse(code.code() != null ? code.code() : code.key());
+  }
+
+  /**
+   * The municipality as a letter names it: "Fjordby kommune" for "Fjordby", but as typed when the
+   * coordinator already wrote the word ("Fjordby kommune", "Karasjok kommune / Kárášjoga gielda",
+   * "Fjordby municipality"), so it is never said twice.
+   */
+  String municipalityName(String municipality) {
+    var lower = municipality.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("kommune") || lower.contains("municipality") || lower.contains("gielda")
+        ? municipality
+        : texts.message("municipality.name", municipality);
   }
 }

@@ -179,7 +179,7 @@ record PathwayPage(
       @Nullable String correctedAt,
       @Nullable String correctionReason) {}
 
-  /** A value a rule looked at (e.g. receivedOn = 2024-03-04). */
+  /** A value a rule looked at, as the page says it (e.g. Henvisning mottatt: 04.03.2024). */
   record Input(String name, String value) {}
 
   /**

@@ -89,7 +89,8 @@ class PathwayPages {
 
     var timeline = new ArrayList<Ordered>();
     for (var code : view.codes()) {
-      timeline.add(new Ordered(code.date(), rank(code.milestone()), entry(code, view, codes)));
+      timeline.add(
+          new Ordered(code.date(), rank(code.milestone()), entry(code, view, codes, catalogue)));
     }
     var tracked = view.milestones();
     for (int i = 0; i < tracked.size(); i++) {
@@ -221,7 +222,8 @@ class PathwayPages {
     return Milestone.CLINICAL_DECISION.ordinal() * 2 - 1;
   }
 
-  private Entry entry(PathwayView.Code code, PathwayView view, List<CodeDefinition> codes) {
+  private Entry entry(
+      PathwayView.Code code, PathwayView view, List<CodeDefinition> codes, Catalogue catalogue) {
     var facts =
         view.history().stream().filter(f -> f.registration().equals(code.registration())).toList();
     var registered = first(facts, CodeFact.Kind.REGISTERED);
@@ -237,7 +239,7 @@ class PathwayPages {
             code.sources(),
             code.inputs().entrySet().stream()
                 .sorted(java.util.Map.Entry.comparingByKey())
-                .map(e -> new Input(e.getKey(), e.getValue()))
+                .map(e -> input(e.getKey(), e.getValue(), catalogue))
                 .toList(),
             registered == null ? null : registered.catalogueVersion(),
             texts.actor(code.recordedBy()),
@@ -326,6 +328,51 @@ class PathwayPages {
         null);
   }
 
+  /**
+   * A value the rule used, as the page says it: its name from the message files ({@code
+   * pathway.input.<name>}), a date as the pages write dates, yes or no, a coded value by its words
+   * ({@code pathway.input.<name>.<value>}, a treatment type by its catalogue name); anything else
+   * (codes, versions, organisation numbers) as it is.
+   */
+  private Input input(String name, String value, Catalogue catalogue) {
+    var label = texts.messageOrNull("pathway.input." + name);
+    return new Input(label == null ? name : label, inputValue(name, value, catalogue));
+  }
+
+  private String inputValue(String name, String value, Catalogue catalogue) {
+    if (value.equals("true") || value.equals("false")) {
+      return texts.message("pathway.input." + value);
+    }
+    var coded = name.equals("meaning") ? MEANINGS_BEFORE_CODES.getOrDefault(value, value) : value;
+    if (coded.matches("[A-Za-z0-9_]+")) {
+      var words = texts.messageOrNull("pathway.input." + name + "." + coded);
+      if (words != null) {
+        return words;
+      }
+    }
+    if (name.equals("terminology") && value.startsWith("default ")) {
+      // the default mappings' label in a trace ("default 2026.12.4"), a word the page says
+      return texts.message("pathway.input.terminology.default", value.substring(8));
+    }
+    if (name.equals("treatment")) {
+      return catalogue.treatmentType(value).map(t -> texts.in(t.names())).orElse(value);
+    }
+    return texts.argument(value);
+  }
+
+  /**
+   * What a diagnosis meant, as codes derived before it was a code (issue 16) kept it: in English
+   * words, each with its code.
+   */
+  private static final java.util.Map<String, String> MEANINGS_BEFORE_CODES =
+      java.util.Map.of(
+          "metastasis of unknown origin", "METASTASIS_UNKNOWN_ORIGIN",
+          "organ-specific cancer", "ORGAN_SPECIFIC_CANCER",
+          "cancer of this pathway's organ", "CANCER_OF_PATHWAY_ORGAN",
+          "other cancer", "OTHER_CANCER",
+          "other disease than cancer", "OTHER_DISEASE",
+          "no disease found", "NO_DISEASE");
+
   private @Nullable String question(String rule) {
     // a rule of an earlier rule set, no longer known, has no question
     return derivation.question(rule).map(texts::in).orElse(null);
@@ -375,13 +422,20 @@ class PathwayPages {
 
   private List<HistoryEntry> history(PathwayView view, List<CodeDefinition> codes) {
     var entries = new ArrayList<HistoryEntry>();
+    // a confirmation, rejection or withdrawal names no code of its own: it is about the code its
+    // registration had then, which the row names too ("Forslag avvist: A12CK")
+    var codeOf = new java.util.HashMap<no.forlop.pathway.RegistrationId, PathwayView.Fact>();
     for (var fact : view.history()) {
+      if (fact.key() != null) {
+        codeOf.put(fact.registration(), fact);
+      }
+      var coded = fact.key() != null ? fact : codeOf.get(fact.registration());
       entries.add(
           new HistoryEntry(
               fact.seq(),
               fact.kind(),
-              fact.code() != null ? fact.code() : fact.key(),
-              fact.key() == null ? null : nameOf(fact.key(), codes),
+              coded == null ? null : coded.code() != null ? coded.code() : coded.key(),
+              coded == null || coded.key() == null ? null : nameOf(coded.key(), codes),
               fact.date() == null ? null : texts.date(fact.date()),
               fact.state(),
               Origin.Kind.MANUAL.name().equals(fact.origin()),

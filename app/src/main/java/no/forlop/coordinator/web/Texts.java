@@ -93,24 +93,55 @@ public class Texts {
                 a ->
                     a instanceof Localized l
                         ? l.in(language)
-                        : a instanceof LocalDate d ? date(d) : a)
+                        : a instanceof LocalDate d
+                            ? date(d)
+                            : a instanceof String text ? argument(text) : a)
             .toArray();
     return messages.getMessage(e.messageKey(), args, e.getMessage(), locale());
   }
 
-  /** Why a change was refused, in plain language (Norwegian unless the user chose English). */
+  /**
+   * Why a change was refused, in plain language (Norwegian unless the user chose English), with its
+   * dates as the pages show them.
+   */
   public String rejection(Rejection rejection) {
     return messages.getMessage(
         "rejection." + rejection.reason().name(),
-        rejection.args().toArray(),
+        rejection.args().stream().map(this::argument).toArray(),
         rejection.englishText(),
         locale());
   }
 
   /**
-   * A remark kept with a code: a person's words as written, Forløp's own in the user's language.
+   * A remark kept with a code: a person's words as written, Forløp's own in the user's language
+   * with its dates as the pages show them.
    */
   public @Nullable String remark(@Nullable Remark remark) {
-    return remark == null ? null : remark.text(locale());
+    if (remark == null) {
+      return null;
+    }
+    if (remark.isWritten()) {
+      return remark.text(locale());
+    }
+    return new Remark(remark.key(), remark.args().stream().map(this::argument).toList())
+        .text(locale());
   }
+
+  /**
+   * An argument of a message as the pages show it: a date (kept as {@code yyyy-MM-dd} in a
+   * rejection or remark) as the pages write dates; anything else as it is.
+   */
+  public String argument(String argument) {
+    if (ISO_DATE.matcher(argument).matches()) {
+      try {
+        return date(LocalDate.parse(argument));
+      } catch (java.time.format.DateTimeParseException e) {
+        return argument;
+      }
+    }
+    return argument;
+  }
+
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 }

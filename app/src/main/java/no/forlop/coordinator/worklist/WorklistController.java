@@ -57,9 +57,23 @@ class WorklistController {
     this.visits = visits;
   }
 
+  /**
+   * The start page: the worklist for those who code pathways; a leader who does not lands on the
+   * statistics (issue 16).
+   */
   @GetMapping("/")
   String home() {
-    return "redirect:/worklist";
+    var leaderOnly =
+        users
+            .current()
+            .map(
+                u ->
+                    u.has(Role.LEADER)
+                        && !u.has(Role.COORDINATOR)
+                        && !u.has(Role.CLINICIAN)
+                        && !u.has(Role.ADMINISTRATOR))
+            .orElse(false);
+    return leaderOnly ? "redirect:/dashboard" : "redirect:/worklist";
   }
 
   /**

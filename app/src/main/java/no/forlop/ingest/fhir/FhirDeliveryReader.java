@@ -145,7 +145,8 @@ public final class FhirDeliveryReader {
     var idIsValid = !id.isString() || ResourceChecks.isId(id.stringValue());
     var checked =
         ResourceChecks.problem(
-            found.resource(), idIsValid ? displayOf(type, found) : type + " in " + position);
+            found.resource(),
+            idIsValid ? displayPhrase(type, found) : Positions.of(type, position));
     if (checked != null) {
       var source = idIsValid ? displayOf(type, found) : type + " in " + position;
       return new Rejected(source, position, checked, found.json());
@@ -153,12 +154,13 @@ public final class FhirDeliveryReader {
     var key = keyOf(type, found);
     if (key == null) {
       var source = type + " in " + position;
+      var where = Positions.of(type, position);
       return new Rejected(
           source,
           position,
           found.fullUrl() != null && References.isUrn(found.fullUrl())
-              ? IntakeReason.of("INVALID_FULL_URL", source)
-              : IntakeReason.of("NO_ID", source),
+              ? IntakeReason.of("INVALID_FULL_URL", where)
+              : IntakeReason.of("NO_ID", where),
           found.json());
     }
     var display = References.isUrn(key) ? type + "/" + key : key;
@@ -203,7 +205,17 @@ public final class FhirDeliveryReader {
     }
   }
 
-  /** The resource as the sender knows it, for texts: {@code Type/id}, or where it stood. */
+  /**
+   * The resource as the sender knows it, for a reason's text: {@code Type/id}, or where it stood in
+   * the text's language ("Patient i oppføring 2").
+   */
+  private static Object displayPhrase(String type, Found found) {
+    return keyOf(type, found) == null
+        ? Positions.of(type, found.position())
+        : displayOf(type, found);
+  }
+
+  /** The resource as the sender knows it, for the report: {@code Type/id}, or where it stood. */
   private static String displayOf(String type, Found found) {
     var key = keyOf(type, found);
     if (key == null) {

@@ -23,6 +23,11 @@ final class Positions {
     return IntakeReason.Phrase.of("position.within", first, within(parts[1]));
   }
 
+  /** A resource with no id, by its type and where it stood: "Patient i oppføring 2". */
+  static IntakeReason.Phrase of(String type, String position) {
+    return IntakeReason.Phrase.of("position.resourceIn", type, within(position));
+  }
+
   private static IntakeReason.Phrase within(String rest) {
     var parts = rest.split(", ", 2);
     var first = part(parts[0], false);

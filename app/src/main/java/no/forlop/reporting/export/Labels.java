@@ -33,14 +33,24 @@ public record Labels(
     return catalogue.pathway(id).map(p -> p.names().in(locale.getLanguage())).orElse(id);
   }
 
-  /** "OF4: Fra henvisning …", or the name with the id after it when the name lacks it. */
+  /**
+   * "OF4: Fra henvisning …", or the name with the id after it when the id is a national one (OF1 …
+   * OF4) the name lacks; Forløp's own ids ({@code MH_ASSESSMENT}) are not shown.
+   */
   public String indicator(String id) {
     return catalogue
         .indicator(id)
         .map(i -> i.names().in(locale.getLanguage()))
-        .map(name -> name.startsWith(id) ? name : name + " (" + id + ")")
+        .map(
+            name ->
+                name.startsWith(id) || !NATIONAL_ID.matcher(id).matches()
+                    ? name
+                    : name + " (" + id + ")")
         .orElse(id);
   }
+
+  private static final java.util.regex.Pattern NATIONAL_ID =
+      java.util.regex.Pattern.compile("[A-Z]{1,4}[0-9]+");
 
   public String treatment(@Nullable String id) {
     if (id == null) {

@@ -151,6 +151,11 @@ class CatalogueApiIT extends ApplicationTest {
         .contains("A12CK")
         .contains("Ikke verifisert")
         .contains("Verifisert");
+    // dates as the pages write them; the English source notes say they are English (issue 16)
+    assertThat(page.body())
+        .containsPattern(">\\d{2}\\.\\d{2}\\.\\d{4}<")
+        .doesNotContainPattern(">\\d{4}-\\d{2}-\\d{2}<")
+        .contains("<small lang=\"en\">");
   }
 
   @Test
@@ -159,6 +164,9 @@ class CatalogueApiIT extends ApplicationTest {
     assertThat(page.body())
         .contains("National pathway catalogue")
         .contains("Colorectal cancer pathway");
+    // or when the browser prefers English
+    assertThat(get("/catalogue", "Accept-Language", "en-US,en;q=0.9").body())
+        .contains("National pathway catalogue");
   }
 
   @Test

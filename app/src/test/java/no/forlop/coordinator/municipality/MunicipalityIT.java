@@ -102,6 +102,24 @@ class MunicipalityIT extends PageSupport {
         .doesNotContain("behov for utvidet utredning");
     assertThat(open(page(id) + "/municipality/decision-3.txt", "kari").status()).isEqualTo(404);
     assertThat(open(page(id) + "/municipality/nonsense-1.txt", "kari").status()).isEqualTo(404);
+
+    // a coordinator who writes the word herself does not get it twice
+    submit(
+        page(id) + "/municipality/contact",
+        "kari",
+        "municipality",
+        "Fjordby kommune",
+        "unitName",
+        "Tildelingskontoret",
+        "contactName",
+        "",
+        "phone",
+        "",
+        "email",
+        "");
+    assertThat(open(page(id) + "/municipality", "kari").body())
+        .contains("Til: Tildelingskontoret, Fjordby kommune")
+        .doesNotContain("kommune kommune");
   }
 
   @Test

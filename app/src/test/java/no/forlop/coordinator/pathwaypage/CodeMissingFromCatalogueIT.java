@@ -79,7 +79,7 @@ class CodeMissingFromCatalogueIT extends PageSupport {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
         .contains("Kode mangler i katalogen", "badge-incomplete")
-        .contains("Kan ikke bekreftes ennå: S (2024-12-05): forløpskatalogen")
+        .contains("Kan ikke bekreftes ennå: S (05.12.2024): forløpskatalogen")
         .contains("har ikke kodeprefikset for Pakkeforløp for brystkreft")
         .doesNotContain("Bekreft S")
         .doesNotContain("id=\"confirm-" + proposal.registration().value() + "\"");

@@ -21,7 +21,7 @@ final class PathwayPageFixture {
             "Er henvisningen merket A12?",
             "2026.12.2",
             List.of("ServiceRequest/sr-1"),
-            List.of(new PathwayPage.Input("receivedOn", "2024-12-01")),
+            List.of(new PathwayPage.Input("Henvisning mottatt", "01.12.2024")),
             "2026.12.2",
             "Automatisk",
             "01.12.2024 kl. 09:10",

@@ -63,7 +63,9 @@ class PathwayPageIT extends PageSupport {
         .contains("<summary>Hvorfor?</summary>")
         .contains("START-REFERRAL-RECEIVED", "Er en henvisning merket med et pakkeforløp mottatt")
         .contains("DECISION-FROM-DIAGNOSIS", "Regelsettversjon", "Katalogversjon")
-        .contains("Henvisning mottatt: 2024-12-02")
+        .contains("Henvisning mottatt: 02.12.2024")
+        // what the diagnosis means, in words (the derivation keeps a code)
+        .contains("Betydning: kreft i forløpets organ")
         // why a proposal is only proposed, in Norwegian like the rest of the page
         .contains(
             "Hvorfor bare forslag",
@@ -158,7 +160,7 @@ class PathwayPageIT extends PageSupport {
     assertThat(answer.status()).isEqualTo(422);
     assertThat(answer.body())
         .contains(
-            "A12CK (2024-12-20): klinisk beslutning krever at første fremmøte er registrert før"
+            "A12CK (20.12.2024): klinisk beslutning krever at første fremmøte er registrert før"
                 + " den.")
         .contains("confirm-error-" + decision.registration(), "role=\"alert\"");
     assertThat(code(pathways.get(view.id(), null, InventedPatient.SYSTEM), "A12CK").state())
@@ -201,6 +203,10 @@ class PathwayPageIT extends PageSupport {
     var page = open(page(view.id()), "kari");
     assertThat(page.body()).contains("Forslag avvist", "Diagnosen er foreløpig");
     assertThat(page.body()).doesNotContain("Bekreft A12CK");
+    // the history row says which proposal was rejected
+    var row = page.body().substring(page.body().indexOf("fact fact-rejected"));
+    assertThat(row.substring(0, row.indexOf("</tr>")))
+        .contains("Forslag avvist", "<code>A12CK</code>", "Diagnosen er foreløpig");
   }
 
   @Test
@@ -251,7 +257,7 @@ class PathwayPageIT extends PageSupport {
 
     assertThat(inTheFuture.status()).isEqualTo(422);
     assertThat(inTheFuture.body())
-        .contains("A12S er datert 2025-01-05, som er etter i dag (2024-12-31).")
+        .contains("A12S er datert 05.01.2025, som er etter i dag (31.12.2024).")
         .contains("id=\"register-error\"");
     assertThat(registered.status()).isEqualTo(302);
     var s = code(pathways.get(view.id(), null, InventedPatient.SYSTEM), "A12S");
@@ -297,8 +303,8 @@ class PathwayPageIT extends PageSupport {
     assertThat(onAssessment.status()).isEqualTo(422);
     assertThat(onAssessment.body())
         .contains(
-            "Start dateres den dagen henvisningen ble mottatt (2024-12-09), ikke den dagen den ble"
-                + " vurdert (2024-12-10).");
+            "Start dateres den dagen henvisningen ble mottatt (09.12.2024), ikke den dagen den ble"
+                + " vurdert (10.12.2024).");
     assertThat(onReceipt.status()).isEqualTo(302);
     assertThat(code(pathways.get(view.id(), null, InventedPatient.SYSTEM), "A12A").date())
         .isEqualTo(LocalDate.parse("2024-12-09"));

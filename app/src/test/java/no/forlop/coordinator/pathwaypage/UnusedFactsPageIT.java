@@ -53,7 +53,7 @@ class UnusedFactsPageIT extends PageSupport {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body())
         .contains("Fra journalen, ikke kodet", "Må følges opp", "Procedure/unused-s")
-        .contains("datert før den kliniske beslutningen (A12CK den 2024-03-20)");
+        .contains("datert før den kliniske beslutningen (A12CK den 20.03.2024)");
     var english = open(page(before.id()) + "?lang=en", "kari");
     assertThat(english.body())
         .contains("From the EHR, not coded", "dated before the clinical decision (A12CK on");

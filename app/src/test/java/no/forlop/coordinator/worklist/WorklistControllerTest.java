@@ -173,6 +173,18 @@ class WorklistControllerTest {
   }
 
   @Test
+  @org.springframework.security.test.context.support.WithMockUser("lise")
+  void a_leader_starts_on_the_statistics() throws Exception {
+    mvc.perform(get("/")).andExpect(redirectedUrl("/dashboard"));
+  }
+
+  @Test
+  @org.springframework.security.test.context.support.WithMockUser("admin")
+  void an_administrator_who_also_coordinates_starts_on_the_worklist() throws Exception {
+    mvc.perform(get("/")).andExpect(redirectedUrl("/worklist"));
+  }
+
+  @Test
   void the_worklist_renders_and_reads_its_filters_from_the_address() throws Exception {
     mvc.perform(get("/worklist").param("status", "amber").param("sort", "patient"))
         .andExpect(status().isOk())

@@ -294,6 +294,9 @@ class FhirDeliveryReaderTest {
               assertThat(rejected.source()).isEqualTo("Patient in the delivery");
               assertThat(rejected.reason().english())
                   .startsWith("Patient in the delivery has no id");
+              // the position in the text's language, as the rest of the text
+              assertThat(rejected.reason().norwegian())
+                  .startsWith("Patient i leveransen har ingen id");
             });
   }
 

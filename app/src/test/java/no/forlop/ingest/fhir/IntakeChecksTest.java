@@ -57,7 +57,7 @@ class IntakeChecksTest {
                 + " contain");
     assertThat(rejected.reason().norwegian())
         .isEqualTo(
-            "Encounter in line 42: id inneholder et NUL-tegn (\\u0000), som FHIR-tekst ikke kan"
+            "Encounter i linje 42: id inneholder et NUL-tegn (\\u0000), som FHIR-tekst ikke kan"
                 + " inneholde");
   }
 

@@ -2,7 +2,6 @@ package no.forlop.ingest.fhir.server;
 
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import java.util.Locale;
-import no.forlop.ingest.fhir.IntakeReason;
 
 /**
  * Chooses the language of the FHIR endpoint's texts as the REST API does: Norwegian bokmål, or
@@ -13,9 +12,11 @@ final class Languages {
   private Languages() {}
 
   static Locale of(RequestDetails request) {
-    var header = request.getHeader("Accept-Language");
-    return header != null && header.strip().toLowerCase(Locale.ROOT).startsWith("en")
+    return "en"
+            .equals(
+                no.forlop.web.PreferredLanguage.of(request.getHeader("Accept-Language"))
+                    .getLanguage())
         ? Locale.ENGLISH
-        : IntakeReason.NORWEGIAN;
+        : no.forlop.ingest.fhir.IntakeReason.NORWEGIAN;
   }
 }

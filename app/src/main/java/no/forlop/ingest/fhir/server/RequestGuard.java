@@ -67,8 +67,10 @@ final class RequestGuard extends OncePerRequestFilter {
   }
 
   private static Locale language(HttpServletRequest request) {
-    var header = request.getHeader("Accept-Language");
-    return header != null && header.strip().toLowerCase(Locale.ROOT).startsWith("en")
+    return "en"
+            .equals(
+                no.forlop.web.PreferredLanguage.of(request.getHeader("Accept-Language"))
+                    .getLanguage())
         ? Locale.ENGLISH
         : no.forlop.ingest.fhir.IntakeReason.NORWEGIAN;
   }

@@ -140,6 +140,24 @@ class FhirConformanceIT extends FhirEndpointSupport {
   }
 
   @Test
+  void a_refusal_is_in_the_language_the_client_prefers_where_the_resource_stood_too() {
+    var noId =
+        bundle(
+            "transaction",
+            List.of(
+                "{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\"},"
+                    + "\"request\":{\"method\":\"POST\",\"url\":\"Observation\"}}"));
+
+    var norwegian = fhir("/fhir", noId, "Accept-Language", "nb-NO,nb;q=0.9,en;q=0.8");
+    assertThat(norwegian.status()).isEqualTo(400);
+    assertThat(norwegian.reason()).isEqualTo("NO_ID");
+    assertThat(norwegian.text()).startsWith("Observation i oppføring 1 har ingen id");
+    var english = fhir("/fhir", noId, "Accept-Language", "en-GB,en;q=0.9,nb;q=0.5");
+    assertThat(english.reason()).isEqualTo("NO_ID");
+    assertThat(english.text()).startsWith("Observation in entry 1 has no id");
+  }
+
+  @Test
   void a_property_named_twice_is_refused_with_where_it_stands() {
     var answer =
         fhir(

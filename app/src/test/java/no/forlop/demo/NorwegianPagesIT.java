@@ -1,0 +1,532 @@
+package no.forlop.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import no.forlop.coordinator.InventedPatient;
+import no.forlop.coordinator.PageSupport;
+import no.forlop.pathway.PathwayView;
+import no.forlop.patient.PatientIdentifier;
+import no.forlop.testing.TestPatients;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Issue 16, item 3: Norwegian everywhere. Every page a user reaches from the menu, in Norwegian
+ * bokmål, as each role (coordinator kari, clinician ola, leader lise, administrator admin), on the
+ * demo hospital (150 patients, loaded once into the shared context) and on pathways of this test's
+ * own with what the domain says in words: a proposal the rules block, a fact from the EHR that
+ * could not be coded, a rejected proposal, a registration refused. A page fails when its visible
+ * text (and its titles, labels and placeholders) holds
+ *
+ * <ul>
+ *   <li>English machine text: a phrase of an English message ({@code messages*_en.properties}) that
+ *       no Norwegian message has, or one of the phrases the issue found;
+ *   <li>a message key left untranslated ({@code ??key_nb??}, or a key itself);
+ *   <li>a date written as ISO ({@code 2024-12-31}) where the pages write 31.12.2024;
+ *   <li>an internal id in brackets ({@code (MH_ASSESSMENT)}).
+ * </ul>
+ *
+ * Text marked as another language ({@code lang="en"}: the catalogue's English source notes) is the
+ * page saying so, as WCAG 3.1.2 asks, and is not Norwegian text.
+ */
+class NorwegianPagesIT extends PageSupport {
+
+  @Autowired Clock clock;
+
+  private static final List<String> ROLES = List.of("kari", "ola", "lise", "admin");
+
+  /** The phrases issue 16 found on Norwegian pages, whatever the message files say. */
+  private static final List<String> FOUND_IN_THE_ISSUE =
+      List.of(
+          "Differs from the code a person registered",
+          "a clinical decision needs a first attendance before it",
+          "cannot be registered before the pathway has started",
+          "The pathway was inferred from the referral",
+          "cancer of this pathway",
+          "in the delivery",
+          "kommune kommune");
+
+  private static final Pattern UUID_PART =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern HREF = Pattern.compile("href=\"(/[^\"#]*)");
+  private static final Pattern PAGE =
+      Pattern.compile(
+          "/worklist(\\?.*)?|/pathways/ID(/plan|/municipality)?|/mdt(/ID)?|/dashboard(/pathways)?(\\?.*)?"
+              + "|/catalogue|/emergency-access|/henvisning(/[a-z0-9-]+)?(\\?.*)?");
+  private static final Pattern UNRESOLVED = Pattern.compile("\\?\\?[^?\\s]+\\?\\?");
+  private static final Pattern KEY_LIKE =
+      Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:\\.[A-Za-z0-9_]+)+");
+  private static final Pattern ISO_DATE =
+      Pattern.compile("(?<![\\w.:/-])\\d{4}-\\d{2}-\\d{2}(?![\\w:])");
+  private static final Pattern INTERNAL_ID = Pattern.compile("\\((?:[A-Z][A-Z0-9]*_)+[A-Z0-9]+\\)");
+
+  @Test
+  void every_page_in_norwegian_as_every_role_has_no_english_no_keys_no_iso_dates()
+      throws Exception {
+    SharedDemoHospital.load(intake, pathways, users, clock);
+    var own = ownPathways();
+    // an MDT meeting of the colorectal team, with the pathways due for it on its agenda
+    var planned =
+        submit(
+            "/mdt",
+            "kari",
+            "date",
+            "2025-01-07",
+            "team",
+            "Tykk- og endetarmskreft",
+            "unit",
+            "910000012",
+            "pathways",
+            "colorectal");
+    assertThat(planned.redirect()).matches("/mdt/[0-9a-f-]{36}");
+    var meeting = planned.redirect();
+    var english = EnglishPhrases.load();
+    var keys = messageKeys();
+
+    var findings = new TreeMap<String, Set<String>>();
+    var walked = new HashMap<String, Integer>();
+    var allText = new StringBuilder();
+    for (var role : ROLES) {
+      var starts =
+          new ArrayList<>(
+              List.of("/worklist", "/mdt", meeting, "/dashboard", "/catalogue", "/henvisning"));
+      own.forEach(id -> starts.add("/pathways/" + id));
+      walk(
+          role,
+          starts,
+          (path, texts) -> {
+            walked.merge(shape(path), 1, Integer::sum);
+            for (var text : texts) {
+              allText.append(text).append('\n');
+              for (var problem : problems(text, english, keys)) {
+                findings
+                    .computeIfAbsent(role + " " + path, k -> new LinkedHashSet<>())
+                    .add(problem);
+              }
+            }
+          });
+    }
+    // a registration refused: the page answers with the reason, its dates as the page writes them
+    var refused =
+        submit("/pathways/" + own.get(0) + "/codes", "kari", "code", "A12S", "date", "2025-01-20");
+    assertThat(refused.status()).isEqualTo(422);
+    for (var text : Html.texts(refused.body())) {
+      allText.append(text).append('\n');
+      for (var problem : problems(text, english, keys)) {
+        findings.computeIfAbsent("kari refused", k -> new LinkedHashSet<>()).add(problem);
+      }
+    }
+
+    assertThat(findings)
+        .as("English, keys, ISO dates or internal ids on Norwegian pages")
+        .isEmpty();
+    // the walk saw real pages with real words from the domain, not empty ones
+    assertThat(walked.getOrDefault("/pathways/ID", 0)).isGreaterThan(30);
+    assertThat(walked)
+        .containsKeys(
+            "/worklist",
+            "/pathways/ID/plan",
+            "/pathways/ID/municipality",
+            "/mdt",
+            "/mdt/ID",
+            "/dashboard",
+            "/dashboard/pathways",
+            "/catalogue",
+            "/henvisning");
+    assertThat(allText.toString())
+        .contains("Kan ikke bekreftes ennå") // a proposal the rules block, and why
+        .contains("klinisk beslutning krever at første fremmøte er registrert før den")
+        .contains("Fra journalen, ikke kodet") // a derivation problem
+        .contains("datert før den kliniske beslutningen (A12CK den 20.03.2024)")
+        .contains("Forslag avvist") // a history row with its remark
+        .contains("etter i dag (31.12.2024)") // the refusal, with the page's dates
+        .contains("Henvisning mottatt: 02.12.2024") // a rule's value, as the page writes dates
+        .contains("Fra første fremmøte til klinisk beslutning (utredning)");
+  }
+
+  @Test
+  void the_checks_find_what_the_issue_found() throws Exception {
+    var english = EnglishPhrases.load();
+    var keys = messageKeys();
+    assertThat(problems("Differs from the code a person registered: A36A", english, keys))
+        .isNotEmpty();
+    assertThat(
+            problems(
+                "A36CK (2026-10-19): a clinical decision needs a first attendance before it.",
+                english,
+                keys))
+        .anyMatch(p -> p.startsWith("English"))
+        .anyMatch(p -> p.startsWith("ISO date"));
+    assertThat(problems("Gjelder fra ??worklist.title_nb_NO??", english, keys)).isNotEmpty();
+    assertThat(problems("pathway.why.inputs", english, keys)).isNotEmpty();
+    assertThat(problems("Fra start til første fremmøte (MH_FIRST_ATTENDANCE)", english, keys))
+        .isNotEmpty();
+    assertThat(problems("The start is dated the day the referral was received", english, keys))
+        .isNotEmpty();
+    // and not what is Norwegian, a code, a version or an address
+    assertThat(problems("A36CK (19.10.2026): klinisk beslutning krever …", english, keys))
+        .isEmpty();
+    assertThat(problems("Katalogversjon da koden ble utledet: 2026.12.2", english, keys)).isEmpty();
+    assertThat(problems("www.helsedirektoratet.no", english, keys)).isEmpty();
+    assertThat(problems("ServiceRequest/demo-p0064-sr", english, keys)).isEmpty();
+  }
+
+  @Test
+  void pages_follow_the_browsers_language_unless_the_user_chose() throws Exception {
+    assertThat(page(MockMvcRequestBuilders.get("/worklist"), "kari"))
+        .contains("<h1>Arbeidsliste</h1>");
+    assertThat(
+            page(
+                MockMvcRequestBuilders.get("/worklist").header("Accept-Language", "en-GB,en;q=0.9"),
+                "kari"))
+        .contains("<h1>Worklist</h1>");
+    assertThat(
+            page(
+                MockMvcRequestBuilders.get("/worklist")
+                    .header("Accept-Language", "nb-NO,nb;q=0.9,en;q=0.8"),
+                "kari"))
+        .contains("<h1>Arbeidsliste</h1>");
+    // the user's choice (?lang=nb) wins over an English browser
+    assertThat(
+            page(
+                MockMvcRequestBuilders.get("/worklist")
+                    .param("lang", "nb")
+                    .header("Accept-Language", "en"),
+                "kari"))
+        .contains("<h1>Arbeidsliste</h1>");
+  }
+
+  /** What is wrong with one text of a Norwegian page. */
+  static List<String> problems(String text, EnglishPhrases english, Set<String> keys) {
+    var found = new ArrayList<String>();
+    english.in(text).forEach(p -> found.add("English «" + p + "» in «" + text + "»"));
+    if (UNRESOLVED.matcher(text).find()) {
+      found.add("untranslated «" + text + "»");
+    }
+    var tokens = KEY_LIKE.matcher(text);
+    while (tokens.find()) {
+      if (keys.contains(tokens.group())) {
+        found.add("message key «" + tokens.group() + "» in «" + text + "»");
+      }
+    }
+    if (ISO_DATE.matcher(text).find()) {
+      found.add("ISO date in «" + text + "»");
+    }
+    if (INTERNAL_ID.matcher(text).find()) {
+      found.add("internal id in «" + text + "»");
+    }
+    return found;
+  }
+
+  /**
+   * Pathways of this test's own, with what the domain says in words: a decision without a first
+   * attendance (a blocked proposal, a rejected one in the history), and a surgery dated before the
+   * decision (a fact from the EHR that could not be coded).
+   */
+  private List<String> ownPathways() throws Exception {
+    var blocked =
+        deliver(
+            new InventedPatient("Åse", "Bjørnstad")
+                .referralReceived("2024-12-02")
+                .biopsy("2024-12-10")
+                .diagnosis("C18.7", "2024-12-20"));
+    var rejected =
+        deliver(
+            new InventedPatient("Ola", "Vik")
+                .referralReceived("2024-12-03")
+                .diagnosis("C18.7", "2024-12-19"));
+    var proposal = code(rejected, "A12CK").registration();
+    assertThat(
+            submit(
+                    "/pathways/" + rejected.id() + "/codes/" + proposal + "/reject",
+                    "kari",
+                    "reason",
+                    "Diagnosen er foreløpig")
+                .status())
+        .isEqualTo(302);
+    return List.of(blocked.id().toString(), rejected.id().toString(), unusedFact().id().toString());
+  }
+
+  private PathwayView unusedFact() throws IOException {
+    var patient = TestPatients.next();
+    String events;
+    try (var in =
+        getClass()
+            .getResourceAsStream(
+                "/acceptance/treatment-dated-before-the-decision-is-reported/events.json")) {
+      events =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .replace("18055220022", patient)
+              .replaceAll("\"id\": \"([a-z0-9]+)\"", "\"id\": \"norsk-$1\"")
+              .replaceAll(
+                  "\"(Patient|Organization|ServiceRequest|Encounter)/([a-z0-9]+)\"",
+                  "\"$1/norsk-$2\"");
+    }
+    intake.receive(events.getBytes(StandardCharsets.UTF_8), "test", InventedPatient.EHR, true);
+    return pathways
+        .byPatient(PatientIdentifier.parse(patient), null, InventedPatient.SYSTEM)
+        .get(0);
+  }
+
+  /** A page's path with ids as {@code ID} and without its query: which page it is. */
+  private static String shape(String path) {
+    return UUID_PART.matcher(path).replaceAll("ID").replaceAll("\\?.*", "");
+  }
+
+  /** How many of each page a role walks: enough to meet every kind of row, not every patient. */
+  private static int limit(String role, String shape) {
+    return switch (shape) {
+      case "/pathways/ID" -> role.equals("kari") ? 40 : 8;
+      case "/worklist" -> 5;
+      default -> 3;
+    };
+  }
+
+  private interface Visitor {
+    void visit(String path, List<String> texts);
+  }
+
+  /** The pages a role reaches from these by following links, each visited once. */
+  private void walk(String role, List<String> starts, Visitor visitor) throws Exception {
+    var queue = new ArrayDeque<>(starts);
+    var seen = new HashSet<String>();
+    var counts = new HashMap<String, Integer>();
+    while (!queue.isEmpty()) {
+      var path = queue.poll();
+      var shape = shape(path);
+      if (!seen.add(path)
+          || !PAGE.matcher(UUID_PART.matcher(path).replaceAll("ID")).matches()
+          || counts.merge(shape, 1, Integer::sum) > limit(role, shape)) {
+        continue;
+      }
+      var page = open(path, role);
+      assertThat(page.status()).as(role + " " + path).isLessThan(500);
+      if (page.status() != 200 || !page.contentType().startsWith("text/html")) {
+        continue;
+      }
+      visitor.visit(path, Html.texts(page.body()));
+      var links = HREF.matcher(page.body());
+      while (links.find()) {
+        var link = links.group(1).replace("&amp;", "&");
+        if (!link.contains("lang=") && !seen.contains(link)) {
+          queue.add(link);
+        }
+      }
+    }
+  }
+
+  private String page(MockHttpServletRequestBuilder request, String as) throws Exception {
+    var roles = users.find(as).orElseThrow().roles().stream().map(Enum::name);
+    return mvc.perform(request.with(csrf()).with(user(as).roles(roles.toArray(String[]::new))))
+        .andReturn()
+        .getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  /** Every message key of every message file. */
+  static Set<String> messageKeys() throws IOException {
+    var keys = new HashSet<String>();
+    for (var file :
+        new PathMatchingResourcePatternResolver().getResources("classpath*:messages*.properties")) {
+      var properties = new Properties();
+      try (var in = file.getInputStream()) {
+        properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+      }
+      keys.addAll(properties.stringPropertyNames());
+    }
+    return keys;
+  }
+
+  /**
+   * The English machine phrases a Norwegian page must not show: the literal parts of the English
+   * messages of four words or more with an English function word, that no Norwegian message has,
+   * and the phrases the issue found. Found by their first three words.
+   */
+  static final class EnglishPhrases {
+
+    private static final Set<String> FUNCTION_WORDS =
+        Set.of(
+            "the", "is", "are", "was", "cannot", "needs", "before", "after", "with", "which", "has",
+            "have", "this", "that", "of", "not", "from", "been", "no", "there", "an");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’][\\p{L}]+)?");
+
+    private final Map<String, List<String>> byStart = new HashMap<>();
+
+    static EnglishPhrases load() throws IOException {
+      var english = new ArrayList<String>();
+      var norwegian = new StringBuilder();
+      for (var file :
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath*:messages*.properties")) {
+        var properties = new Properties();
+        try (var in = file.getInputStream()) {
+          properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        var name = file.getFilename();
+        if (name != null && name.endsWith("_en.properties")) {
+          properties.values().forEach(v -> english.add(v.toString()));
+        } else {
+          properties.values().forEach(v -> norwegian.append(v).append('\n'));
+        }
+      }
+      var phrases = new EnglishPhrases();
+      var inNorwegian = " " + String.join(" ", words(norwegian.toString())) + " ";
+      for (var message : english) {
+        if (message.contains("choice,")) {
+          continue;
+        }
+        for (var part : message.split("\\{[^{}]*\\}")) {
+          var words = words(part);
+          if (words.size() >= 4
+              && words.stream().anyMatch(FUNCTION_WORDS::contains)
+              && !inNorwegian.contains(" " + String.join(" ", words) + " ")) {
+            phrases.add(String.join(" ", words));
+          }
+        }
+      }
+      FOUND_IN_THE_ISSUE.forEach(p -> phrases.add(String.join(" ", words(p))));
+      return phrases;
+    }
+
+    private void add(String phrase) {
+      var words = phrase.split(" ");
+      var start = words.length >= 2 ? words[0] + " " + words[1] : words[0];
+      byStart.computeIfAbsent(start, k -> new ArrayList<>()).add(phrase);
+    }
+
+    /** The phrases in this text. */
+    List<String> in(String text) {
+      var words = words(text);
+      var joined = " " + String.join(" ", words) + " ";
+      var found = new LinkedHashSet<String>();
+      for (int i = 0; i + 1 < words.size(); i++) {
+        for (var phrase : byStart.getOrDefault(words.get(i) + " " + words.get(i + 1), List.of())) {
+          if (joined.contains(" " + phrase + " ")) {
+            found.add(phrase);
+          }
+        }
+      }
+      return List.copyOf(found);
+    }
+
+    private static List<String> words(String text) {
+      var words = new ArrayList<String>();
+      var matcher = WORD.matcher(text.toLowerCase(Locale.ROOT));
+      while (matcher.find()) {
+        words.add(matcher.group());
+      }
+      return words;
+    }
+  }
+
+  /**
+   * What a page shows in words: its text (not scripts or styles) and the titles, labels,
+   * placeholders and alternative texts of its elements, leaving out what is marked as another
+   * language than Norwegian.
+   */
+  static final class Html {
+
+    private static final Pattern TAG =
+        Pattern.compile(
+            "<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>|<!--.*?-->",
+            Pattern.DOTALL);
+    private static final Pattern ATTRIBUTE =
+        Pattern.compile("\\s(title|aria-label|placeholder|alt|lang)\\s*=\\s*\"([^\"]*)\"");
+    private static final Set<String> VOID =
+        Set.of(
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+            "track", "wbr");
+
+    static List<String> texts(String html) {
+      var texts = new ArrayList<String>();
+      var open = new ArrayDeque<String[]>(); // element name, and whether it is in another language
+      var matcher = TAG.matcher(html);
+      int at = 0;
+      while (matcher.find()) {
+        if (!skipping(open)) {
+          add(texts, html.substring(at, matcher.start()));
+        }
+        at = matcher.end();
+        if (matcher.group(2) == null) {
+          continue; // a comment
+        }
+        var name = matcher.group(2).toLowerCase(Locale.ROOT);
+        if (!matcher.group(1).isEmpty()) {
+          while (!open.isEmpty()) {
+            if (open.pop()[0].equals(name)) {
+              break;
+            }
+          }
+          continue;
+        }
+        var attributes = ATTRIBUTE.matcher(matcher.group(3));
+        var foreign = false;
+        var own = new ArrayList<String>();
+        while (attributes.find()) {
+          if (attributes.group(1).equals("lang")) {
+            foreign =
+                !attributes.group(2).startsWith("nb") && !attributes.group(2).startsWith("no");
+          } else {
+            own.add(attributes.group(2));
+          }
+        }
+        var inForeign = foreign || skipping(open);
+        if (!inForeign) {
+          own.forEach(t -> add(texts, t));
+        }
+        var selfClosing = matcher.group(3).endsWith("/");
+        if (!VOID.contains(name) && !selfClosing) {
+          var hidden = name.equals("script") || name.equals("style");
+          open.push(new String[] {name, Boolean.toString(inForeign || hidden)});
+          if (hidden) {
+            // a script's or style's content holds no tags to track: skip to its end
+            var end = html.toLowerCase(Locale.ROOT).indexOf("</" + name, at);
+            at = end < 0 ? html.length() : end;
+            matcher.region(at, html.length());
+          }
+        }
+      }
+      add(texts, html.substring(at));
+      return texts;
+    }
+
+    private static boolean skipping(ArrayDeque<String[]> open) {
+      return !open.isEmpty() && Boolean.parseBoolean(open.peek()[1]);
+    }
+
+    private static void add(List<String> texts, String raw) {
+      var text =
+          raw.replace("&nbsp;", " ")
+              .replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&quot;", "\"")
+              .replace("&#39;", "'")
+              .replace("&amp;", "&")
+              .replaceAll("\\s+", " ")
+              .strip();
+      if (!text.isEmpty()) {
+        texts.add(text);
+      }
+    }
+  }
+}
