@@ -149,7 +149,8 @@ class PatientLeadTimeIndicatorsIT extends ApplicationTest {
   void the_api_answers_for_the_readers_units_and_refuses_a_reversed_period() throws IOException {
     transferredForSurgery();
 
-    // Lise's units are the demo trusts, not this test's: the chain is not hers to count
+    // Lise's units are the demo trusts, not this test's: the chain is not hers to count, and
+    // asking for a unit outside hers is a 400 naming it (issue 16, ADR 0038), not an empty answer
     var theirs =
         get(
             "/api/v1/indicators/patient-level?from=2024-04-01&to=2024-04-30&organisation=" + first,
@@ -158,9 +159,8 @@ class PatientLeadTimeIndicatorsIT extends ApplicationTest {
     var reversed =
         get("/api/v1/indicators/patient-level?from=2024-04-30&to=2024-04-01", AS, "lise");
 
-    assertThat(theirs.status()).isEqualTo(200);
-    assertThat(theirs.json().isArray()).isTrue();
-    assertThat(theirs.json().size()).isZero();
+    assertThat(theirs.status()).isEqualTo(400);
+    assertThat(theirs.json().toString()).contains(first);
     assertThat(reversed.status()).isEqualTo(400);
   }
 }

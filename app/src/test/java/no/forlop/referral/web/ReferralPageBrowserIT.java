@@ -6,6 +6,7 @@ import no.forlop.testing.BrowserTest;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The GP's referral page in a real browser, without signing in: criteria met, not met, a filter
@@ -22,8 +23,11 @@ class ReferralPageBrowserIT extends BrowserTest {
     find(By.id("tick-" + id)).click();
   }
 
+  /** Sends the ticks and waits for the new page: what the old one shows is not the answer. */
   private void assess() {
+    var before = find(By.tagName("html"));
     find(By.id("referral-assess")).click();
+    waitFor(ExpectedConditions.stalenessOf(before));
   }
 
   @Test
