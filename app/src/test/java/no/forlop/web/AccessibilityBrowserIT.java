@@ -17,6 +17,7 @@ import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.RegisterCode;
 import no.forlop.testing.Axe;
 import no.forlop.testing.BrowserTest;
+import no.forlop.testing.NorwegianText;
 import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * each role, with every {@code <details>} opened so the forms inside are checked too; zero serious
  * or critical violations of WCAG 2.1 A/AA. And the coordinator's main flow with the keyboard alone:
  * from the worklist to the pathway to a confirmed proposal with TAB and ENTER, the focus visible at
- * every stop. Today is 2024-12-31.
+ * every stop. Every page in Norwegian is also read as Chromium rendered it for English machine
+ * text, message keys, ISO dates and internal ids ({@link NorwegianText}, issue 16 item 3). Today is
+ * 2024-12-31.
  */
 class AccessibilityBrowserIT extends BrowserTest {
 
@@ -48,6 +51,11 @@ class AccessibilityBrowserIT extends BrowserTest {
   private final Map<String, List<Axe.Violation>> found = new LinkedHashMap<>();
 
   private final List<String> minor = new ArrayList<>();
+
+  /** Each page in Norwegian, with what it shows that is not Norwegian (issue 16, item 3). */
+  private final Map<String, List<String>> notNorwegian = new LinkedHashMap<>();
+
+  private static NorwegianText norwegian;
 
   private PathwayView proposal;
   private PathwayView coded;
@@ -82,6 +90,17 @@ class AccessibilityBrowserIT extends BrowserTest {
     nordvik = other.id().value().toString();
   }
 
+  private static NorwegianText norwegianText() {
+    if (norwegian == null) {
+      try {
+        norwegian = NorwegianText.load();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return norwegian;
+  }
+
   private JavascriptExecutor js() {
     return (JavascriptExecutor) browser;
   }
@@ -97,6 +116,11 @@ class AccessibilityBrowserIT extends BrowserTest {
     js().executeScript("document.querySelectorAll('details').forEach(d => d.open = true)");
     var all = Axe.violations(browser);
     found.put(page, all.stream().filter(Axe.Violation::blocking).toList());
+    var lang = browser.findElement(By.tagName("html")).getAttribute("lang");
+    if (lang != null && lang.startsWith("nb")) {
+      // the page as the browser rendered it, htmx fragments and opened details included
+      notNorwegian.put(page, norwegianText().problemsOfPage(browser.getPageSource()));
+    }
     all.stream()
         .filter(v -> !v.blocking())
         .forEach(v -> minor.add(page + ": " + v.impact() + " " + v.rule() + " " + v.target()));
@@ -114,6 +138,10 @@ class AccessibilityBrowserIT extends BrowserTest {
         });
     assertThat(found).as("pages checked").isNotEmpty();
     assertThat(failing.toString()).as("serious or critical axe violations, page by page").isEmpty();
+    notNorwegian.values().removeIf(List::isEmpty);
+    assertThat(notNorwegian)
+        .as("English, message keys, ISO dates or internal ids on pages in Norwegian")
+        .isEmpty();
   }
 
   @Test
