@@ -11,6 +11,8 @@ set -eu
 cd "$(dirname "$0")"
 # The users and units come from a mounted config/application.yml; without one, Forløp would run
 # with its built-in demo users (password "demo"): refused, unless FORLOP_DEMO_USERS=true (a trial).
+# And a users file that still has a plain-text ({noop}) password, e.g. one without users, which
+# leaves the demo users in place, stops the start too (forlop.access.plain-passwords-allowed).
 if [ ! -f config/application.yml ] && [ ! -f config/application.yaml ] &&
   [ ! -f config/application.properties ] && [ "${FORLOP_DEMO_USERS:-false}" != true ]; then
   echo "forlop: no users file: mount a folder with application.yml (forlop.access.units and" \
@@ -24,5 +26,6 @@ exec java \
   -XX:MaxRAMPercentage="${FORLOP_MAX_RAM_PERCENTAGE:-75}" \
   -XX:+ExitOnOutOfMemoryError \
   -Dfile.encoding=UTF-8 \
+  -Dforlop.access.plain-passwords-allowed="${FORLOP_DEMO_USERS:-false}" \
   ${JAVA_OPTS:-} \
   org.springframework.boot.loader.launch.JarLauncher "$@"
