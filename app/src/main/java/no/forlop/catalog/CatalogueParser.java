@@ -1,9 +1,6 @@
 package no.forlop.catalog;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -55,7 +52,7 @@ public final class CatalogueParser {
               "unknown field '"
                   + e.getPropertyName()
                   + "' at "
-                  + place(holder)
+                  + DataFiles.place(holder)
                   + line(e, "the entry ends on line ")
                   + " (known fields: "
                   + e.getKnownPropertyIds()
@@ -64,7 +61,7 @@ public final class CatalogueParser {
       throw new InvalidCatalogueException(
           List.of(
               "cannot read the document at "
-                  + place(e.getPath())
+                  + DataFiles.place(e.getPath())
                   + line(e, "line ")
                   + ": "
                   + e.getOriginalMessage()));
@@ -79,29 +76,12 @@ public final class CatalogueParser {
     return new Catalogue(document, sha256(content));
   }
 
-  private static String place(List<JacksonException.Reference> refs) {
-    var path = new StringBuilder();
-    for (var ref : refs) {
-      if (ref.getPropertyName() != null) {
-        if (!path.isEmpty()) path.append('.');
-        path.append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "the top level" : path.toString();
-  }
-
   private static String line(JacksonException e, String label) {
     var location = e.getLocation();
     return location == null ? "" : " (" + label + location.getLineNr() + ")";
   }
 
   static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return DataFiles.sha256(content);
   }
 }

@@ -1,10 +1,8 @@
 package no.forlop.referral;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import no.forlop.catalog.DataFiles;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -41,7 +39,7 @@ public final class EntryCriteriaParser {
               "unknown field '"
                   + e.getPropertyName()
                   + "' at "
-                  + place(e.getPath())
+                  + DataFiles.place(e.getPath())
                   + " (known fields: "
                   + e.getKnownPropertyIds()
                   + ")"));
@@ -54,7 +52,7 @@ public final class EntryCriteriaParser {
       throw new InvalidEntryCriteriaException(
           List.of(
               "cannot read the document at "
-                  + place(e.getPath())
+                  + DataFiles.place(e.getPath())
                   + (location == null ? "" : " (line " + location.getLineNr() + ")")
                   + ": "
                   + message));
@@ -66,27 +64,6 @@ public final class EntryCriteriaParser {
     if (!problems.isEmpty()) {
       throw new InvalidEntryCriteriaException(problems);
     }
-    return new EntryCriteria(document, sha256(content));
-  }
-
-  private static String place(List<JacksonException.Reference> refs) {
-    var path = new StringBuilder();
-    for (var ref : refs) {
-      if (ref.getPropertyName() != null) {
-        if (!path.isEmpty()) path.append('.');
-        path.append(ref.getPropertyName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "the top level" : path.toString();
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new EntryCriteria(document, DataFiles.sha256(content));
   }
 }
