@@ -37,10 +37,17 @@ import tools.jackson.databind.json.JsonMapper;
  * migrations up to {@link #PREVIOUS_RELEASE}) holding pathways is migrated by the current
  * application at its start, and every pathway is still there as it was: the same ids, codes (code,
  * date, state), lead times and audit entries; and a new delivery is still taken.
+ *
+ * <p>The previous release's code is not at hand, and today's cannot run on the older schema (it
+ * writes columns the newer migrations add). So today's application writes the data into a schema of
+ * its own, migrated to the newest, and its rows are copied into the previous schema, every column
+ * that schema has: the data as that release held it. Its own embedded PostgreSQL, like {@code
+ * TwoNodesIT}: it needs a database that starts old. When a release lands, move {@link
+ * #PREVIOUS_RELEASE} to its newest migration (CONTRIBUTING.md).
  */
 class UpgradeIT {
 
-  /** The newest migration of the previous release. */
+  /** The newest migration of the previous release (Flyway's {@code target}). */
   static final String PREVIOUS_RELEASE = "45";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
