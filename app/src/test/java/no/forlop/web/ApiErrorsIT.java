@@ -132,12 +132,14 @@ class ApiErrorsIT extends ApplicationTest {
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.reason()).isEqualTo("NOT_SIGNED_IN");
     assertThat(anonymous.text())
-        .isEqualTo("Du er ikke logget inn. API-et krever brukernavn og passord (HTTP Basic).");
+        .isEqualTo(
+            "Du er ikke logget inn. API-et krever brukernavn og passord (HTTP Basic) eller, der HelseID er satt opp, et tilgangstoken (Bearer).");
     var anonymousEnglish =
         get("/api/v1/pathways?organisation=910000012", AS, "nobody", ENGLISH[0], ENGLISH[1]);
     assertThat(anonymousEnglish.reason()).isEqualTo("NOT_SIGNED_IN");
     assertThat(anonymousEnglish.text())
-        .isEqualTo("You are not signed in. This API needs a user name and password (HTTP Basic).");
+        .isEqualTo(
+            "You are not signed in. This API needs a user name and password (HTTP Basic) or, where HelseID is set up, an access token (Bearer).");
 
     var integration = get("/api/v1/pathways?organisation=910000012", AS, "ehr");
     assertThat(integration.status()).isEqualTo(403);
