@@ -72,7 +72,7 @@ class ReferralWriter {
       problems.add("referral.form.problem.fodselsnummer");
     }
     var name = strip(form.navn());
-    if (name == null || name.length() > MAX_TEXT) {
+    if (name == null || name.length() > MAX_TEXT || hasControlCharacter(name)) {
       problems.add("referral.form.problem.navn");
     }
     LocalDate born = null;
@@ -94,7 +94,10 @@ class ReferralWriter {
         problems.add("referral.form.problem.icd10");
       }
     }
-    if (tooLong(form.fraNavn()) || tooLong(form.tilNavn())) {
+    if (tooLong(form.fraNavn())
+        || tooLong(form.tilNavn())
+        || hasControlCharacter(form.fraNavn())
+        || hasControlCharacter(form.tilNavn())) {
       problems.add("referral.form.problem.organisationName");
     }
     var from = strip(form.fraOrgnr());
@@ -197,6 +200,14 @@ class ReferralWriter {
 
   private String text(String key) {
     return messages.getMessage(key, null, REFERRAL_LANGUAGE);
+  }
+
+  /**
+   * A control character (a NUL, a tab, a line break) in a name: the hospital's {@code /fhir}
+   * refuses it, so the referral would be written only to be refused there.
+   */
+  private static boolean hasControlCharacter(@Nullable String value) {
+    return value != null && value.chars().anyMatch(Character::isISOControl);
   }
 
   private static boolean tooLong(@Nullable String value) {

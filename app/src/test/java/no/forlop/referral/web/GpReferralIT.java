@@ -263,6 +263,29 @@ class GpReferralIT extends ApplicationTest {
   }
 
   @Test
+  void a_name_with_a_control_character_is_a_problem_not_a_referral_the_hospital_would_refuse() {
+    var written =
+        write(
+            "colorectal",
+            List.of("colorectal-bleeding"),
+            "fodselsnummer",
+            TestPatients.next(),
+            "navn",
+            "Kari\u0000Testesen",
+            "fraOrgnr",
+            "974600951",
+            "fraNavn",
+            "Legekontoret\nFjordby",
+            "tilOrgnr",
+            "910000012");
+
+    assertThat(written.statusCode()).isEqualTo(400);
+    assertThat(written.body())
+        .contains("id=\"problem-navn\"", "id=\"problem-organisationName\"")
+        .doesNotContain("id=\"problem-fodselsnummer\"");
+  }
+
+  @Test
   void without_the_pages_csrf_token_the_form_is_refused() {
     var refused =
         call(
