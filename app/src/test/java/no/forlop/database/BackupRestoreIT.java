@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import no.forlop.ForlopApplication;
 import no.forlop.testing.ColorectalHistory;
 import no.forlop.testing.TestPatients;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,7 +99,7 @@ class BackupRestoreIT {
     var history =
         new java.util.ArrayList<Resource>(List.of(ColorectalHistory.organisation(ORGANISATION)));
     history.addAll(ColorectalHistory.of(second, ORGANISATION));
-    assertThat(post("/fhir", "ehr", batch(history)).statusCode()).isEqualTo(200);
+    assertThat(post("/fhir", "ehr", ColorectalHistory.batch(history)).statusCode()).isEqualTo(200);
     var samplePathway = search(SAMPLE_PATIENT);
     var secondPathway = search(second);
     assertThat(secondPathway).contains("\"A12A\"", "\"A12FK\"");
@@ -134,7 +133,9 @@ class BackupRestoreIT {
     assertThat(pathway(second)).isEqualTo(secondView);
     // and it works on: a new delivery is taken and coded
     var third = TestPatients.next();
-    assertThat(post("/fhir", "ehr", batch(ColorectalHistory.of(third, ORGANISATION))).statusCode())
+    assertThat(
+            post("/fhir", "ehr", ColorectalHistory.batch(ColorectalHistory.of(third, ORGANISATION)))
+                .statusCode())
         .isEqualTo(200);
     assertThat(search(third)).contains("\"A12A\"", "\"A12FK\"");
   }
@@ -215,23 +216,6 @@ class BackupRestoreIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static byte[] batch(List<? extends Resource> resources) {
-    var bundle = new Bundle().setType(Bundle.BundleType.BATCH);
-    for (var resource : resources) {
-      var url = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
-      bundle
-          .addEntry()
-          .setResource(resource)
-          .getRequest()
-          .setMethod(Bundle.HTTPVerb.PUT)
-          .setUrl(url);
-    }
-    return ColorectalHistory.FHIR
-        .newJsonParser()
-        .encodeResourceToString(bundle)
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -29,8 +29,6 @@ import no.forlop.ForlopApplication;
 import no.forlop.testing.BulkFile;
 import no.forlop.testing.ColorectalHistory;
 import no.forlop.testing.TestPatients;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -151,7 +149,7 @@ class TwoNodesIT {
       Collections.shuffle(resources, random);
       for (var group :
           List.of(resources.subList(0, 2), resources.subList(2, 5), resources.subList(5, 7))) {
-        var bundle = batch(group);
+        var bundle = ColorectalHistory.batch(group);
         deliveries.add(Map.entry(portA, bundle));
         deliveries.add(Map.entry(portB, bundle));
       }
@@ -161,7 +159,7 @@ class TwoNodesIT {
                 portA,
                 "/fhir",
                 "application/fhir+json",
-                batch(List.of(ColorectalHistory.organisation(ORGANISATION)))))
+                ColorectalHistory.batch(List.of(ColorectalHistory.organisation(ORGANISATION)))))
         .isEqualTo(200);
     var pollsBefore = polls.get();
     var began = System.nanoTime();
@@ -485,23 +483,6 @@ class TwoNodesIT {
         .get("codes")
         .forEach(c -> codes.put(c.get("code").asString(), c.get("date").asString()));
     return codes;
-  }
-
-  private static byte[] batch(List<? extends Resource> resources) {
-    var bundle = new Bundle().setType(Bundle.BundleType.BATCH);
-    for (var resource : resources) {
-      var url = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
-      bundle
-          .addEntry()
-          .setResource(resource)
-          .getRequest()
-          .setMethod(Bundle.HTTPVerb.PUT)
-          .setUrl(url);
-    }
-    return ColorectalHistory.FHIR
-        .newJsonParser()
-        .encodeResourceToString(bundle)
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static int post(int port, String path, String type, byte[] body) {

@@ -2,7 +2,6 @@ package no.forlop.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,7 +9,6 @@ import no.forlop.testing.BulkFile;
 import no.forlop.testing.ColorectalHistory;
 import no.forlop.testing.ForlopProcess;
 import no.forlop.testing.TestPatients;
-import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,24 +173,10 @@ class DatabaseOutageIT {
 
   /** A batch Bundle of one patient's colorectal pathway and the hospital. */
   private static byte[] batch(String patient) {
-    var bundle = new Bundle();
-    bundle.setType(Bundle.BundleType.BATCH);
     var resources = new java.util.ArrayList<org.hl7.fhir.r4.model.Resource>();
     resources.add(ColorectalHistory.organisation(ORGANISATION));
     resources.addAll(ColorectalHistory.of(patient, ORGANISATION));
-    for (var resource : resources) {
-      var type = resource.fhirType();
-      bundle
-          .addEntry()
-          .setResource(resource)
-          .getRequest()
-          .setMethod(Bundle.HTTPVerb.PUT)
-          .setUrl(type + "/" + resource.getIdElement().getIdPart());
-    }
-    return ColorectalHistory.FHIR
-        .newJsonParser()
-        .encodeResourceToString(bundle)
-        .getBytes(StandardCharsets.UTF_8);
+    return ColorectalHistory.batch(resources);
   }
 
   private static java.util.Map<String, String> codes(JsonNode pathway) {

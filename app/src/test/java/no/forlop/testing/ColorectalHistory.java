@@ -116,6 +116,23 @@ public final class ColorectalHistory {
     return visit;
   }
 
+  /** The resources as a FHIR batch of PUTs by id, as JSON for {@code /fhir}. */
+  public static byte[] batch(List<? extends Resource> resources) {
+    var bundle = new org.hl7.fhir.r4.model.Bundle();
+    bundle.setType(org.hl7.fhir.r4.model.Bundle.BundleType.BATCH);
+    for (var resource : resources) {
+      bundle
+          .addEntry()
+          .setResource(resource)
+          .getRequest()
+          .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.PUT)
+          .setUrl(resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+    }
+    return FHIR.newJsonParser()
+        .encodeResourceToString(bundle)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** A resource as one NDJSON line. */
   public static String json(Resource resource) {
     return FHIR.newJsonParser().encodeResourceToString(resource);
