@@ -11,7 +11,12 @@ public enum Role {
   /** Administrator: the catalogue, reprocessing, the pull connector. */
   ADMINISTRATOR,
   /** An EHR system: sends events (FHIR, bulk); sees no pages. */
-  INTEGRATION;
+  INTEGRATION,
+  /**
+   * A monitoring system (Prometheus): reads the metrics ({@code /actuator/prometheus}) and nothing
+   * else; no patient data (ADR 0045).
+   */
+  MONITORING;
 
   /** The Spring Security authority of the role. */
   public String authority() {

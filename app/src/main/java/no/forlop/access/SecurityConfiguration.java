@@ -32,10 +32,10 @@ import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sign-in and who may call what. Two chains: the APIs ({@code /api/**}, {@code /fhir/**}) are
- * stateless with HTTP Basic and answer 401/403 as OperationOutcomes; the pages use a sign-in form,
- * a session and CSRF protection. Roles decide the paths; units decide the patients (in the
- * services, through the {@link no.forlop.access.Actor}).
+ * Sign-in and who may call what. Two chains: the APIs ({@code /api/**}, {@code /fhir/**}, and the
+ * metrics at {@code /actuator/prometheus}) are stateless with HTTP Basic and answer 401/403 as
+ * OperationOutcomes; the pages use a sign-in form, a session and CSRF protection. Roles decide the
+ * paths; units decide the patients (in the services, through the {@link no.forlop.access.Actor}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // replay and import run without a web server, so without sign-in
@@ -48,6 +48,9 @@ class SecurityConfiguration {
 
   /** Who reviews the emergency accesses to the patients of their units. */
   private static final String[] EMERGENCY_REVIEW_ROLES = {"LEADER", "ADMINISTRATOR"};
+
+  /** The metrics for Prometheus: stateless, HTTP Basic, as the APIs (ADR 0045). */
+  private static final String PROMETHEUS = "/actuator/prometheus";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -80,7 +83,7 @@ class SecurityConfiguration {
       ObjectProvider<SignInMethod> signInMethods,
       SecuritySettings security)
       throws Exception {
-    http.securityMatcher("/api/**", "/fhir/**")
+    http.securityMatcher("/api/**", "/fhir/**", PROMETHEUS)
         // issue 14 part B: a locked username or address is refused before its password is checked
         .addFilterBefore(
             new SignInThrottleFilter(guard, SignInThrottleFilter.Channel.BASIC, messages, locales),
@@ -88,6 +91,10 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             auth ->
                 auth
+                    // issue 18 (ADR 0045): the metrics, for a monitoring system's user (HTTP
+                    // Basic), or an administrator
+                    .requestMatchers(PROMETHEUS)
+                    .hasAnyRole("MONITORING", "ADMINISTRATOR")
                     // issue 14, part F: emergency access (nødtilgang) and its review
                     .requestMatchers(HttpMethod.POST, "/api/v1/pathways/*/emergency-access")
                     .hasAnyRole(EMERGENCY_ACCESS_ROLES)
@@ -180,8 +187,7 @@ class SecurityConfiguration {
                         // issue 18: the orchestrator's probes (deploy/kubernetes), without sign-in
                         "/actuator/health/liveness",
                         "/actuator/health/readiness",
-                        "/actuator/info",
-                        "/actuator/prometheus")
+                        "/actuator/info")
                     .permitAll()
                     // issue 14, part F: emergency access (nødtilgang) and its review
                     .requestMatchers("/pathways/*/emergency-access")

@@ -44,6 +44,7 @@ public class IntakeService {
   private final StoringDeliveries deliveries;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final IntakeMetrics metrics;
 
   IntakeService(
       DerivingCodes coding,
@@ -51,12 +52,14 @@ public class IntakeService {
       JdbcClient jdbc,
       JdbcTemplate batch,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      IntakeMetrics metrics) {
     this.coding = coding;
     this.records = new DeliveryRecords(jdbc, batch, clock);
     this.deliveries = new StoringDeliveries(coding, directory, records, transactionManager);
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /**
@@ -238,21 +241,30 @@ public class IntakeService {
             records.keepDelivery(received);
             records.status(id, "UNREADABLE", e.getMessage());
           });
+      metrics.unreadable(channel);
       throw new UnreadableDeliveryException(e.getMessage(), e);
     }
     if (storing == Storing.ALL_OR_NOTHING && !delivery.rejected().isEmpty()) {
-      return report(id, deliveries.refuse(received, delivery));
+      return refused(channel, report(id, deliveries.refuse(received, delivery)));
     }
     var stored = deliveries.store(received, delivery, storing);
     if (storing == Storing.ALL_OR_NOTHING && !stored.delivery().rejected().isEmpty()) {
       // the database refused a resource: nothing was stored, the delivery is refused as a whole
-      return report(id, deliveries.refuse(received, stored.delivery()));
+      return refused(channel, report(id, deliveries.refuse(received, stored.delivery())));
     }
+    var report = report(id, stored);
+    metrics.received(channel, report, IntakeMetrics.DeliveryOutcome.STORED);
     if (derive) {
       coding.derive(stored.patients());
       records.status(id, "PROCESSED", null);
+      metrics.derived(channel, IntakeMetrics.accepted(report), at.toInstant());
     }
-    return report(id, stored);
+    return report;
+  }
+
+  private IntakeReport refused(String channel, IntakeReport report) {
+    metrics.received(channel, report, IntakeMetrics.DeliveryOutcome.REFUSED);
+    return report;
   }
 
   private static IntakeReport report(UUID id, StoringDeliveries.Stored stored) {
@@ -311,6 +323,23 @@ public class IntakeService {
   /** Derives the codes of these patients (after deliveries received with {@code derive=false}). */
   public void derive(Collection<String> patients) {
     coding.derive(patients);
+  }
+
+  /**
+   * Derives the codes of these patients, received on a channel with {@code derive=false}, and
+   * counts the resources derived and their lag for the metrics (ADR 0045).
+   *
+   * @param acceptedByType the accepted resources now derived, per type ({@link
+   *     IntakeMetrics#accepted})
+   * @param receivedAt when they were received
+   */
+  public void derive(
+      Collection<String> patients,
+      String channel,
+      Map<String, Long> acceptedByType,
+      java.time.Instant receivedAt) {
+    derive(patients);
+    metrics.derived(channel, acceptedByType, receivedAt);
   }
 
   /**

@@ -41,6 +41,7 @@ class RawDeliveryRetentionIT extends ApplicationTest {
   @Autowired JdbcTemplate batch;
   @Autowired PlatformTransactionManager transactions;
   @Autowired IntakeService intake;
+  @Autowired IntakeMetrics metrics;
 
   /** Start of 2023-12-31 in Oslo: the first instant whose deliveries are kept. */
   private static final Instant KEPT_FROM = Instant.parse("2023-12-30T23:00:00Z");
@@ -49,7 +50,7 @@ class RawDeliveryRetentionIT extends ApplicationTest {
   private UUID receiveAt(Instant at, String patient) {
     var intakeThen =
         new IntakeService(
-            coding, directory, jdbc, batch, transactions, Clock.fixed(at, ZoneOffset.UTC));
+            coding, directory, jdbc, batch, transactions, Clock.fixed(at, ZoneOffset.UTC), metrics);
     var lines = new ArrayList<String>();
     var org = "org-ret-" + patient;
     lines.add(ColorectalHistory.json(ColorectalHistory.organisation(org)));

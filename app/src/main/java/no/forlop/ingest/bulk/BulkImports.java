@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import no.forlop.access.Actor;
 import no.forlop.database.Leases;
 import no.forlop.ingest.Backoff;
+import no.forlop.ingest.IntakeMetrics;
 import no.forlop.ingest.IntakeService;
 import no.forlop.web.ApiProblem;
 import no.forlop.web.DatabaseOutage;
@@ -73,6 +74,7 @@ class BulkImports {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final Leases leases;
+  private final IntakeMetrics metrics;
 
   /** The jobs this node works or has queued (its lease on each renewed by its heartbeat). */
   private final java.util.Set<UUID> working = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -84,7 +86,8 @@ class BulkImports {
       @Qualifier(BulkImportConfiguration.EXECUTOR) TaskExecutor executor,
       PlatformTransactionManager transactionManager,
       Clock clock,
-      Leases leases) {
+      Leases leases,
+      IntakeMetrics metrics) {
     this.intake = intake;
     this.jobs = jobs;
     this.settings = settings;
@@ -92,6 +95,7 @@ class BulkImports {
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
     this.leases = leases;
+    this.metrics = metrics;
     leases.onHeartbeat(this::takeOverJobsOfNodesGone);
   }
 
@@ -289,6 +293,8 @@ class BulkImports {
     void run() {
       var actor = jobs.actorOf(id);
       var channel = "bulk:" + id;
+      // the lag of a bulk import's resources runs from the upload (ADR 0045)
+      var uploadedAt = jobs.find(id).map(BulkJob::startedAt).orElse(clock.instant());
       for (var stored : jobs.storedNotDerived(id)) {
         derive(stored.seq(), stored.patients());
       }
@@ -316,7 +322,12 @@ class BulkImports {
           progressed = true;
           deriving.join();
           deriving =
-              CompletableFuture.runAsync(() -> derive(current.seq(), report.patients()), deriver);
+              CompletableFuture.runAsync(
+                  () -> {
+                    derive(current.seq(), report.patients());
+                    metrics.derived(channel, IntakeMetrics.accepted(report), uploadedAt);
+                  },
+                  deriver);
         }
         deriving.join();
       } finally {

@@ -109,6 +109,44 @@ class BulkJobs {
         .list();
   }
 
+  /**
+   * The jobs in one status, summed (for the metrics, ADR 0045).
+   *
+   * @param linesRead the lines of the chunks stored
+   * @param chunksDone the chunks stored and derived
+   * @param oldestStart when the oldest of them was uploaded
+   */
+  record Progress(
+      BulkJob.Status status,
+      long jobs,
+      long linesRead,
+      long linesTotal,
+      long chunksDone,
+      long chunksTotal,
+      Instant oldestStart) {}
+
+  /** The jobs per status (one row per status that has jobs); one query over the job table. */
+  List<Progress> progress() {
+    return jdbc.sql(
+            """
+            select status, count(*) as jobs, sum(lines_read) as lines_read,
+                   sum(lines_total) as lines_total, sum(chunks_done) as chunks_done,
+                   sum(chunks_total) as chunks_total, min(started_at) as oldest
+            from bulk_job group by status
+            """)
+        .query(
+            (rs, n) ->
+                new Progress(
+                    BulkJob.Status.valueOf(rs.getString("status")),
+                    rs.getLong("jobs"),
+                    rs.getLong("lines_read"),
+                    rs.getLong("lines_total"),
+                    rs.getLong("chunks_done"),
+                    rs.getLong("chunks_total"),
+                    rs.getObject("oldest", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
   Actor actorOf(UUID job) {
     return jdbc.sql("select actor, purpose from bulk_job where id = :id")
         .param("id", job)

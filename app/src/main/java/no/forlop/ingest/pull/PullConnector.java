@@ -191,6 +191,7 @@ class PullConnector {
     // the patients of an earlier poll whose derivation failed: their facts are stored, so receiving
     // them again would not name them
     var patients = new LinkedHashSet<String>(notDerived);
+    var startedAt = clock.instant();
     var results = new ArrayList<TypeResult>();
     var moves = new ArrayList<Cursor>();
     for (var type : settings.resourceTypes()) {
@@ -229,7 +230,9 @@ class PullConnector {
       results.add(fetch.result());
     }
     try {
-      intake.derive(patients);
+      var accepted = new java.util.TreeMap<String, Long>();
+      results.forEach(r -> accepted.merge(r.resourceType(), (long) r.accepted(), Long::sum));
+      intake.derive(patients, "pull:" + source, accepted, startedAt);
     } catch (RuntimeException e) {
       notDerived.addAll(patients);
       throw e;
