@@ -2,6 +2,7 @@ package no.forlop.catalog;
 
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ class CatalogueHealthIndicator implements HealthIndicator {
 
   private final Supplier<@Nullable Catalogue> current;
 
+  @Autowired
   CatalogueHealthIndicator(CatalogueService catalogue) {
     this(catalogue::current);
   }

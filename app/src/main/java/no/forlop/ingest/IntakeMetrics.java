@@ -127,12 +127,16 @@ public class IntakeMetrics {
   }
 
   /**
-   * Counts the resources whose codes were just derived, and the lag from their receipt to now.
+   * Counts the resources whose codes were just derived, and the lag from their receipt to now;
+   * nothing when no accepted resource was derived.
    *
    * @param acceptedByType the accepted resources derived, per type ({@link #accepted})
    * @param receivedAt when they were received (for a bulk import: when the file was uploaded)
    */
   public void derived(String channel, Map<String, Long> acceptedByType, Instant receivedAt) {
+    if (acceptedByType.values().stream().mapToLong(Long::longValue).sum() == 0) {
+      return; // nothing coded: no lag to measure (a poll that found nothing new)
+    }
     var kind = channelOf(channel);
     acceptedByType.forEach(
         (type, n) ->

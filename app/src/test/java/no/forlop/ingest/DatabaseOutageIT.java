@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Forløp while its database is away: the embedded PostgreSQL of a Forløp in a JVM of its own is
  * stopped under it (fast shutdown, as a restart of the database server) and started again on the
- * same port. Meanwhile the FHIR endpoint and the bulk endpoint answer 503 with {@code Retry-After}
+ * same port. Meanwhile readiness is DOWN (503) and liveness UP, the FHIR endpoint and the bulk
+ * endpoint answer 503 with {@code Retry-After}
  * and an OperationOutcome, nothing is half-stored, and a bulk job that was running waits; when the
  * database is back the same request succeeds and the job finishes, everything stored once.
  */
@@ -58,7 +59,18 @@ class DatabaseOutageIT {
     var database = forlop.database();
     var options = database.stop();
 
-    // then: a FHIR batch is answered 503, with Retry-After, as an OperationOutcome in Norwegian
+    // then: Forløp is not ready (the load balancer sends nothing), but alive (a restart would not
+    // bring the database back); the metrics are still served (ADR 0045)
+    var notReady = forlop.get("admin", "/actuator/health/readiness");
+    assertThat(notReady.status()).as(notReady.body()).isEqualTo(503);
+    assertThat(notReady.json().get("status").asString()).isEqualTo("DOWN");
+    var alive = forlop.get("admin", "/actuator/health/liveness");
+    assertThat(alive.status()).as(alive.body()).isEqualTo(200);
+    var metrics = forlop.get("admin", "/actuator/prometheus");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains("forlop_bulk_jobs{state=\"running\"}");
+
+    // and a FHIR batch is answered 503, with Retry-After, as an OperationOutcome in Norwegian
     var fhir = forlop.post("ehr", "/fhir", FHIR_JSON, bundle);
     assertThat(fhir.status()).as(fhir.body()).isEqualTo(503);
     assertThat(fhir.retryAfter()).contains("10");
@@ -104,6 +116,9 @@ class DatabaseOutageIT {
       again = forlop.post("ehr", "/fhir", FHIR_JSON, bundle);
     }
     assertThat(again.status()).as(again.body()).isEqualTo(200);
+    var ready = forlop.get("admin", "/actuator/health/readiness");
+    assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+    assertThat(ready.json().get("status").asString()).isEqualTo("UP");
     var pathways = forlop.pathwaysOf("admin", patient);
     assertThat(pathways).hasSize(1);
     assertThat(codes(pathways.get(0))).containsEntry("A12FK", "2024-04-05");

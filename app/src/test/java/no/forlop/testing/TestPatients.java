@@ -30,6 +30,22 @@ public final class TestPatients {
     }
   }
 
+  /**
+   * A new invented D-nummer (the day of birth plus 40, as given to people without a fødselsnummer)
+   * with valid check digits.
+   */
+  public static String dNumber() {
+    while (true) {
+      var person = next();
+      var day = Integer.parseInt(person.substring(0, 2)) + 40;
+      var base = String.format("%02d", day) + person.substring(2, 9);
+      var withK1 = withControl(base, W1);
+      if (withK1 == null) continue;
+      var full = withControl(withK1, W2);
+      if (full != null) return full;
+    }
+  }
+
   private static final AtomicInteger INDIVIDUAL = new AtomicInteger();
 
   /**

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import no.forlop.deploy.GrafanaDashboard;
 import no.forlop.ingest.IntakeService;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.ColorectalHistory;
@@ -100,6 +101,28 @@ class PullConnectorIT extends ApplicationTest {
     var resources = ColorectalHistory.of(patient, ORGANISATION);
     SERVER.put(resources.toArray(org.hl7.fhir.r4.model.Resource[]::new));
     return patient;
+  }
+
+  @Test
+  void prometheus_reads_the_pull_connectors_lag_per_source_as_the_dashboard_shows_it() {
+    // given: the poll before each test fetched every type, at the fixed clock's instant
+
+    // when
+    var scrape = get("/actuator/prometheus");
+
+    // then: every pull metric the Grafana dashboard shows, tagged with the source
+    assertThat(scrape.status()).isEqualTo(200);
+    var names =
+        GrafanaDashboard.metricNames().stream().filter(GrafanaDashboard::ofPullConnector).toList();
+    assertThat(names).isNotEmpty();
+    var source = "source=\"" + SERVER.baseUrl() + "\"";
+    for (var name : names) {
+      assertThat(scrape.body()).as(name).contains(name + "{" + source + "}");
+    }
+    assertThat(scrape.body())
+        .contains("forlop_pull_since_success_seconds{" + source + "} 0.0")
+        .contains("forlop_intake_lag_seconds_count{channel=\"pull\"}")
+        .contains("forlop_intake_resources_received_total{channel=\"pull\"");
   }
 
   @Test
