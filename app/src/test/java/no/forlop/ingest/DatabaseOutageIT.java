@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
  * Forløp while its database is away: the embedded PostgreSQL of a Forløp in a JVM of its own is
  * stopped under it (fast shutdown, as a restart of the database server) and started again on the
  * same port. Meanwhile readiness is DOWN (503) and liveness UP, the FHIR endpoint and the bulk
- * endpoint answer 503 with {@code Retry-After}
- * and an OperationOutcome, nothing is half-stored, and a bulk job that was running waits; when the
- * database is back the same request succeeds and the job finishes, everything stored once.
+ * endpoint answer 503 with {@code Retry-After} and an OperationOutcome, nothing is half-stored, and
+ * a bulk job that was running waits; when the database is back the same request succeeds and the
+ * job finishes, everything stored once.
  */
 class DatabaseOutageIT {
 

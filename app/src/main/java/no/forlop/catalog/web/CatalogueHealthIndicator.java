@@ -1,6 +1,8 @@
-package no.forlop.catalog;
+package no.forlop.catalog.web;
 
 import java.util.function.Supplier;
+import no.forlop.catalog.Catalogue;
+import no.forlop.catalog.CatalogueService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;

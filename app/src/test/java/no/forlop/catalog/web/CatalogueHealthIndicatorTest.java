@@ -1,8 +1,9 @@
-package no.forlop.catalog;
+package no.forlop.catalog.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import no.forlop.catalog.CatalogueParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.core.io.ClassPathResource;
@@ -11,7 +12,7 @@ class CatalogueHealthIndicatorTest {
 
   @Test
   void up_with_the_bundled_catalogue_in_force() throws IOException {
-    var content = new ClassPathResource(CatalogueService.BUNDLED).getInputStream().readAllBytes();
+    var content = new ClassPathResource("catalog/catalogue.yaml").getInputStream().readAllBytes();
     var catalogue = CatalogueParser.parse(content);
 
     var health = new CatalogueHealthIndicator(() -> catalogue).health();
