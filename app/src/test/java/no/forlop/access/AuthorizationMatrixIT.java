@@ -42,8 +42,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * The authorization matrix ({@code security/authorization-matrix.md}) against the running
  * application: every route the application has is in the table, every route in the table exists,
  * and every cell is the answer a real demo user of that role gets. Pages are called with a
- * signed-in session and its CSRF token (as a browser would), the APIs with HTTP Basic. Seeds one
- * pathway at Fjordby (the unit of kari, ola, lise and admin) and one at a unit of no demo user.
+ * signed-in session and its CSRF token (as a browser would), the APIs (and the metrics for
+ * Prometheus) with HTTP Basic. Seeds one pathway at Fjordby (the unit of kari, ola, lise and admin)
+ * and one at a unit of no demo user.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends ApplicationTest {
@@ -171,7 +172,9 @@ class AuthorizationMatrixIT extends ApplicationTest {
   /** The answer to a row's call as a user, in the table's form: {@code 200}, {@code 302 login}. */
   private String call(Row row, String user) {
     var path = fill(row.call());
-    var api = path.startsWith("/api/") || path.startsWith("/fhir");
+    // the metrics are read as the APIs are, with HTTP Basic (ADR 0045)
+    var api =
+        path.startsWith("/api/") || path.startsWith("/fhir") || path.equals("/actuator/prometheus");
     var method = row.method().equals("*") ? "GET" : row.method();
     var body = row.body().equals("-") ? null : fill(row.body());
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));

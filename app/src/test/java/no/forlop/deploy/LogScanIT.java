@@ -133,6 +133,36 @@ class LogScanIT extends ApplicationTest {
     }
   }
 
+  @Test
+  void a_database_error_does_not_repeat_the_values_that_caused_it() {
+    var number = TestPatients.next();
+
+    // when: a value breaks a unique key (the error PostgreSQL details with the key's value)
+    var message =
+        jdbc.execute(
+            (org.springframework.jdbc.core.ConnectionCallback<String>)
+                connection -> {
+                  try (var statement = connection.createStatement()) {
+                    statement.execute("create temporary table log_scan (k text primary key)");
+                    statement.execute("insert into log_scan values ('" + number + "')");
+                    statement.execute("insert into log_scan values ('" + number + "')");
+                    return "no error";
+                  } catch (java.sql.SQLException e) {
+                    return e.getMessage();
+                  } finally {
+                    try (var drop = connection.createStatement()) {
+                      drop.execute("drop table if exists log_scan");
+                    }
+                  }
+                });
+
+    // then: the exception (and so any log of it) says what, not with which value
+    assertThat(message).contains("duplicate key").doesNotContain(number);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.springframework.jdbc.core.JdbcTemplate jdbc;
+
   private Person person(String number) {
     names++;
     var person = new Person(number, "Loggny" + names + "veig", "Skannerud" + names + "sen");
