@@ -11,7 +11,12 @@ public enum Role {
   /** Administrator: the catalogue, reprocessing, the pull connector. */
   ADMINISTRATOR,
   /** An EHR system: sends events (FHIR, bulk); sees no pages. */
-  INTEGRATION;
+  INTEGRATION,
+  /**
+   * Fastlege/henviser: a GP (HPR number, practice) who sees the status of the pathways of the
+   * patients they referred, and only those; no hospital unit (issue 17, ADR 0043).
+   */
+  GP;
 
   /** The Spring Security authority of the role. */
   public String authority() {

@@ -7,13 +7,28 @@ import org.jspecify.annotations.Nullable;
 /**
  * A person (or system) who signs in: name and phone (the patient's plan names the coordinator),
  * roles, and the units whose patients they may see.
+ *
+ * @param hpr a GP's HPR number (Helsepersonellregisteret): whose referrals they follow
+ * @param practice a GP's practice, by its organisation number
  */
 public record User(
-    String username, String name, @Nullable String phone, Set<Role> roles, List<String> units) {
+    String username,
+    String name,
+    @Nullable String phone,
+    Set<Role> roles,
+    List<String> units,
+    @Nullable String hpr,
+    @Nullable String practice) {
 
   public User {
     roles = Set.copyOf(roles);
     units = List.copyOf(units);
+  }
+
+  /** A user who is no GP. */
+  public User(
+      String username, String name, @Nullable String phone, Set<Role> roles, List<String> units) {
+    this(username, name, phone, roles, units, null, null);
   }
 
   public boolean has(Role role) {
