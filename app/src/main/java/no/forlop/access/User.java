@@ -35,6 +35,11 @@ public record User(
     return roles.contains(role);
   }
 
+  /** Whether the user is a GP (fastlege/henviser), who sees only their own referrals' status. */
+  public boolean isGp() {
+    return has(Role.GP);
+  }
+
   /** Whether the user may ask for emergency access (nødtilgang) to a patient of another unit. */
   public boolean mayAskForEmergencyAccess() {
     return has(Role.COORDINATOR) || has(Role.CLINICIAN);
