@@ -32,6 +32,10 @@ public record AccessSettings(List<LocalUser> users, List<UnitSettings> units) {
       @Nullable String hpr,
       @Nullable String practice) {
 
+    /** The constructor the configuration binds (the other is for code and tests). */
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public LocalUser {}
+
     /** A local user who is no GP. */
     public LocalUser(
         String username,

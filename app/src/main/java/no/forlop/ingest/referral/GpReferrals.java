@@ -13,7 +13,7 @@ import no.forlop.access.Actor;
 import no.forlop.audit.AuditLog;
 import no.forlop.catalog.Milestone;
 import no.forlop.coding.ClinicalEvent.Referral;
-import no.forlop.coding.persistence.ClinicalEventStore;
+import no.forlop.coding.GpReferralFacts;
 import no.forlop.pathway.PathwayId;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayState;
@@ -40,11 +40,11 @@ public class GpReferrals {
   private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
   private static final Set<String> WITHDRAWN = Set.of("revoked", "entered-in-error");
 
-  private final ClinicalEventStore facts;
+  private final GpReferralFacts facts;
   private final PathwayService pathways;
   private final AuditLog audit;
 
-  GpReferrals(ClinicalEventStore facts, PathwayService pathways, AuditLog audit) {
+  GpReferrals(GpReferralFacts facts, PathwayService pathways, AuditLog audit) {
     this.facts = facts;
     this.pathways = pathways;
     this.audit = audit;

@@ -62,8 +62,7 @@ class ReferralProgressTest {
     assertThat(ReferralProgress.of(List.of(STARTED, CLOSED), false, false))
         .isEqualTo(ReferralProgress.CLOSED);
     assertThat(ReferralProgress.CLOSED.taskStatus()).isEqualTo("completed");
-    assertThat(
-            ReferralProgress.of(List.of(STARTED, FIRST_ATTENDANCE, TRANSFERRED), true, false))
+    assertThat(ReferralProgress.of(List.of(STARTED, FIRST_ATTENDANCE, TRANSFERRED), true, false))
         .as("transferred to a trust that carries on: still open there")
         .isEqualTo(ReferralProgress.IN_WORKUP);
     assertThat(ReferralProgress.of(List.of(STARTED, TRANSFERRED), false, false))
@@ -124,8 +123,7 @@ class ReferralProgressTest {
         .isEqualTo(LocalDate.of(2024, 11, 5));
   }
 
-  private static ReferralStatus status(
-      ReferralProgress progress, List<ReferralStatus.Step> steps) {
+  private static ReferralStatus status(ReferralProgress progress, List<ReferralStatus.Step> steps) {
     return new ReferralStatus(
         "ServiceRequest/sr1",
         List.of(),

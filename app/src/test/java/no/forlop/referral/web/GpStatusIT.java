@@ -205,6 +205,72 @@ class GpStatusIT extends ApplicationTest {
     assertThat(audit.forPatient(fnr)).noneMatch(e -> e.actor().equals("gro"));
   }
 
+  /** The GP page's referral form, posted by a browser without a user, with these fields. */
+  private HttpResponse<String> writeOnPage(String... fields) {
+    var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    var page = send(browser, HttpRequest.newBuilder(uri("/henvisning/colorectal")).GET());
+    var token = CSRF.matcher(page.body());
+    assertThat(token.find()).isTrue();
+    var form = new StringBuilder("_csrf=" + token.group(1) + "&funn=colorectal-age-over-40");
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      form.append('&')
+          .append(fields[i])
+          .append('=')
+          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+    }
+    return send(
+        browser,
+        HttpRequest.newBuilder(uri("/henvisning/colorectal"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+  }
+
+  private static String[] form(String fnr, String hpr) {
+    return new String[] {
+      "fodselsnummer", fnr,
+      "navn", "Kari Testesen",
+      "fraOrgnr", PRACTICE,
+      "tilOrgnr", ColorectalHistory.ORGANISATION_NUMBER,
+      "hpr", hpr
+    };
+  }
+
+  @Test
+  void the_gp_page_names_the_gp_by_hpr_number_and_the_gp_sees_the_pathway_it_started() {
+    var fnr = TestPatients.next();
+    for (var wrong : List.of("123", "0144900", "91449001234", "91449a0")) {
+      var refused = writeOnPage(form(fnr, wrong));
+      assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+      assertThat(refused.body()).as(wrong).contains("id=\"problem-hpr\"");
+    }
+    for (var right : List.of("1000", "914490012")) {
+      assertThat(writeOnPage(form(fnr, right)).statusCode()).as(right).isEqualTo(200);
+    }
+
+    var bundle = writeOnPage(form(fnr, GP_HPR));
+
+    assertThat(bundle.statusCode()).isEqualTo(200);
+    assertThat(bundle.body())
+        .contains("\"PractitionerRole\"", "urn:oid:2.16.578.1.12.4.1.4.4", GP_HPR, "#requester");
+    assertThat(postFhir(bundle.body().getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+    var id =
+        JSON.readTree(bundle.body())
+            .path("entry")
+            .get(3)
+            .path("resource")
+            .path("identifier")
+            .get(0)
+            .path("value")
+            .asString();
+    var task = task(tasks("gp"), UUID.fromString(id));
+    assertThat(task.path("status").asString()).isEqualTo("accepted");
+    assertThat(task.path("output").get(0).path("valueDate").asString())
+        .as("started the day the GP wrote it (no receipt yet): today")
+        .isEqualTo("2024-12-31");
+    assertThat(task.path("businessStatus").path("text").asString())
+        .isEqualTo("Henvisningen er mottatt og forløpet er startet (31.12.2024)");
+  }
+
   @Test
   void the_gps_system_can_ask_for_one_referral_but_not_for_another_gps() {
     var fnr = TestPatients.next();
