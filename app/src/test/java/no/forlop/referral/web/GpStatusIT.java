@@ -87,6 +87,7 @@ class GpStatusIT extends ApplicationTest {
     var patient = new Patient();
     patient.setId(ColorectalHistory.id(fnr, "p"));
     patient.addIdentifier().setSystem("urn:oid:2.16.578.1.12.4.1.4.1").setValue(fnr);
+    patient.addName().setFamily("Testesen").addGiven("Kari"); // as the hospital's EHR has it
     var subject = new Reference("Patient/" + patient.getIdElement().getIdPart());
 
     var received = new Task();
