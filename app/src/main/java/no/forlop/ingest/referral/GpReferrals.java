@@ -56,6 +56,16 @@ public class GpReferrals {
    */
   @Transactional
   public List<ReferralStatus> sentBy(String hpr, Actor actor, String resource) {
+    return sentBy(hpr, actor, resource, null);
+  }
+
+  /**
+   * As {@link #sentBy(String, Actor, String)}, only the referral with this business identifier
+   * ({@code system|value}, or the value in any system) when one is given: only its patient is read.
+   */
+  @Transactional
+  public List<ReferralStatus> sentBy(
+      String hpr, Actor actor, String resource, @Nullable String identifier) {
     var patientKeys = facts.patientsReferredBy(hpr);
     if (patientKeys.isEmpty()) {
       return List.of();
@@ -80,6 +90,12 @@ public class GpReferrals {
                                                 patient.identifier(),
                                                 patient.name(),
                                                 known.organisationNumber(r.performer()))))));
+    if (identifier != null) {
+      referred.removeIf(
+          sent ->
+              sent.referral().source().identifiers().stream()
+                  .noneMatch(i -> i.equals(identifier) || i.endsWith("|" + identifier)));
+    }
     if (referred.isEmpty()) {
       return List.of();
     }

@@ -69,14 +69,10 @@ final class ReferralTasks {
     if (requester != null && !hpr.equals(lastPart(requester.getValue()))) {
       throw forbidden("NOT_YOUR_REFERRALS");
     }
-    var wanted = basedOn == null ? null : lastPart(basedOn.getValue());
+    var wanted = basedOn == null ? null : basedOn.getValue().strip();
     return referrals
-        .sentBy(hpr, gp.actor(no.forlop.access.Actor.DEFAULT_PURPOSE), "fhir/Task")
+        .sentBy(hpr, gp.actor(no.forlop.access.Actor.DEFAULT_PURPOSE), "fhir/Task", wanted)
         .stream()
-        .filter(
-            s ->
-                wanted == null
-                    || s.identifiers().stream().anyMatch(i -> lastPart(i).equals(wanted)))
         .map(s -> task(s, gp))
         .toList();
   }
