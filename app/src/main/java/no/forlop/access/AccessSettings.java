@@ -19,7 +19,8 @@ public record AccessSettings(List<LocalUser> users, List<UnitSettings> units) {
 
   /**
    * A local user. The password is in Spring Security's form ({@code {bcrypt}…}, or {@code {noop}…}
-   * for the demo users only).
+   * for the demo users only). A GP ({@link Role#GP}) has an HPR number and a practice (its
+   * organisation number), and no unit.
    */
   public record LocalUser(
       String username,
@@ -27,7 +28,25 @@ public record AccessSettings(List<LocalUser> users, List<UnitSettings> units) {
       String name,
       @Nullable String phone,
       Set<Role> roles,
-      @Nullable List<String> units) {}
+      @Nullable List<String> units,
+      @Nullable String hpr,
+      @Nullable String practice) {
+
+    /** The constructor the configuration binds (the other is for code and tests). */
+    @org.springframework.boot.context.properties.bind.ConstructorBinding
+    public LocalUser {}
+
+    /** A local user who is no GP. */
+    public LocalUser(
+        String username,
+        String password,
+        String name,
+        @Nullable String phone,
+        Set<Role> roles,
+        @Nullable List<String> units) {
+      this(username, password, name, phone, roles, units, null, null);
+    }
+  }
 
   /** A unit's settings. */
   public record UnitSettings(

@@ -16,7 +16,12 @@ public enum Role {
    * A monitoring system (Prometheus): reads the metrics ({@code /actuator/prometheus}) and nothing
    * else; no patient data (ADR 0045).
    */
-  MONITORING;
+  MONITORING,
+  /**
+   * Fastlege/henviser: a GP (HPR number, practice) who sees the status of the pathways of the
+   * patients they referred, and only those; no hospital unit (issue 17, ADR 0043).
+   */
+  GP;
 
   /** The Spring Security authority of the role. */
   public String authority() {

@@ -117,6 +117,9 @@ class SecurityConfiguration {
                     .hasAnyRole("INTEGRATION", "ADMINISTRATOR")
                     .requestMatchers(HttpMethod.GET, "/fhir/metadata")
                     .permitAll()
+                    // issue 17 (ADR 0043): a GP's system polls the status of the GP's referrals
+                    .requestMatchers(HttpMethod.GET, "/fhir/Task")
+                    .hasRole("GP")
                     .requestMatchers("/fhir/**")
                     .hasAnyRole("INTEGRATION", "ADMINISTRATOR")
                     .requestMatchers("/api/v1/npr/**")
@@ -194,9 +197,12 @@ class SecurityConfiguration {
                     .hasAnyRole(EMERGENCY_ACCESS_ROLES)
                     .requestMatchers("/emergency-access", "/emergency-access/**")
                     .hasAnyRole(EMERGENCY_REVIEW_ROLES)
+                    // issue 17 (ADR 0043): the GP's own page, the status of their referrals
+                    .requestMatchers("/fastlege")
+                    .hasRole("GP")
                     .anyRequest()
                     .hasAnyRole(STAFF))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .formLogin(form -> form.loginPage("/login").successHandler(new StartPages()).permitAll())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         // issue 16: a refusal is the error page in the user's language (no JSON); a form without a
         // valid CSRF token means the session ended while the page was open, and says so
@@ -205,6 +211,34 @@ class SecurityConfiguration {
     SecurityHeaders.apply(http, SecurityHeaders.PAGE_POLICY, security); // issue 14, hardening
     signInMethods.orderedStream().forEach(method -> method.pages(http)); // OIDC, ADR 0027
     return http.build();
+  }
+
+  /**
+   * Where a sign-in lands: a GP on their own page (the only one they may see); everyone else on the
+   * page they asked for before signing in, else the start page {@code /}.
+   */
+  static final class StartPages
+      extends org.springframework.security.web.authentication
+          .SavedRequestAwareAuthenticationSuccessHandler {
+
+    StartPages() {
+      setDefaultTargetUrl("/");
+    }
+
+    @Override
+    public void onAuthenticationSuccess(
+        HttpServletRequest request,
+        HttpServletResponse response,
+        org.springframework.security.core.Authentication authentication)
+        throws IOException, jakarta.servlet.ServletException {
+      if (authentication.getAuthorities().stream()
+          .anyMatch(a -> Role.GP.authority().equals(a.getAuthority()))) {
+        clearAuthenticationAttributes(request);
+        getRedirectStrategy().sendRedirect(request, response, "/fastlege");
+        return;
+      }
+      super.onAuthenticationSuccess(request, response, authentication);
+    }
   }
 
   /** A page request refused: the error page (ErrorPages) answers the 403. */

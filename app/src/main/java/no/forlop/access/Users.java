@@ -37,9 +37,39 @@ public class Users {
               "User " + user.username() + " belongs to unit " + unit + ", which is not configured");
         }
       }
+      checkGp(user, memberOf);
       users.put(
           user.username(),
-          new User(user.username(), user.name(), user.phone(), user.roles(), memberOf));
+          new User(
+              user.username(),
+              user.name(),
+              user.phone(),
+              user.roles(),
+              memberOf,
+              user.hpr(),
+              user.practice()));
+    }
+  }
+
+  /**
+   * A GP (issue 17, ADR 0043) has an HPR number (4–9 digits) and a practice (9 digits), and no
+   * hospital unit: their patients are the ones they referred, not a unit's.
+   */
+  private static void checkGp(AccessSettings.LocalUser user, List<String> memberOf) {
+    if (!user.roles().contains(Role.GP)) {
+      return;
+    }
+    if (user.hpr() == null || !user.hpr().matches("[1-9][0-9]{3,8}")) {
+      throw new IllegalStateException(
+          "User " + user.username() + " is a GP and needs an HPR number (4–9 digits)");
+    }
+    if (user.practice() == null || !user.practice().matches("[0-9]{9}")) {
+      throw new IllegalStateException(
+          "User " + user.username() + " is a GP and needs the practice's organisation number");
+    }
+    if (!memberOf.isEmpty() || user.roles().size() > 1) {
+      throw new IllegalStateException(
+          "User " + user.username() + " is a GP: no hospital unit and no other role");
     }
   }
 

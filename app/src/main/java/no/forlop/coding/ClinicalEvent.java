@@ -46,6 +46,9 @@ public sealed interface ClinicalEvent {
    * @param reasons the codes of {@code reasonCode} (ICD-10 of the suspected condition)
    * @param requester the key of the requesting organisation, if given
    * @param performer the key of the receiving organisation, if given
+   * @param requesterHpr the HPR number (Helsepersonellregisteret) of the person who sent it, when
+   *     the requester is a PractitionerRole that names its practitioner by HPR number (issue 17,
+   *     ADR 0043); {@code null} otherwise
    */
   record Referral(
       SourceRef source,
@@ -55,8 +58,23 @@ public sealed interface ClinicalEvent {
       List<Code> reasons,
       @Nullable String requester,
       @Nullable String performer,
-      Instant authoredOn)
-      implements ClinicalEvent {}
+      Instant authoredOn,
+      @Nullable String requesterHpr)
+      implements ClinicalEvent {
+
+    /** A referral from an organisation, without the person who sent it. */
+    public Referral(
+        SourceRef source,
+        String patient,
+        String status,
+        List<Code> codes,
+        List<Code> reasons,
+        @Nullable String requester,
+        @Nullable String performer,
+        Instant authoredOn) {
+      this(source, patient, status, codes, reasons, requester, performer, authoredOn, null);
+    }
+  }
 
   /**
    * The handling of a referral (FHIR Task): received, accepted (assessed) …

@@ -66,8 +66,23 @@ final class CancerPathway {
     switch (entry) {
       case GP_WITH_RECEIPT -> {
         var written = weekdayBefore(received.minusDays(random.nextInt(4)));
+        // every sixth of Fjordby's patients referred by the demo GP (chosen by id, not by the
+        // random draws, so the rest of the demo stays as it was)
+        var byDemoGp =
+            chart.unit.equals(DemoHospital.FJORDBY)
+                && Math.floorMod(ehr.patientId().hashCode(), 6) == 0;
         chart.resources.add(
-            ehr.referral("sr", code, false, List.of(), null, org(chart.unit), written));
+            byDemoGp
+                ? ehr.referral(
+                    "sr",
+                    code,
+                    false,
+                    List.of(),
+                    DemoHospital.PRACTICE_ID,
+                    DemoHospital.GP_HPR,
+                    org(chart.unit),
+                    written)
+                : ehr.referral("sr", code, false, List.of(), null, org(chart.unit), written));
         chart.resources.add(ehr.task("t", "sr", "received", org(chart.unit), received));
       }
       case GP_WITHOUT_RECEIPT ->

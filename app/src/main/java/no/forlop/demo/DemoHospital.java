@@ -31,6 +31,15 @@ final class DemoHospital {
   private static final String FJORDBY_ID = "fjordby";
   private static final String NORDVIK_ID = "nordvik";
 
+  /**
+   * The invented GP practice Fjordby legesenter and its GP Per Lege (demo user {@code gp}, HPR
+   * 9144900): a share of Fjordby's referrals name him (issue 17, ADR 0043).
+   */
+  static final String PRACTICE = "974600951";
+
+  static final String PRACTICE_ID = "fjordby-legesenter";
+  static final String GP_HPR = "9144900";
+
   /** What a patient's history is there to show. */
   enum Story {
     /** A pathway with a pathway code on the referral, at whatever stage today finds it. */
@@ -130,10 +139,11 @@ final class DemoHospital {
     this.people = new InventedPeople(random);
   }
 
-  /** The two health trusts, as the first lines of every delivery. */
+  /** The two health trusts and the GP practice, as the first lines of every delivery. */
   static String organisations() {
     return EhrResources.organisation(FJORDBY_ID, FJORDBY, "Fjordby sykehus HF")
-        + EhrResources.organisation(NORDVIK_ID, NORDVIK, "Nordvik sykehus HF");
+        + EhrResources.organisation(NORDVIK_ID, NORDVIK, "Nordvik sykehus HF")
+        + EhrResources.organisation(PRACTICE_ID, PRACTICE, "Fjordby legesenter");
   }
 
   /** Every patient's history, in a stable order. */

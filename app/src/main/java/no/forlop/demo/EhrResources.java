@@ -19,6 +19,7 @@ final class EhrResources {
 
   static final String IDENTITY = "urn:oid:2.16.578.1.12.4.1.4.1";
   static final String ORGANISATION_NUMBER = "urn:oid:2.16.578.1.12.4.1.4.101";
+  static final String HPR_NUMBERS = "urn:oid:2.16.578.1.12.4.1.4.4";
   static final String PATHWAY_CODES = "urn:oid:2.16.578.1.12.4.1.1.8480";
   static final String PRIORITY = "urn:oid:2.16.578.1.12.4.1.1.8306";
   static final String ICD10 = "urn:oid:2.16.578.1.12.4.1.1.7110";
@@ -100,7 +101,36 @@ final class EhrResources {
       @Nullable String requester,
       String performer,
       LocalDate authored) {
+    return referral(suffix, pathwayCode, pk, reasons, requester, null, performer, authored);
+  }
+
+  /**
+   * A referral from a GP named by HPR number at a practice (issue 17, ADR 0043): the requester is a
+   * PractitionerRole contained in the ServiceRequest, as the GP page writes it.
+   *
+   * @param gpHpr the GP's HPR number, or null for a referral from an organisation (or none)
+   */
+  String referral(
+      String suffix,
+      @Nullable String pathwayCode,
+      boolean pk,
+      List<String> reasons,
+      @Nullable String requester,
+      @Nullable String gpHpr,
+      String performer,
+      LocalDate authored) {
     var r = resource("ServiceRequest", id + "-" + suffix);
+    if (gpHpr != null && requester != null) {
+      var role = r.putArray("contained").addObject();
+      role.put("resourceType", "PractitionerRole");
+      role.put("id", "requester");
+      role.putObject("practitioner")
+          .put("type", "Practitioner")
+          .putObject("identifier")
+          .put("system", HPR_NUMBERS)
+          .put("value", gpHpr);
+      role.putObject("organization").put("reference", "Organization/" + requester);
+    }
     r.put("status", "active");
     r.put("intent", "order");
     if (pk) {
@@ -119,7 +149,9 @@ final class EhrResources {
           .put("code", pathwayCode);
     }
     subject(r);
-    if (requester != null) {
+    if (gpHpr != null && requester != null) {
+      r.putObject("requester").put("reference", "#requester");
+    } else if (requester != null) {
       r.putObject("requester").put("reference", "Organization/" + requester);
     }
     r.putArray("performer").addObject().put("reference", "Organization/" + performer);

@@ -15,7 +15,9 @@
       "web",
       "audit",
       "access",
-      "database"
+      "database",
+      "pathway",
+      "catalog"
     })
 @org.jspecify.annotations.NullMarked
 package no.forlop.ingest;

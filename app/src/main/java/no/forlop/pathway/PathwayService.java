@@ -173,6 +173,16 @@ public class PathwayService {
         today());
   }
 
+  /**
+   * Every pathway of these patients (fødselsnumre or D-numre), not audited: for a caller that has
+   * decided itself which patients its user may see and records those reads (a GP's referrals, issue
+   * 17, ADR 0043).
+   */
+  @Transactional(readOnly = true)
+  public List<PathwayView> viewsForReadModels(Collection<String> patients) {
+    return views(store.findByPatients(patients), null);
+  }
+
   @Transactional
   public List<PathwayView> byPatient(
       PatientIdentifier patient, @Nullable LocalDate asOf, Actor actor) {

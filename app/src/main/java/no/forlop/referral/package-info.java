@@ -9,6 +9,6 @@
  * /fhir}.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"catalog", "web", "patient", "ingest :: referral"})
+    allowedDependencies = {"catalog", "web", "patient", "ingest :: referral", "access"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.referral;

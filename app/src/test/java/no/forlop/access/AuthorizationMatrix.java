@@ -22,7 +22,8 @@ record AuthorizationMatrix(List<Row> rows) {
 
   /** The roles of the columns, in order; {@code anonymous} sends no credentials. */
   static final List<String> ROLES =
-      List.of("anonymous", "COORDINATOR", "CLINICIAN", "LEADER", "ADMINISTRATOR", "INTEGRATION");
+      List.of(
+          "anonymous", "COORDINATOR", "CLINICIAN", "LEADER", "ADMINISTRATOR", "INTEGRATION", "GP");
 
   static final String RESOURCE = "/security/authorization-matrix.md";
 

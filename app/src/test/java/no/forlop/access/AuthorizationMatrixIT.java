@@ -57,7 +57,8 @@ class AuthorizationMatrixIT extends ApplicationTest {
           "CLINICIAN", "ola",
           "LEADER", "lise",
           "ADMINISTRATOR", "admin",
-          "INTEGRATION", "ehr");
+          "INTEGRATION", "ehr",
+          "GP", "gp");
 
   static final String OWN_UNIT = "910000012";
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");

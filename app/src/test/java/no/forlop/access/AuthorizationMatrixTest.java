@@ -11,7 +11,7 @@ class AuthorizationMatrixTest {
 
   static final String HEADER =
       "| method | route | scope | call | body | anonymous | COORDINATOR | CLINICIAN | LEADER |"
-          + " ADMINISTRATOR | INTEGRATION |\n|---|---|---|---|---|---|---|---|---|---|---|\n";
+          + " ADMINISTRATOR | INTEGRATION | GP |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n";
 
   @Test
   void a_row_is_read_with_its_line_route_call_and_the_answer_per_role() {
@@ -20,7 +20,7 @@ class AuthorizationMatrixTest {
             "# Title\n\nSome text | with a pipe.\n\n"
                 + HEADER
                 + "| GET | `/api/v1/pathways/{id}` | own | `/api/v1/pathways/{own}` | - |"
-                + " 401 | 200 | 200 | 200 | 200 | 403 |\n");
+                + " 401 | 200 | 200 | 200 | 200 | 403 | 403 |\n");
 
     assertThat(matrix.rows()).hasSize(1);
     var row = matrix.rows().get(0);
@@ -31,7 +31,8 @@ class AuthorizationMatrixTest {
     assertThat(row.expected())
         .containsEntry("anonymous", "401")
         .containsEntry("INTEGRATION", "403")
-        .hasSize(6);
+        .containsEntry("GP", "403")
+        .hasSize(7);
   }
 
   @Test
@@ -49,8 +50,8 @@ class AuthorizationMatrixTest {
 
     assertThat(rows)
         .isEqualTo(
-            "| GET | `/a/{id}` | ? | `/a/{id}` | - | ? | ? | ? | ? | ? | ? |\n"
-                + "| POST | `/b` | ? | `/b` | - | ? | ? | ? | ? | ? | ? |");
+            "| GET | `/a/{id}` | ? | `/a/{id}` | - | ? | ? | ? | ? | ? | ? | ? |\n"
+                + "| POST | `/b` | ? | `/b` | - | ? | ? | ? | ? | ? | ? | ? |");
     // and they parse as rows of the table
     assertThat(AuthorizationMatrix.parse(HEADER + rows).keys())
         .containsExactly("GET /a/{id}", "POST /b");

@@ -61,7 +61,7 @@ class NorwegianPagesIT extends PageSupport {
   private static final Pattern PAGE =
       Pattern.compile(
           "/worklist(\\?.*)?|/pathways/ID(/plan|/municipality)?|/mdt(/ID)?|/dashboard(/pathways)?(\\?.*)?"
-              + "|/catalogue|/emergency-access|/henvisning(/[a-z0-9-]+)?(\\?.*)?");
+              + "|/catalogue|/emergency-access|/henvisning(/[a-z0-9-]+)?(\\?.*)?|/fastlege");
 
   @Test
   void every_page_in_norwegian_as_every_role_has_no_english_no_keys_no_iso_dates()
@@ -109,6 +109,19 @@ class NorwegianPagesIT extends PageSupport {
             }
           });
     }
+    // the GP's own page (issue 17): the demo GP's referred patients
+    walk(
+        "gp",
+        List.of("/fastlege"),
+        (path, texts) -> {
+          walked.merge(shape(path), 1, Integer::sum);
+          for (var text : texts) {
+            allText.append(text).append('\n');
+            for (var problem : problems(text, english, keys)) {
+              findings.computeIfAbsent("gp " + path, k -> new LinkedHashSet<>()).add(problem);
+            }
+          }
+        });
     // a registration refused: the page answers with the reason, its dates as the page writes them
     var refused =
         submit("/pathways/" + own.get(0) + "/codes", "kari", "code", "A12S", "date", "2025-01-20");
@@ -135,8 +148,10 @@ class NorwegianPagesIT extends PageSupport {
             "/dashboard",
             "/dashboard/pathways",
             "/catalogue",
-            "/henvisning");
+            "/henvisning",
+            "/fastlege");
     assertThat(allText.toString())
+        .contains("Mottatt og forløpet startet") // the demo GP's referred patients (issue 17)
         .contains("Kan ikke bekreftes ennå") // a proposal the rules block, and why
         .contains("klinisk beslutning krever at første fremmøte er registrert før den")
         .contains("Fra journalen, ikke kodet") // a derivation problem

@@ -227,6 +227,10 @@ class AccessibilityBrowserIT extends BrowserTest {
     check("lise", "/pathways/" + coded.id());
     check("lise", "/mdt");
 
+    // the GP's own page (issue 17)
+    signInAs("gp");
+    check("gp", "/fastlege");
+
     signInAs("admin");
     check("admin", "/worklist");
     check("admin", "/catalogue");

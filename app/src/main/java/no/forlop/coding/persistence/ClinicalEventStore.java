@@ -68,6 +68,14 @@ public class ClinicalEventStore {
     return identities.displaysWithIdentifier(resourceType, identifier);
   }
 
+  /**
+   * The keys of the patients with a referral whose requester named this person by HPR number in
+   * some version (issue 17, ADR 0043): their current referrals are in {@link #factsOf}.
+   */
+  public List<String> patientsReferredBy(String hpr) {
+    return reading.patientsReferredBy(hpr);
+  }
+
   /** Every patient key with facts, for a derivation of everything. */
   public List<String> patients() {
     return reading.patients();

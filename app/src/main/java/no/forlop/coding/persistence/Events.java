@@ -36,7 +36,8 @@ final class Events {
           r.reasons(),
           r.requester(),
           r.performer(),
-          r.authoredOn());
+          r.authoredOn(),
+          r.requesterHpr());
     }
     if (e instanceof ReferralTask t) {
       return new ReferralTask(
@@ -130,7 +131,8 @@ final class Events {
           x.reasons(),
           r.apply(x.requester()),
           r.apply(x.performer()),
-          x.authoredOn());
+          x.authoredOn(),
+          x.requesterHpr());
     }
     if (e instanceof ReferralTask x) {
       return new ReferralTask(

@@ -57,6 +57,7 @@ final class FactPayloads {
         .addMixIn(DrugAdministered.class, WithoutNoMedication.class)
         .addMixIn(Attendance.class, WithoutNoTypes.class)
         .addMixIn(NotDone.class, NotDoneAsBefore.class)
+        .addMixIn(Referral.class, WithoutNoHpr.class)
         .build();
   }
 
@@ -64,6 +65,15 @@ final class FactPayloads {
   private abstract static class WithoutNoMedication {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     abstract @Nullable String medicationReference();
+  }
+
+  /**
+   * Leaves out a referral's {@code requesterHpr} when it names no person (issue 17), so that a
+   * referral sent again is the same fact as before Forløp read the HPR number.
+   */
+  private abstract static class WithoutNoHpr {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    abstract @Nullable String requesterHpr();
   }
 
   /**

@@ -143,6 +143,21 @@ final class ReadingFacts {
         .list();
   }
 
+  /** The patients with a referral that named this person by HPR number (in any version). */
+  List<String> patientsReferredBy(String hpr) {
+    return jdbc.sql(
+            """
+            select distinct coalesce(a.canonical_key, e.patient_key) from clinical_event e
+            left join clinical_event_alias a on a.alias_key = e.patient_key
+            where e.type = 'Referral' and (e.payload::jsonb ->> 'requesterHpr') = :hpr
+              and e.patient_key is not null
+            order by 1
+            """)
+        .param("hpr", hpr)
+        .query(String.class)
+        .list();
+  }
+
   /** How many versions of facts are stored. */
   long count() {
     return jdbc.sql("select count(*) from clinical_event").query(Long.class).single();

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param assessment the outcome of the criteria in words ("Kriteriene … er ikke oppfylt.")
  * @param answers every finding and filter step the GP could tick, with whether it was
  * @param requiredContent what the referral must contain, in words, for the receiver to check
+ * @param requesterHpr the GP's HPR number (Helsepersonellregisteret), if given: the referral is
+ *     then sent by a PractitionerRole, the GP at the practice (ADR 0043)
  */
 public record GpReferral(
     UUID id,
@@ -39,11 +41,46 @@ public record GpReferral(
     String criteriaVersion,
     String assessment,
     List<Answer> answers,
-    List<String> requiredContent) {
+    List<String> requiredContent,
+    @Nullable String requesterHpr) {
 
   public GpReferral {
     answers = List.copyOf(answers);
     requiredContent = List.copyOf(requiredContent);
+  }
+
+  /** A referral from the practice, without the GP's HPR number. */
+  public GpReferral(
+      UUID id,
+      Instant authoredOn,
+      Person patient,
+      Organisation requester,
+      Organisation performer,
+      String pathwayId,
+      String pathwayName,
+      @Nullable String pathwayCode,
+      @Nullable String priority,
+      @Nullable String icd10,
+      String criteriaVersion,
+      String assessment,
+      List<Answer> answers,
+      List<String> requiredContent) {
+    this(
+        id,
+        authoredOn,
+        patient,
+        requester,
+        performer,
+        pathwayId,
+        pathwayName,
+        pathwayCode,
+        priority,
+        icd10,
+        criteriaVersion,
+        assessment,
+        answers,
+        requiredContent,
+        null);
   }
 
   /** The patient: national identity number (fødselsnummer), name and, if given, birth date. */

@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -43,6 +44,12 @@ public final class ReferralBundles {
 
   /** Organisation numbers in Enhetsregisteret (ENH). */
   public static final String ORGANISATION_NUMBERS = "urn:oid:2.16.578.1.12.4.1.4.101";
+
+  /** HPR numbers (Helsepersonellregisteret): who a health professional is. */
+  public static final String HPR_NUMBERS = "urn:oid:2.16.578.1.12.4.1.4.4";
+
+  /** The id of the PractitionerRole contained in the ServiceRequest: the GP at the practice. */
+  static final String REQUESTER_ROLE = "requester";
 
   private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -136,7 +143,21 @@ public final class ReferralBundles {
       request.addReasonCode(new CodeableConcept(new Coding(Code.ICD10, referral.icd10(), null)));
     }
     request.setSubject(new Reference(urls.get("Patient")));
-    request.setRequester(new Reference(urls.get("Requester")));
+    if (referral.requesterHpr() == null) {
+      request.setRequester(new Reference(urls.get("Requester")));
+    } else {
+      // the GP at the practice (ADR 0043): the practice stays the Bundle's Organization entry
+      var role = new PractitionerRole();
+      role.setId(REQUESTER_ROLE);
+      role.setPractitioner(
+          new Reference()
+              .setType("Practitioner")
+              .setIdentifier(
+                  new Identifier().setSystem(HPR_NUMBERS).setValue(referral.requesterHpr())));
+      role.setOrganization(new Reference(urls.get("Requester")));
+      request.addContained(role);
+      request.setRequester(new Reference("#" + REQUESTER_ROLE));
+    }
     request.addPerformer(new Reference(urls.get("Performer")));
     request.setAuthoredOnElement(dateTime(referral));
     request.addSupportingInfo(new Reference(urls.get("Response")));

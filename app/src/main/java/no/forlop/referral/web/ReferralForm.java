@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the GP fills in to get a referral: the patient (fødselsnummer, name, birth date), the
  * suspected diagnosis (ICD-10, optional), the GP's practice and the receiving organisation by their
- * organisation numbers. Bound from the form's fields; kept only for the answer, never stored or
- * logged.
+ * organisation numbers, and the GP's own HPR number (optional: with it the GP can follow the
+ * referral's status, ADR 0043). Bound from the form's fields; kept only for the answer, never
+ * stored or logged.
  */
 record ReferralForm(
     @Nullable String fodselsnummer,
@@ -16,10 +17,11 @@ record ReferralForm(
     @Nullable String fraOrgnr,
     @Nullable String fraNavn,
     @Nullable String tilOrgnr,
-    @Nullable String tilNavn) {
+    @Nullable String tilNavn,
+    @Nullable String hpr) {
 
   static ReferralForm empty() {
-    return new ReferralForm(null, null, null, null, null, null, null, null);
+    return new ReferralForm(null, null, null, null, null, null, null, null, null);
   }
 
   @Override

@@ -42,6 +42,10 @@ class ReferralWriter {
 
   private static final Pattern ICD10 = Pattern.compile("[A-Z][0-9]{2}(\\.?[0-9A-Z]{1,2})?");
   private static final Pattern ORGANISATION_NUMBER = Pattern.compile("[0-9]{9}");
+
+  /** An HPR number: digits, 4 to 9 of them, not starting with 0. */
+  private static final Pattern HPR_NUMBER = Pattern.compile("[1-9][0-9]{3,8}");
+
   private static final int[] ORGANISATION_WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
   private static final int MAX_TEXT = 200;
   private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
@@ -110,6 +114,10 @@ class ReferralWriter {
     } else if (to.equals(from)) {
       problems.add("referral.form.problem.sameOrganisation");
     }
+    var hpr = strip(form.hpr());
+    if (hpr != null && !HPR_NUMBER.matcher(hpr).matches()) {
+      problems.add("referral.form.problem.hpr");
+    }
     if (!problems.isEmpty()) {
       return new Written(List.copyOf(problems), null);
     }
@@ -130,7 +138,8 @@ class ReferralWriter {
             criteria.current().version(),
             assessmentText(assessment),
             answers(pathway, ticked),
-            pathway.referralContent().stream().map(i -> i.text().nb()).toList());
+            pathway.referralContent().stream().map(i -> i.text().nb()).toList(),
+            hpr);
     return new Written(List.of(), ReferralBundles.transaction(referral));
   }
 

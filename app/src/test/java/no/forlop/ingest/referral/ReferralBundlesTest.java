@@ -184,4 +184,67 @@ class ReferralBundlesTest {
         .message()
         .doesNotContain(wrong);
   }
+
+  private static GpReferral fromGp(String fnr, String hpr) {
+    var r = referral(fnr, "A12A", "PK", "C18");
+    return new GpReferral(
+        r.id(),
+        r.authoredOn(),
+        r.patient(),
+        r.requester(),
+        r.performer(),
+        r.pathwayId(),
+        r.pathwayName(),
+        r.pathwayCode(),
+        r.priority(),
+        r.icd10(),
+        r.criteriaVersion(),
+        r.assessment(),
+        r.answers(),
+        r.requiredContent(),
+        hpr);
+  }
+
+  @Test
+  void with_the_gps_hpr_number_the_requester_is_the_gp_at_the_practice_and_still_strict_r4() {
+    var bundle = parsed(ReferralBundles.transaction(fromGp(TestPatients.next(), "9144900")));
+
+    assertThat(bundle.getEntry()).hasSize(5);
+    var request = (ServiceRequest) bundle.getEntry().get(3).getResource();
+    assertThat(request.getRequester().getReference()).isEqualTo("#requester");
+    var role = (org.hl7.fhir.r4.model.PractitionerRole) request.getContained().get(0);
+    assertThat(role.getPractitioner().getIdentifier().getSystem())
+        .isEqualTo("urn:oid:2.16.578.1.12.4.1.4.4");
+    assertThat(role.getPractitioner().getIdentifier().getValue()).isEqualTo("9144900");
+    assertThat(role.getOrganization().getReference())
+        .as("the practice is the Bundle's requesting Organization")
+        .isEqualTo(bundle.getEntry().get(1).getFullUrl());
+  }
+
+  @Test
+  void the_intake_reads_the_practice_and_the_gps_hpr_number_from_the_contained_role() {
+    var json = ReferralBundles.transaction(fromGp(TestPatients.next(), "9144900"));
+    var plain = ReferralBundles.transaction(referral(TestPatients.next(), "A12A", "PK", "C18"));
+
+    var delivery = new FhirDeliveryReader().read(json.getBytes(StandardCharsets.UTF_8));
+    var withoutGp = new FhirDeliveryReader().read(plain.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(delivery.rejected()).isEmpty();
+    var referral = referralOf(delivery);
+    var organisation = referralOf(withoutGp);
+    assertThat(referral.requesterHpr()).isEqualTo("9144900");
+    assertThat(referral.requester())
+        .as("the same practice key as a referral from the Organization")
+        .isEqualTo(organisation.requester())
+        .isNotNull();
+    assertThat(organisation.requesterHpr()).isNull();
+  }
+
+  private static ClinicalEvent.Referral referralOf(no.forlop.ingest.fhir.Delivery delivery) {
+    return delivery.events().stream()
+        .filter(ClinicalEvent.Referral.class::isInstance)
+        .map(ClinicalEvent.Referral.class::cast)
+        .findFirst()
+        .orElseThrow();
+  }
 }

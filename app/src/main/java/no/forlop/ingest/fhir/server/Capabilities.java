@@ -28,17 +28,20 @@ final class Capabilities {
           + " all or nothing, and may name a resource once. Conditional create (If-None-Exist) takes"
           + " identifier=system|value only. A PUT with search criteria in a bundle is taken as an"
           + " update of the resource's own id (the criteria are not evaluated). No read, search,"
-          + " history, delete, patch or operations: 405. Bodies up to forlop.fhir.max-body-size"
+          + " history, delete, patch or operations: 405; but a GP (role GP) searches Task for the"
+          + " status of their own referrals (GET /fhir/Task, parameters requester and based-on). Bodies up to forlop.fhir.max-body-size"
           + " (413 beyond). Codes are derived before the answer: read them at /api/v1/pathways."
           + " Refusals carry a reason code (https://forlop.no/fhir/CodeSystem/reason) and a text in"
           + " Norwegian, or English with Accept-Language: en.";
 
   static final String SECURITY =
-      "HTTP Basic over TLS with a user of the role INTEGRATION (the EHR); the purpose of an access"
+      "HTTP Basic over TLS with a user of the role INTEGRATION (the EHR), or GP for the Task search;"
+          + " the purpose of an access"
           + " in X-Forlop-Purpose. Every access is audited. The CapabilityStatement is public.";
 
   private static final java.util.Set<TypeRestfulInteraction> WRITES =
       java.util.EnumSet.of(TypeRestfulInteraction.CREATE, TypeRestfulInteraction.UPDATE);
+  private static final java.util.Set<String> GP_SEARCH = java.util.Set.of("requester", "based-on");
   private static final java.util.Set<SystemRestfulInteraction> SYSTEM =
       java.util.EnumSet.of(SystemRestfulInteraction.TRANSACTION, SystemRestfulInteraction.BATCH);
 
@@ -81,9 +84,16 @@ final class Capabilities {
           // exactly what works: create (conditional on identifier) and update, nothing to read
           resource.getSearchInclude().clear();
           resource.getSearchRevInclude().clear();
-          resource.getSearchParam().clear();
           resource.getOperation().clear();
-          resource.getInteraction().removeIf(i -> !WRITES.contains(i.getCode()));
+          // a GP's system searches Task for the GP's referrals (issue 17, ADR 0043)
+          var gpSearch = resource.getType().equals("Task");
+          resource.getSearchParam().removeIf(p -> !gpSearch || !GP_SEARCH.contains(p.getName()));
+          resource
+              .getInteraction()
+              .removeIf(
+                  i ->
+                      !WRITES.contains(i.getCode())
+                          && !(gpSearch && i.getCode() == TypeRestfulInteraction.SEARCHTYPE));
           resource.setConditionalCreate(true);
           resource.setConditionalUpdate(false);
           resource.setConditionalDelete(ConditionalDeleteStatus.NOTSUPPORTED);

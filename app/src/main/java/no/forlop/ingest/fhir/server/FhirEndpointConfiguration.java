@@ -4,11 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import no.forlop.access.Users;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.fhir.FhirDeliveryReader;
+import no.forlop.ingest.referral.GpReferrals;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,7 +37,11 @@ class FhirEndpointConfiguration {
 
   @Bean
   ServletRegistrationBean<RestfulServer> fhirEndpoint(
-      IntakeService intake, FhirEndpointSettings settings) {
+      IntakeService intake,
+      FhirEndpointSettings settings,
+      GpReferrals gpReferrals,
+      Users users,
+      MessageSource messages) {
     var fhir = FhirContext.forR4Cached();
     var types = new FhirDeliveryReader().resourceTypes();
     var deliveries = new Deliveries(intake);
@@ -48,6 +55,8 @@ class FhirEndpointConfiguration {
             .<IResourceProvider>map(type -> new ResourceWrites(fhir, type, deliveries))
             .toList());
     server.registerProvider(new BundleWrites(deliveries));
+    // issue 17 (ADR 0043): a GP's system polls the status of the GP's referrals
+    server.registerProvider(new ReferralTasks(gpReferrals, users, messages));
     server.registerInterceptor(new UnparsedBodies(fhir));
     server.registerInterceptor(
         new ErrorOutcomes(
