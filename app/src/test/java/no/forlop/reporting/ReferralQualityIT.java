@@ -1,6 +1,8 @@
 package no.forlop.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,6 +16,10 @@ import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
 import no.forlop.testing.TestUnits;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -106,6 +112,19 @@ class ReferralQualityIT extends ApplicationTest {
     return JSON.writeValueAsString(json);
   }
 
+  @Autowired WebApplicationContext context;
+
+  /** The dashboard's page as the leader lise (units Fjordby and Nordby) sees it. */
+  private String dashboard(String query) throws Exception {
+    var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    var page =
+        mvc.perform(MockMvcRequestBuilders.get(query).with(user("lise").roles("LEADER")))
+            .andReturn()
+            .getResponse();
+    assertThat(page.getStatus()).isEqualTo(200);
+    return page.getContentAsString(StandardCharsets.UTF_8);
+  }
+
   private Response postFhir(String bundle) {
     return post(
         "/fhir", "application/fhir+json", bundle.getBytes(StandardCharsets.UTF_8), AS, "ehr");
@@ -126,7 +145,8 @@ class ReferralQualityIT extends ApplicationTest {
   }
 
   @Test
-  void the_dashboard_shows_per_practice_the_share_complete_the_unknown_and_the_days_to_receipt() {
+  void the_dashboard_shows_per_practice_the_share_complete_the_unknown_and_the_days_to_receipt()
+      throws Exception {
     var practice = TestUnits.next();
     refer(practice, "2024-12-20", Content.COMPLETE, "2024-12-22");
     refer(practice, "2024-12-20", Content.COMPLETE, "2024-12-23");
@@ -136,30 +156,29 @@ class ReferralQualityIT extends ApplicationTest {
     refer(practice, "2024-12-20", Content.INCOMPLETE, null);
     refer(practice, "2024-12-20", Content.NONE, null);
 
-    var page = get(DASHBOARD, AS, "lise");
+    var page = dashboard(DASHBOARD);
 
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("Henvisningskvalitet", "Legesenter " + practice);
-    assertThat(cell(page.body(), practice, "referrals")).isEqualTo("7");
-    assertThat(cell(page.body(), practice, "complete"))
+    assertThat(page).contains("Henvisningskvalitet", "Legesenter " + practice);
+    assertThat(cell(page, practice, "referrals")).isEqualTo("7");
+    assertThat(cell(page, practice, "complete"))
         .as("3 complete of the 6 with answers: 3 is shown")
         .isEqualTo("50 % (3 av 6)");
-    assertThat(cell(page.body(), practice, "unknown"))
+    assertThat(cell(page, practice, "unknown"))
         .as("one EHR referral without answers: unknown, not incomplete, and suppressed")
         .isEqualTo("&lt;3");
-    assertThat(cell(page.body(), practice, "median"))
+    assertThat(cell(page, practice, "median"))
         .as("days 2, 3 and 6 from writing to receipt")
         .isEqualTo("3");
-    assertThat(cell(page.body(), practice, "p90")).isEqualTo("5,4");
+    assertThat(cell(page, practice, "p90")).isEqualTo("5,4");
   }
 
   @Test
-  void two_referrals_from_a_practice_are_suppressed_with_their_share_and_days() {
+  void two_referrals_from_a_practice_are_suppressed_with_their_share_and_days() throws Exception {
     var practice = TestUnits.next();
     refer(practice, "2024-12-20", Content.COMPLETE, "2024-12-22");
     refer(practice, "2024-12-20", Content.COMPLETE, "2024-12-23");
 
-    var page = get(DASHBOARD, AS, "lise").body();
+    var page = dashboard(DASHBOARD);
 
     assertThat(cell(page, practice, "referrals")).isEqualTo("&lt;3");
     assertThat(cell(page, practice, "complete")).isEqualTo("– (&lt;3 av &lt;3)");
@@ -169,14 +188,12 @@ class ReferralQualityIT extends ApplicationTest {
   }
 
   @Test
-  void a_referral_that_started_a_pathway_outside_the_period_is_not_in_its_table() {
+  void a_referral_that_started_a_pathway_outside_the_period_is_not_in_its_table() throws Exception {
     var practice = TestUnits.next();
     refer(practice, "2024-11-04", Content.COMPLETE, "2024-11-05");
 
-    assertThat(get(DASHBOARD, AS, "lise").body())
-        .doesNotContain("referral-quality-colorectal-" + practice);
-    assertThat(
-            get("/dashboard?from=2024-11-01&to=2024-11-30&pathway=colorectal", AS, "lise").body())
+    assertThat(dashboard(DASHBOARD)).doesNotContain("referral-quality-colorectal-" + practice);
+    assertThat(dashboard("/dashboard?from=2024-11-01&to=2024-11-30&pathway=colorectal"))
         .contains("referral-quality-colorectal-" + practice);
   }
 }
