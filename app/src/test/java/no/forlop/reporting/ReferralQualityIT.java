@@ -114,7 +114,7 @@ class ReferralQualityIT extends ApplicationTest {
 
   @Autowired WebApplicationContext context;
 
-  /** The dashboard's page as the leader lise (units Fjordby and Nordby) sees it. */
+  /** The dashboard's page (or a download) as the leader lise (Fjordby and Nordby) sees it. */
   private String dashboard(String query) throws Exception {
     var mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     var page =
@@ -185,6 +185,15 @@ class ReferralQualityIT extends ApplicationTest {
     assertThat(cell(page, practice, "unknown")).isEqualTo("0");
     assertThat(cell(page, practice, "median")).isEqualTo("–");
     assertThat(cell(page, practice, "p90")).isEqualTo("–");
+
+    var csv =
+        dashboard(
+            "/dashboard/export.csv?from=2024-12-01&to=2024-12-31&pathway=colorectal"
+                + "&table=referral-quality");
+    assertThat(csv)
+        .as("the download leaves the unit: suppressed alike")
+        .contains("Henvisningskvalitet")
+        .containsPattern(practice + ";Legesenter " + practice + ";<3;<3;<3;;0;;");
   }
 
   @Test

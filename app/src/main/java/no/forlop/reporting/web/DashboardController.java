@@ -217,7 +217,17 @@ class DashboardController {
       DashboardFilters filters, @Nullable String table, Actor actor) {
     var report = indicators.compute(filters.query(), actor, true);
     var chartData = charts.all(filters.query(), actor, filters.indicator());
-    var all = IndicatorTables.of(report, chartData, labels());
+    var labels = labels();
+    var indicatorTables = IndicatorTables.of(report, chartData, labels);
+    var withReferrals = new java.util.ArrayList<>(indicatorTables.tables());
+    withReferrals.add(
+        IndicatorTables.referralQuality(
+            referralQualities.rows(filters.query(), actor),
+            referralQualities.suppressBelow(),
+            labels));
+    var all =
+        new no.forlop.reporting.export.Tables(
+            indicatorTables.title(), indicatorTables.filters(), withReferrals);
     if (table == null || table.isBlank()) {
       return all;
     }
