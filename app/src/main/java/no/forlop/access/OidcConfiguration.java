@@ -24,7 +24,8 @@ class OidcConfiguration {
     var helseId =
         registrations.getIfAvailable() != null
             && registrations.getObject().findByRegistrationId(PeopleSignIn.REGISTRATION) != null;
-    return new SignInOptions(helseId, !helseId || settings.localSignIn());
+    return new SignInOptions(
+        helseId, !helseId || settings.localSignIn(), settings.requiredSecurityLevel());
   }
 
   @Bean

@@ -5,5 +5,7 @@ package no.forlop.access;
  *
  * @param helseId the "Logg inn med HelseID" button (when OIDC is configured)
  * @param localForm the local user name and password form
+ * @param requiredSecurityLevel the security level a HelseID sign-in must have, named when one below
+ *     it is refused
  */
-public record SignInOptions(boolean helseId, boolean localForm) {}
+public record SignInOptions(boolean helseId, boolean localForm, int requiredSecurityLevel) {}

@@ -68,9 +68,9 @@ public class DemoData {
   private static final List<String> NOTES =
       List.of(
           "Pasienten er informert om forløpet og har fått direktenummeret til koordinator.",
-          "Venter på svar fra patologi.",
+          "Venter på svar på prøver.",
           "Pasienten ønsker at pårørende er med på neste samtale.",
-          "Time til CT flyttet etter ønske fra pasienten.",
+          "Timen flyttet etter ønske fra pasienten.",
           "Tas opp på neste tverrfaglige møte.");
 
   /**

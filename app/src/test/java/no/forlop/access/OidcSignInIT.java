@@ -138,7 +138,9 @@ class OidcSignInIT extends BrowserTest {
     signInAtProvider(DevIdp.SVAK);
 
     waitFor(ExpectedConditions.urlContains("localhost:" + FORLOP_PORT + "/login?refused="));
-    assertThat(find(By.id("refused")).getText()).contains("for lavt sikkerhetsnivå");
+    assertThat(find(By.id("refused")).getText())
+        .contains("for lavt sikkerhetsnivå")
+        .contains("krever sikkerhetsnivå 4");
     browser.get(url("/worklist"));
     assertThat(browser.getCurrentUrl()).contains("/login");
   }

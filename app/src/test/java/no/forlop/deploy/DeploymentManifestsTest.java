@@ -132,7 +132,15 @@ class DeploymentManifestsTest {
           .as(name + " is read by the entrypoint, application.yml or a Spring Boot property")
           .isTrue();
     }
-    assertThat(known).contains("FORLOP_MAX_RAM_PERCENTAGE", "JAVA_OPTS", "PORT", "FORLOP_DEMO");
+    assertThat(known)
+        .contains(
+            "FORLOP_MAX_RAM_PERCENTAGE",
+            "JAVA_OPTS",
+            "PORT",
+            "FORLOP_DEMO",
+            "FORLOP_REPLAY_CDS",
+            "FORLOP_USER",
+            "FORLOP_PASSWORD");
     assertThat(isSpringBootProperty("SPRING_DATASOURCE_URL")).isTrue();
     assertThat(isSpringBootProperty("SPRING_DATASOURCE_NONSENSE")).isFalse();
   }
@@ -150,13 +158,29 @@ class DeploymentManifestsTest {
     return names;
   }
 
-  /** The variables the entrypoint reads and those application.yml names as ${NAME...}. */
+  /**
+   * The variables the entrypoint and bin/forlop read and those application.yml names as ${NAME...},
+   * and those the command-line tools read from the environment (import, report, codelist: {@code
+   * FORLOP_USER}, {@code FORLOP_PASSWORD}).
+   */
   private static Set<String> known() throws IOException {
     var names = new HashSet<String>();
     var reference = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)");
     for (var file :
-        List.of("deploy/image/entrypoint.sh", "app/src/main/resources/application.yml")) {
+        List.of(
+            "deploy/image/entrypoint.sh", "bin/forlop", "app/src/main/resources/application.yml")) {
       var matcher = reference.matcher(Files.readString(KubernetesManifests.path(file)));
+      while (matcher.find()) {
+        names.add(matcher.group(1));
+      }
+    }
+    var read = Pattern.compile("\\.get(?:OrDefault)?\\(\"([A-Z][A-Z0-9_]*)\"");
+    for (var file :
+        List.of(
+            "app/src/main/java/no/forlop/ingest/bulk/ImportCommand.java",
+            "app/src/main/java/no/forlop/reporting/cli/ReportCommand.java",
+            "app/src/main/java/no/forlop/catalog/cli/CodeListCommand.java")) {
+      var matcher = read.matcher(Files.readString(KubernetesManifests.path(file)));
       while (matcher.find()) {
         names.add(matcher.group(1));
       }

@@ -230,7 +230,7 @@ class MunicipalStatus {
     return catalogues
         .current()
         .pathway(view.pathway().value())
-        .map(p -> texts.in(p.names()))
+        .map(p -> texts.inSentence(texts.in(p.names())))
         .orElse(view.name());
   }
 

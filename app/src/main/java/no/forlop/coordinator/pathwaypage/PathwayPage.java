@@ -128,7 +128,8 @@ record PathwayPage(
    *
    * @param anchor the element id on the page
    * @param registration the code's registration (null for a tracked milestone)
-   * @param code the official code or key; for a tracked milestone its type (BIOPSY)
+   * @param code the official code (null where the catalogue knows no event letter for it, as for
+   *     the mental-health pathways' start); for a tracked milestone its type (BIOPSY)
    * @param name the code's name in words, from the catalogue (tracked: null, the page names it)
    * @param state REGISTERED, PROPOSED or TRACKED
    */
@@ -137,7 +138,7 @@ record PathwayPage(
       @Nullable UUID registration,
       LocalDate isoDate,
       String date,
-      String code,
+      @Nullable String code,
       @Nullable String name,
       String state,
       boolean manual,

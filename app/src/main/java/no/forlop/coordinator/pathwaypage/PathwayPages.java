@@ -255,7 +255,7 @@ class PathwayPages {
         code.registration().value(),
         code.date(),
         texts.date(code.date()),
-        code.code() != null ? code.code() : code.key(),
+        code.code(),
         nameOf(code.key(), codes),
         code.state().name(),
         manual,
@@ -434,7 +434,7 @@ class PathwayPages {
           new HistoryEntry(
               fact.seq(),
               fact.kind(),
-              coded == null ? null : coded.code() != null ? coded.code() : coded.key(),
+              coded == null ? null : coded.code(),
               coded == null || coded.key() == null ? null : nameOf(coded.key(), codes),
               fact.date() == null ? null : texts.date(fact.date()),
               fact.state(),
@@ -483,8 +483,11 @@ class PathwayPages {
         : code.key();
   }
 
+  /** The code and its name; a code whose event letter is unknown by its name only. */
   private String label(CodeDefinition code, PathwayView view) {
-    return official(code, view) + " " + texts.in(code.names());
+    return view.codePrefix() != null && code.suffix() != null
+        ? official(code, view) + " " + texts.in(code.names())
+        : texts.in(code.names());
   }
 
   private List<Choice> startBases(

@@ -71,7 +71,7 @@ class PatientPlans {
     return new PatientPlan(
         id,
         directory.nameOf(view.patient().value()).orElse(null),
-        inSentence(pathwayName),
+        texts.inSentence(pathwayName),
         unit.map(Unit::name).orElse(view.organisation().value()),
         view.state().isOpen(),
         happened(view),
@@ -79,17 +79,6 @@ class PatientPlans {
         coordinator == null ? null : coordinator.name(),
         phone,
         texts.dateInWords(view.asOf()));
-  }
-
-  /** "Pakkeforløp for …" reads "pakkeforløp for …" inside a Norwegian sentence. */
-  private String inSentence(String name) {
-    if (texts.english()
-        || name.length() < 2
-        || !Character.isUpperCase(name.charAt(0))
-        || !Character.isLowerCase(name.charAt(1))) {
-      return name;
-    }
-    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
   }
 
   private record Step(LocalDate date, int rank, String text) {}

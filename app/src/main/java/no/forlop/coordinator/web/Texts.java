@@ -70,6 +70,20 @@ public class Texts {
     return text.in(english() ? "en" : "nb");
   }
 
+  /**
+   * A name as it reads inside a Norwegian sentence: "Utredning og behandling …" becomes "utredning
+   * og behandling …", while an abbreviation ("TSB …") or an English name stays as it is.
+   */
+  public String inSentence(String name) {
+    if (english()
+        || name.length() < 2
+        || !Character.isUpperCase(name.charAt(0))
+        || !Character.isLowerCase(name.charAt(1))) {
+      return name;
+    }
+    return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+  }
+
   /** Who did something: the user's name, or what the system component is. */
   public String actor(String id) {
     if (DERIVATION_ACTOR.equals(id)) {

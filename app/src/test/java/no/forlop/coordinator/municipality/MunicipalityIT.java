@@ -76,7 +76,8 @@ class MunicipalityIT extends PageSupport {
         .contains("Til: Tildelingskontoret, Fjordby kommune, v/ Per Kommune")
         .contains("Fra: Fjordby sykehus HF")
         .contains("Gjelder: pasienten, fødselsnummer " + patient)
-        .contains("startet 10. januar 2024 i")
+        .contains(
+            "startet 10. januar 2024 i utredning og behandling i psykisk helsevern, voksne ved")
         .contains(
             "Det ble tatt en klinisk beslutning 1. februar 2024: Klinisk beslutning – behov for utvidet utredning.")
         .contains(

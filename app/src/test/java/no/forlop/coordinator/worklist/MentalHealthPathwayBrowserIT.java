@@ -80,6 +80,13 @@ class MentalHealthPathwayBrowserIT extends BrowserTest {
     assertMilestone(decision, "10.12.2024", "MH-DECISION-OUTCOME");
     assertThat(find(By.cssSelector("#code-" + decision + " .milestone-code")).getText())
         .isEqualTo("D01CT");
+    // the start's event letter was not found in the coding guide: the page says so, and never
+    // shows the catalogue's internal milestone key instead of a code
+    assertThat(find(By.cssSelector("#code-" + start + " .milestone-code")).getText())
+        .isEqualTo("ingen kodebokstav");
+    assertThat(find(By.tagName("main")).getText()).doesNotContain("PATHWAY_START");
+    assertThat(find(By.id("register-code")).findElements(By.tagName("option")).get(0).getText())
+        .doesNotContain("PATHWAY_START");
     assertThat(find(By.id("evaluation-planned")).getText())
         .startsWith("Neste evaluering er ikke planlagt ennå");
 
