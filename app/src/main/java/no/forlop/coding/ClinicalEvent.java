@@ -216,6 +216,38 @@ public sealed interface ClinicalEvent {
   }
 
   /**
+   * The GP's answers to a pathway's entry criteria sent with a referral (FHIR QuestionnaireResponse
+   * to Forløp's entry-criteria questionnaire, {@code basedOn} the referral; ADR 0044): whether the
+   * referral says it contains what the pathway requires.
+   *
+   * @param referral the key of the referral the answers belong to ({@code basedOn})
+   * @param questionnaire the questionnaire's canonical URL without its version
+   * @param authored when the GP answered
+   * @param requiredContent how many items of required content the response lists (0: the response
+   *     does not say, e.g. one written before it could)
+   * @param confirmed of those, how many the GP confirmed as included in the referral
+   */
+  record ReferralResponse(
+      SourceRef source,
+      String patient,
+      String status,
+      String referral,
+      String questionnaire,
+      Instant authored,
+      int requiredContent,
+      int confirmed)
+      implements ClinicalEvent {
+
+    /**
+     * Whether the referral has its complete required content: {@code true} when every listed item
+     * is confirmed, {@code false} when one is not, {@code null} (unknown) when none is listed.
+     */
+    public @Nullable Boolean complete() {
+      return requiredContent == 0 ? null : confirmed == requiredContent;
+    }
+  }
+
+  /**
    * A drug given (FHIR MedicationAdministration).
    *
    * @param medication the codes of {@code medicationCodeableConcept} (ATC), or of the Medication

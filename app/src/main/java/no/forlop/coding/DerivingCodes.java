@@ -330,7 +330,8 @@ public class DerivingCodes implements RuleExplanations {
                         instance.milestones().stream()
                             .map(
                                 m ->
-                                    new TrackedMilestone(m.type(), m.date(), m.rule(), m.sources()))
+                                    new TrackedMilestone(
+                                        m.type(), m.date(), m.rule(), m.sources(), m.detail()))
                             .toList(),
                         transfer(instance.transferredFrom()),
                         instance.unused().stream()

@@ -84,6 +84,7 @@ final class CancerPathway {
                     written)
                 : ehr.referral("sr", code, false, List.of(), null, org(chart.unit), written));
         chart.resources.add(ehr.task("t", "sr", "received", org(chart.unit), received));
+        gpAnswers(organ, written);
       }
       case GP_WITHOUT_RECEIPT ->
           chart.resources.add(
@@ -99,6 +100,42 @@ final class CancerPathway {
         chart.resources.add(ehr.task("t", "sr", "received", org(chart.unit), received));
       }
     }
+  }
+
+  /**
+   * Required content per pathway the GP page serves (ids of the criteria file's referralContent).
+   */
+  private static final java.util.Map<Organ, List<String>> REQUIRED_CONTENT =
+      java.util.Map.of(
+          Organ.COLORECTAL,
+          List.of(
+              "colorectal-referral-family",
+              "colorectal-referral-findings",
+              "colorectal-referral-hb",
+              "colorectal-referral-occult-blood",
+              "colorectal-referral-general"),
+          Organ.PROSTATE,
+          List.of("prostate-referral-trigger"));
+
+  /**
+   * Most GP referrals of the pathways the GP page serves come with the GP's answers (ADR 0044):
+   * chosen by the patient's id, not the demo's random draws, so the rest of the demo stays as it
+   * was. Two in three have answers; of those, one in four lacks an item of required content. They
+   * count on the dashboard's referral quality where the referral names its practice.
+   */
+  private void gpAnswers(Organ organ, LocalDate written) {
+    var items = REQUIRED_CONTENT.get(organ);
+    int pick = Math.floorMod(ehr.patientId().hashCode(), 12);
+    if (items == null || pick >= 8) {
+      return;
+    }
+    var included = new java.util.LinkedHashMap<String, Boolean>();
+    for (int i = 0; i < items.size(); i++) {
+      included.put(items.get(i), !(pick < 2 && i == items.size() - 1));
+    }
+    chart.resources.add(
+        ehr.entryCriteriaResponse(
+            "qr", "sr", organ.name().toLowerCase(java.util.Locale.ROOT), included, written));
   }
 
   /**

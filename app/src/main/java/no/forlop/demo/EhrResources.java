@@ -170,6 +170,39 @@ final class EhrResources {
     return line(r);
   }
 
+  /**
+   * The GP's answers to the entry criteria of a pathway sent with a referral (ADR 0044): a
+   * QuestionnaireResponse based on the referral whose group {@code requiredContent} says, per item
+   * of the pathway's required content, whether the referral includes it.
+   *
+   * @param included per item id of the pathway's {@code referralContent}, whether it is included
+   */
+  String entryCriteriaResponse(
+      String suffix,
+      String referralSuffix,
+      String pathway,
+      java.util.Map<String, Boolean> included,
+      LocalDate authored) {
+    var q = resource("QuestionnaireResponse", id + "-" + suffix);
+    q.put("questionnaire", "https://forlop.no/fhir/Questionnaire/entry-criteria-" + pathway);
+    q.put("status", "completed");
+    q.putArray("basedOn")
+        .addObject()
+        .put("reference", "ServiceRequest/" + id + "-" + referralSuffix);
+    subject(q);
+    q.put("authored", at(authored, 14, 5));
+    var items = q.putArray("item").addObject().put("linkId", "requiredContent").putArray("item");
+    included.forEach(
+        (item, yes) ->
+            items
+                .addObject()
+                .put("linkId", item)
+                .putArray("answer")
+                .addObject()
+                .put("valueBoolean", yes));
+    return line(q);
+  }
+
   /** The handling of a referral: {@code received} (receipt) or {@code accepted} (assessed). */
   String task(String suffix, String referralSuffix, String status, String owner, LocalDate on) {
     var t = resource("Task", id + "-" + suffix);

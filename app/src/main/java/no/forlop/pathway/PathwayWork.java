@@ -381,8 +381,14 @@ final class PathwayWork {
 
   /** Replaces the milestones tracked on a loaded pathway (stored at commit). */
   void track(UUID id, List<TrackedMilestone> milestones) {
-    pathway(id).track(milestones);
+    var pathway = pathway(id);
+    var before = pathway.milestones();
+    pathway.track(milestones);
     tracked.add(id);
+    if (!before.equals(pathway.milestones())) {
+      // the read models show tracked milestones too (the referral's quality on the dashboard)
+      changed.add(id);
+    }
   }
 
   private void recorded(PatientPathway pathway, CodeFact fact) {

@@ -2,6 +2,7 @@ package no.forlop.pathway;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A milestone Forløp tracks on a pathway instance that is not a registry code (e.g. {@code
@@ -9,8 +10,17 @@ import java.util.List;
  * replaces an instance's tracked milestones each time it runs.
  *
  * @param sources the source events, as {@code Type/id}
+ * @param detail what the milestone says beyond its date, where it says more: for {@link
+ *     #REFERRAL_WRITTEN} the requester's organisation number and, after a space, its name if known;
+ *     for the referral's content the items confirmed of those required ({@code 3/4})
  */
-public record TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {
+public record TrackedMilestone(
+    String type, LocalDate date, String rule, List<String> sources, @Nullable String detail) {
+
+  /** A milestone that says nothing beyond its date. */
+  public TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {
+    this(type, date, rule, sources, null);
+  }
 
   /**
    * The clinical decision taken at the trust that transferred the patient here for treatment: this
@@ -30,6 +40,21 @@ public record TrackedMilestone(String type, LocalDate date, String rule, List<St
   /** Mental health: the first attendance was ambulatory (Encounter class AMB). */
   public static final String FIRST_ATTENDANCE_OUTPATIENT = "FIRST_ATTENDANCE_OUTPATIENT";
 
+  /**
+   * A referral from another organisation (a GP's practice) started the pathway: the day the
+   * referrer wrote it, with the referrer in {@link #detail()} (ADR 0044).
+   */
+  public static final String REFERRAL_WRITTEN = "REFERRAL_WRITTEN";
+
+  /** The day the hospital received the referral that started the pathway (its receipt Task). */
+  public static final String REFERRAL_RECEIVED = "REFERRAL_RECEIVED";
+
+  /** The referral came with the GP's confirmation that every item of required content is in it. */
+  public static final String REFERRAL_CONTENT_COMPLETE = "REFERRAL_CONTENT_COMPLETE";
+
+  /** The referral came with the GP's answers, and an item of required content is not confirmed. */
+  public static final String REFERRAL_CONTENT_INCOMPLETE = "REFERRAL_CONTENT_INCOMPLETE";
+
   /** Every tracked milestone the derivation may report. */
   public static final java.util.List<String> TYPES =
       java.util.List.of(
@@ -37,7 +62,11 @@ public record TrackedMilestone(String type, LocalDate date, String rule, List<St
           DECIDED_AT_SENDER,
           DIRECT_TREATMENT_RIGHT,
           FIRST_ATTENDANCE_INPATIENT,
-          FIRST_ATTENDANCE_OUTPATIENT);
+          FIRST_ATTENDANCE_OUTPATIENT,
+          REFERRAL_WRITTEN,
+          REFERRAL_RECEIVED,
+          REFERRAL_CONTENT_COMPLETE,
+          REFERRAL_CONTENT_INCOMPLETE);
 
   public TrackedMilestone {
     sources = List.copyOf(sources);

@@ -74,8 +74,9 @@ class ReportingProjection extends PathwayReadModel {
         insert into report_pathway (pathway_id, patient, organisation, pathway, code_prefix, kind,
             birth_date, sex, state, open, start_date, first_attendance, decision_date,
             decision_code, treatment_date, treatment_code, transferred_on, ended_on, problem,
-            proposals, disagreement, updated_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            proposals, disagreement, updated_at, referral_requester, referral_requester_name,
+            referral_written_on, referral_received_on, referral_content)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         on conflict (pathway_id) do update set
             patient = excluded.patient, organisation = excluded.organisation,
             pathway = excluded.pathway, code_prefix = excluded.code_prefix, kind = excluded.kind,
@@ -86,7 +87,11 @@ class ReportingProjection extends PathwayReadModel {
             treatment_code = excluded.treatment_code, transferred_on = excluded.transferred_on,
             ended_on = excluded.ended_on, problem = excluded.problem,
             proposals = excluded.proposals, disagreement = excluded.disagreement,
-            updated_at = excluded.updated_at
+            updated_at = excluded.updated_at, referral_requester = excluded.referral_requester,
+            referral_requester_name = excluded.referral_requester_name,
+            referral_written_on = excluded.referral_written_on,
+            referral_received_on = excluded.referral_received_on,
+            referral_content = excluded.referral_content
         """,
         views.stream().map(v -> pathwayRow(v, now)).toList());
     batch.batchUpdate(
@@ -111,6 +116,7 @@ class ReportingProjection extends PathwayReadModel {
     var patient = view.patient();
     var decision = view.firstRegistered(Milestone.CLINICAL_DECISION);
     var treatment = view.firstRegistered(Milestone.TREATMENT_START);
+    var referral = StartingReferral.of(view.milestones());
     return new Object[] {
       view.id().value(),
       view.patient().value(),
@@ -133,7 +139,12 @@ class ReportingProjection extends PathwayReadModel {
       view.problem() == null ? null : view.problem().reason().name(),
       view.proposals(),
       view.hasDisagreement(),
-      now
+      now,
+      referral.requester(),
+      referral.requesterName(),
+      referral.writtenOn(),
+      referral.receivedOn(),
+      referral.content()
     };
   }
 

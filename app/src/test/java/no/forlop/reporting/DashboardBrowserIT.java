@@ -115,6 +115,18 @@ class DashboardBrowserIT extends BrowserTest {
   }
 
   @Test
+  void the_referral_quality_table_is_on_the_dashboard_and_says_when_no_referral_counts() {
+    // 2019: pathways typed by hand, none started by a referral from another organisation
+    signInAs("lise");
+    browser.get(url(YEAR));
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("referral-quality-heading")));
+    assertThat(find(By.id("referral-quality-heading")).getText()).isEqualTo("Henvisningskvalitet");
+    assertThat(find(By.id("referral-quality-none")).getText())
+        .isEqualTo("Ingen henvisninger fra andre virksomheter startet forløp i perioden.");
+    assertThat(find(By.tagName("main")).getText()).contains("vises som «<3»");
+  }
+
+  @Test
   void a_leader_lands_on_the_statistics_and_the_others_on_the_worklist() {
     signInAs("lise");
     assertThat(browser.getCurrentUrl()).endsWith("/dashboard");

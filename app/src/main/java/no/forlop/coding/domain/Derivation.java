@@ -54,7 +54,9 @@ public final class Derivation {
     instances.transfers(starts.sent());
     closures.episodeEnds(Closures.deathOf(record.get()));
     var mentalHealthStarts = new MentalHealthStarts(context);
+    var referralQuality = new ReferralQuality(context);
     for (var instance : context.instances) {
+      referralQuality.track(instance);
       mentalHealthStarts.directTreatmentRight(instance);
       workUp.firstAttendance(instance);
       workUp.biopsy(instance);

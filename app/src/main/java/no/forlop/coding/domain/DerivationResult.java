@@ -94,8 +94,18 @@ public record DerivationResult(
       @Nullable StartBasis startBasis,
       @Nullable Remark note) {}
 
-  /** A milestone Forløp tracks that is not a registry code (e.g. BIOPSY). */
-  public record TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {}
+  /**
+   * A milestone Forløp tracks that is not a registry code (e.g. BIOPSY), with what it says beyond
+   * its date, if anything ({@link no.forlop.pathway.TrackedMilestone#detail()}).
+   */
+  public record TrackedMilestone(
+      String type, LocalDate date, String rule, List<String> sources, @Nullable String detail) {
+
+    /** A milestone that says nothing beyond its date. */
+    public TrackedMilestone(String type, LocalDate date, String rule, List<String> sources) {
+      this(type, date, rule, sources, null);
+    }
+  }
 
   /**
    * A fact that was not used, with a reason a person can act on: a coded reason and its arguments,

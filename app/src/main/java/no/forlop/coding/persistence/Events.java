@@ -12,6 +12,7 @@ import no.forlop.coding.ClinicalEvent.PatientRecord;
 import no.forlop.coding.ClinicalEvent.PlannedAppointment;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.ClinicalEvent.Referral;
+import no.forlop.coding.ClinicalEvent.ReferralResponse;
 import no.forlop.coding.ClinicalEvent.ReferralTask;
 import no.forlop.coding.SourceRef;
 
@@ -65,6 +66,17 @@ final class Events {
     if (e instanceof MedicationRecord m) {
       return new MedicationRecord(s, m.status(), m.codes());
     }
+    if (e instanceof ReferralResponse q) {
+      return new ReferralResponse(
+          s,
+          q.patient(),
+          q.status(),
+          q.referral(),
+          q.questionnaire(),
+          q.authored(),
+          q.requiredContent(),
+          q.confirmed());
+    }
     if (e instanceof NotDone n) {
       return new NotDone(
           s, n.patient(), n.status(), n.reasons(), n.performed(), n.encounter(), n.performers());
@@ -113,6 +125,8 @@ final class Events {
     } else if (e instanceof CareEpisode c) {
       add.accept(c.organisation());
       add.accept(c.referral());
+    } else if (e instanceof ReferralResponse q) {
+      add.accept(q.referral());
     }
     return keys;
   }
@@ -212,6 +226,17 @@ final class Events {
           r.apply(x.organisation()),
           r.apply(x.referral()),
           x.end());
+    }
+    if (e instanceof ReferralResponse x) {
+      return new ReferralResponse(
+          x.source(),
+          r.apply(x.patient()),
+          x.status(),
+          r.apply(x.referral()),
+          x.questionnaire(),
+          x.authored(),
+          x.requiredContent(),
+          x.confirmed());
     }
     return e;
   }

@@ -19,6 +19,7 @@ import no.forlop.coding.ClinicalEvent.PatientRecord;
 import no.forlop.coding.ClinicalEvent.PlannedAppointment;
 import no.forlop.coding.ClinicalEvent.ProcedurePerformed;
 import no.forlop.coding.ClinicalEvent.Referral;
+import no.forlop.coding.ClinicalEvent.ReferralResponse;
 import no.forlop.coding.ClinicalEvent.ReferralTask;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +43,8 @@ final class FactPayloads {
           Map.entry("MedicationRecord", MedicationRecord.class),
           Map.entry("NotDone", NotDone.class),
           Map.entry("PlannedAppointment", PlannedAppointment.class),
-          Map.entry("CareEpisode", CareEpisode.class));
+          Map.entry("CareEpisode", CareEpisode.class),
+          Map.entry("ReferralResponse", ReferralResponse.class));
 
   private final JsonMapper json = mapper();
 

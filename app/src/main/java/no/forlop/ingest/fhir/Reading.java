@@ -96,6 +96,15 @@ final class Reading {
   }
 
   /**
+   * The key of the resource referred to when it may be of this type, or {@code null} when the
+   * element is absent or refers to another type.
+   */
+  @Nullable String optionalOfType(Reference reference, String element, String type) {
+    var target = resolve(reference, element);
+    return target == null || !target.mayBe(type) ? null : target.key();
+  }
+
+  /**
    * The key of a reference that names a resource of this type only by its business identifier
    * ({@code identifier} with a {@code value}, and no {@code reference}): {@code
    * Type?identifier=system|value}, which the store reads as the fact with that identifier once it

@@ -42,6 +42,12 @@ public final class ReferralBundles {
   /** The canonical of the entry criteria of a pathway, as a questionnaire; the pathway id after. */
   public static final String QUESTIONNAIRE = "https://forlop.no/fhir/Questionnaire/entry-criteria-";
 
+  /**
+   * The response's group of the pathway's required content: one boolean per item of the criteria
+   * file's {@code referralContent}, true when the GP confirms the referral includes it (ADR 0044).
+   */
+  public static final String REQUIRED_CONTENT = "requiredContent";
+
   /** Organisation numbers in Enhetsregisteret (ENH). */
   public static final String ORGANISATION_NUMBERS = "urn:oid:2.16.578.1.12.4.1.4.101";
 

@@ -50,15 +50,22 @@ final class TrackedMilestones {
                 m ->
                     rows.add(
                         new Object[] {
-                          pathway, m.type(), m.date(), m.rule(), String.join("\n", m.sources()), at
+                          pathway,
+                          m.type(),
+                          m.date(),
+                          m.rule(),
+                          String.join("\n", m.sources()),
+                          m.detail(),
+                          at
                         })));
     if (rows.isEmpty()) {
       return;
     }
     batch.batchUpdate(
         """
-        insert into tracked_milestone (pathway_id, type, date, rule_id, sources, derived_at)
-        values (?, ?, ?, ?, ?, ?)
+        insert into tracked_milestone (pathway_id, type, date, rule_id, sources, detail,
+            derived_at)
+        values (?, ?, ?, ?, ?, ?, ?)
         """,
         rows);
   }
@@ -68,7 +75,7 @@ final class TrackedMilestones {
     var milestones = new HashMap<UUID, List<TrackedMilestone>>();
     for (int from = 0; from < ids.size(); from += 1000) {
       jdbc.sql(
-              "select pathway_id, type, date, rule_id, sources from tracked_milestone"
+              "select pathway_id, type, date, rule_id, sources, detail from tracked_milestone"
                   + " where pathway_id in (:ids) order by pathway_id, date, type")
           .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
           .query(
@@ -81,7 +88,8 @@ final class TrackedMilestones {
                               rs.getString("type"),
                               rs.getObject("date", LocalDate.class),
                               rs.getString("rule_id"),
-                              List.of(rs.getString("sources").split("\n")))))
+                              List.of(rs.getString("sources").split("\n")),
+                              rs.getString("detail"))))
           .list();
     }
     return milestones;

@@ -96,13 +96,16 @@ class ReferralPageController {
   Object referral(
       @PathVariable String pathway,
       @RequestParam(name = "funn", required = false) @Nullable List<String> ticked,
+      @RequestParam(name = "innhold", required = false) @Nullable List<String> content,
       @ModelAttribute("referralForm") ReferralForm form,
       Model model) {
     var found = find(pathway);
     Set<String> present = ticked == null ? Set.of() : new LinkedHashSet<>(ticked);
-    var written = writer.write(found, present, form);
+    Set<String> included = content == null ? Set.of() : new LinkedHashSet<>(content);
+    var written = writer.write(found, present, included, form);
     if (written.bundle() == null) {
       page(found, present, true, model);
+      model.addAttribute("included", included);
       model.addAttribute("referralProblems", written.problems());
       var page = new ModelAndView("referral/pathway", model.asMap());
       page.setStatus(HttpStatus.BAD_REQUEST);
@@ -131,6 +134,7 @@ class ReferralPageController {
     model.addAttribute("pathway", link(found));
     model.addAttribute("criteria", found);
     model.addAttribute("ticked", present);
+    model.addAttribute("included", Set.of());
     var unknownNotes = new HashMap<String, String>();
     found.unknownSections().forEach((section, note) -> unknownNotes.put(section.name(), note));
     model.addAttribute("unknownNotes", unknownNotes);

@@ -69,7 +69,12 @@ class ReferralWriter {
     this.clock = clock;
   }
 
-  Written write(PathwayCriteria pathway, Set<String> ticked, ReferralForm form) {
+  /**
+   * @param ticked the findings and filter steps the GP ticked
+   * @param included the items of required content the GP confirms the referral includes
+   */
+  Written write(
+      PathwayCriteria pathway, Set<String> ticked, Set<String> included, ReferralForm form) {
     var problems = new ArrayList<String>();
     var fnr = strip(form.fodselsnummer());
     if (fnr == null || !PatientIdentifier.isValid(fnr)) {
@@ -137,7 +142,7 @@ class ReferralWriter {
             icd10,
             criteria.current().version(),
             assessmentText(assessment),
-            answers(pathway, ticked),
+            answers(pathway, ticked, included),
             pathway.referralContent().stream().map(i -> i.text().nb()).toList(),
             hpr);
     return new Written(List.of(), ReferralBundles.transaction(referral));
@@ -184,7 +189,8 @@ class ReferralWriter {
     return text.toString();
   }
 
-  private static List<GpReferral.Answer> answers(PathwayCriteria pathway, Set<String> ticked) {
+  private static List<GpReferral.Answer> answers(
+      PathwayCriteria pathway, Set<String> ticked, Set<String> included) {
     var answers = new ArrayList<GpReferral.Answer>();
     for (FilterStep step : pathway.filterSteps()) {
       if (step.doneBy() == Performer.GP) {
@@ -199,6 +205,15 @@ class ReferralWriter {
             new GpReferral.Answer(
                 item.id(), "criteria", item.text().nb(), ticked.contains(item.id())));
       }
+    }
+    // every item of required content, confirmed or not: the hospital measures completeness by it
+    for (Item item : pathway.referralContent()) {
+      answers.add(
+          new GpReferral.Answer(
+              item.id(),
+              ReferralBundles.REQUIRED_CONTENT,
+              item.text().nb(),
+              included.contains(item.id())));
     }
     return answers;
   }

@@ -214,6 +214,47 @@ public final class IndicatorTables {
         rows);
   }
 
+  /** The id of the referral-quality table (ADR 0044). */
+  public static final String REFERRAL_QUALITY = "referral-quality";
+
+  /**
+   * Referral quality per pathway and referring organisation (ADR 0044), its small numbers
+   * suppressed as {@link no.forlop.reporting.ReferralQualities} did.
+   */
+  public static Table referralQuality(
+      List<no.forlop.reporting.ReferralQualities.Row> rows, int suppress, Labels labels) {
+    var lines = new ArrayList<List<String>>();
+    for (var r : rows) {
+      lines.add(
+          List.of(
+              labels.pathway(r.pathway()),
+              r.requester(),
+              r.requesterName() == null ? "" : r.requesterName(),
+              r.referrals().display(suppress),
+              r.complete().display(suppress),
+              r.known().display(suppress),
+              r.sharePercent() == null ? "" : String.valueOf(r.sharePercent()),
+              r.unknown().display(suppress),
+              labels.number(r.medianDays()),
+              labels.number(r.p90Days())));
+    }
+    return new Table(
+        REFERRAL_QUALITY,
+        labels.text("reporting.referralQuality"),
+        List.of(
+            labels.text("reporting.column.pathway"),
+            labels.text("reporting.referralQuality.requester"),
+            labels.text("reporting.referralQuality.requesterName"),
+            labels.text("reporting.referralQuality.referrals"),
+            labels.text("reporting.referralQuality.completeCount"),
+            labels.text("reporting.referralQuality.known"),
+            labels.text("reporting.referralQuality.sharePercent"),
+            labels.text("reporting.referralQuality.unknown"),
+            labels.text("reporting.referralQuality.medianDays"),
+            labels.text("reporting.referralQuality.p90Days")),
+        lines);
+  }
+
   /** The charts' figures, suppressed with the limit given ({@code 0}: not suppressed). */
   public static List<Table> charts(Charts.All charts, int suppress, Labels labels) {
     var months = new ArrayList<List<String>>();

@@ -25,6 +25,7 @@ import no.forlop.reporting.Drilldowns;
 import no.forlop.reporting.IndicatorReport;
 import no.forlop.reporting.IndicatorReport.Count;
 import no.forlop.reporting.Indicators;
+import no.forlop.reporting.ReferralQualities;
 import no.forlop.reporting.export.IndicatorTables;
 import no.forlop.reporting.export.Labels;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,7 @@ class DashboardController {
   private final Clock clock;
   private final Burdens burdens;
   private final TableFiles files;
+  private final ReferralQualities referralQualities;
 
   DashboardController(
       Indicators indicators,
@@ -68,7 +70,9 @@ class DashboardController {
       MessageSource messages,
       Clock clock,
       Burdens burdens,
-      TableFiles files) {
+      TableFiles files,
+      ReferralQualities referralQualities) {
+    this.referralQualities = referralQualities;
     this.burdens = burdens;
     this.files = files;
     this.indicators = indicators;
@@ -102,6 +106,9 @@ class DashboardController {
     model.addAttribute("outcomeCounts", outcomeCounts(report));
     model.addAttribute("activityRows", activityRows(report));
     model.addAttribute("qualityRows", qualityRows(report));
+    // about practices outside the unit: suppressed on the page too (ADR 0044)
+    model.addAttribute("referralQuality", referralQualities.rows(filters.query(), actor));
+    model.addAttribute("referralQualitySuppressBelow", referralQualities.suppressBelow());
     return "reporting/dashboard";
   }
 
@@ -210,7 +217,17 @@ class DashboardController {
       DashboardFilters filters, @Nullable String table, Actor actor) {
     var report = indicators.compute(filters.query(), actor, true);
     var chartData = charts.all(filters.query(), actor, filters.indicator());
-    var all = IndicatorTables.of(report, chartData, labels());
+    var labels = labels();
+    var indicatorTables = IndicatorTables.of(report, chartData, labels);
+    var withReferrals = new java.util.ArrayList<>(indicatorTables.tables());
+    withReferrals.add(
+        IndicatorTables.referralQuality(
+            referralQualities.rows(filters.query(), actor),
+            referralQualities.suppressBelow(),
+            labels));
+    var all =
+        new no.forlop.reporting.export.Tables(
+            indicatorTables.title(), indicatorTables.filters(), withReferrals);
     if (table == null || table.isBlank()) {
       return all;
     }

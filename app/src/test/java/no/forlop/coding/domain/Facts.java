@@ -325,6 +325,25 @@ final class Facts {
     return this;
   }
 
+  /**
+   * The GP's answers to the entry criteria sent with a referral (ADR 0044): of {@code required}
+   * items of required content, {@code confirmed} confirmed as included.
+   */
+  Facts referralResponse(
+      String id, String referral, String status, String authored, int required, int confirmed) {
+    events.add(
+        new ClinicalEvent.ReferralResponse(
+            ref("QuestionnaireResponse/" + id),
+            PATIENT,
+            status,
+            "ServiceRequest/" + referral,
+            "https://forlop.no/fhir/Questionnaire/entry-criteria-colorectal",
+            at(authored),
+            required,
+            confirmed));
+    return this;
+  }
+
   /** A completed evaluation (ClinicalImpression.code SNOMED 386053000). */
   Facts evaluation(String id, String date) {
     events.add(

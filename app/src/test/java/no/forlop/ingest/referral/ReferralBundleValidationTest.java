@@ -57,7 +57,11 @@ class ReferralBundleValidationTest {
         "Kriteriene for begrunnet mistanke er oppfylt.",
         List.of(
             new GpReferral.Answer("lung-xray", "filterSteps", "Røntgen thorax tatt", true),
-            new GpReferral.Answer("lung-haemoptysis", "criteria", "Hemoptyse", false)),
+            new GpReferral.Answer("lung-haemoptysis", "criteria", "Hemoptyse", false),
+            new GpReferral.Answer(
+                "lung-referral-xray", ReferralBundles.REQUIRED_CONTENT, "Røntgensvar", true),
+            new GpReferral.Answer(
+                "lung-referral-smoking", ReferralBundles.REQUIRED_CONTENT, "Røykeanamnese", false)),
         List.of("Røntgensvar", "Røykeanamnese"));
   }
 

@@ -192,6 +192,44 @@ class GpReferralIT extends ApplicationTest {
   }
 
   @Test
+  void the_referral_says_which_items_of_required_content_the_gp_confirms_it_includes() {
+    var fnr = TestPatients.next();
+
+    var bundle =
+        JSON.readTree(
+            write(
+                    "colorectal",
+                    List.of("colorectal-age-over-40"),
+                    with(
+                        patient(fnr),
+                        "innhold",
+                        "colorectal-referral-hb",
+                        "innhold",
+                        "colorectal-referral-findings"))
+                .body());
+
+    var response = bundle.get("entry").get(4).get("resource");
+    JsonNode group = null;
+    for (var item : response.get("item")) {
+      if (item.get("linkId").asString().equals(ReferralBundles.REQUIRED_CONTENT)) {
+        group = item;
+      }
+    }
+    assertThat(group).as("a group of required content in %s", response).isNotNull();
+    var answers = new java.util.LinkedHashMap<String, Boolean>();
+    for (var item : group.get("item")) {
+      answers.put(
+          item.get("linkId").asString(), item.get("answer").get(0).get("valueBoolean").asBoolean());
+    }
+    assertThat(answers)
+        .as("every item of the pathway's required content, confirmed or not")
+        .containsEntry("colorectal-referral-hb", true)
+        .containsEntry("colorectal-referral-findings", true)
+        .containsEntry("colorectal-referral-family", false)
+        .containsEntry("colorectal-referral-general", false);
+  }
+
+  @Test
   void criteria_not_met_still_give_a_referral_that_says_it_rests_on_the_gps_judgement() {
     var fnr = TestPatients.next();
 
