@@ -307,15 +307,16 @@ final class PathwayWork {
     store.replaceMilestones(milestones, now);
     store.replaceUnused(unused, now);
     unused.clear();
+    var groups = new ArrayList<PathwayStore.TransferGroup>();
     transfers.forEach(
         (patient, links) ->
-            changed.addAll(
-                store.replaceTransfers(
+            groups.add(
+                new PathwayStore.TransferGroup(
                     loadedOf(PatientIdentifier.parse(patient)).stream()
                         .map(p -> p.header().id())
                         .toList(),
-                    links,
-                    now)));
+                    links)));
+    changed.addAll(store.replaceTransfers(groups, now));
     transfers.clear();
     audit.recordAll(actor, entries);
     typeChanges.clear();
