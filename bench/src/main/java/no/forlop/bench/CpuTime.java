@@ -29,16 +29,18 @@ record CpuTime(double java, double postgres, double jit) {
   }
 
   /**
-   * The part of this process's CPU that its JIT compiler threads spent (C1 and C2, by their names in
-   * {@code /proc/self/task}): warming up, not the intake's own work. A compiler thread that ended
-   * takes its time with it, so the load run keeps them ({@code
+   * The part of this process's CPU that its JIT compiler threads spent (C1 and C2, by their names
+   * in {@code /proc/self/task}): warming up, not the intake's own work. A compiler thread that
+   * ended takes its time with it, so the load run keeps them ({@code
    * -XX:-UseDynamicNumberOfCompilerThreads}).
    */
   private static double compilerThreads() {
     try (var tasks = Files.list(Path.of("/proc/self/task"))) {
       return tasks
-              .filter(t -> cmdline(t, "comm").startsWith("C1 Compiler")
-                  || cmdline(t, "comm").startsWith("C2 Compiler"))
+              .filter(
+                  t ->
+                      cmdline(t, "comm").startsWith("C1 Compiler")
+                          || cmdline(t, "comm").startsWith("C2 Compiler"))
               .mapToLong(t -> ticks(t, false))
               .sum()
           / TICKS_PER_SECOND;
