@@ -7,6 +7,7 @@
  * the {@code X-Forlop-Purpose} header, one of {@link no.forlop.access.Purpose}, and defaults by
  * route (ADR 0025). Failed sign-ins and lockouts are recorded too, without a patient.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"web", "patient", "access"})
+@org.springframework.modulith.ApplicationModule(
+    allowedDependencies = {"web", "patient", "access", "database"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.audit;

@@ -110,7 +110,8 @@ public class PathwayService {
         actor,
         today(),
         clock.instant(),
-        store.findByPatientsForUpdate(patients));
+        store.findByPatientsForUpdate(patients),
+        java.util.Set.copyOf(patients));
   }
 
   @Transactional
@@ -164,7 +165,9 @@ public class PathwayService {
    */
   @Transactional(readOnly = true)
   public List<WholePathway> wholeForReadModels(Collection<String> patients) {
-    var pathways = store.findByPatients(patients);
+    // while a unit of work publishes its change, its pathways are at hand: not read again
+    var justStored = JustStored.of(patients);
+    var pathways = justStored != null ? justStored : store.findByPatients(patients);
     return WholePathways.all(
         pathways,
         store.transfersTouching(pathways.stream().map(p -> p.header().id()).toList()),
@@ -291,7 +294,15 @@ public class PathwayService {
     requireChange(actor, pathway, "pathway/" + id);
     var work =
         new PathwayWork(
-            events, store, catalogues, audit, actor, today(), clock.instant(), List.of(pathway));
+            events,
+            store,
+            catalogues,
+            audit,
+            actor,
+            today(),
+            clock.instant(),
+            List.of(pathway),
+            java.util.Set.of());
     var result = change.apply(work);
     work.commit();
     return result;

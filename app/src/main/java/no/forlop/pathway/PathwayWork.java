@@ -55,7 +55,13 @@ final class PathwayWork {
   private final Map<UUID, List<UnusedFact>> unused = new LinkedHashMap<>();
   private final Map<String, List<TransferLink>> transfers = new LinkedHashMap<>();
   private final org.springframework.context.ApplicationEventPublisher events;
+  private final java.util.Set<String> wholePatients;
 
+  /**
+   * @param loaded the pathways to work on, locked
+   * @param wholePatients the patients of whom {@code loaded} holds every pathway (a unit of work on
+   *     patients), none if it holds only some (a change of one pathway)
+   */
   PathwayWork(
       org.springframework.context.ApplicationEventPublisher events,
       PathwayStore store,
@@ -64,8 +70,10 @@ final class PathwayWork {
       Actor actor,
       LocalDate today,
       Instant now,
-      List<PatientPathway> loaded) {
+      List<PatientPathway> loaded,
+      java.util.Set<String> wholePatients) {
     this.events = events;
+    this.wholePatients = wholePatients;
     this.store = store;
     this.catalogues = catalogues;
     this.audit = audit;
@@ -307,15 +315,16 @@ final class PathwayWork {
     store.replaceMilestones(milestones, now);
     store.replaceUnused(unused, now);
     unused.clear();
+    var groups = new ArrayList<PathwayStore.TransferGroup>();
     transfers.forEach(
         (patient, links) ->
-            changed.addAll(
-                store.replaceTransfers(
+            groups.add(
+                new PathwayStore.TransferGroup(
                     loadedOf(PatientIdentifier.parse(patient)).stream()
                         .map(p -> p.header().id())
                         .toList(),
-                    links,
-                    now)));
+                    links)));
+    changed.addAll(store.replaceTransfers(groups, now));
     transfers.clear();
     audit.recordAll(actor, entries);
     typeChanges.clear();
@@ -329,10 +338,25 @@ final class PathwayWork {
     pathways.clear();
     reloaded.forEach(p -> pathways.put(p.header().id(), p));
     if (!changed.isEmpty()) {
-      events.publishEvent(
-          new PathwaysChanged(changed.stream().map(id -> view(pathways.get(id), today)).toList()));
+      var event =
+          new PathwaysChanged(changed.stream().map(id -> view(pathways.get(id), today)).toList());
+      JustStored.during(wholeOfPatients(), () -> events.publishEvent(event));
       changed.clear();
     }
+  }
+
+  /** The pathways of the patients of which this work loaded every pathway, by patient. */
+  private Map<String, List<PatientPathway>> wholeOfPatients() {
+    var byPatient = new LinkedHashMap<String, List<PatientPathway>>();
+    wholePatients.forEach(patient -> byPatient.put(patient, new ArrayList<>()));
+    for (var pathway : pathways.values()) {
+      var patient = pathway.header().patient();
+      var ofPatient = byPatient.get(patient);
+      if (ofPatient != null) {
+        ofPatient.add(pathway);
+      }
+    }
+    return byPatient;
   }
 
   private interface Change {

@@ -3,6 +3,7 @@ package no.forlop.reporting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import no.forlop.database.CopyRows;
 import no.forlop.pathway.PathwayService;
 import no.forlop.pathway.PathwayView;
 import no.forlop.pathway.WholePathway;
@@ -37,14 +38,28 @@ final class PatientIntervals {
     for (var whole : wholes) {
       rows.addAll(rows(whole));
     }
-    batch.batchUpdate(
-        """
-        insert into report_patient_interval (pathway_id, first_pathway_id, first_organisation,
-            treating_organisation, last_organisation, pathway, instances, indicator, treatment,
-            from_date, to_date, days, standard_days, day_type, due_date, status, patient_delayed,
-            catalogue_version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+    CopyRows.copy(
+        java.util.Objects.requireNonNull(batch.getDataSource()),
+        "report_patient_interval",
+        List.of(
+            "pathway_id",
+            "first_pathway_id",
+            "first_organisation",
+            "treating_organisation",
+            "last_organisation",
+            "pathway",
+            "instances",
+            "indicator",
+            "treatment",
+            "from_date",
+            "to_date",
+            "days",
+            "standard_days",
+            "day_type",
+            "due_date",
+            "status",
+            "patient_delayed",
+            "catalogue_version"),
         rows);
   }
 

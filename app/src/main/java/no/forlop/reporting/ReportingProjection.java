@@ -12,6 +12,7 @@ import java.util.UUID;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
+import no.forlop.database.CopyRows;
 import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.LeadTime;
 import no.forlop.pathway.Origin;
@@ -94,20 +95,44 @@ class ReportingProjection extends PathwayReadModel {
             referral_content = excluded.referral_content
         """,
         views.stream().map(v -> pathwayRow(v, now)).toList());
-    batch.batchUpdate(
-        """
-        insert into report_code (registration_id, pathway_id, organisation, pathway, code,
-            code_key, milestone, code_date, state, origin, rule_id, ruleset_version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+    // the codes and intervals are plain inserts (their old rows deleted above): one COPY each
+    var dataSource = java.util.Objects.requireNonNull(batch.getDataSource());
+    CopyRows.copy(
+        dataSource,
+        "report_code",
+        List.of(
+            "registration_id",
+            "pathway_id",
+            "organisation",
+            "pathway",
+            "code",
+            "code_key",
+            "milestone",
+            "code_date",
+            "state",
+            "origin",
+            "rule_id",
+            "ruleset_version"),
         views.stream().flatMap(v -> codeRows(v).stream()).toList());
-    batch.batchUpdate(
-        """
-        insert into report_interval (pathway_id, organisation, pathway, indicator, treatment,
-            from_date, to_date, days, standard_days, day_type, due_date, status,
-            unverified_standard_days, patient_delayed, catalogue_version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+    CopyRows.copy(
+        dataSource,
+        "report_interval",
+        List.of(
+            "pathway_id",
+            "organisation",
+            "pathway",
+            "indicator",
+            "treatment",
+            "from_date",
+            "to_date",
+            "days",
+            "standard_days",
+            "day_type",
+            "due_date",
+            "status",
+            "unverified_standard_days",
+            "patient_delayed",
+            "catalogue_version"),
         views.stream().flatMap(v -> intervalRows(v).stream()).toList());
     patientIntervals.write(views);
   }

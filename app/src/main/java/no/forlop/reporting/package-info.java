@@ -6,6 +6,15 @@
  * suppressed in everything that leaves the unit.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"pathway", "catalog", "patient", "access", "audit", "calendar", "web"})
+    allowedDependencies = {
+      "pathway",
+      "catalog",
+      "patient",
+      "access",
+      "audit",
+      "calendar",
+      "web",
+      "database"
+    })
 @org.jspecify.annotations.NullMarked
 package no.forlop.reporting;

@@ -58,6 +58,8 @@ public final class BulkIntakeLoadRun {
       int done = 0;
       long line = 1;
       var cpuBefore = CpuTime.now(port);
+      CpuTime cpuHalf = null;
+      int doneHalf = 0;
       long started = System.nanoTime();
       for (int i = 0; i < chunks.size(); i++) {
         var chunk = chunks.get(i);
@@ -80,6 +82,11 @@ public final class BulkIntakeLoadRun {
         }
         storeNanos += t1 - t0;
         done += report.accepted();
+        if (i == chunks.size() / 2) {
+          // the second half, with the JIT warmed up: the steady state a long import runs in
+          cpuHalf = CpuTime.now(port);
+          doneHalf = done;
+        }
         if (i % 20 == 0) {
           System.out.printf(
               "%,d resources, %,.0f resources/s so far%n",
@@ -89,7 +96,8 @@ public final class BulkIntakeLoadRun {
       deriving.get();
       deriver.shutdown();
       long total = System.nanoTime() - started;
-      var cpu = CpuTime.now(port).minus(cpuBefore);
+      var cpuAtEnd = CpuTime.now(port);
+      var cpu = cpuAtEnd.minus(cpuBefore);
       var codes = jdbc.sql("select count(*) from pathway_fact").query(Long.class).single();
       var pathways = jdbc.sql("select count(*) from pathway").query(Long.class).single();
       double endToEnd = resources / seconds(total);
@@ -109,12 +117,24 @@ public final class BulkIntakeLoadRun {
           "  deriving (derive, register codes through the engine): %,.1f s (%,.0f patients/s)%n",
           seconds(deriveNanos.get()), patients / seconds(deriveNanos.get()));
       System.out.printf(
-          "  CPU: Java %,.1f s, PostgreSQL %,.1f s: %,.0f ms per 1,000 resources (load average"
-              + " %.1f)%n",
+          "  CPU: Java %,.1f s (JIT compiler threads %,.1f s), PostgreSQL %,.1f s: %,.0f ms per"
+              + " 1,000 resources (load average %.1f)%n",
           cpu.java(),
+          cpu.jit(),
           cpu.postgres(),
           1000 * (cpu.java() + cpu.postgres()) / (resources / 1000.0),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      if (cpuHalf != null) {
+        var warm = cpuAtEnd.minus(cpuHalf);
+        double thousands = (resources - doneHalf) / 1000.0;
+        System.out.printf(
+            "  CPU, second half (JIT warmed up): Java %,.0f ms (JIT %,.0f ms), PostgreSQL %,.0f ms:"
+                + " %,.0f ms per 1,000 resources%n",
+            1000 * warm.java() / thousands,
+            1000 * warm.jit() / thousands,
+            1000 * warm.postgres() / thousands,
+            1000 * (warm.java() + warm.postgres()) / thousands);
+      }
       System.out.printf("  %,d pathways, %,d code facts%n", pathways, codes);
       double translateOnly = translateOnly(chunks, resources);
       System.out.printf(

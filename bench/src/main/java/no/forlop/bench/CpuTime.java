@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * shared with other work the wall clock swings with the load; the CPU spent per resource does much
  * less, so it is what compares two versions.
  */
-record CpuTime(double java, double postgres) {
+record CpuTime(double java, double postgres, double jit) {
 
   private static final double TICKS_PER_SECOND = 100.0;
 
@@ -21,11 +21,32 @@ record CpuTime(double java, double postgres) {
         os instanceof com.sun.management.OperatingSystemMXBean sun
             ? sun.getProcessCpuTime() / 1e9
             : Double.NaN;
-    return new CpuTime(java, postgres(postgresPort));
+    return new CpuTime(java, postgres(postgresPort), compilerThreads());
   }
 
   CpuTime minus(CpuTime before) {
-    return new CpuTime(java - before.java, postgres - before.postgres);
+    return new CpuTime(java - before.java, postgres - before.postgres, jit - before.jit);
+  }
+
+  /**
+   * The part of this process's CPU that its JIT compiler threads spent (C1 and C2, by their names
+   * in {@code /proc/self/task}): warming up, not the intake's own work. A compiler thread that
+   * ended takes its time with it, so the load run keeps them ({@code
+   * -XX:-UseDynamicNumberOfCompilerThreads}).
+   */
+  private static double compilerThreads() {
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      return tasks
+              .filter(
+                  t ->
+                      cmdline(t, "comm").startsWith("C1 Compiler")
+                          || cmdline(t, "comm").startsWith("C2 Compiler"))
+              .mapToLong(t -> ticks(t, false))
+              .sum()
+          / TICKS_PER_SECOND;
+    } catch (IOException e) {
+      return Double.NaN;
+    }
   }
 
   /** The postmaster's own and its reaped children's time, plus that of its live children. */
@@ -55,8 +76,12 @@ record CpuTime(double java, double postgres) {
   }
 
   private static String cmdline(Path process) {
+    return cmdline(process, "cmdline");
+  }
+
+  private static String cmdline(Path process, String file) {
     try {
-      return Files.readString(process.resolve("cmdline"));
+      return Files.readString(process.resolve(file));
     } catch (IOException | RuntimeException e) {
       return "";
     }

@@ -32,7 +32,32 @@ final class FactRows {
              reason_args, actor, recorded_at, catalogue_version
       from pathway_fact""";
 
-  /** The values of one fact's row, in the order of {@link PathwayStore#appendAll}'s insert. */
+  /** The columns {@link PathwayStore#appendAll} writes, in the order of {@link #values}. */
+  static final List<String> COLUMNS =
+      List.of(
+          "pathway_id",
+          "seq",
+          "kind",
+          "registration_id",
+          "code_key",
+          "milestone",
+          "code",
+          "code_date",
+          "state",
+          "origin",
+          "rule_id",
+          "ruleset_version",
+          "sources",
+          "inputs",
+          "start_basis",
+          "reason",
+          "reason_key",
+          "reason_args",
+          "actor",
+          "recorded_at",
+          "catalogue_version");
+
+  /** The values of one fact's row, in the order of {@link #COLUMNS}. */
   static Object[] values(UUID pathway, CodeFact fact) {
     var code = fact.code();
     return new Object[] {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.forlop.database.AdvisoryLocks;
+import no.forlop.database.CopyRows;
 import no.forlop.pathway.CodeFact;
 import no.forlop.pathway.TrackedMilestone;
 import no.forlop.pathway.domain.PatientPathway;
@@ -101,7 +102,7 @@ public class PathwayStore {
             .toList());
   }
 
-  /** Appends the facts of many pathways in one batch. */
+  /** Appends the facts of many pathways with one {@code COPY}. */
   public void appendAll(Map<UUID, List<CodeFact>> facts) {
     var rows = new ArrayList<Object[]>();
     facts.forEach(
@@ -109,13 +110,10 @@ public class PathwayStore {
     if (rows.isEmpty()) {
       return;
     }
-    batch.batchUpdate(
-        """
-        insert into pathway_fact (pathway_id, seq, kind, registration_id, code_key, milestone,
-            code, code_date, state, origin, rule_id, ruleset_version, sources, inputs, start_basis,
-            reason, reason_key, reason_args, actor, recorded_at, catalogue_version)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+    CopyRows.copy(
+        java.util.Objects.requireNonNull(batch.getDataSource()),
+        "pathway_fact",
+        FactRows.COLUMNS,
         rows);
   }
 
@@ -191,17 +189,20 @@ public class PathwayStore {
   }
 
   /**
-   * Replaces the transfer links touching these pathways (a patient's instances, after they are
-   * stored) by {@code links}.
+   * Replaces, for each group, the transfer links touching its pathways (a patient's instances,
+   * after they are stored) by the group's links: all groups read with one query and written with
+   * one statement each (a chunk's derivation, issue 15).
    *
    * @return the pathways whose links changed, both ends of each
    */
   public java.util.Set<UUID> replaceTransfers(
-      java.util.Collection<UUID> pathways,
-      List<no.forlop.pathway.domain.TransferLink> links,
-      java.time.Instant derivedAt) {
-    return transfers.replace(pathways, links, derivedAt);
+      List<TransferGroup> groups, java.time.Instant derivedAt) {
+    return transfers.replace(groups, derivedAt);
   }
+
+  /** One patient's instances and the transfer links that are to touch them. */
+  public record TransferGroup(
+      java.util.Collection<UUID> pathways, List<no.forlop.pathway.domain.TransferLink> links) {}
 
   /** The transfer links with either end among these pathways. */
   public List<no.forlop.pathway.domain.TransferLink> transfersTouching(

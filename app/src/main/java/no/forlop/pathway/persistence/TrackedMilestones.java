@@ -29,8 +29,8 @@ final class TrackedMilestones {
   }
 
   /**
-   * Replaces the milestones tracked on these pathways (e.g. BIOPSY), in batches; a pathway mapped
-   * to no milestones loses those it had.
+   * Replaces the milestones tracked on these pathways (e.g. BIOPSY), the new ones with one {@code
+   * COPY}; a pathway mapped to no milestones loses those it had.
    */
   void replace(Map<UUID, List<TrackedMilestone>> milestones, Instant derivedAt) {
     if (milestones.isEmpty()) {
@@ -61,12 +61,10 @@ final class TrackedMilestones {
     if (rows.isEmpty()) {
       return;
     }
-    batch.batchUpdate(
-        """
-        insert into tracked_milestone (pathway_id, type, date, rule_id, sources, detail,
-            derived_at)
-        values (?, ?, ?, ?, ?, ?, ?)
-        """,
+    no.forlop.database.CopyRows.copy(
+        java.util.Objects.requireNonNull(batch.getDataSource()),
+        "tracked_milestone",
+        List.of("pathway_id", "type", "date", "rule_id", "sources", "detail", "derived_at"),
         rows);
   }
 

@@ -30,39 +30,63 @@ final class Transfers {
   }
 
   /**
-   * Replaces the links touching these pathways by {@code links}.
+   * Replaces, for each group (a patient's instances), the links touching its pathways by the
+   * group's links. The groups' pathways are disjoint (a transfer links one patient's instances), so
+   * all groups are read with one query, and the groups whose links changed are deleted and written
+   * with one statement each, not a round trip per patient.
    *
    * @return the pathways whose links changed (a link gone, new or moved): both ends of each
    */
-  Set<UUID> replace(Collection<UUID> pathways, List<TransferLink> links, Instant derivedAt) {
-    if (pathways.isEmpty()) {
+  Set<UUID> replace(List<PathwayStore.TransferGroup> groups, Instant derivedAt) {
+    var all = new java.util.LinkedHashSet<UUID>();
+    groups.forEach(group -> all.addAll(group.pathways()));
+    if (all.isEmpty()) {
       return Set.of();
     }
-    var before = touching(pathways);
+    var stored = touching(all);
     var changed = new HashSet<UUID>();
-    for (var link : before) {
-      if (!links.contains(link)) {
-        changed.add(link.from());
-        changed.add(link.to());
+    var replaced = new ArrayList<UUID>();
+    var rows = new ArrayList<Object[]>();
+    var at = OffsetDateTime.ofInstant(derivedAt, ZoneOffset.UTC);
+    for (var group : groups) {
+      if (group.pathways().isEmpty()) {
+        continue;
       }
-    }
-    for (var link : links) {
-      if (!before.contains(link)) {
-        changed.add(link.from());
-        changed.add(link.to());
+      var mine = new HashSet<>(group.pathways());
+      var before =
+          stored.stream()
+              .filter(link -> mine.contains(link.from()) || mine.contains(link.to()))
+              .toList();
+      var links = group.links();
+      var changedHere = new HashSet<UUID>();
+      for (var link : before) {
+        if (!links.contains(link)) {
+          changedHere.add(link.from());
+          changedHere.add(link.to());
+        }
+      }
+      for (var link : links) {
+        if (!before.contains(link)) {
+          changedHere.add(link.from());
+          changedHere.add(link.to());
+        }
+      }
+      if (changedHere.isEmpty()) {
+        continue;
+      }
+      changed.addAll(changedHere);
+      replaced.addAll(group.pathways());
+      for (var link : links) {
+        rows.add(new Object[] {link.to(), link.from(), link.transferredOn(), link.rule(), at});
       }
     }
     if (changed.isEmpty()) {
       return Set.of();
     }
-    var ids = List.copyOf(pathways);
-    jdbc.sql("delete from pathway_transfer where to_pathway in (:p) or from_pathway in (:p)")
-        .param("p", ids)
-        .update();
-    var at = OffsetDateTime.ofInstant(derivedAt, ZoneOffset.UTC);
-    var rows = new ArrayList<Object[]>();
-    for (var link : links) {
-      rows.add(new Object[] {link.to(), link.from(), link.transferredOn(), link.rule(), at});
+    for (int from = 0; from < replaced.size(); from += 1000) {
+      jdbc.sql("delete from pathway_transfer where to_pathway in (:p) or from_pathway in (:p)")
+          .param("p", replaced.subList(from, Math.min(replaced.size(), from + 1000)))
+          .update();
     }
     batch.batchUpdate(
         """

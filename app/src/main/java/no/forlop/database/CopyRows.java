@@ -1,4 +1,4 @@
-package no.forlop.ingest;
+package no.forlop.database;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -21,9 +21,12 @@ import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
  *
  * <p>Values are written in {@code COPY}'s text format: {@code null} as {@code \N}, and in a text
  * the backslash, tab, line feed and carriage return escaped, so that no text of a sender can end a
- * value or a row early. A text must hold no NUL character ({@link Texts#storable} replaces it).
+ * value or a row early. A text must hold no NUL character (the intake's {@code Texts.storable}
+ * replaces it). A {@code String[]} is written as a PostgreSQL array of texts. Used wherever a
+ * transaction writes many rows into a table without {@code ON CONFLICT}: each resource's outcome,
+ * the pathways' facts, milestones and audit entries, the statistics' rows (issue 15).
  */
-final class CopyRows {
+public final class CopyRows {
 
   private CopyRows() {}
 
@@ -32,7 +35,8 @@ final class CopyRows {
    *
    * @throws org.springframework.dao.DataAccessException as a JDBC statement would
    */
-  static void copy(DataSource dataSource, String table, List<String> columns, List<Object[]> rows) {
+  public static void copy(
+      DataSource dataSource, String table, List<String> columns, List<Object[]> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -73,10 +77,14 @@ final class CopyRows {
       out.append("\\N");
       return;
     }
-    var text =
-        value instanceof OffsetDateTime at
-            ? at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-            : value.toString();
+    String text;
+    if (value instanceof OffsetDateTime at) {
+      text = at.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } else if (value instanceof String[] array) {
+      text = arrayLiteral(array);
+    } else {
+      text = value.toString();
+    }
     for (int i = 0; i < text.length(); i++) {
       var c = text.charAt(i);
       switch (c) {
@@ -88,5 +96,33 @@ final class CopyRows {
         default -> out.append(c);
       }
     }
+  }
+
+  /**
+   * A text array as PostgreSQL reads it: every element in double quotes (so that commas, braces and
+   * spaces stay in it), with the double quote and backslash escaped, and {@code NULL} for null.
+   */
+  private static String arrayLiteral(@Nullable String[] array) {
+    var out = new StringBuilder("{");
+    for (int i = 0; i < array.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      var element = array[i];
+      if (element == null) {
+        out.append("NULL");
+        continue;
+      }
+      out.append('"');
+      for (int j = 0; j < element.length(); j++) {
+        var c = element.charAt(j);
+        if (c == '"' || c == '\\') {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+      out.append('"');
+    }
+    return out.append('}').toString();
   }
 }

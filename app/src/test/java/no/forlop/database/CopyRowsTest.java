@@ -1,4 +1,4 @@
-package no.forlop.ingest;
+package no.forlop.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,5 +39,17 @@ class CopyRowsTest {
   void a_nul_character_is_refused_not_cut() {
     assertThatThrownBy(() -> CopyRows.text(List.<Object[]>of(new Object[] {"a\u0000b"})))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void a_text_array_is_an_array_literal_with_every_element_quoted_and_null_as_null() {
+    var text =
+        CopyRows.text(
+            List.<Object[]>of(
+                new Object[] {new String[] {"a", "b c,{d}", "say \"x\"", "back\\slash", null}},
+                new Object[] {new String[] {}}));
+
+    assertThat(text)
+        .isEqualTo("{\"a\",\"b c,{d}\",\"say \\\\\"x\\\\\"\",\"back\\\\\\\\slash\",NULL}\n{}\n");
   }
 }
