@@ -49,6 +49,26 @@ public record GpReferral(
     requiredContent = List.copyOf(requiredContent);
   }
 
+  /** The same referral, sent by the GP with this HPR number (null: by the practice). */
+  public GpReferral withRequesterHpr(@Nullable String hpr) {
+    return new GpReferral(
+        id,
+        authoredOn,
+        patient,
+        requester,
+        performer,
+        pathwayId,
+        pathwayName,
+        pathwayCode,
+        priority,
+        icd10,
+        criteriaVersion,
+        assessment,
+        answers,
+        requiredContent,
+        hpr);
+  }
+
   /** A referral from the practice, without the GP's HPR number. */
   public GpReferral(
       UUID id,

@@ -100,24 +100,7 @@ class ReferralBundleValidationTest {
 
   @Test
   void a_referral_naming_the_gp_by_hpr_number_is_valid_too() {
-    var r = referral(TestPatients.next(), "C34");
-    var fromGp =
-        new GpReferral(
-            r.id(),
-            r.authoredOn(),
-            r.patient(),
-            r.requester(),
-            r.performer(),
-            r.pathwayId(),
-            r.pathwayName(),
-            r.pathwayCode(),
-            r.priority(),
-            r.icd10(),
-            r.criteriaVersion(),
-            r.assessment(),
-            r.answers(),
-            r.requiredContent(),
-            "9144900");
+    var fromGp = referral(TestPatients.next(), "C34").withRequesterHpr("9144900");
 
     var bundle = ReferralBundles.transaction(fromGp);
 

@@ -186,23 +186,7 @@ class ReferralBundlesTest {
   }
 
   private static GpReferral fromGp(String fnr, String hpr) {
-    var r = referral(fnr, "A12A", "PK", "C18");
-    return new GpReferral(
-        r.id(),
-        r.authoredOn(),
-        r.patient(),
-        r.requester(),
-        r.performer(),
-        r.pathwayId(),
-        r.pathwayName(),
-        r.pathwayCode(),
-        r.priority(),
-        r.icd10(),
-        r.criteriaVersion(),
-        r.assessment(),
-        r.answers(),
-        r.requiredContent(),
-        hpr);
+    return referral(fnr, "A12A", "PK", "C18").withRequesterHpr(hpr);
   }
 
   @Test
