@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditAction;
 import no.forlop.audit.AuditLog;
+import no.forlop.calendar.OsloTime;
 import no.forlop.database.Leases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,6 @@ public class RawDeliveryRetention {
 
   static final String LEASE = "retention:raw-deliveries";
   static final Actor RETENTION = Actor.system("retention");
-  private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
   private static final int BATCH = 5_000;
   private static final Logger log = LoggerFactory.getLogger(RawDeliveryRetention.class);
 
@@ -71,8 +70,8 @@ public class RawDeliveryRetention {
    * retention period before today.
    */
   public Instant keptFrom() {
-    var today = LocalDate.now(clock.withZone(OSLO));
-    return today.minus(settings.rawDeliveries()).atStartOfDay(OSLO).toInstant();
+    var today = LocalDate.now(clock.withZone(OsloTime.ZONE));
+    return today.minus(settings.rawDeliveries()).atStartOfDay(OsloTime.ZONE).toInstant();
   }
 
   /** At a heartbeat: purges if {@code check-every} has passed since this node's last look. */

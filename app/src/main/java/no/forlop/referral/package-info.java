@@ -9,6 +9,6 @@
  * /fhir}.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"catalog", "web", "patient", "ingest :: referral", "access"})
+    allowedDependencies = {"catalog", "web", "patient", "ingest :: referral", "access", "calendar"})
 @org.jspecify.annotations.NullMarked
 package no.forlop.referral;

@@ -1,16 +1,15 @@
 package no.forlop.ingest.referral;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditLog;
+import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.Milestone;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.GpReferralFacts;
@@ -37,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class GpReferrals {
 
-  private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
   private static final Set<String> WITHDRAWN = Set.of("revoked", "entered-in-error");
 
   private final GpReferralFacts facts;
@@ -116,7 +114,7 @@ public class GpReferrals {
 
   private static @Nullable WholePathway pathwayOf(
       Sent sent, List<WholePathway> wholes, Map<PathwayId, PathwayView> views) {
-    var written = LocalDate.ofInstant(sent.referral().authoredOn(), OSLO);
+    var written = LocalDate.ofInstant(sent.referral().authoredOn(), OsloTime.ZONE);
     return wholes.stream()
         .filter(
             w -> {
@@ -200,7 +198,7 @@ public class GpReferrals {
         referral.authoredOn(),
         sent.receiver(),
         progress,
-        steps.stream().filter(Objects::nonNull).toList());
+        List.copyOf(steps));
   }
 
   private static void point(

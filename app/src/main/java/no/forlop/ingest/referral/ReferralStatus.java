@@ -53,7 +53,7 @@ public record ReferralStatus(
 
   /** The day the GP wrote the referral, in Norway. */
   public LocalDate writtenOn() {
-    return LocalDate.ofInstant(writtenAt, java.time.ZoneId.of("Europe/Oslo"));
+    return LocalDate.ofInstant(writtenAt, no.forlop.calendar.OsloTime.ZONE);
   }
 
   /** The latest milestone reached, if any. */

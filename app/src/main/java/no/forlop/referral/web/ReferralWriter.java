@@ -2,7 +2,6 @@ package no.forlop.referral.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.CatalogueService;
 import no.forlop.catalog.Milestone;
 import no.forlop.catalog.PathwayDefinition;
@@ -48,7 +48,6 @@ class ReferralWriter {
 
   private static final int[] ORGANISATION_WEIGHTS = {3, 2, 7, 6, 5, 4, 3, 2};
   private static final int MAX_TEXT = 200;
-  private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
   /** The form checked: the message keys of its problems, or the referral as a FHIR Bundle. */
   record Written(List<String> problems, @Nullable String bundle) {}
@@ -89,7 +88,7 @@ class ReferralWriter {
     if (birthDate != null) {
       try {
         born = LocalDate.parse(birthDate);
-        if (born.isAfter(LocalDate.now(clock.withZone(OSLO)))) {
+        if (born.isAfter(LocalDate.now(clock.withZone(OsloTime.ZONE)))) {
           problems.add("referral.form.problem.fodselsdato");
         }
       } catch (DateTimeParseException e) {

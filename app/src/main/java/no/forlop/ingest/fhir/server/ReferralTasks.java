@@ -4,7 +4,6 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.StringParam;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import no.forlop.access.Role;
 import no.forlop.access.User;
 import no.forlop.access.Users;
+import no.forlop.calendar.OsloTime;
 import no.forlop.ingest.referral.GpReferrals;
 import no.forlop.ingest.referral.ReferralBundles;
 import no.forlop.ingest.referral.ReferralStatus;
@@ -44,7 +44,6 @@ final class ReferralTasks {
   static final String MILESTONES = "https://forlop.no/fhir/CodeSystem/gp-referral-milestone";
 
   private static final Locale NORWEGIAN = Locale.forLanguageTag("nb");
-  private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
   private final GpReferrals referrals;
   private final Users users;
@@ -120,7 +119,7 @@ final class ReferralTasks {
                       .setValue(status.receiver())));
     }
     var written = new DateTimeType(Date.from(status.writtenAt()));
-    written.setTimeZone(java.util.TimeZone.getTimeZone(OSLO));
+    written.setTimeZone(java.util.TimeZone.getTimeZone(OsloTime.ZONE));
     task.setAuthoredOnElement(written);
     for (var step : status.steps()) {
       task.addOutput()
