@@ -57,6 +57,7 @@ public final class BulkIntakeLoadRun {
       long storeNanos = 0;
       int done = 0;
       long line = 1;
+      var workBefore = DatabaseWork.settled(jdbc);
       var cpuBefore = CpuTime.now(port);
       CpuTime cpuHalf = null;
       int doneHalf = 0;
@@ -98,6 +99,7 @@ public final class BulkIntakeLoadRun {
       long total = System.nanoTime() - started;
       var cpuAtEnd = CpuTime.now(port);
       var cpu = cpuAtEnd.minus(cpuBefore);
+      var work = DatabaseWork.settled(jdbc).minus(workBefore);
       var codes = jdbc.sql("select count(*) from pathway_fact").query(Long.class).single();
       var pathways = jdbc.sql("select count(*) from pathway").query(Long.class).single();
       double endToEnd = resources / seconds(total);
@@ -124,6 +126,10 @@ public final class BulkIntakeLoadRun {
           cpu.postgres(),
           1000 * (cpu.java() + cpu.postgres()) / (resources / 1000.0),
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      System.out.printf(
+          "  PostgreSQL's work per 1,000 resources (its own counts, independent of the load): %s"
+              + "%n",
+          work.per(resources / 1000.0));
       if (cpuHalf != null) {
         var warm = cpuAtEnd.minus(cpuHalf);
         double thousands = (resources - doneHalf) / 1000.0;
