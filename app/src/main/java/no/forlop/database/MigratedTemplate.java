@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -50,6 +51,13 @@ final class MigratedTemplate {
       List.of(LeftoverPostmaster.PID_FILE, LeftoverPostmaster.ZONKY_LOCK, READY);
 
   private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+  /**
+   * A finished template of other migrations (an earlier or another version of Forløp) not used for
+   * this long is deleted: each is a whole PostgreSQL data folder, and they would pile up with every
+   * upgrade.
+   */
+  static final Duration UNUSED_AFTER = Duration.ofDays(7);
 
   private MigratedTemplate() {}
 
@@ -166,11 +174,14 @@ final class MigratedTemplate {
     var key = key(locations);
     var template = root.resolve(key);
     if (Files.isRegularFile(template.resolve(READY))) {
+      used(template);
+      deleteUnusedTemplates(root, key);
       return template;
     }
     Files.createDirectories(root);
     requireOwnFolder(root);
     deleteAbandonedBuilds(root);
+    deleteUnusedTemplates(root, key);
     var building = root.resolve(key + ".building-" + UUID.randomUUID());
     log.info("Making the migrated database template {} (once per set of migrations)", key);
     try (var postgres = server.start(building)) {
@@ -215,6 +226,36 @@ final class MigratedTemplate {
     if (user != null && !owner.equals(user)) {
       throw new IOException(
           "The database template folder " + root + " belongs to " + owner + ", not " + user);
+    }
+  }
+
+  /** Marks a template used now (its marker's time), so that no other version deletes it. */
+  private static void used(Path template) {
+    try {
+      Files.setLastModifiedTime(
+          template.resolve(READY), FileTime.fromMillis(System.currentTimeMillis()));
+    } catch (IOException e) {
+      log.debug("Cannot mark the database template used", e);
+    }
+  }
+
+  /**
+   * Finished templates of other keys whose marker says they were last used more than {@link
+   * #UNUSED_AFTER} ago (a template in use by a process of another version is marked at each use).
+   */
+  private static void deleteUnusedTemplates(Path root, String key) throws IOException {
+    requireOwnFolder(root);
+    var cutoff = System.currentTimeMillis() - UNUSED_AFTER.toMillis();
+    try (var folders = Files.list(root)) {
+      for (var folder : folders.toList()) {
+        var marker = folder.resolve(READY);
+        if (!folder.getFileName().toString().equals(key)
+            && Files.isRegularFile(marker)
+            && Files.getLastModifiedTime(marker).toMillis() < cutoff) {
+          log.info("Deleting the database template {}, unused for a week", folder.getFileName());
+          delete(folder);
+        }
+      }
     }
   }
 

@@ -129,4 +129,46 @@ class MigratedTemplateTest {
     MigratedTemplate.delete(target);
     assertThat(target).doesNotExist();
   }
+
+  @Test
+  void a_template_of_other_migrations_unused_for_a_week_is_deleted_and_a_recent_one_kept()
+      throws IOException {
+    var locations = List.of("classpath:db/template-test/a");
+    var current = root.resolve(MigratedTemplate.key(locations));
+    Files.createDirectories(current);
+    Files.writeString(current.resolve(MigratedTemplate.READY), "x");
+    var old = template("old-version", MigratedTemplate.UNUSED_AFTER.plusHours(1));
+    var recent = template("recent-version", MigratedTemplate.UNUSED_AFTER.minusHours(1));
+    var building = root.resolve("other.building-1");
+    Files.createDirectories(building);
+
+    var template =
+        MigratedTemplate.ensure(
+            root,
+            locations,
+            dir -> {
+              throw new IOException("no server in this test");
+            });
+
+    assertThat(template).isEqualTo(current);
+    try (var left = Files.list(root)) {
+      assertThat(left).containsExactlyInAnyOrder(current, recent, building);
+    }
+    assertThat(old).doesNotExist();
+    assertThat(Files.getLastModifiedTime(current.resolve(MigratedTemplate.READY)).toMillis())
+        .as("the template used is marked used now")
+        .isGreaterThan(System.currentTimeMillis() - 60_000);
+  }
+
+  /** A finished template folder whose marker was last touched {@code ago}. */
+  private Path template(String key, java.time.Duration ago) throws IOException {
+    var folder = root.resolve(key);
+    Files.createDirectories(folder.resolve("base"));
+    Files.writeString(folder.resolve("base").resolve("data"), "rows");
+    var marker = Files.writeString(folder.resolve(MigratedTemplate.READY), key);
+    Files.setLastModifiedTime(
+        marker,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - ago.toMillis()));
+    return folder;
+  }
 }
