@@ -61,6 +61,7 @@ public final class BulkIntakeLoadRun {
       var cpuBefore = CpuTime.now(port);
       CpuTime cpuHalf = null;
       int doneHalf = 0;
+      long half = 0;
       long started = System.nanoTime();
       for (int i = 0; i < chunks.size(); i++) {
         var chunk = chunks.get(i);
@@ -87,6 +88,7 @@ public final class BulkIntakeLoadRun {
           // the second half, with the JIT warmed up: the steady state a long import runs in
           cpuHalf = CpuTime.now(port);
           doneHalf = done;
+          half = System.nanoTime();
         }
         if (i % 20 == 0) {
           System.out.printf(
@@ -96,7 +98,8 @@ public final class BulkIntakeLoadRun {
       }
       deriving.get();
       deriver.shutdown();
-      long total = System.nanoTime() - started;
+      long ended = System.nanoTime();
+      long total = ended - started;
       var cpuAtEnd = CpuTime.now(port);
       var cpu = cpuAtEnd.minus(cpuBefore);
       var work = DatabaseWork.settled(jdbc).minus(workBefore);
@@ -133,6 +136,9 @@ public final class BulkIntakeLoadRun {
       if (cpuHalf != null) {
         var warm = cpuAtEnd.minus(cpuHalf);
         double thousands = (resources - doneHalf) / 1000.0;
+        System.out.printf(
+            "  second half (JIT warmed up): %,.0f resources/s%n",
+            (resources - doneHalf) / seconds(ended - half));
         System.out.printf(
             "  CPU, second half (JIT warmed up): Java %,.0f ms (JIT %,.0f ms), PostgreSQL %,.0f ms:"
                 + " %,.0f ms per 1,000 resources%n",
