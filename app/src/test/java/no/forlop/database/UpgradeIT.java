@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 class UpgradeIT {
 
   /** The newest migration of the previous release (Flyway's {@code target}). */
-  static final String PREVIOUS_RELEASE = "47";
+  static final String PREVIOUS_RELEASE = "49";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
