@@ -124,7 +124,6 @@ public final class DevIdp implements AutoCloseable {
           "4",
           Map.of(GP_CLAIM, GP_VALUE, PRACTICE_CLAIM, "974600951"));
 
-
   /** Signs in at level 4 (high), at the Fjordby unit. */
   public static final Person LEGE =
       new Person("lege", "lege-passord", "Lene Lege", "9144900", "910000012", "4");
