@@ -373,12 +373,14 @@ class EmergencyAccessIT extends ApplicationTest {
   @Test
   void the_review_page_shows_page_2_with_the_next_accesses_and_links_back() {
     // 51 accesses older than any other test's, so the leader's list has at least two pages
+    var oldest = new java.util.ArrayList<UUID>();
     for (int i = 0; i <= 50; i++) {
-      insertGrantAt(
-          NORDVIK,
-          TestPatients.next(),
-          Instant.parse("2019-01-01T08:00:00Z").plusSeconds(60L * i),
-          "Sidetest %02d".formatted(i));
+      oldest.add(
+          insertGrantAt(
+              NORDVIK,
+              TestPatients.next(),
+              Instant.parse("2019-01-01T08:00:00Z").plusSeconds(60L * i),
+              "Sidetest %02d".formatted(i)));
     }
     var all = new java.util.ArrayList<String>();
     get("/api/v1/emergency-access", AS, "lise")
@@ -408,6 +410,26 @@ class EmergencyAccessIT extends ApplicationTest {
     var last = session.get("/emergency-access?page=99999999999").body();
     assertThat(last).contains("Side " + pages + " av " + pages).doesNotContain("id=\"next-page\"");
     assertThat(grantIds(last)).endsWith(all.get(all.size() - 1));
+
+    // a review posted from the last page goes back to that page, at the grant
+    var grant = oldest.get(0);
+    assertThat(all.get(all.size() - 1)).isEqualTo(grant.toString());
+    var reviewed =
+        session.post(
+            "/emergency-access/" + grant + "/review",
+            last,
+            "comment=Gjennomg%C3%A5tt&page=" + (pages - 1));
+    assertThat(reviewed.statusCode()).isEqualTo(302);
+    assertThat(reviewed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/emergency-access?done&page=" + (pages - 1) + "#grant-" + grant);
+    assertThat(last)
+        .as("the page's review forms say which page they are on")
+        .contains("name=\"page\" value=\"" + (pages - 1) + "\"");
+    var after = session.get("/emergency-access?page=" + (pages - 1)).body();
+    var row = after.substring(after.indexOf("id=\"grant-" + grant + "\""));
+    assertThat(row.substring(0, row.indexOf("</tr>")))
+        .contains("class=\"reviewed\"", "Gjennomgått")
+        .doesNotContain("review-form");
   }
 
   private static java.util.List<String> grantIds(String page) {
