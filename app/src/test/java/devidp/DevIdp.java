@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -50,8 +51,9 @@ import org.springframework.web.bind.annotation.RestController;
  * the OIDC tests only (outside {@code no.forlop}, so the application's component scan never finds
  * it). It runs in its own application context on a random port at {@code 127.0.0.1} (another host
  * than the application's {@code localhost}, so the two session cookies stay apart), with a sign-in
- * page, two test persons with HelseID's claims and two clients that authenticate with {@code
- * private_key_jwt} (their key pairs are made by the test; the provider serves their public keys):
+ * page, test persons with HelseID's claims (one a GP, one without an HPR number) and two clients
+ * that authenticate with {@code private_key_jwt} (their key pairs are made by the test; the
+ * provider serves their public keys):
  *
  * <ul>
  *   <li>{@value #WEB_CLIENT}: Forløp's pages, authorization code with PKCE, scope {@code openid};
@@ -68,14 +70,59 @@ public final class DevIdp implements AutoCloseable {
   public static final String FHIR_SCOPE = "forlop/fhir.write";
   public static final String AUDIENCE = "forlop";
 
-  /** A test person: password, name, HPR number, organisation number and security level. */
+  /**
+   * A test person: password, name, HPR number (none: no HPR claim), organisation number, security
+   * level and further claims of their ID token.
+   */
   public record Person(
       String username,
       String password,
       String name,
-      String hprNumber,
+      @Nullable String hprNumber,
       String organisation,
-      String securityLevel) {}
+      String securityLevel,
+      Map<String, String> claims) {
+
+    public Person(
+        String username,
+        String password,
+        String name,
+        String hprNumber,
+        String organisation,
+        String securityLevel) {
+      this(username, password, name, hprNumber, organisation, securityLevel, Map.of());
+    }
+  }
+
+  /** The claim that marks a GP in the tests ({@code forlop.oidc.gp.claim}), and its value. */
+  public static final String GP_CLAIM = "test://claims/gp_role";
+
+  public static final String GP_VALUE = "fastlege";
+
+  /** The claim with a GP's practice in the tests ({@code forlop.oidc.gp.practice-claim}). */
+  public static final String PRACTICE_CLAIM = "test://claims/practice";
+
+  /** A GP (invented HPR number) at Fjordby legesenter, signing in at level 4. */
+  public static final Person FASTLEGE =
+      new Person(
+          "fastlege",
+          "fastlege-passord",
+          "Frida Fastlege",
+          "9477133",
+          "974600951",
+          "4",
+          Map.of(GP_CLAIM, GP_VALUE, PRACTICE_CLAIM, "974600951"));
+
+  /** Marked a GP, at a practice, but with no HPR number in the token. */
+  public static final Person UTEN_HPR =
+      new Person(
+          "utenhpr",
+          "utenhpr-passord",
+          "Ulf Uten",
+          null,
+          "974600951",
+          "4",
+          Map.of(GP_CLAIM, GP_VALUE, PRACTICE_CLAIM, "974600951"));
 
   /** Signs in at level 4 (high), at the Fjordby unit. */
   public static final Person LEGE =
@@ -84,6 +131,8 @@ public final class DevIdp implements AutoCloseable {
   /** Signs in at level 3 only. */
   public static final Person SVAK =
       new Person("svak", "svak-passord", "Sverre Svak", "9144901", "910000012", "3");
+
+  private static final List<Person> PEOPLE = List.of(LEGE, SVAK, FASTLEGE, UTEN_HPR);
 
   private final ConfigurableApplicationContext context;
   private final RSAKey signingKey;
@@ -203,7 +252,7 @@ public final class DevIdp implements AutoCloseable {
     @Bean
     UserDetailsService people() {
       return new InMemoryUserDetailsManager(
-          List.of(LEGE, SVAK).stream()
+          PEOPLE.stream()
               .map(
                   p ->
                       User.withUsername(p.username())
@@ -255,17 +304,22 @@ public final class DevIdp implements AutoCloseable {
       return context -> {
         if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
           var name = context.getPrincipal().getName();
-          List.of(LEGE, SVAK).stream()
+          PEOPLE.stream()
               .filter(p -> p.username().equals(name))
               .findFirst()
               .ifPresent(
-                  p ->
-                      context
-                          .getClaims()
-                          .claim("name", p.name())
-                          .claim("helseid://claims/hpr/hpr_number", p.hprNumber())
-                          .claim("helseid://claims/client/claims/orgnr_parent", p.organisation())
-                          .claim("helseid://claims/identity/security_level", p.securityLevel()));
+                  p -> {
+                    var claims =
+                        context
+                            .getClaims()
+                            .claim("name", p.name())
+                            .claim("helseid://claims/client/claims/orgnr_parent", p.organisation())
+                            .claim("helseid://claims/identity/security_level", p.securityLevel());
+                    if (p.hprNumber() != null) {
+                      claims.claim("helseid://claims/hpr/hpr_number", p.hprNumber());
+                    }
+                    p.claims().forEach(claims::claim);
+                  });
         } else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
           context
               .getClaims()

@@ -128,6 +128,48 @@ public class EmergencyGrants {
         .list();
   }
 
+  /**
+   * How many emergency accesses to patients of these units there are for review ({@link
+   * #forReview(Set)}'s length).
+   */
+  @Transactional(readOnly = true)
+  public long countForReview(@Nullable Set<String> units) {
+    if (units != null && units.isEmpty()) {
+      return 0;
+    }
+    var sql = jdbc.sql("select count(*) from emergency_access" + forUnits(units));
+    if (units != null) {
+      sql = sql.param("units", List.copyOf(units));
+    }
+    return sql.query(Long.class).single();
+  }
+
+  /**
+   * One page of {@link #forReview(Set)}: at most {@code limit} of them, newest first, after the
+   * first {@code offset}.
+   */
+  @Transactional(readOnly = true)
+  public List<EmergencyGrant> forReview(@Nullable Set<String> units, long offset, int limit) {
+    if (units != null && units.isEmpty()) {
+      return List.of();
+    }
+    var sql =
+        jdbc.sql(
+                "select * from emergency_access"
+                    + forUnits(units)
+                    + " order by granted_at desc, id limit :limit offset :offset")
+            .param("limit", limit)
+            .param("offset", offset);
+    if (units != null) {
+      sql = sql.param("units", List.copyOf(units));
+    }
+    return sql.query(EmergencyGrants::row).list();
+  }
+
+  private static String forUnits(@Nullable Set<String> units) {
+    return units == null ? "" : " where organisation in (:units)";
+  }
+
   @Transactional(readOnly = true)
   public Optional<EmergencyGrant> find(UUID id) {
     return jdbc.sql("select * from emergency_access where id = :id")

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Maps the claims of a person's ID token to a Forløp {@link User}, by configuration ({@link
  * OidcSettings}): the security level must be at least the required one; the person is found by HPR
  * number or subject among the configured people (linked to a local user, or given roles and units
- * there). Anyone else is refused: a token proves who someone is, not that they work with these
+ * there), else, where configured, as a GP by the HPR number and the practice the token names (ADR
+ * 0048). Anyone else is refused: a token proves who someone is, not that they work with these
  * patients.
  */
 final class OidcPeople {
@@ -47,6 +48,11 @@ final class OidcPeople {
         }
       }
     }
+    var gp = settings.gp();
+    if (gp.enabled() && (gp.values().isEmpty() || blank(gp.practiceClaim()))) {
+      throw new IllegalStateException(
+          "forlop.oidc.gp: with a claim, give the values that make a GP and the practice-claim");
+    }
   }
 
   Result map(String subject, Map<String, Object> claims) {
@@ -64,7 +70,34 @@ final class OidcPeople {
         return new Result(configured(person, hpr, subject, name), null);
       }
     }
-    return new Result(null, Refusal.NO_ACCESS);
+    var gp = gp(hpr, name, claims);
+    return gp == null ? new Result(null, Refusal.NO_ACCESS) : new Result(gp, null);
+  }
+
+  /**
+   * The GP the token names (ADR 0048), if GPs sign in by token and the token says this person is
+   * one: a valid HPR number, the GP claim with a configured value, a practice of 9 digits.
+   */
+  private @Nullable User gp(
+      @Nullable String hpr, @Nullable String name, Map<String, Object> claims) {
+    var gp = settings.gp();
+    if (!gp.enabled() || hpr == null || !hpr.matches(Users.HPR_NUMBER)) {
+      return null;
+    }
+    var marked = claims.get(gp.claim());
+    var values =
+        marked instanceof java.util.Collection<?> many
+            ? many.stream().map(OidcPeople::text).toList()
+            : java.util.Collections.singletonList(text(marked));
+    if (values.stream().noneMatch(v -> v != null && gp.values().contains(v))) {
+      return null;
+    }
+    var practice = text(claims.get(gp.practiceClaim()));
+    if (practice == null || !practice.matches(Users.ORGANISATION_NUMBER)) {
+      return null;
+    }
+    return new User(
+        username(hpr, ""), displayName(name, hpr), null, Set.of(Role.GP), List.of(), hpr, practice);
   }
 
   private User configured(

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     local user); nobody else gets in. (There is no rule by organisation number: HelseID's {@code
  *     orgnr_parent} is a claim about the client, set for every sign-in through Forløp's own client,
  *     so it says nothing about where the person works.)
+ * @param gp who signs in as a GP without being among {@code people} (ADR 0048); off unless its
+ *     claim is configured
  */
 @ConfigurationProperties("forlop.oidc")
 public record OidcSettings(
@@ -30,7 +32,8 @@ public record OidcSettings(
     @Nullable String clientKeyFile,
     @DefaultValue Claims claims,
     @Nullable List<Person> people,
-    @DefaultValue Systems systems) {
+    @DefaultValue Systems systems,
+    @DefaultValue Gp gp) {
 
   public OidcSettings {
     people = people == null ? List.of() : List.copyOf(people);
@@ -70,6 +73,32 @@ public record OidcSettings(
 
     public Systems {
       clients = clients == null ? List.of() : List.copyOf(clients);
+    }
+  }
+
+  /**
+   * GPs who sign in with HelseID and are not among {@code people} (ADR 0048): a person whose ID
+   * token has the HPR number claim, the claim {@code claim} with one of {@code values} (for a list
+   * claim: among its values) and the practice's organisation number in {@code practiceClaim} is a
+   * GP with that HPR number, who sees the referrals with it ({@code /fastlege}, {@code GET
+   * /fhir/Task}) and nothing else. HelseID says who the person is and that they are health
+   * personnel, not that they are a GP: which claim says so depends on the sign-in set-up, so nobody
+   * is a GP by token until it is configured.
+   *
+   * @param claim the claim that marks a GP; unset: no one becomes a GP by token
+   * @param values the values of that claim that do
+   * @param practiceClaim the claim with the practice's organisation number (9 digits)
+   */
+  public record Gp(
+      @Nullable String claim, @Nullable List<String> values, @Nullable String practiceClaim) {
+
+    public Gp {
+      values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /** Whether GPs may sign in by token at all. */
+    public boolean enabled() {
+      return claim != null && !claim.isBlank();
     }
   }
 

@@ -74,7 +74,8 @@ final class PeopleSignIn implements SignInMethod {
                       LOG.info("OIDC sign-in refused: {}", reason);
                       response.sendRedirect(request.getContextPath() + "/login?refused=" + reason);
                     })
-                .defaultSuccessUrl("/", false));
+                // a GP lands on their page (ADR 0048), everyone else where they were going
+                .successHandler(new SecurityConfiguration.StartPages()));
     if (!settings.localSignIn()) {
       http.formLogin(form -> form.disable());
     }

@@ -51,6 +51,12 @@ public class Users {
     }
   }
 
+  /** An HPR number as a GP has it: 4–9 digits, not starting with 0 (ADR 0043). */
+  static final String HPR_NUMBER = "[1-9][0-9]{3,8}";
+
+  /** An organisation number (Enhetsregisteret): 9 digits. */
+  static final String ORGANISATION_NUMBER = "[0-9]{9}";
+
   /**
    * A GP (issue 17, ADR 0043) has an HPR number (4–9 digits) and a practice (9 digits), and no
    * hospital unit: their patients are the ones they referred, not a unit's.
@@ -59,11 +65,11 @@ public class Users {
     if (!user.roles().contains(Role.GP)) {
       return;
     }
-    if (user.hpr() == null || !user.hpr().matches("[1-9][0-9]{3,8}")) {
+    if (user.hpr() == null || !user.hpr().matches(HPR_NUMBER)) {
       throw new IllegalStateException(
           "User " + user.username() + " is a GP and needs an HPR number (4–9 digits)");
     }
-    if (user.practice() == null || !user.practice().matches("[0-9]{9}")) {
+    if (user.practice() == null || !user.practice().matches(ORGANISATION_NUMBER)) {
       throw new IllegalStateException(
           "User " + user.username() + " is a GP and needs the practice's organisation number");
     }

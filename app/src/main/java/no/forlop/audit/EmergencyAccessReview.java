@@ -6,6 +6,7 @@ import java.util.UUID;
 import no.forlop.access.Actor;
 import no.forlop.access.EmergencyGrant;
 import no.forlop.access.EmergencyGrants;
+import no.forlop.web.PageNumbers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,6 +61,35 @@ public class EmergencyAccessReview {
     audit.recordReads(
         reviewer, list.stream().map(EmergencyGrant::patient).toList(), "emergency-access");
     return list;
+  }
+
+  /**
+   * One page of the review list.
+   *
+   * @param page the page shown (from 0; one past the last shows the last)
+   * @param pages how many pages there are (at least one)
+   * @param total how many emergency accesses there are in all
+   */
+  public record Page(List<EmergencyGrant> grants, int page, int pages, long total) {
+    public Page {
+      grants = List.copyOf(grants);
+    }
+  }
+
+  /**
+   * A page of {@link #list(Actor)}, newest first; only the patients on it are recorded as read.
+   *
+   * @param page the page asked for, from 0 (one past the last: the last)
+   * @param size rows per page
+   */
+  @Transactional
+  public Page list(Actor reviewer, int page, int size) {
+    var total = grants.countForReview(reviewer.units());
+    var shown = PageNumbers.shown(page, total, size);
+    var list = grants.forReview(reviewer.units(), (long) shown * size, size);
+    audit.recordReads(
+        reviewer, list.stream().map(EmergencyGrant::patient).toList(), "emergency-access");
+    return new Page(list, shown, PageNumbers.pages(total, size), total);
   }
 
   /**

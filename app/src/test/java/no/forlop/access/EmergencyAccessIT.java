@@ -13,6 +13,7 @@ import no.forlop.audit.AuditLog;
 import no.forlop.audit.EmergencyAccessReview;
 import no.forlop.testing.ApplicationTest;
 import no.forlop.testing.TestPatients;
+import no.forlop.testing.TestUnits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -310,5 +311,133 @@ class EmergencyAccessIT extends ApplicationTest {
     assertThat(get("/api/v1/emergency-access", AS, "ola").status()).isEqualTo(403);
     assertThat(get("/api/v1/emergency-access", AS, "ehr").status()).isEqualTo(403);
     assertThat(get("/api/v1/emergency-access", AS, "admin").status()).isEqualTo(200);
+  }
+
+  /** An emergency access to a patient of this unit, granted at this moment, for four hours. */
+  private UUID insertGrantAt(String organisation, String patient, Instant at, String reason) {
+    var id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into emergency_access
+              (id, actor, patient, organisation, pathway_id, kind, reason, granted_at, expires_at)
+            values (:id, 'nina', :patient, :org, :pathway, 'OTHER', :reason, :from, :until)
+            """)
+        .param("id", id)
+        .param("patient", patient)
+        .param("org", organisation)
+        .param("pathway", UUID.randomUUID())
+        .param("reason", reason)
+        .param("from", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+        .param("until", OffsetDateTime.ofInstant(at.plusSeconds(4 * 3600), ZoneOffset.UTC))
+        .update();
+    return id;
+  }
+
+  @Test
+  void the_review_list_comes_a_page_at_a_time_newest_first_and_a_page_past_the_last_is_the_last() {
+    var unit = TestUnits.next();
+    var patients = new java.util.ArrayList<String>();
+    for (int i = 0; i <= 50; i++) { // 51 accesses: one more than a page
+      patients.add(TestPatients.next());
+      insertGrantAt(
+          unit,
+          patients.get(i),
+          Instant.parse("2024-12-01T08:00:00Z").plusSeconds(60L * i),
+          "Sidetest %02d".formatted(i));
+    }
+    var reviewer = new Actor("leader-test-unit", "QUALITY_ASSURANCE", Set.of(unit));
+
+    var first = review.list(reviewer, 0, 50);
+    assertThat(first.total()).isEqualTo(51);
+    assertThat(first.pages()).isEqualTo(2);
+    assertThat(first.grants()).hasSize(50);
+    assertThat(first.grants().get(0).reason()).as("newest first").isEqualTo("Sidetest 50");
+    assertThat(first.grants().get(49).reason()).isEqualTo("Sidetest 01");
+
+    var second = review.list(reviewer, 1, 50);
+    assertThat(second.page()).isEqualTo(1);
+    assertThat(second.grants()).extracting(EmergencyGrant::reason).containsExactly("Sidetest 00");
+    assertThat(trail(patients.get(0)))
+        .as("the patient on page 2 is read when page 2 is shown")
+        .anyMatch(e -> e.actor().equals("leader-test-unit"));
+    assertThat(trail(patients.get(1)))
+        .as("page 1 was read before, page 2 read nothing of it: one read only")
+        .filteredOn(e -> e.actor().equals("leader-test-unit"))
+        .hasSize(1);
+
+    assertThat(review.list(reviewer, 7, 50).page()).as("past the last: the last").isEqualTo(1);
+    assertThat(review.list(reviewer, 0, 51).pages()).as("51 on a page of 51: one").isEqualTo(1);
+    assertThat(review.list(reviewer, 0, 51).grants()).hasSize(51);
+  }
+
+  @Test
+  void the_review_page_shows_page_2_with_the_next_accesses_and_links_back() {
+    // 51 accesses older than any other test's, so the leader's list has at least two pages
+    var oldest = new java.util.ArrayList<UUID>();
+    for (int i = 0; i <= 50; i++) {
+      oldest.add(
+          insertGrantAt(
+              NORDVIK,
+              TestPatients.next(),
+              Instant.parse("2019-01-01T08:00:00Z").plusSeconds(60L * i),
+              "Sidetest %02d".formatted(i)));
+    }
+    var all = new java.util.ArrayList<String>();
+    get("/api/v1/emergency-access", AS, "lise")
+        .json()
+        .forEach(e -> all.add(e.get("id").asString()));
+    assertThat(all.size()).isGreaterThan(50);
+    var pages = (all.size() + 49) / 50;
+    var session = new FormSession(port);
+    session.signIn("lise", "demo");
+
+    var first = session.get("/emergency-access");
+    var second = session.get("/emergency-access?page=1");
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(grantIds(first.body())).isEqualTo(all.subList(0, 50));
+    assertThat(first.body())
+        .contains("id=\"next-page\"", "Side 1 av " + pages)
+        .doesNotContain("id=\"previous-page\"");
+    assertThat(second.statusCode()).isEqualTo(200);
+    assertThat(grantIds(second.body())).isEqualTo(all.subList(50, Math.min(100, all.size())));
+    assertThat(second.body())
+        .contains(
+            "id=\"previous-page\"", "href=\"/emergency-access?page=0\"", "Side 2 av " + pages);
+    assertThat(grantIds(session.get("/emergency-access?page=abc").body()))
+        .as("a page that is no number is the first")
+        .isEqualTo(all.subList(0, 50));
+    var last = session.get("/emergency-access?page=99999999999").body();
+    assertThat(last).contains("Side " + pages + " av " + pages).doesNotContain("id=\"next-page\"");
+    assertThat(grantIds(last)).endsWith(all.get(all.size() - 1));
+
+    // a review posted from the last page goes back to that page, at the grant
+    var grant = oldest.get(0);
+    assertThat(all.get(all.size() - 1)).isEqualTo(grant.toString());
+    var reviewed =
+        session.post(
+            "/emergency-access/" + grant + "/review",
+            last,
+            "comment=Gjennomg%C3%A5tt&page=" + (pages - 1));
+    assertThat(reviewed.statusCode()).isEqualTo(302);
+    assertThat(reviewed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/emergency-access?done&page=" + (pages - 1) + "#grant-" + grant);
+    assertThat(last)
+        .as("the page's review forms say which page they are on")
+        .contains("name=\"page\" value=\"" + (pages - 1) + "\"");
+    var after = session.get("/emergency-access?page=" + (pages - 1)).body();
+    var row = after.substring(after.indexOf("id=\"grant-" + grant + "\""));
+    assertThat(row.substring(0, row.indexOf("</tr>")))
+        .contains("class=\"reviewed\"", "Gjennomgått")
+        .doesNotContain("review-form");
+  }
+
+  private static java.util.List<String> grantIds(String page) {
+    var ids = new java.util.ArrayList<String>();
+    var matcher = java.util.regex.Pattern.compile("<tr id=\"grant-([0-9a-f-]{36})\"").matcher(page);
+    while (matcher.find()) {
+      ids.add(matcher.group(1));
+    }
+    return ids;
   }
 }

@@ -49,6 +49,25 @@ final class FormSession {
             .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
+  /**
+   * Posts a form as a page of the session would, with the CSRF token of {@code page} (a page this
+   * session was given); the answer is not followed.
+   */
+  HttpResponse<String> post(String path, String page, String form) {
+    var matcher = CSRF.matcher(page);
+    if (!matcher.find()) {
+      throw new IllegalStateException("the page has no CSRF token");
+    }
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    form
+                        + "&_csrf="
+                        + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8))));
+  }
+
   HttpResponse<String> get(String path, String... headers) {
     var request = HttpRequest.newBuilder(uri(path)).GET();
     if (headers.length > 0) {

@@ -31,13 +31,30 @@ class OidcPeopleTest {
               new AccessSettings.UnitSettings("910000020", "Nordvik sykehus HF", 3, 14, null)));
 
   private static OidcSettings settings(int level, List<OidcSettings.Person> people) {
+    return settings(level, people, new OidcSettings.Gp(null, null, null));
+  }
+
+  private static OidcSettings settings(
+      int level, List<OidcSettings.Person> people, OidcSettings.Gp gp) {
     return new OidcSettings(
         true,
         level,
         null,
         new OidcSettings.Claims(HPR, LEVEL, "name"),
         people,
-        new OidcSettings.Systems(null, null, "forlop/fhir.write", null));
+        new OidcSettings.Systems(null, null, "forlop/fhir.write", null),
+        gp);
+  }
+
+  /** GPs sign in by token: claim {@code gp_role} "fastlege", the practice in {@code practice}. */
+  private static final OidcSettings.Gp GPS =
+      new OidcSettings.Gp("gp_role", List.of("fastlege"), "practice");
+
+  private static Map<String, Object> gpClaims(String hpr, Object role, String practice) {
+    var claims = claims(hpr, "999999999", "4");
+    claims.put("gp_role", role);
+    claims.put("practice", practice);
+    return claims;
   }
 
   private static OidcPeople people(OidcSettings settings) {
@@ -139,5 +156,79 @@ class OidcPeopleTest {
         .hasMessageContaining("nobody");
     assertThatThrownBy(() -> people(settings(4, List.of(noIdentifier))))
         .hasMessageContaining("hpr-number or subject");
+  }
+
+  @Test
+  void a_token_with_an_hpr_number_the_gp_claim_and_a_practice_is_a_gp_with_that_hpr_number() {
+    var result =
+        people(settings(4, List.of(), GPS))
+            .map("sub-7", gpClaims("9255011", "fastlege", "974600951"));
+
+    assertThat(result.refusal()).isNull();
+    assertThat(result.user())
+        .isEqualTo(
+            new User(
+                "hpr:9255011",
+                "Lene Lege",
+                null,
+                Set.of(Role.GP),
+                List.of(),
+                "9255011",
+                "974600951"));
+    assertThat(result.user().isGp()).isTrue();
+    var inList =
+        people(settings(4, List.of(), GPS))
+            .map("sub-7", gpClaims("9255011", List.of("lege", "fastlege"), "974600951"));
+    assertThat(inList.user()).as("a list claim: one of its values").isNotNull();
+  }
+
+  @Test
+  void without_the_hpr_number_the_gp_claim_or_a_practice_there_is_no_gp_access() {
+    var people = people(settings(4, List.of(), GPS));
+
+    var noHpr = gpClaims("9255011", "fastlege", "974600951");
+    noHpr.remove(HPR);
+    assertThat(people.map("sub-7", noHpr).refusal()).isEqualTo(OidcPeople.Refusal.NO_ACCESS);
+    assertThat(people.map("sub-7", gpClaims("0255011", "fastlege", "974600951")).user())
+        .as("not an HPR number")
+        .isNull();
+    var noRole = gpClaims("9255011", "fastlege", "974600951");
+    noRole.remove("gp_role");
+    assertThat(people.map("sub-7", noRole).user()).isNull();
+    assertThat(people.map("sub-7", gpClaims("9255011", "sykehuslege", "974600951")).user())
+        .isNull();
+    assertThat(people.map("sub-7", gpClaims("9255011", "fastlege", "97460095")).user())
+        .as("a practice of 8 digits")
+        .isNull();
+  }
+
+  @Test
+  void the_security_level_and_the_configured_people_come_before_the_gp_rule() {
+    var people = people(settings(4, List.of(LENE), GPS));
+
+    var low = gpClaims("9255011", "fastlege", "974600951");
+    low.put(LEVEL, "3");
+    assertThat(people.map("sub-7", low).refusal()).isEqualTo(OidcPeople.Refusal.SECURITY_LEVEL);
+    assertThat(people.map("sub-1", gpClaims("9144900", "fastlege", "974600951")).user().roles())
+        .as("a configured person keeps her roles")
+        .containsExactly(Role.CLINICIAN);
+  }
+
+  @Test
+  void without_gp_settings_a_token_makes_no_gp_and_half_settings_do_not_start() {
+    assertThat(
+            people(settings(4, List.of()))
+                .map("sub-7", gpClaims("9255011", "fastlege", "974600951"))
+                .refusal())
+        .isEqualTo(OidcPeople.Refusal.NO_ACCESS);
+    assertThatThrownBy(
+            () -> people(settings(4, List.of(), new OidcSettings.Gp("gp_role", null, "practice"))))
+        .hasMessageContaining("forlop.oidc.gp");
+    assertThatThrownBy(
+            () ->
+                people(
+                    settings(
+                        4, List.of(), new OidcSettings.Gp("gp_role", List.of("fastlege"), null))))
+        .hasMessageContaining("practice-claim");
   }
 }

@@ -22,7 +22,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import no.forlop.ingest.referral.GpReferral;
+import no.forlop.ingest.referral.ReferralBundles;
 import no.forlop.testing.BrowserTest;
+import no.forlop.testing.TestPatients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -68,6 +71,9 @@ import tools.jackson.databind.json.JsonMapper;
       "forlop.oidc.people[1].hpr-number=9144901",
       "forlop.oidc.people[1].roles=COORDINATOR",
       "forlop.oidc.people[1].units=910000012",
+      "forlop.oidc.gp.claim=" + DevIdp.GP_CLAIM,
+      "forlop.oidc.gp.values=" + DevIdp.GP_VALUE,
+      "forlop.oidc.gp.practice-claim=" + DevIdp.PRACTICE_CLAIM,
       "forlop.oidc.systems.audience=" + DevIdp.AUDIENCE,
       "forlop.oidc.systems.scope=" + DevIdp.FHIR_SCOPE,
       "forlop.oidc.systems.clients[0].client-id=" + DevIdp.EHR_CLIENT,
@@ -142,6 +148,73 @@ class OidcSignInIT extends BrowserTest {
         .contains("for lavt sikkerhetsnivå")
         .contains("krever sikkerhetsnivå 4");
     browser.get(url("/worklist"));
+    assertThat(browser.getCurrentUrl()).contains("/login");
+  }
+
+  /** A referral to Fjordby sykehus written by the GP with this HPR number, sent by the EHR. */
+  private void referralBy(String hpr, String writtenAt) throws Exception {
+    var referral =
+        new GpReferral(
+            UUID.randomUUID(),
+            Instant.parse(writtenAt),
+            new GpReferral.Person(TestPatients.next(), "Kari Testesen", null),
+            new GpReferral.Organisation("974600951", "Fjordby legesenter"),
+            new GpReferral.Organisation("910000012", "Fjordby sykehus HF"),
+            "colorectal",
+            "Pakkeforløp for tykk- og endetarmskreft",
+            "A12A",
+            "PK",
+            "C18",
+            "2026.12.1",
+            "Kriteriene for begrunnet mistanke er oppfylt.",
+            List.of(),
+            List.of(),
+            hpr);
+    var response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url("/fhir")))
+                .header("Authorization", basic("ehr"))
+                .header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(ReferralBundles.transaction(referral)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  @Test
+  void a_gp_with_an_hpr_number_in_the_token_lands_on_their_own_referrals_only() throws Exception {
+    referralBy(DevIdp.FASTLEGE.hprNumber(), "2024-11-04T08:30:00Z");
+    referralBy("9588244", "2024-11-06T08:30:00Z"); // another GP's
+    signOutEverywhere();
+    browser.get(url("/login"));
+    find(By.id("sign-in-helseid")).click();
+
+    signInAtProvider(DevIdp.FASTLEGE);
+
+    waitFor(ExpectedConditions.urlContains("localhost:" + FORLOP_PORT + "/fastlege"));
+    assertThat(find(By.id("gp-who")).getText()).contains("Frida Fastlege", "9477133");
+    var rows =
+        browser.findElements(By.cssSelector("#gp-referrals tr.gp-referral")).stream()
+            .map(r -> r.findElement(By.className("gp-written")).getText())
+            .toList();
+    assertThat(rows).containsExactly("04.11.2024");
+    var before = find(By.tagName("html"));
+    browser.get(url("/worklist"));
+    waitFor(ExpectedConditions.stalenessOf(before));
+    assertThat(browser.findElements(By.id("worklist"))).as("a GP: no staff page").isEmpty();
+  }
+
+  @Test
+  void a_gp_without_an_hpr_number_in_the_token_has_no_gp_access() {
+    signOutEverywhere();
+    browser.get(url("/fastlege"));
+    find(By.id("sign-in-helseid")).click();
+
+    signInAtProvider(DevIdp.UTEN_HPR);
+
+    waitFor(ExpectedConditions.urlContains("localhost:" + FORLOP_PORT + "/login?refused="));
+    assertThat(browser.getCurrentUrl()).contains("refused=NO_ACCESS");
+    browser.get(url("/fastlege"));
     assertThat(browser.getCurrentUrl()).contains("/login");
   }
 

@@ -22,7 +22,8 @@ class SystemsSignInTest {
             null,
             new OidcSettings.Claims("h", "s", "name"),
             null,
-            new OidcSettings.Systems("http://127.0.0.1:1", null, "forlop/fhir.write", clients));
+            new OidcSettings.Systems("http://127.0.0.1:1", null, "forlop/fhir.write", clients),
+            new OidcSettings.Gp(null, null, null));
     return new SystemsSignIn(
         settings, new StaticMessageSource(), new FixedLocaleResolver(Locale.ROOT));
   }

@@ -11,6 +11,7 @@ import no.forlop.access.User;
 import no.forlop.access.Users;
 import no.forlop.audit.EmergencyAccessReview;
 import no.forlop.audit.EmergencyAccessReview.ReviewRefusedException;
+import no.forlop.web.PageNumbers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -33,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class EmergencyAccessReviewPage {
 
   static final String TEMPLATE = "audit/emergency-review";
+
+  /** Rows per page, as the worklist's. */
+  static final int PAGE_SIZE = 50;
 
   /** Times are shown in Oslo time (the audit module does not depend on the calendar module). */
   private static final java.time.ZoneId OSLO = java.time.ZoneId.of("Europe/Oslo");
@@ -63,21 +67,29 @@ class EmergencyAccessReviewPage {
       boolean active,
       @Nullable String reviewed) {}
 
+  /** The list, newest first, a page at a time ({@code page} from 0, as the worklist's). */
   @GetMapping
-  ModelAndView list(Actor actor, @RequestParam(required = false) @Nullable String done) {
-    return page(actor, null, null, done != null);
+  ModelAndView list(
+      Actor actor,
+      @RequestParam(required = false) @Nullable String done,
+      @RequestParam(required = false) @Nullable String page) {
+    return page(actor, PageNumbers.parse(page), null, null, done != null);
   }
 
   @PostMapping("/{id}/review")
   ModelAndView review(
       @PathVariable UUID id,
       @RequestParam(required = false) @Nullable String comment,
+      @RequestParam(name = "page", required = false) @Nullable String onPage,
       Actor actor,
       RedirectAttributes redirect) {
+    var number = PageNumbers.parse(onPage);
     try {
       review.review(id, comment, actor);
     } catch (ReviewRefusedException e) {
-      var page = page(actor, id, "emergency.problem.EMERGENCY_REVIEW_" + e.problem().name(), false);
+      var page =
+          page(
+              actor, number, id, "emergency.problem.EMERGENCY_REVIEW_" + e.problem().name(), false);
       page.setStatus(
           HttpStatusCode.valueOf(
               switch (e.problem()) {
@@ -88,16 +100,20 @@ class EmergencyAccessReviewPage {
               }));
       return page;
     }
-    return new ModelAndView("redirect:/emergency-access?done#" + "grant-" + id);
+    // back to the page the grant is on
+    return new ModelAndView(
+        "redirect:/emergency-access?done" + (number > 0 ? "&page=" + number : "") + "#grant-" + id);
   }
 
   private ModelAndView page(
-      Actor actor, @Nullable UUID failed, @Nullable String error, boolean done) {
+      Actor actor, int number, @Nullable UUID failed, @Nullable String error, boolean done) {
     var locale = LocaleContextHolder.getLocale();
     var now = clock.instant();
-    var rows = review.list(actor).stream().map(g -> row(g, now, locale)).toList();
+    var list = review.list(actor, number, PAGE_SIZE);
+    var rows = list.grants().stream().map(g -> row(g, now, locale)).toList();
     var page = new ModelAndView(TEMPLATE);
     page.addObject("rows", rows);
+    page.addObject("list", list);
     // the error shows at its row; one for a grant not on the list (not found, another unit's) on
     // top
     page.addObject("failed", rows.stream().anyMatch(r -> r.id().equals(failed)) ? failed : null);

@@ -98,12 +98,7 @@ public record WorklistQuery(
    * a number too large for an int the largest (the worklist shows its last page instead).
    */
   public static int page(@Nullable String text) {
-    var page = text == null ? "" : text.strip();
-    if (!page.matches("\\d+")) {
-      return 0;
-    }
-    page = page.replaceFirst("^0+(?=\\d)", "");
-    return page.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(page);
+    return no.forlop.web.PageNumbers.parse(text);
   }
 
   private static @Nullable String blankToNull(@Nullable String text) {

@@ -1,6 +1,5 @@
 package no.forlop.ingest.referral;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import no.forlop.access.Actor;
 import no.forlop.audit.AuditLog;
-import no.forlop.calendar.OsloTime;
 import no.forlop.catalog.Milestone;
 import no.forlop.coding.ClinicalEvent.Referral;
 import no.forlop.coding.GpReferralFacts;
@@ -29,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * 0021) it started at the receiving organisation. Every patient shown is a read by the GP, written
  * to the audit log.
  *
- * <p>A referral's pathway is the patient's whole pathway whose first trust is the referral's
- * receiver (any trust when the referral names none) and that started on or after the day the
- * referral was written (one not started yet: created after it); the earliest such.
+ * <p>A referral's pathway is the patient's whole pathway with the instance the referral started:
+ * the one whose start names the referral among its source events ({@link StartedPathways}, ADR
+ * 0048). A referral that started none is shown as received, with no milestones.
  */
 @Service
 public class GpReferrals {
@@ -101,9 +99,11 @@ public class GpReferrals {
     var views = new HashMap<PathwayId, PathwayView>();
     pathways.viewsForReadModels(patients).forEach(v -> views.put(v.id(), v));
     var wholes = pathways.wholeForReadModels(patients);
+    var started =
+        new StartedPathways(views.values().stream().map(StartedPathways.Start::of).toList());
     audit.recordReads(actor, patients, resource);
     return referred.stream()
-        .map(sent -> status(sent, pathwayOf(sent, wholes, views), views))
+        .map(sent -> status(sent, pathwayOf(sent, started, wholes), views))
         .sorted(Comparator.comparing(ReferralStatus::writtenAt).reversed())
         .toList();
   }
@@ -112,25 +112,16 @@ public class GpReferrals {
   private record Sent(
       Referral referral, String patient, @Nullable String name, @Nullable String receiver) {}
 
+  /** The whole pathway (its chain across transfers) the referral started, if it started one. */
   private static @Nullable WholePathway pathwayOf(
-      Sent sent, List<WholePathway> wholes, Map<PathwayId, PathwayView> views) {
-    var written = LocalDate.ofInstant(sent.referral().authoredOn(), OsloTime.ZONE);
-    return wholes.stream()
-        .filter(
-            w -> {
-              var first = views.get(w.first().id());
-              return first != null
-                  && first.patient().value().equals(sent.patient())
-                  && (sent.receiver() == null
-                      || w.first().organisation().value().equals(sent.receiver()))
-                  && (w.start() == null
-                      ? !first.createdAt().isBefore(sent.referral().authoredOn())
-                      : !w.start().date().isBefore(written));
-            })
-        .min(
-            Comparator.comparing(
-                w -> w.start() == null ? LocalDate.MAX : w.start().date(),
-                Comparator.naturalOrder()))
+      Sent sent, StartedPathways started, List<WholePathway> wholes) {
+    return started
+        .startedBy(sent.patient(), sent.referral().source().display(), sent.receiver())
+        .flatMap(
+            id ->
+                wholes.stream()
+                    .filter(w -> w.instances().stream().anyMatch(i -> i.id().equals(id)))
+                    .findFirst())
         .orElse(null);
   }
 
@@ -198,7 +189,14 @@ public class GpReferrals {
         referral.authoredOn(),
         sent.receiver(),
         progress,
-        List.copyOf(steps));
+        List.copyOf(steps),
+        whole == null ? null : nameOf(whole, views));
+  }
+
+  /** The name of the pathway the referral started (its first instance's). */
+  private static @Nullable String nameOf(WholePathway whole, Map<PathwayId, PathwayView> views) {
+    var first = views.get(whole.first().id());
+    return first == null ? null : first.name();
   }
 
   private static void point(

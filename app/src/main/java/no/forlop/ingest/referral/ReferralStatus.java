@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param receiver the organisation number of the receiving organisation, if known
  * @param progress where the pathway stands now
  * @param steps the milestones reached, in order
+ * @param pathwayName the name of the pathway the referral started, if it started one (ADR 0048)
  */
 public record ReferralStatus(
     String key,
@@ -30,7 +31,8 @@ public record ReferralStatus(
     Instant writtenAt,
     @Nullable String receiver,
     ReferralProgress progress,
-    List<Step> steps) {
+    List<Step> steps,
+    @Nullable String pathwayName) {
 
   public ReferralStatus {
     identifiers = List.copyOf(identifiers);

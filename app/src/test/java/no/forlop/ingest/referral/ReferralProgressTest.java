@@ -133,7 +133,8 @@ class ReferralProgressTest {
         Instant.parse("2024-11-04T23:30:00Z"),
         "910000012",
         progress,
-        steps);
+        steps,
+        null);
   }
 
   private static Properties texts(String resource) throws IOException {

@@ -206,6 +206,174 @@ class GpStatusIT extends ApplicationTest {
     assertThat(audit.forPatient(fnr)).noneMatch(e -> e.actor().equals("gro"));
   }
 
+  /** A referral by the GP to the hospital for this pathway, written on this day (ADR 0048). */
+  private static GpReferral referral(
+      UUID id, String fnr, String writtenAt, String pathway, String name, String code, String icd) {
+    return new GpReferral(
+        id,
+        Instant.parse(writtenAt),
+        new GpReferral.Person(fnr, "Kari Testesen", null),
+        new GpReferral.Organisation(PRACTICE, "Fjordby legesenter"),
+        new GpReferral.Organisation(ColorectalHistory.ORGANISATION_NUMBER, "Fjordby sykehus HF"),
+        pathway,
+        name,
+        code,
+        "PK",
+        icd,
+        "2026.12.1",
+        "Kriteriene for begrunnet mistanke er oppfylt.",
+        List.of(),
+        List.of(),
+        GP_HPR);
+  }
+
+  /** The hospital's receipt of the referral (a Task naming it by its identifier) on this day. */
+  private static byte[] receipt(String fnr, UUID referral, String suffix, String receivedAt) {
+    var org = "gp-org-hf1";
+    var patient = new Patient();
+    patient.setId(ColorectalHistory.id(fnr, "p"));
+    patient.addIdentifier().setSystem("urn:oid:2.16.578.1.12.4.1.4.1").setValue(fnr);
+    var received = new Task();
+    received.setId(ColorectalHistory.id(fnr, suffix));
+    received.setStatus(Task.TaskStatus.RECEIVED);
+    received.setIntent(Task.TaskIntent.ORDER);
+    received.setFocus(
+        new Reference()
+            .setType("ServiceRequest")
+            .setIdentifier(
+                new Identifier()
+                    .setSystem(ReferralBundles.IDENTIFIER_SYSTEM)
+                    .setValue(referral.toString())));
+    received.setOwner(new Reference("Organization/" + org));
+    received.setAuthoredOnElement(new DateTimeType(receivedAt));
+    return ColorectalHistory.batch(List.of(ColorectalHistory.organisation(org), patient, received));
+  }
+
+  private void send(GpReferral referral) {
+    var sent = postFhir(ReferralBundles.transaction(referral).getBytes(StandardCharsets.UTF_8));
+    assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+  }
+
+  /** The milestones of the Task's output, as {@code CODE yyyy-MM-dd}. */
+  private static List<String> milestones(JsonNode task) {
+    var milestones = new ArrayList<String>();
+    task.path("output")
+        .forEach(
+            o ->
+                milestones.add(
+                    o.path("type").path("coding").get(0).path("code").asString()
+                        + " "
+                        + o.path("valueDate").asString()));
+    return milestones;
+  }
+
+  /** The page's row of the patient's referral written on this day ({@code dd.MM.yyyy}). */
+  private static String rowWritten(String page, String fnr, String written) {
+    var born = ReferralWording.DATE.format(PatientIdentifier.parse(fnr).birthDate());
+    for (var row : page.split("<tr ")) {
+      if (row.contains(born) && row.contains("class=\"gp-written\">" + written + "<")) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row written " + written + " for the patient in " + page);
+  }
+
+  @Test
+  void two_referrals_to_one_trust_for_two_pathways_each_show_the_pathway_they_started() {
+    var fnr = TestPatients.next();
+    var colorectal = UUID.randomUUID();
+    var prostate = UUID.randomUUID();
+    // colorectal written 10-01 but received only 10-21; prostate written 10-10, no receipt yet:
+    // the prostate pathway (10-10) is the earliest after the colorectal referral was written
+    send(
+        referral(
+            colorectal,
+            fnr,
+            "2024-10-01T08:00:00Z",
+            "colorectal",
+            "Pakkeforløp for tykk- og endetarmskreft",
+            "A12A",
+            "C18"));
+    assertThat(postFhir(receipt(fnr, colorectal, "t1", "2024-10-21T09:00:00+02:00")).status())
+        .isEqualTo(200);
+    send(
+        referral(
+            prostate,
+            fnr,
+            "2024-10-10T08:00:00Z",
+            "prostate",
+            "Pakkeforløp for prostatakreft",
+            "A16A",
+            "C61"));
+
+    var tasks = tasks("gp");
+    var first = task(tasks, colorectal);
+    assertThat(milestones(first)).containsExactly("STARTED 2024-10-21");
+    assertThat(first.path("description").asString())
+        .isEqualTo("Pakkeforløp for tykk- og endetarmskreft");
+    var second = task(tasks, prostate);
+    assertThat(milestones(second)).containsExactly("STARTED 2024-10-10");
+    assertThat(second.path("description").asString()).isEqualTo("Pakkeforløp for prostatakreft");
+
+    var page = page("gp", "/fastlege").body();
+    assertThat(rowWritten(page, fnr, "01.10.2024"))
+        .contains("Pakkeforløp for tykk- og endetarmskreft", "21.10.2024")
+        .doesNotContain("prostatakreft", "10.10.2024");
+    assertThat(rowWritten(page, fnr, "10.10.2024"))
+        .contains("Pakkeforløp for prostatakreft")
+        .doesNotContain("tykk- og endetarmskreft", "21.10.2024");
+  }
+
+  @Test
+  void a_second_referral_to_a_pathway_that_closed_shows_that_it_started_none() {
+    var fnr = TestPatients.next();
+    var first = UUID.randomUUID();
+    var second = UUID.randomUUID();
+    send(
+        referral(
+            first,
+            fnr,
+            "2024-06-03T08:00:00Z",
+            "colorectal",
+            "Pakkeforløp for tykk- og endetarmskreft",
+            "A12A",
+            "C18"));
+    var pathway = pathwaysOf(fnr).json().get(0).get("id").asString();
+    var closed =
+        post(
+            "/api/v1/pathways/" + pathway + "/codes",
+            "{\"code\": \"PATHWAY_END\", \"date\": \"2024-07-01\"}");
+    assertThat(closed.status()).as(closed.body()).isEqualTo(201);
+    send(
+        referral(
+            second,
+            fnr,
+            "2024-09-02T08:00:00Z",
+            "colorectal",
+            "Pakkeforløp for tykk- og endetarmskreft",
+            "A12A",
+            "C18"));
+
+    var tasks = tasks("gp");
+    var started = task(tasks, first);
+    assertThat(started.path("status").asString()).isEqualTo("completed");
+    assertThat(milestones(started)).containsExactly("STARTED 2024-06-03", "CLOSED 2024-07-01");
+    var none = task(tasks, second);
+    assertThat(none.path("status").asString()).isEqualTo("received");
+    assertThat(none.path("businessStatus").path("text").asString())
+        .isEqualTo("Henvisningen er mottatt, men ingen pakkeforløp er startet");
+    assertThat(none.path("output")).isEmpty();
+    assertThat(none.has("description")).isFalse();
+
+    var page = page("gp", "/fastlege").body();
+    assertThat(rowWritten(page, fnr, "03.06.2024"))
+        .contains("Forløpet er avsluttet", "01.07.2024", "Pakkeforløp for tykk- og endetarmskreft");
+    assertThat(rowWritten(page, fnr, "02.09.2024"))
+        .contains(
+            "Henvisningen er mottatt, men ingen pakkeforløp er startet", "Ingen hendelser ennå")
+        .doesNotContain("01.07.2024", "03.06.2024", "Pakkeforløp for");
+  }
+
   /** The GP page's referral form, posted by a browser without a user, with these fields. */
   private HttpResponse<String> writeOnPage(String... fields) {
     var browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();

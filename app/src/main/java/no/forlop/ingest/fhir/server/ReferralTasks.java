@@ -118,6 +118,9 @@ final class ReferralTasks {
                       .setSystem(ReferralBundles.ORGANISATION_NUMBERS)
                       .setValue(status.receiver())));
     }
+    if (status.pathwayName() != null) {
+      task.setDescription(status.pathwayName()); // the pathway the referral started (ADR 0048)
+    }
     var written = new DateTimeType(Date.from(status.writtenAt()));
     written.setTimeZone(java.util.TimeZone.getTimeZone(OsloTime.ZONE));
     task.setAuthoredOnElement(written);
