@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hl7.fhir.r4.model.ResourceType;
@@ -156,17 +157,29 @@ public class IntakeMetrics {
 
   private void count(String kind, IntakeReport report, DeliveryOutcome outcome) {
     delivery(kind, outcome).increment();
+    var received = new TreeMap<String, Long>();
+    var byOutcome =
+        new EnumMap<IntakeReport.Outcome, Map<String, Long>>(IntakeReport.Outcome.class);
     for (var item : report.items()) {
       var type = resourceTypeOf(item.source());
-      resources(RECEIVED, "Resources received, whatever became of them", kind, type).increment();
-      switch (item.outcome()) {
-        case REJECTED ->
-            resources(REJECTED, "Resources rejected (the reason is kept)", kind, type).increment();
-        case IGNORED ->
-            resources(IGNORED, "Resources received but not used", kind, type).increment();
-        case ACCEPTED -> {}
-      }
+      received.merge(type, 1L, Long::sum);
+      byOutcome.computeIfAbsent(item.outcome(), o -> new TreeMap<>()).merge(type, 1L, Long::sum);
     }
+    received.forEach(
+        (type, n) ->
+            resources(RECEIVED, "Resources received, whatever became of them", kind, type)
+                .increment(n));
+    byOutcome
+        .getOrDefault(IntakeReport.Outcome.REJECTED, Map.of())
+        .forEach(
+            (type, n) ->
+                resources(REJECTED, "Resources rejected (the reason is kept)", kind, type)
+                    .increment(n));
+    byOutcome
+        .getOrDefault(IntakeReport.Outcome.IGNORED, Map.of())
+        .forEach(
+            (type, n) ->
+                resources(IGNORED, "Resources received but not used", kind, type).increment(n));
   }
 
   private Counter resources(String name, String description, String channel, String type) {
