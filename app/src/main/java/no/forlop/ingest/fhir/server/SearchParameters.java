@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import no.forlop.ingest.fhir.IntakeReason;
 import no.forlop.web.ApiProblem;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -86,16 +87,19 @@ final class SearchParameters {
     for (var entry : parameters.entrySet()) {
       var name = entry.getKey();
       if (!known.contains(name) && !GENERAL.contains(name)) {
-        throw refusal("unknown", name, String.join(", ", known));
+        var shown = ApiProblem.shown(name);
+        throw refusal(
+            Problem.text("INVALID_PARAMETER", "unknown", shown, String.join(", ", known)), shown);
       }
     }
     for (var entry : parameters.entrySet()) {
       var values = entry.getValue();
+      var shown = ApiProblem.shown(entry.getKey());
       if (values.length > 1) {
-        throw refusal("repeated", entry.getKey());
+        throw refusal(Problem.text("INVALID_PARAMETER", "repeated", shown), shown);
       }
       if (values.length == 0 || values[0] == null || values[0].isBlank()) {
-        throw refusal("empty", entry.getKey());
+        throw refusal(Problem.text("INVALID_PARAMETER", "empty", shown), shown);
       }
     }
     return true;
@@ -112,13 +116,7 @@ final class SearchParameters {
         : request.getRequestType() == RequestTypeEnum.POST && "_search".equals(operation);
   }
 
-  private static RuntimeException refusal(String variant, String name, Object... more) {
-    var shown = ApiProblem.shown(name);
-    var args = new Object[more.length + 1];
-    args[0] = shown;
-    System.arraycopy(more, 0, args, 1, more.length);
-    return new Problem(
-            400, IssueType.INVALID, Problem.text("INVALID_PARAMETER", variant, args), shown)
-        .exception();
+  private static RuntimeException refusal(IntakeReason text, String parameter) {
+    return new Problem(400, IssueType.INVALID, text, parameter).exception();
   }
 }
