@@ -55,7 +55,9 @@ class EdgeAnswers {
     if (isApi(path)) {
       var language = PreferredLanguage.of(request.getHeader("Accept-Language"));
       ApiProblems.write(
-          response, what.status.value(), tooLarge(what, limit).outcome(messages, language));
+          response,
+          what.status.value(),
+          tooLarge(what, limit, "forlop.http.max-request-head-size").outcome(messages, language));
     } else {
       response.sendError(what.status.value());
     }
@@ -76,7 +78,7 @@ class EdgeAnswers {
     var language = PreferredLanguage.of(acceptLanguage);
     var problem =
         tooLarge != null
-            ? tooLarge(tooLarge, limit)
+            ? tooLarge(tooLarge, limit, "server.max-http-request-header-size")
             : new ApiProblem(
                 java.util.Objects.requireNonNullElse(
                     HttpStatus.resolve(status), HttpStatus.BAD_REQUEST),
@@ -97,7 +99,7 @@ class EdgeAnswers {
   /** A short page of its own, for when the application's error page cannot be reached. */
   private String page(int status, ApiProblem problem, Locale language) {
     var kind = ErrorPages.kind(status);
-    var title = HtmlUtils.htmlEscape(text("errors." + kind + ".title", language));
+    var title = escape(text("errors." + kind + ".title", language));
     return "<!DOCTYPE html>\n<html lang=\""
         + language.getLanguage()
         + "\"><head><meta charset=\"utf-8\"><title>"
@@ -107,22 +109,27 @@ class EdgeAnswers {
         + "padding:0 1rem;color:#1d1d1d;line-height:1.5}</style></head><body><h1>"
         + title
         + "</h1><p>"
-        + HtmlUtils.htmlEscape(problem.text(messages, language))
+        + escape(problem.text(messages, language))
         + "</p><p><a href=\"/\">"
-        + HtmlUtils.htmlEscape(text("errors.back.start", language))
+        + escape(text("errors.back.start", language))
         + "</a></p><p><small>"
-        + HtmlUtils.htmlEscape(
-            messages.getMessage("errors.status", new Object[] {status}, language))
+        + escape(messages.getMessage("errors.status", new Object[] {status}, language))
         + "</small></p></body></html>\n";
+  }
+
+  /** Only what HTML needs escaped: the page is UTF-8, so ø stays ø. */
+  private static String escape(String text) {
+    return HtmlUtils.htmlEscape(text, StandardCharsets.UTF_8.name());
   }
 
   private String text(String key, Locale language) {
     return messages.getMessage(key, null, key, language);
   }
 
-  private static ApiProblem tooLarge(TooLarge what, long limit) {
+  /** The refusal, naming the limit in the text and the setting with its bytes as diagnostics. */
+  private static ApiProblem tooLarge(TooLarge what, long limit, String setting) {
     return new ApiProblem(what.status, "too-long", what.reason, size(limit))
-        .diagnostics("forlop.http.max-request-head-size=" + limit);
+        .diagnostics(setting + "=" + limit);
   }
 
   /** The limit as people read it: {@code 8 KB}, else in bytes. */

@@ -51,7 +51,8 @@ class OversizedRequestsIT extends ApplicationTest {
     assertThat(issue.path("details").path("text").asString())
         .startsWith("Adressen er for lang")
         .contains("8 KB");
-    assertThat(issue.path("diagnostics").asString()).contains("8192");
+    assertThat(issue.path("diagnostics").asString())
+        .isEqualTo("forlop.http.max-request-head-size=8192");
     assertClean(answer);
   }
 
@@ -114,7 +115,8 @@ class OversizedRequestsIT extends ApplicationTest {
     assertThat(answer.status).isEqualTo(414);
     assertThat(answer.header("Content-Type")).startsWith("text/html");
     assertThat(answer.body)
-        .contains("<html lang=\"nb\"", "Adressen er for lang", "64 KB", "Feilkode 414");
+        .contains("<html lang=\"nb\"", "Adressen er for lang", "Forløp tar imot høyst 64 KB")
+        .contains("Feilkode 414");
     assertClean(answer);
   }
 
@@ -128,6 +130,8 @@ class OversizedRequestsIT extends ApplicationTest {
     assertThat(answer.json().path("issue").get(0).path("details").path("text").asString())
         .startsWith("The HTTP headers are too large")
         .contains("64 KB");
+    assertThat(answer.json().path("issue").get(0).path("diagnostics").asString())
+        .isEqualTo("server.max-http-request-header-size=65536");
     assertClean(answer);
   }
 
