@@ -76,8 +76,7 @@ public class ApiProblems {
     var text = text("problem." + reason);
     return response(
         HttpStatus.BAD_REQUEST,
-        new OperationOutcome(
-            "OperationOutcome",
+        OperationOutcome.of(
             places.stream()
                 .map(p -> OperationOutcome.Issue.error("invalid", reason, text, null, p))
                 .toList()));
