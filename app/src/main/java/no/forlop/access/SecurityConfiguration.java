@@ -3,9 +3,9 @@ package no.forlop.access;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.ApiProblems;
 import no.forlop.web.OperationOutcome;
 import no.forlop.web.SessionExpired;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +29,6 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sign-in and who may call what. Two chains: the APIs ({@code /api/**}, {@code /fhir/**}, and the
@@ -51,8 +50,6 @@ class SecurityConfiguration {
 
   /** The metrics for Prometheus: stateless, HTTP Basic, as the APIs (ADR 0045). */
   private static final String PROMETHEUS = "/actuator/prometheus";
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Bean
   PasswordEncoder passwordEncoder() {
@@ -259,13 +256,10 @@ class SecurityConfiguration {
    */
   private static void outcome(HttpServletResponse response, int status, OperationOutcome outcome)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/fhir+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Forlop\"");
     }
-    response.getWriter().write(JSON.writeValueAsString(outcome));
+    ApiProblems.write(response, status, outcome);
   }
 
   static List<String> staffRoles() {

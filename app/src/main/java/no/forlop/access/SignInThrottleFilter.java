@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.ApiProblems;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a sign-in attempt before its password is checked while its username or its client address
@@ -30,8 +30,6 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     BASIC,
     FORM
   }
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final SignInGuard guard;
   private final Channel channel;
@@ -66,13 +64,11 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
     var seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
     var problem =
         new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "throttled", "SIGN_IN_LOCKED", seconds);
-    response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-    response.setContentType("application/fhir+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(JSON.writeValueAsString(problem.outcome(messages, locales.resolveLocale(request))));
+    ApiProblems.write(
+        response,
+        HttpStatus.TOO_MANY_REQUESTS.value(),
+        problem.outcome(messages, locales.resolveLocale(request)));
   }
 
   /** The username of an HTTP Basic Authorization header, if the request has a readable one. */

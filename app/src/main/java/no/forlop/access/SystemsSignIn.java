@@ -1,10 +1,10 @@
 package no.forlop.access;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import no.forlop.web.ApiProblem;
+import no.forlop.web.ApiProblems;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,7 +20,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.web.servlet.LocaleResolver;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Systems (an EHR) call {@code /fhir} and the bulk import with a bearer access token from the
@@ -30,8 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * none (403). Basic sign-in for local users keeps working beside it.
  */
 final class SystemsSignIn implements SignInMethod {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final OidcSettings.Systems settings;
   private final JwtDecoder decoder;
@@ -70,12 +67,11 @@ final class SystemsSignIn implements SignInMethod {
                 .authenticationEntryPoint(
                     (request, response, e) -> {
                       bearer.commence(request, response, e); // status and WWW-Authenticate
-                      response.setContentType("application/fhir+json");
-                      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                      var outcome =
+                      ApiProblems.write(
+                          response,
+                          response.getStatus(),
                           new ApiProblem(HttpStatus.UNAUTHORIZED, "login", "NOT_SIGNED_IN")
-                              .outcome(messages, locales.resolveLocale(request));
-                      response.getWriter().write(JSON.writeValueAsString(outcome));
+                              .outcome(messages, locales.resolveLocale(request)));
                     }));
   }
 

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hl7.fhir.r4.model.ResourceType;
@@ -31,6 +33,12 @@ public class IntakeMetrics {
   public static final String LAG = "forlop.intake.lag";
 
   private static final String UNKNOWN = "unknown";
+
+  private static final Map<String, String> DESCRIPTIONS =
+      Map.of(
+          RECEIVED, "Resources received, whatever became of them",
+          REJECTED, "Resources rejected (the reason is kept)",
+          IGNORED, "Resources received but not used");
 
   /** The buckets of the lag's histogram: from a push (seconds) to a large bulk import (hours). */
   private static final Duration[] LAG_BUCKETS = {
@@ -156,22 +164,27 @@ public class IntakeMetrics {
 
   private void count(String kind, IntakeReport report, DeliveryOutcome outcome) {
     delivery(kind, outcome).increment();
+    // per counter (name and resource type) how many: each counter is looked up once
+    var counts = new LinkedHashMap<List<String>, Long>();
     for (var item : report.items()) {
       var type = resourceTypeOf(item.source());
-      resources(RECEIVED, "Resources received, whatever became of them", kind, type).increment();
-      switch (item.outcome()) {
-        case REJECTED ->
-            resources(REJECTED, "Resources rejected (the reason is kept)", kind, type).increment();
-        case IGNORED ->
-            resources(IGNORED, "Resources received but not used", kind, type).increment();
-        case ACCEPTED -> {}
+      counts.merge(List.of(RECEIVED, type), 1L, Long::sum);
+      var name =
+          switch (item.outcome()) {
+            case REJECTED -> REJECTED;
+            case IGNORED -> IGNORED;
+            case ACCEPTED -> null;
+          };
+      if (name != null) {
+        counts.merge(List.of(name, type), 1L, Long::sum);
       }
     }
+    counts.forEach((counter, n) -> resources(counter.get(0), kind, counter.get(1)).increment(n));
   }
 
-  private Counter resources(String name, String description, String channel, String type) {
+  private Counter resources(String name, String channel, String type) {
     return Counter.builder(name)
-        .description(description)
+        .description(DESCRIPTIONS.get(name))
         .tags("channel", channel, "resource_type", type)
         .register(registry);
   }

@@ -89,8 +89,7 @@ class ApiExceptionHandler {
                       f.getField() + ": " + f.getDefaultMessage());
                 })
             .collect(Collectors.toList());
-    return ApiProblems.response(
-        HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
+    return ApiProblems.response(HttpStatus.BAD_REQUEST, OperationOutcome.of(issues));
   }
 
   /** The limit a text broke, when the error is a {@code @Size(max)} on a text; else null. */

@@ -1,6 +1,9 @@
 package no.forlop.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders {@link ApiProblem}s and other error texts in the language of the request (resolved by
@@ -19,6 +23,8 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
  */
 @Component
 public class ApiProblems {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final MessageSource messages;
 
@@ -70,8 +76,7 @@ public class ApiProblems {
     var text = text("problem." + reason);
     return response(
         HttpStatus.BAD_REQUEST,
-        new OperationOutcome(
-            "OperationOutcome",
+        OperationOutcome.of(
             places.stream()
                 .map(p -> OperationOutcome.Issue.error("invalid", reason, text, null, p))
                 .toList()));
@@ -81,5 +86,19 @@ public class ApiProblems {
   public static ResponseEntity<OperationOutcome> response(
       HttpStatus status, OperationOutcome body) {
     return ResponseEntity.status(status).contentType(ApiProblem.FHIR_JSON).body(body);
+  }
+
+  /**
+   * Writes an outcome where Spring MVC does not answer (a servlet filter, Spring Security, the
+   * container's own error report): the status and the outcome as FHIR JSON in UTF-8, the one shape
+   * of every error of {@code /api} and {@code /fhir}. Headers (e.g. {@code Retry-After}) are the
+   * caller's to set.
+   */
+  public static void write(HttpServletResponse response, int status, OperationOutcome outcome)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType(ApiProblem.FHIR_JSON.toString());
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(JSON.writeValueAsString(outcome));
   }
 }

@@ -100,6 +100,7 @@ class ErrorPages implements ErrorController {
   static String kind(int status) {
     return switch (status) {
       case 400 -> "badRequest";
+      case 414, 431 -> "tooLarge";
       case 401, 403 -> "forbidden";
       case 404, 405 -> "notFound";
       default -> status >= 500 ? "serverError" : "badRequest";

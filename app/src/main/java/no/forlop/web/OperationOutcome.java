@@ -15,7 +15,11 @@ public record OperationOutcome(String resourceType, List<Issue> issue) {
   public static final String REASON_SYSTEM = "https://forlop.no/fhir/CodeSystem/reason";
 
   public static OperationOutcome of(Issue... issues) {
-    return new OperationOutcome("OperationOutcome", List.of(issues));
+    return of(List.of(issues));
+  }
+
+  public static OperationOutcome of(List<Issue> issues) {
+    return new OperationOutcome("OperationOutcome", List.copyOf(issues));
   }
 
   public static OperationOutcome error(

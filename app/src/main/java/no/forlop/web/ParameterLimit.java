@@ -1,5 +1,6 @@
 package no.forlop.web;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +41,9 @@ class ParameterLimit implements WebMvcConfigurer {
     @Override
     public boolean preHandle(
         HttpServletRequest request, HttpServletResponse response, Object handler) {
+      if (request.getDispatcherType() == DispatcherType.ERROR) {
+        return true; // the error page of a refused request: its parameters are not read
+      }
       for (var parameter : request.getParameterMap().entrySet()) {
         for (var value : parameter.getValue()) {
           if (value != null && value.length() > TextLimits.ANY_PARAMETER) {

@@ -61,6 +61,28 @@ class IntakeMetricsTest {
   }
 
   @Test
+  void many_resources_of_one_type_and_outcome_add_up_across_deliveries() {
+    var reason = IntakeReason.of("NOT_READ", "x");
+    var items = new java.util.ArrayList<IntakeReport.Item>();
+    for (var i = 0; i < 5; i++) {
+      items.add(
+          new IntakeReport.Item(
+              "Encounter/e" + i, "line " + i, IntakeReport.Outcome.REJECTED, reason));
+    }
+    items.add(new IntakeReport.Item("line 9", "line 9", IntakeReport.Outcome.REJECTED, reason));
+    var report = new IntakeReport(UUID.randomUUID(), 1, List.of(), List.of(), Set.of(), items);
+
+    metrics.received("fhir:batch", report, IntakeMetrics.DeliveryOutcome.STORED);
+    metrics.received("fhir:batch", report, IntakeMetrics.DeliveryOutcome.STORED);
+
+    assertThat(count("forlop.intake.resources.received", "Encounter")).isEqualTo(10);
+    assertThat(count("forlop.intake.resources.rejected", "Encounter")).isEqualTo(10);
+    assertThat(count("forlop.intake.resources.rejected", "unknown")).isEqualTo(2);
+    assertThat(count("forlop.intake.resources.ignored", "Encounter")).isZero();
+    assertThat(registry.find("forlop.intake.resources.ignored").counters()).isEmpty();
+  }
+
+  @Test
   void the_lag_runs_from_receipt_to_now_and_is_never_negative() {
     metrics.derived("bulk:x", Map.of("Patient", 3L), NOW.minusSeconds(90));
     metrics.derived("bulk:x", Map.of("Patient", 1L), NOW.plusSeconds(5)); // a clock went back

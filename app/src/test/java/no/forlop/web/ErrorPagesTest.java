@@ -212,6 +212,9 @@ class ErrorPagesTest {
   void kinds_of_status() {
     assertThat(ErrorPages.kind(400)).isEqualTo("badRequest");
     assertThat(ErrorPages.kind(413)).isEqualTo("badRequest");
+    assertThat(ErrorPages.kind(414)).isEqualTo("tooLarge");
+    assertThat(ErrorPages.kind(431)).isEqualTo("tooLarge");
+    assertThat(ErrorPages.kind(415)).isEqualTo("badRequest");
     assertThat(ErrorPages.kind(403)).isEqualTo("forbidden");
     assertThat(ErrorPages.kind(404)).isEqualTo("notFound");
     assertThat(ErrorPages.kind(500)).isEqualTo("serverError");

@@ -104,7 +104,6 @@ class CodeListController {
                             null,
                             f.kind() + ": " + f.detail()))
                 .toList();
-    return ApiProblems.response(
-        HttpStatus.UNPROCESSABLE_ENTITY, new OperationOutcome("OperationOutcome", issues));
+    return ApiProblems.response(HttpStatus.UNPROCESSABLE_ENTITY, OperationOutcome.of(issues));
   }
 }

@@ -156,8 +156,7 @@ class TerminologyController {
                         p.expression(),
                         p.diagnostics()))
             .toList();
-    return ApiProblems.response(
-        HttpStatus.BAD_REQUEST, new OperationOutcome("OperationOutcome", issues));
+    return ApiProblems.response(HttpStatus.BAD_REQUEST, OperationOutcome.of(issues));
   }
 
   @ExceptionHandler(ConceptMapVersionConflictException.class)

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import java.util.ArrayList;
 import no.forlop.access.Users;
 import no.forlop.ingest.IntakeService;
 import no.forlop.ingest.fhir.FhirDeliveryReader;
@@ -28,8 +29,7 @@ class FhirEndpointConfiguration {
   @Bean
   FilterRegistrationBean<RequestGuard> fhirRequestGuard(FhirEndpointSettings settings) {
     var registration =
-        new FilterRegistrationBean<>(
-            new RequestGuard(FhirContext.forR4Cached(), settings.maxBodySize().toBytes()));
+        new FilterRegistrationBean<>(new RequestGuard(settings.maxBodySize().toBytes()));
     registration.addUrlPatterns(PATH + "/*", PATH);
     registration.setName("fhirRequestGuard");
     return registration;
@@ -50,18 +50,26 @@ class FhirEndpointConfiguration {
     server.setServerName("Forløp");
     server.setImplementationDescription("Forløp's FHIR R4 endpoint for EHR events");
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
-    server.setResourceProviders(
+    var resources =
         types.stream()
             .<IResourceProvider>map(type -> new ResourceWrites(fhir, type, deliveries))
-            .toList());
-    server.registerProvider(new BundleWrites(deliveries));
+            .toList();
+    server.setResourceProviders(resources);
+    var bundles = new BundleWrites(deliveries);
+    server.registerProvider(bundles);
     // issue 17 (ADR 0043): a GP's system polls the status of the GP's referrals
-    server.registerProvider(new ReferralTasks(gpReferrals, users, messages));
+    var referralTasks = new ReferralTasks(gpReferrals, users, messages);
+    server.registerProvider(referralTasks);
+    var providers = new ArrayList<Object>(resources);
+    providers.add(bundles);
+    providers.add(referralTasks);
     server.registerInterceptor(new UnparsedBodies(fhir));
     server.registerInterceptor(
         new ErrorOutcomes(
-            fhir, types, new RequestGuard(fhir, settings.maxBodySize().toBytes()).tooLarge()));
+            fhir, types, new RequestGuard(settings.maxBodySize().toBytes()).tooLarge()));
     server.registerInterceptor(new Capabilities(types));
+    // every search's parameters checked before HAPI chooses a method (else 405 for one it lacks)
+    server.registerInterceptor(new SearchParameters(fhir, providers));
 
     var registration = new ServletRegistrationBean<>(server, PATH + "/*");
     registration.setName("fhir");

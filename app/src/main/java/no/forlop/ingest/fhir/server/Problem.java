@@ -64,6 +64,15 @@ record Problem(int status, IssueType type, IntakeReason text, @Nullable String e
   }
 
   /**
+   * The same outcome in the REST API's model, for an answer written before HAPI sees the request
+   * ({@link no.forlop.web.ApiProblems#write}).
+   */
+  no.forlop.web.OperationOutcome written(Locale language) {
+    return no.forlop.web.OperationOutcome.error(
+        type.toCode(), reason(), text.text(language), expression);
+  }
+
+  /**
    * The problem as the answer to the whole request; its text is given in the request's language
    * when the answer is written ({@link ErrorOutcomes}).
    */

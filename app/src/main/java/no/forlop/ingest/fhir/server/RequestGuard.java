@@ -1,6 +1,5 @@
 package no.forlop.ingest.fhir.server;
 
-import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import no.forlop.web.ApiProblems;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,11 +27,9 @@ final class RequestGuard extends OncePerRequestFilter {
   /** The request attribute set when the body was read past the limit. */
   static final String TOO_LARGE = RequestGuard.class.getName() + ".tooLarge";
 
-  private final FhirContext fhir;
   private final long maxBodySize;
 
-  RequestGuard(FhirContext fhir, long maxBodySize) {
-    this.fhir = fhir;
+  RequestGuard(long maxBodySize) {
     this.maxBodySize = maxBodySize;
   }
 
@@ -39,7 +37,7 @@ final class RequestGuard extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    var language = language(request);
+    var language = Languages.of(request.getHeader("Accept-Language"));
     if (!decodable(request.getQueryString())) {
       refuse(response, Problem.badRequest("MALFORMED_QUERY"), language);
       return;
@@ -57,22 +55,9 @@ final class RequestGuard extends OncePerRequestFilter {
         413, IssueType.TOOLONG, Problem.text("BODY_TOO_LARGE", null, megabytes(maxBodySize)), null);
   }
 
-  private void refuse(HttpServletResponse response, Problem problem, Locale language)
+  private static void refuse(HttpServletResponse response, Problem problem, Locale language)
       throws IOException {
-    response.setStatus(problem.status());
-    response.setContentType("application/fhir+json;charset=UTF-8");
-    response
-        .getWriter()
-        .write(fhir.newJsonParser().encodeResourceToString(problem.outcome(language)));
-  }
-
-  private static Locale language(HttpServletRequest request) {
-    return "en"
-            .equals(
-                no.forlop.web.PreferredLanguage.of(request.getHeader("Accept-Language"))
-                    .getLanguage())
-        ? Locale.ENGLISH
-        : no.forlop.ingest.fhir.IntakeReason.NORWEGIAN;
+    ApiProblems.write(response, problem.status(), problem.written(language));
   }
 
   private static boolean decodable(String query) {

@@ -3,7 +3,6 @@ package no.forlop.ingest.fhir.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -14,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class RequestGuardTest {
 
   private static final int LIMIT = 10;
-  private final RequestGuard guard = new RequestGuard(FhirContext.forR4Cached(), LIMIT);
+  private final RequestGuard guard = new RequestGuard(LIMIT);
 
   private static MockHttpServletRequest post(int bytes) {
     var request = new MockHttpServletRequest("POST", "/fhir");
