@@ -1,11 +1,6 @@
 package no.forlop.reporting;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
-import no.forlop.database.CopyRows;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -113,213 +108,48 @@ public class MonthlyAggregates {
   }
 
   /**
-   * One event the sums count, as {@link #EVENTS} selects it from {@code report_*}: what the
-   * projection counts in memory from the rows it writes ({@link #replace(UUID[], Runnable,
-   * Supplier)}), instead of reading them back.
-   *
-   * @param days the whole days of a finished interval ({@link #NO_DAYS} for none), else 0
-   * @param day the day the event counts in (its month)
-   */
-  record Event(
-      String organisation,
-      String pathway,
-      String measure,
-      String indicator,
-      String treatment,
-      String status,
-      boolean delayed,
-      int days,
-      LocalDate day) {}
-
-  /**
-   * Replaces the rows of these pathways ({@code rewrite} replaces {@code report_*}) and inserts the
-   * difference it makes to the sums, counting the rows written from {@code report_*} after.
-   */
-  @Transactional
-  void replace(UUID[] ids, Runnable rewrite) {
-    replace(ids, rewrite, null);
-  }
-
-  /**
    * Replaces the rows of these pathways ({@code rewrite} replaces {@code report_*}) and inserts the
    * difference it makes to the sums. The pathways are locked for the transaction first (in their
    * sorted order, so two writers of overlapping pathways cannot deadlock), so that the rows counted
-   * out are the ones replaced. Pathways without rows yet (new ones: every pathway of a bulk import)
-   * count out nothing, so no old events are read (ADR 0049).
-   *
-   * @param written the events of the rows {@code rewrite} writes, as {@link #EVENTS} would select
-   *     them; {@code null}: count them from {@code report_*} after the rewrite
+   * out are the ones replaced.
    */
   @Transactional
-  void replace(UUID[] ids, Runnable rewrite, @Nullable Supplier<List<Event>> written) {
+  void replace(UUID[] ids, Runnable rewrite) {
     jdbc.query(
         "select pg_advisory_xact_lock(440, hashtext(id::text)) from unnest(?::uuid[]) id"
             + " order by hashtext(id::text)",
         rs -> {},
         (Object) ids);
-    boolean hadRows =
-        Boolean.TRUE.equals(
-            jdbc.queryForObject(
-                """
-                select exists (select 1 from report_pathway where pathway_id = any(?))
-                    or exists (select 1 from report_code where pathway_id = any(?))
-                    or exists (select 1 from report_interval where pathway_id = any(?))
-                """,
-                Boolean.class,
-                ids,
-                ids,
-                ids));
-    if (hadRows) {
-      jdbc.execute(
-          "create temporary table if not exists report_month_old (grain smallint, month date,"
-              + " organisation text, pathway text, sex text, age_band text, measure text,"
-              + " indicator text, treatment text, status text, delayed boolean, days int,"
-              + " n bigint) on commit delete rows");
-      jdbc.update("delete from report_month_old");
-      jdbc.update(
-          "insert into report_month_old (%s, n) %s".formatted(KEY, grouped("= any(?)", -1)),
-          ids,
-          ids,
-          ids,
-          ids);
-    }
-    rewrite.run();
-    if (written != null) {
-      var deltas = grouped(written.get());
-      var dataSource = java.util.Objects.requireNonNull(jdbc.getDataSource());
-      if (hadRows) {
-        CopyRows.copy(dataSource, "report_month_old", COLUMNS, deltas);
-        jdbc.update(
-            """
-            insert into report_month (%1$s, n, folded)
-            select %1$s, sum(n), false from report_month_old
-            group by %1$s
-            having sum(n) <> 0
-            """
-                .formatted(KEY));
-      } else {
-        CopyRows.copy(dataSource, "report_month", FOLDED_COLUMNS, withFolded(deltas));
-      }
-    } else if (hadRows) {
-      jdbc.update(
-          """
-          insert into report_month (%1$s, n, folded)
-          select %1$s, sum(n), false from (
-            select %1$s, n from report_month_old
-            union all
-            %2$s
-          ) d
-          group by %1$s
-          having sum(n) <> 0
-          """
-              .formatted(KEY, grouped("= any(?)", 1)),
-          ids,
-          ids,
-          ids,
-          ids); // the events' four parts each select the pathways
-    } else {
-      jdbc.update(
-          "insert into report_month (%s, n, folded) select *, false from (%s) g"
-              .formatted(KEY, grouped("= any(?)", 1)),
-          ids,
-          ids,
-          ids,
-          ids);
-    }
-    if (hadRows) {
-      jdbc.update("delete from report_month_old");
-    }
-  }
-
-  /**
-   * The sums of these pathways' events as {@code report_*} holds them: a row of {@link #COLUMNS}
-   * per key (what {@link #replace} adds for them after their rewrite).
-   */
-  List<Object[]> countedFromTables(UUID[] ids) {
-    return jdbc.query(
-        grouped("= any(?)", 1),
-        (rs, n) -> {
-          var row = new Object[COLUMNS.size()];
-          for (int i = 0; i < row.length; i++) {
-            row[i] = rs.getObject(i + 1);
-          }
-          row[0] = rs.getInt(1);
-          row[1] = rs.getObject(2, LocalDate.class);
-          row[11] = rs.getInt(12);
-          row[12] = rs.getLong(13);
-          return row;
-        },
+    jdbc.execute(
+        "create temporary table if not exists report_month_old (grain smallint, month date,"
+            + " organisation text, pathway text, sex text, age_band text, measure text,"
+            + " indicator text, treatment text, status text, delayed boolean, days int,"
+            + " n bigint) on commit delete rows");
+    jdbc.update("delete from report_month_old");
+    jdbc.update(
+        "insert into report_month_old (%s, n) %s".formatted(KEY, grouped("= any(?)", -1)),
         ids,
         ids,
         ids,
         ids);
-  }
-
-  private static final List<String> COLUMNS =
-      List.of(
-          "grain",
-          "month",
-          "organisation",
-          "pathway",
-          "sex",
-          "age_band",
-          "measure",
-          "indicator",
-          "treatment",
-          "status",
-          "delayed",
-          "days",
-          "n");
-
-  private static final List<String> FOLDED_COLUMNS =
-      java.util.stream.Stream.concat(COLUMNS.stream(), java.util.stream.Stream.of("folded"))
-          .toList();
-
-  private static List<Object[]> withFolded(List<Object[]> rows) {
-    return rows.stream()
-        .map(
-            row -> {
-              var with = java.util.Arrays.copyOf(row, row.length + 1);
-              with[row.length] = false;
-              return with;
-            })
-        .toList();
-  }
-
-  /**
-   * The events summed per key at every grain, as {@link #GROUPED} sums them: a row of {@link
-   * #COLUMNS} per key (none with a sum of 0, which cannot happen when every event counts once).
-   */
-  static List<Object[]> grouped(List<Event> events) {
-    var sums = new java.util.LinkedHashMap<List<Object>, Long>();
-    for (var e : events) {
-      var month = e.day().withDayOfMonth(1);
-      for (int grain = 0; grain <= 2; grain++) {
-        var key =
-            List.<Object>of(
-                grain,
-                month,
-                grain == 0 ? "" : e.organisation(),
-                grain == 2 ? e.pathway() : "",
-                "",
-                "",
-                e.measure(),
-                e.indicator(),
-                e.treatment(),
-                e.status(),
-                e.delayed(),
-                e.days());
-        sums.merge(key, 1L, Long::sum);
-      }
-    }
-    var rows = new java.util.ArrayList<Object[]>(sums.size());
-    sums.forEach(
-        (key, n) -> {
-          var row = key.toArray(new Object[key.size() + 1]);
-          row[key.size()] = n;
-          rows.add(row);
-        });
-    return rows;
+    rewrite.run();
+    jdbc.update(
+        """
+        insert into report_month (%1$s, n, folded)
+        select %1$s, sum(n), false from (
+          select %1$s, n from report_month_old
+          union all
+          %2$s
+        ) d
+        group by %1$s
+        having sum(n) <> 0
+        """
+            .formatted(KEY, grouped("= any(?)", 1)),
+        ids,
+        ids,
+        ids,
+        ids); // the events' four parts each select the pathways
+    jdbc.update("delete from report_month_old");
   }
 
   /**

@@ -62,35 +62,14 @@ class ReportingProjection extends PathwayReadModel {
       return;
     }
     var ids = views.stream().map(v -> v.id().value()).toArray(UUID[]::new);
-    var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    var pathwayRows = views.stream().map(v -> pathwayRow(v, now)).toList();
-    var codeRows = views.stream().flatMap(v -> codeRows(v).stream()).toList();
-    var intervalRows = views.stream().flatMap(v -> intervalRows(v).stream()).toList();
-    aggregates.replace(
-        ids,
-        () -> rewrite(views, ids, pathwayRows, codeRows, intervalRows),
-        () -> MonthEvents.of(pathwayRows, codeRows, intervalRows, aggregates.anchor()));
-  }
-
-  /** The events the monthly sums count of these pathways, as the projection writes them. */
-  List<MonthlyAggregates.Event> monthEvents(List<PathwayView> views) {
-    var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    return MonthEvents.of(
-        views.stream().map(v -> pathwayRow(v, now)).toList(),
-        views.stream().flatMap(v -> codeRows(v).stream()).toList(),
-        views.stream().flatMap(v -> intervalRows(v).stream()).toList(),
-        aggregates.anchor());
+    aggregates.replace(ids, () -> rewrite(views, ids));
   }
 
   /** Replaces the pathways' rows in {@code report_*}. */
-  private void rewrite(
-      List<PathwayView> views,
-      UUID[] ids,
-      List<Object[]> pathwayRows,
-      List<Object[]> codeRows,
-      List<Object[]> intervalRows) {
+  private void rewrite(List<PathwayView> views, UUID[] ids) {
     batch.update("delete from report_interval where pathway_id = any(?)", (Object) ids);
     batch.update("delete from report_code where pathway_id = any(?)", (Object) ids);
+    var now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     batch.batchUpdate(
         """
         insert into report_pathway (pathway_id, patient, organisation, pathway, code_prefix, kind,
@@ -115,7 +94,7 @@ class ReportingProjection extends PathwayReadModel {
             referral_received_on = excluded.referral_received_on,
             referral_content = excluded.referral_content
         """,
-        pathwayRows);
+        views.stream().map(v -> pathwayRow(v, now)).toList());
     // the codes and intervals are plain inserts (their old rows deleted above): one COPY each
     var dataSource = java.util.Objects.requireNonNull(batch.getDataSource());
     CopyRows.copy(
@@ -134,7 +113,7 @@ class ReportingProjection extends PathwayReadModel {
             "origin",
             "rule_id",
             "ruleset_version"),
-        codeRows);
+        views.stream().flatMap(v -> codeRows(v).stream()).toList());
     CopyRows.copy(
         dataSource,
         "report_interval",
@@ -154,7 +133,7 @@ class ReportingProjection extends PathwayReadModel {
             "unverified_standard_days",
             "patient_delayed",
             "catalogue_version"),
-        intervalRows);
+        views.stream().flatMap(v -> intervalRows(v).stream()).toList());
     patientIntervals.write(views);
   }
 

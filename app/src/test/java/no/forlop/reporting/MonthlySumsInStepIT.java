@@ -34,10 +34,8 @@ class MonthlySumsInStepIT extends ApplicationTest {
   @Autowired Indicators indicators;
   @Autowired DirectIndicators direct;
   @Autowired MonthlyAggregates aggregates;
-  @Autowired ReportingProjection projection;
 
   private String unit;
-  private final List<String> patients = new java.util.ArrayList<>();
   private Actor reader;
 
   @BeforeEach
@@ -47,9 +45,8 @@ class MonthlySumsInStepIT extends ApplicationTest {
   }
 
   private PathwayId pathway(String pathway, String... codesAndDates) {
-    var patient = TestPatients.next();
-    patients.add(patient);
-    var id = pathways.create(CreatePathway.of(patient, pathway, unit, null), reader).id();
+    var id =
+        pathways.create(CreatePathway.of(TestPatients.next(), pathway, unit, null), reader).id();
     for (var entry : codesAndDates) {
       register(id, entry);
     }
@@ -188,39 +185,5 @@ class MonthlySumsInStepIT extends ApplicationTest {
     var before = inStep();
     aggregates.compact();
     assertThat(inStep()).isEqualTo(before);
-  }
-
-  @Test
-  void the_events_counted_in_memory_are_those_the_tables_give() {
-    var transferred = pathway("colorectal", "A12A 2024-06-01", "A12O 2024-06-10");
-    pathway("colorectal", "A12A 2024-11-01"); // OF1 running, overdue today
-    var ended =
-        pathway(
-            "colorectal",
-            "A12A 2024-03-01",
-            "A12S 2024-03-05",
-            "A12CK 2024-03-15",
-            "A12FM 2024-05-02",
-            "A12X 2024-06-01");
-    var withdrawn = pathway("colorectal", "A12A 2024-02-01", "A12S 2024-02-07");
-    var decision = register(withdrawn, "A12CK 2024-02-20");
-    pathways.withdraw(withdrawn, decision, Remark.written("Feilregistrert"), reader);
-    pathway("mh-children-young", "PATHWAY_START 2024-03-11");
-    var views =
-        pathways.viewsForReadModels(patients).stream()
-            .filter(v -> v.organisation().value().equals(unit))
-            .toList();
-    assertThat(views).hasSize(5);
-    assertThat(views).extracting(v -> v.id()).contains(transferred, ended, withdrawn);
-    var ids = views.stream().map(v -> v.id().value()).toArray(java.util.UUID[]::new);
-
-    var inMemory = MonthlyAggregates.grouped(projection.monthEvents(views));
-    var fromTables = aggregates.countedFromTables(ids);
-
-    assertThat(rows(inMemory)).isNotEmpty().containsExactlyInAnyOrderElementsOf(rows(fromTables));
-  }
-
-  private static List<List<Object>> rows(List<Object[]> rows) {
-    return rows.stream().map(List::of).toList();
   }
 }

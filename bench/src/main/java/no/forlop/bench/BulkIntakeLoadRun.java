@@ -51,7 +51,14 @@ public final class BulkIntakeLoadRun {
           SyntheticEhr.organisation().getBytes(StandardCharsets.UTF_8), "bench", actor, true);
       int port =
           context.getBean(io.zonky.test.db.postgres.embedded.EmbeddedPostgres.class).getPort();
-      var deriver = Executors.newSingleThreadExecutor();
+      // a daemon, so that a failure in the run ends it instead of leaving it waiting
+      var deriver =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                var thread = new Thread(task, "deriver");
+                thread.setDaemon(true);
+                return thread;
+              });
       var deriveNanos = new java.util.concurrent.atomic.AtomicLong();
       Future<?> deriving = CompletableFuture.completedFuture(null);
       long storeNanos = 0;
