@@ -102,16 +102,19 @@ public class PathwayService {
    * surrounding transaction ends. Call inside a transaction and {@link PathwayWork#commit()}.
    */
   private PathwayWork work(Collection<String> patients, Actor actor) {
+    return work(store.findByPatientsForUpdate(patients), java.util.Set.copyOf(patients), actor);
+  }
+
+  /**
+   * A unit of work on the pathways loaded (locked by the caller).
+   *
+   * @param wholePatients the patients of whom every pathway is loaded (their pathways in memory
+   *     stand for the stored ones while the change is published)
+   */
+  private PathwayWork work(
+      List<PatientPathway> loaded, java.util.Set<String> wholePatients, Actor actor) {
     return new PathwayWork(
-        events,
-        store,
-        catalogues,
-        audit,
-        actor,
-        today(),
-        clock.instant(),
-        store.findByPatientsForUpdate(patients),
-        java.util.Set.copyOf(patients));
+        events, store, catalogues, audit, actor, today(), clock.instant(), loaded, wholePatients);
   }
 
   @Transactional
@@ -292,17 +295,7 @@ public class PathwayService {
     var pathway =
         store.findForUpdate(id.value()).orElseThrow(() -> new PathwayNotFoundException(id));
     requireChange(actor, pathway, "pathway/" + id);
-    var work =
-        new PathwayWork(
-            events,
-            store,
-            catalogues,
-            audit,
-            actor,
-            today(),
-            clock.instant(),
-            List.of(pathway),
-            java.util.Set.of());
+    var work = work(List.of(pathway), java.util.Set.of(), actor);
     var result = change.apply(work);
     work.commit();
     return result;
